@@ -1,0 +1,51 @@
+package domain
+
+import (
+	"context"
+	"time"
+)
+
+// Official is a person who takes part in meetings. Ranks and positions change,
+// so they are kept per meeting (see Participant); Roles gathers them.
+type Official struct {
+	ID         string         `json:"id"`
+	Name       string         `json:"name"`
+	Aliases    []string       `json:"aliases"`
+	Country    string         `json:"country"`
+	WikidataID *string        `json:"wikidata_id"`
+	Roles      []OfficialRole `json:"roles,omitempty"`
+	CreatedAt  time.Time      `json:"created_at"`
+	UpdatedAt  time.Time      `json:"updated_at"`
+
+	// NameKeys are the folded forms of the name and aliases; see NameKeys.
+	NameKeys []string `json:"-"`
+}
+
+// OfficialRole is a rank and position an official held at a meeting.
+type OfficialRole struct {
+	MeetingID string      `json:"meeting_id"`
+	Date      PartialDate `json:"date"`
+	Rank      *string     `json:"rank"`
+	Position  *string     `json:"position"`
+}
+
+// OfficialFilter selects officials.
+type OfficialFilter struct {
+	Country string
+	// Q matches the folded name or an alias.
+	Q     string
+	Limit int
+	// After is the id the page starts after.
+	After string
+}
+
+// OfficialStore keeps officials.
+type OfficialStore interface {
+	// FindOfficials returns the officials of the country one of whose name
+	// keys is key.
+	FindOfficials(ctx context.Context, country, key string) ([]Official, error)
+	// GetOfficial returns the official with their roles. Returns ENOTFOUND.
+	GetOfficial(ctx context.Context, id string) (*Official, error)
+	// ListOfficials returns one page of officials ordered by id.
+	ListOfficials(ctx context.Context, f OfficialFilter) ([]Official, error)
+}

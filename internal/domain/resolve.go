@@ -1,0 +1,316 @@
+package domain
+
+import (
+	"context"
+	"fmt"
+	"slices"
+)
+
+// prepare readies a validated meeting for the store: country codes become
+// alpha-2, officials are resolved or made new, and ids, dedupe keys and
+// timestamps are set, for m and its child meetings. old is the stored
+// record m replaces, or nil. It returns the officials to create.
+func (s *Service) prepare(ctx context.Context, m *Meeting, old *Meeting) ([]Official, error) {
+	if err := s.loadCountries(ctx); err != nil {
+		return nil, err
+	}
+	r := &resolver{s: s, news: map[string]*Official{}}
+	now := s.Now()
+	if old == nil {
+		m.ID = NewID()
+		m.CreatedAt = now
+	} else {
+		m.CreatedAt = old.CreatedAt
+	}
+	m.UpdatedAt = now
+	if err := r.meeting(ctx, m, "", old); err != nil {
+		return nil, err
+	}
+	oldChildren := map[string]*Meeting{}
+	if old != nil {
+		for i := range old.ChildMeetings {
+			oldChildren[old.ChildMeetings[i].ID] = &old.ChildMeetings[i]
+		}
+	}
+	keys := map[string]int{}
+	for i := range m.ChildMeetings {
+		c := &m.ChildMeetings[i]
+		at := fmt.Sprintf("/child_meetings/%d", i)
+		oc := oldChildren[c.ID]
+		if oc == nil {
+			c.ID = NewID()
+			c.CreatedAt = now
+		} else {
+			c.CreatedAt = oc.CreatedAt
+		}
+		c.UpdatedAt = now
+		c.ParentID = &m.ID
+		if err := r.meeting(ctx, c, at, oc); err != nil {
+			return nil, err
+		}
+		if j, ok := keys[c.DedupeKey]; ok {
+			r.p.Add(at, "is the same meeting as child_meetings/%d (same date, kind and countries)", j)
+		}
+		keys[c.DedupeKey] = i
+	}
+	if err := r.p.Err("The meeting is not valid."); err != nil {
+		return nil, err
+	}
+	out := make([]Official, 0, len(r.order))
+	for _, k := range r.order {
+		out = append(out, *r.news[k])
+	}
+	return out, nil
+}
+
+// resolver finds the officials a meeting names, and makes new ones for the
+// people it has not seen before, once each.
+type resolver struct {
+	s     *Service
+	p     Problems
+	news  map[string]*Official // by country and folded name
+	order []string
+	// members are the officials of the meeting being resolved, for
+	// signatories and recipients named without a country.
+	members []resolvedPerson
+	// names are the canonical names of stored officials resolved so far.
+	names map[string]string
+}
+
+type resolvedPerson struct {
+	id, country string
+	keys        []string
+}
+
+func (r *resolver) meeting(ctx context.Context, m *Meeting, at string, old *Meeting) error {
+	m.DatePrecision = m.Date.Precision()
+	if m.Topics == nil {
+		m.Topics = []Topic{}
+	}
+	r.members = nil
+	for i := range m.Delegations {
+		d := &m.Delegations[i]
+		dp := fmt.Sprintf("%s/delegations/%d", at, i)
+		d.Country = r.s.alpha2(&r.p, dp+"/country", d.Country)
+		if d.Members == nil {
+			d.Members = []Participant{}
+		}
+		seen := map[string]string{}
+		add := func(pt *Participant, pp string) error {
+			id, name, err := r.official(ctx, pp, d.Country, pt.OfficialID, pt.Name)
+			if err != nil || id == "" {
+				return err
+			}
+			pt.OfficialID, pt.Name = id, name
+			if prev, dup := seen[id]; dup {
+				r.p.Add(pp, "names the same official as %s", prev)
+			}
+			seen[id] = pp
+			r.members = append(r.members, resolvedPerson{id: id, country: d.Country, keys: NameKeys(name)})
+			return nil
+		}
+		if d.Head != nil {
+			if err := add(d.Head, dp+"/head"); err != nil {
+				return err
+			}
+		}
+		for j := range d.Members {
+			if err := add(&d.Members[j], fmt.Sprintf("%s/members/%d", dp, j)); err != nil {
+				return err
+			}
+		}
+	}
+	if m.HostCountry != nil {
+		h := r.s.alpha2(&r.p, at+"/host_country", *m.HostCountry)
+		m.HostCountry = &h
+	}
+	for i, d := range m.Delegations {
+		if d.Role != RoleHost || d.Country == "" {
+			continue
+		}
+		switch {
+		case m.HostCountry == nil:
+			c := d.Country
+			m.HostCountry = &c
+		case *m.HostCountry != "" && *m.HostCountry != d.Country:
+			r.p.Add(fmt.Sprintf("%s/delegations/%d/role", at, i), "the host delegation is not of host_country %s", *m.HostCountry)
+		}
+	}
+	for i := range m.Ceremonies {
+		rc := m.Ceremonies[i].Recipient
+		if rc == nil {
+			continue
+		}
+		pp := fmt.Sprintf("%s/ceremonies/%d/recipient", at, i)
+		id, name, country, err := r.person(ctx, pp, rc.Country, rc.OfficialID, rc.Name)
+		if err != nil {
+			return err
+		}
+		rc.OfficialID, rc.Name, rc.Country = id, name, country
+	}
+	oldAgreements := map[string]bool{}
+	if old != nil {
+		for _, a := range old.Agreements {
+			oldAgreements[a.ID] = true
+		}
+	}
+	for i := range m.Agreements {
+		a := &m.Agreements[i]
+		ap := fmt.Sprintf("%s/agreements/%d", at, i)
+		if !oldAgreements[a.ID] {
+			a.ID = NewID()
+		}
+		a.MeetingID = m.ID
+		for j := range a.Parties {
+			a.Parties[j] = r.s.alpha2(&r.p, fmt.Sprintf("%s/parties/%d", ap, j), a.Parties[j])
+		}
+		if a.Parties == nil {
+			a.Parties = []string{}
+		} else if len(slices.Compact(slices.Sorted(slices.Values(a.Parties)))) != len(a.Parties) {
+			r.p.Add(ap+"/parties", "names a country twice")
+		}
+		if a.Signatories == nil {
+			a.Signatories = []Signatory{}
+		}
+		seen := map[string]bool{}
+		for j := range a.Signatories {
+			sg := &a.Signatories[j]
+			sp := fmt.Sprintf("%s/signatories/%d", ap, j)
+			id, name, country, err := r.person(ctx, sp, sg.Country, sg.OfficialID, sg.Name)
+			if err != nil {
+				return err
+			}
+			sg.OfficialID, sg.Name, sg.Country = id, name, country
+			if id != "" && seen[id] {
+				r.p.Add(sp, "names a signatory twice")
+			}
+			seen[id] = true
+		}
+	}
+	if m.Ceremonies == nil {
+		m.Ceremonies = []Ceremony{}
+	}
+	if m.Agreements == nil {
+		m.Agreements = []Agreement{}
+	}
+	for i := range m.Sources {
+		if m.Sources[i].AlternateTitles == nil {
+			m.Sources[i].AlternateTitles = []AltTitle{}
+		}
+	}
+	m.DedupeKey = DedupeKey(m)
+	return nil
+}
+
+// person resolves a signatory or award recipient: a member of the meeting's
+// delegations by name, else an official of the given country.
+func (r *resolver) person(ctx context.Context, at, country, id, name string) (string, string, string, error) {
+	if id == "" && name != "" {
+		key := Fold(name)
+		var found []resolvedPerson
+		for _, mem := range r.members {
+			if slices.Contains(mem.keys, key) && !slices.ContainsFunc(found, func(f resolvedPerson) bool { return f.id == mem.id }) {
+				found = append(found, mem)
+			}
+		}
+		if len(found) == 1 && (country == "" || r.s.alpha2(nil, "", country) == found[0].country) {
+			o := r.lookupName(found[0].id)
+			return found[0].id, o, found[0].country, nil
+		}
+	}
+	if country == "" && id == "" {
+		r.p.Add(at+"/country", "is required for a person who is not a member of the meeting's delegations")
+		return "", name, "", nil
+	}
+	c := ""
+	if country != "" {
+		c = r.s.alpha2(&r.p, at+"/country", country)
+		if c == "" {
+			return "", name, "", nil
+		}
+	}
+	oid, oname, err := r.official(ctx, at, c, id, name)
+	if err != nil || oid == "" {
+		return "", name, c, err
+	}
+	if c == "" {
+		if o, err := r.s.officials.GetOfficial(ctx, oid); err == nil {
+			c = o.Country
+		}
+	}
+	return oid, oname, c, nil
+}
+
+// lookupName returns the canonical name of an official resolved earlier.
+func (r *resolver) lookupName(id string) string {
+	for _, o := range r.news {
+		if o.ID == id {
+			return o.Name
+		}
+	}
+	return r.names[id]
+}
+
+// official resolves one official of country: by id, else by name or alias,
+// else as a new official. A problem is recorded, and "" returned, when the id
+// is unknown or the name matches more than one official.
+func (r *resolver) official(ctx context.Context, at, country, id, name string) (string, string, error) {
+	if country == "" && id == "" {
+		return "", name, nil // the country's own problem is recorded already
+	}
+	if id != "" {
+		o, err := r.s.officials.GetOfficial(ctx, id)
+		if ErrorCode(err) == ENOTFOUND {
+			r.p.Add(at+"/official_id", "there is no official %s", id)
+			return "", name, nil
+		}
+		if err != nil {
+			return "", "", err
+		}
+		if country != "" && o.Country != country {
+			r.p.Add(at+"/official_id", "official %s is of %s, not %s", id, o.Country, country)
+			return "", name, nil
+		}
+		r.remember(o.ID, o.Name)
+		return o.ID, o.Name, nil
+	}
+	key := Fold(name)
+	if o, ok := r.news[country+"|"+key]; ok {
+		return o.ID, o.Name, nil
+	}
+	found, err := r.s.officials.FindOfficials(ctx, country, key)
+	if err != nil {
+		return "", "", fmt.Errorf("resolve official: %w", err)
+	}
+	if len(found) > 1 {
+		// A full name beats an initial: "Z. Hasanov" may be two people, but
+		// "Zakir Hasanov" is the one whose name it is.
+		var exact []Official
+		for _, o := range found {
+			if Fold(o.Name) == key {
+				exact = append(exact, o)
+			}
+		}
+		found = exact
+		if len(found) != 1 {
+			r.p.Add(at+"/name", "%q matches several officials of %s: give official_id", name, country)
+			return "", name, nil
+		}
+	}
+	if len(found) == 1 {
+		r.remember(found[0].ID, found[0].Name)
+		return found[0].ID, found[0].Name, nil
+	}
+	o := &Official{ID: NewID(), Name: name, Aliases: []string{}, Country: country,
+		NameKeys: NameKeys(name), CreatedAt: r.s.Now(), UpdatedAt: r.s.Now()}
+	r.news[country+"|"+key] = o
+	r.order = append(r.order, country+"|"+key)
+	return o.ID, o.Name, nil
+}
+
+func (r *resolver) remember(id, name string) {
+	if r.names == nil {
+		r.names = map[string]string{}
+	}
+	r.names[id] = name
+}

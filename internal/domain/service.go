@@ -1,0 +1,298 @@
+package domain
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Service holds milmeet's rules: it validates input, resolves countries and
+// officials, keeps one record per meeting, and gives out ids and timestamps.
+type Service struct {
+	meetings   MeetingStore
+	officials  OfficialStore
+	agreements AgreementStore
+	countries  CountryStore
+
+	// Now returns the current time; tests may replace it.
+	Now func() time.Time
+
+	mu      sync.Mutex
+	byCode  map[string]Country // alpha-2 and alpha-3, upper case
+	codeErr error
+}
+
+// NewService returns a Service over the stores.
+func NewService(m MeetingStore, o OfficialStore, a AgreementStore, c CountryStore) *Service {
+	return &Service{meetings: m, officials: o, agreements: a, countries: c,
+		Now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
+}
+
+// Country returns the country with the alpha-2 or alpha-3 code, in any case.
+// Returns ENOTFOUND.
+func (s *Service) Country(ctx context.Context, code string) (*Country, error) {
+	if err := s.loadCountries(ctx); err != nil {
+		return nil, err
+	}
+	c, ok := s.byCode[strings.ToUpper(code)]
+	if !ok {
+		return nil, Errorf(ENOTFOUND, "There is no country with the code %q.", code)
+	}
+	return &c, nil
+}
+
+// Countries returns every country ordered by alpha-2 code.
+func (s *Service) Countries(ctx context.Context) ([]Country, error) {
+	return s.countries.ListCountries(ctx)
+}
+
+// loadCountries reads the country list once: it is data shipped with the
+// schema and does not change while the service runs.
+func (s *Service) loadCountries(ctx context.Context) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.byCode != nil {
+		return nil
+	}
+	cs, err := s.countries.ListCountries(ctx)
+	if err != nil {
+		return fmt.Errorf("load countries: %w", err)
+	}
+	by := make(map[string]Country, 2*len(cs))
+	for _, c := range cs {
+		by[c.Alpha2] = c
+		by[c.Alpha3] = c
+	}
+	s.byCode = by
+	return nil
+}
+
+// alpha2 returns the alpha-2 code of a known country code, or records a
+// problem at pointer and returns "".
+func (s *Service) alpha2(p *Problems, pointer, code string) string {
+	c, ok := s.byCode[strings.ToUpper(code)]
+	if !ok {
+		if pointer != "" && code != "" {
+			p.Add(pointer, "%q is not an ISO 3166-1 country code", code)
+		}
+		return ""
+	}
+	return c.Alpha2
+}
+
+// CountryParam resolves a country code given as the query parameter name.
+// Returns EINVALID naming the parameter when the code is unknown.
+func (s *Service) CountryParam(ctx context.Context, name, code string) (string, error) {
+	c, err := s.Country(ctx, code)
+	if ErrorCode(err) == ENOTFOUND {
+		var p Problems
+		p.AddParam(name, "%q is not an ISO 3166-1 alpha-2 or alpha-3 country code", code)
+		return "", p.Err("The query is not valid.")
+	}
+	if err != nil {
+		return "", err
+	}
+	return c.Alpha2, nil
+}
+
+// GetMeeting returns the meeting with everything it holds. Returns ENOTFOUND.
+func (s *Service) GetMeeting(ctx context.Context, id string) (*Meeting, error) {
+	if !IsID(id) {
+		return nil, Errorf(ENOTFOUND, "There is no meeting %q.", id)
+	}
+	return s.meetings.GetMeeting(ctx, id)
+}
+
+// ListMeetings returns one page of the meetings that pass the filter, and the
+// cursor of the next page (nil on the last).
+func (s *Service) ListMeetings(ctx context.Context, f MeetingFilter) ([]MeetingSummary, *Cursor, error) {
+	if err := f.normalize(); err != nil {
+		return nil, nil, err
+	}
+	want := f.Limit
+	if !f.NoLimit {
+		f.Limit++ // one more tells whether there is a next page
+	}
+	items, err := s.meetings.ListMeetings(ctx, f)
+	if err != nil {
+		return nil, nil, fmt.Errorf("list meetings: %w", err)
+	}
+	if f.NoLimit || len(items) <= want {
+		return items, nil, nil
+	}
+	items = items[:want]
+	last := items[want-1]
+	return items, &Cursor{Sort: string(f.Sort), Key: last.SortKey, ID: last.ID, Filter: f.Fingerprint()}, nil
+}
+
+// ExportMeetings calls fn with every meeting that passes the filter, as the
+// store reads them, so that a whole data set streams in constant memory.
+func (s *Service) ExportMeetings(ctx context.Context, f MeetingFilter, fn func(*MeetingSummary) error) error {
+	f.NoLimit, f.After = true, nil
+	if err := f.normalize(); err != nil {
+		return err
+	}
+	return s.meetings.EachMeeting(ctx, f, fn)
+}
+
+// CreateMeeting validates m, resolves its countries and officials, and
+// stores it. Returns EINVALID with the fields at fault, or ECONFLICT with the
+// stored meeting's id in Data["existing_id"] when the meeting is stored
+// already.
+func (s *Service) CreateMeeting(ctx context.Context, m *Meeting) (*Meeting, error) {
+	if err := m.Validate(); err != nil {
+		return nil, err
+	}
+	news, err := s.prepare(ctx, m, nil)
+	if err != nil {
+		return nil, err
+	}
+	if id, err := s.meetings.FindMeetingID(ctx, m.DedupeKey); err == nil {
+		return nil, duplicate(id)
+	} else if ErrorCode(err) != ENOTFOUND {
+		return nil, fmt.Errorf("create meeting: %w", err)
+	}
+	if err := s.meetings.CreateMeeting(ctx, m, news); err != nil {
+		if ErrorCode(err) == ECONFLICT {
+			// A concurrent request stored the same meeting first.
+			if id, ferr := s.meetings.FindMeetingID(ctx, m.DedupeKey); ferr == nil {
+				return nil, duplicate(id)
+			}
+		}
+		return nil, fmt.Errorf("create meeting: %w", err)
+	}
+	return s.meetings.GetMeeting(ctx, m.ID)
+}
+
+func duplicate(id string) error {
+	return &Error{Code: ECONFLICT,
+		Message: "A meeting with the same date, kind and participating countries is stored already.",
+		Data:    map[string]any{"existing_id": id}}
+}
+
+// ReplaceMeeting replaces the meeting id with m when the stored version is
+// still version. Returns EINVALID, ENOTFOUND, EPRECONDITION or ECONFLICT.
+func (s *Service) ReplaceMeeting(ctx context.Context, id string, m *Meeting, version int) (*Meeting, error) {
+	old, err := s.GetMeeting(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if old.ParentID != nil && m.ParentID == nil {
+		m.ParentID = old.ParentID
+	}
+	if err := m.Validate(); err != nil {
+		return nil, err
+	}
+	m.ID = id
+	news, err := s.prepare(ctx, m, old)
+	if err != nil {
+		return nil, err
+	}
+	if other, err := s.meetings.FindMeetingID(ctx, m.DedupeKey); err == nil && other != id {
+		return nil, duplicate(other)
+	}
+	if err := s.meetings.ReplaceMeeting(ctx, m, news, version); err != nil {
+		return nil, fmt.Errorf("replace meeting: %w", err)
+	}
+	return s.meetings.GetMeeting(ctx, id)
+}
+
+// DeleteMeeting turns the meeting into a tombstone when its version is still
+// version (0: any). Returns ENOTFOUND or EPRECONDITION.
+func (s *Service) DeleteMeeting(ctx context.Context, id string, version int) error {
+	if !IsID(id) {
+		return Errorf(ENOTFOUND, "There is no meeting %q.", id)
+	}
+	return s.meetings.DeleteMeeting(ctx, id, version, s.Now())
+}
+
+// GetOfficial returns the official with the ranks and positions held at
+// meetings. Returns ENOTFOUND.
+func (s *Service) GetOfficial(ctx context.Context, id string) (*Official, error) {
+	if !IsID(id) {
+		return nil, Errorf(ENOTFOUND, "There is no official %q.", id)
+	}
+	return s.officials.GetOfficial(ctx, id)
+}
+
+// ListOfficials returns one page of officials and the id the next starts
+// after ("" on the last page).
+func (s *Service) ListOfficials(ctx context.Context, f OfficialFilter) ([]Official, string, error) {
+	if f.Limit == 0 {
+		f.Limit = DefaultLimit
+	}
+	var p Problems
+	if f.Limit < 1 || f.Limit > MaxLimit {
+		p.AddParam("limit", "must be between 1 and %d", MaxLimit)
+	}
+	if f.After != "" && !IsID(f.After) {
+		p.AddParam("cursor", "is not a cursor this service gave out")
+	}
+	if err := p.Err("The query is not valid."); err != nil {
+		return nil, "", err
+	}
+	f.Q = Fold(f.Q)
+	want := f.Limit
+	f.Limit++
+	os, err := s.officials.ListOfficials(ctx, f)
+	if err != nil {
+		return nil, "", fmt.Errorf("list officials: %w", err)
+	}
+	if len(os) <= want {
+		return os, "", nil
+	}
+	return os[:want], os[want-1].ID, nil
+}
+
+// GetAgreement returns the agreement. Returns ENOTFOUND.
+func (s *Service) GetAgreement(ctx context.Context, id string) (*Agreement, error) {
+	if !IsID(id) {
+		return nil, Errorf(ENOTFOUND, "There is no agreement %q.", id)
+	}
+	return s.agreements.GetAgreement(ctx, id)
+}
+
+// ListAgreements returns one page of agreements and the id the next starts
+// after ("" on the last page).
+func (s *Service) ListAgreements(ctx context.Context, f AgreementFilter) ([]Agreement, string, error) {
+	if f.Limit == 0 {
+		f.Limit = DefaultLimit
+	}
+	var p Problems
+	if f.Limit < 1 || f.Limit > MaxLimit {
+		p.AddParam("limit", "must be between 1 and %d", MaxLimit)
+	}
+	if f.After != "" && !IsID(f.After) {
+		p.AddParam("cursor", "is not a cursor this service gave out")
+	}
+	if f.Type != "" && !containsType(f.Type) {
+		p.AddParam("type", "must be one of %s", list(AgreementTypes))
+	}
+	if f.Partner != "" && f.Country == "" {
+		p.AddParam("partner", "needs country")
+	}
+	if err := p.Err("The query is not valid."); err != nil {
+		return nil, "", err
+	}
+	want := f.Limit
+	f.Limit++
+	as, err := s.agreements.ListAgreements(ctx, f)
+	if err != nil {
+		return nil, "", fmt.Errorf("list agreements: %w", err)
+	}
+	if len(as) <= want {
+		return as, "", nil
+	}
+	return as[:want], as[want-1].ID, nil
+}
+
+func containsType(t AgreementType) bool {
+	for _, x := range AgreementTypes {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,60 @@
+package http
+
+import (
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/milmeet/milmeet/internal/domain"
+)
+
+func (s *Server) agreementRoutes(r chi.Router) {
+	r.Get("/", s.listAgreements)
+	r.Get("/{id}", s.getAgreement)
+}
+
+func (s *Server) listAgreements(w http.ResponseWriter, r *http.Request) {
+	p, err := parseParams(r, "country", "partner", "year", "type", "limit", "cursor")
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	f := domain.AgreementFilter{Year: p.int("year", 1900, 2200), Type: domain.AgreementType(p.str("type")),
+		Limit: p.int("limit", 1, domain.MaxLimit), After: p.idCursor()}
+	if err := p.err(); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	for _, x := range []struct {
+		name string
+		dst  *string
+	}{{"country", &f.Country}, {"partner", &f.Partner}} {
+		if c := p.str(x.name); c != "" {
+			if *x.dst, err = s.svc.CountryParam(r.Context(), x.name, c); err != nil {
+				s.writeError(w, r, err)
+				return
+			}
+		}
+	}
+	items, last, err := s.svc.ListAgreements(r.Context(), f)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	next := idCursor(last)
+	setNext(w, r, next)
+	s.writeJSON(w, r, http.StatusOK, newPage(items, next))
+}
+
+func (s *Server) getAgreement(w http.ResponseWriter, r *http.Request) {
+	if _, err := parseParams(r); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	a, err := s.svc.GetAgreement(r.Context(), chi.URLParam(r, "id"))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, a)
+}

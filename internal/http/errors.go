@@ -1,0 +1,107 @@
+package http
+
+import (
+	"errors"
+	"log/slog"
+	"net/http"
+	"strconv"
+
+	"github.com/go-chi/chi/v5/middleware"
+
+	"github.com/milmeet/milmeet/internal/domain"
+)
+
+// statuses maps domain error codes to HTTP statuses.
+var statuses = map[string]int{
+	domain.ECONFLICT:        http.StatusConflict,
+	domain.EINVALID:         http.StatusUnprocessableEntity,
+	domain.ENOTFOUND:        http.StatusNotFound,
+	domain.EPRECONDITION:    http.StatusPreconditionFailed,
+	domain.EPRECONDREQUIRED: http.StatusPreconditionRequired,
+	domain.EUNAUTHORIZED:    http.StatusUnauthorized,
+	domain.EFORBIDDEN:       http.StatusForbidden,
+	domain.EUNAVAILABLE:     http.StatusServiceUnavailable,
+	domain.ETOOMANY:         http.StatusTooManyRequests,
+	domain.EINTERNAL:        http.StatusInternalServerError,
+}
+
+// Problem is an RFC 9457 problem details body.
+type Problem struct {
+	Type      string              `json:"type"`
+	Title     string              `json:"title"`
+	Status    int                 `json:"status"`
+	Detail    string              `json:"detail"`
+	Instance  string              `json:"instance,omitempty"`
+	RequestID string              `json:"request_id,omitempty"`
+	Errors    []domain.FieldError `json:"errors,omitempty"`
+	// ExistingID and ExistingURL name the stored record a conflict is with.
+	ExistingID  string `json:"existing_id,omitempty"`
+	ExistingURL string `json:"existing_url,omitempty"`
+}
+
+// badRequest marks an error in the request itself (syntax, unknown
+// parameter or field), answered 400 rather than 422.
+type badRequest struct{ err *domain.Error }
+
+func (e badRequest) Error() string { return e.err.Error() }
+func (e badRequest) Unwrap() error { return e.err }
+
+func invalidRequest(message string, fields ...domain.FieldError) error {
+	return badRequest{&domain.Error{Code: domain.EINVALID, Message: message, Fields: fields}}
+}
+
+// writeError answers with the problem err describes. Internal errors are
+// logged with the request id; the client sees only "Internal error.".
+func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	code := domain.ErrorCode(err)
+	status, ok := statuses[code]
+	if !ok {
+		status = http.StatusInternalServerError
+	}
+	e := domain.AsError(err)
+	var br badRequest
+	if errors.As(err, &br) || (code == domain.EINVALID && allParameters(e)) {
+		status = http.StatusBadRequest
+	}
+	p := Problem{
+		Type:      "urn:milmeet:problem:" + code,
+		Title:     http.StatusText(status),
+		Status:    status,
+		Detail:    domain.ErrorMessage(err),
+		Instance:  r.URL.Path,
+		RequestID: middleware.GetReqID(r.Context()),
+	}
+	if e != nil {
+		p.Errors = e.Fields
+		if id, ok := e.Data["existing_id"].(string); ok {
+			p.ExistingID, p.ExistingURL = id, "/meetings/"+id
+			w.Header().Set("Location", p.ExistingURL)
+		}
+	}
+	if status == http.StatusInternalServerError {
+		s.log.ErrorContext(r.Context(), "internal error", "err", err, "request_id", p.RequestID,
+			"method", r.Method, "path", r.URL.Path)
+		p.Detail = "Internal error."
+	}
+	if status == http.StatusServiceUnavailable {
+		w.Header().Set("Retry-After", strconv.Itoa(s.cfg.RetryAfterSeconds))
+		s.log.WarnContext(r.Context(), "unavailable", slog.String("err", err.Error()), slog.String("request_id", p.RequestID))
+	}
+	if status == http.StatusUnauthorized {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="milmeet"`)
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	s.writeBody(w, r, status, "application/problem+json", p)
+}
+
+func allParameters(e *domain.Error) bool {
+	if e == nil || len(e.Fields) == 0 {
+		return false
+	}
+	for _, f := range e.Fields {
+		if f.Parameter == "" {
+			return false
+		}
+	}
+	return true
+}

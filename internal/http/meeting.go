@@ -1,0 +1,191 @@
+package http
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"strings"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/milmeet/milmeet/internal/domain"
+)
+
+func (s *Server) meetingRoutes(r chi.Router) {
+	r.Get("/", s.listMeetings)
+	r.Post("/", s.createMeeting)
+	r.Get("/{id}", s.getMeeting)
+	r.Put("/{id}", s.replaceMeeting)
+	r.Delete("/{id}", s.deleteMeeting)
+}
+
+// meetingParams are the parameters of GET /meetings.
+var meetingParams = []string{"country", "partner", "host", "guest", "from", "to", "official", "topic", "kind",
+	"series", "has_agreement", "agreement_type", "ceremony", "updated_since", "include_children", "q", "sort",
+	"limit", "cursor"}
+
+// meetingFilter reads a filter from the query, resolving country codes.
+func (s *Server) meetingFilter(ctx context.Context, p *params) (domain.MeetingFilter, error) {
+	f := domain.MeetingFilter{
+		From:            p.date("from"),
+		To:              p.date("to"),
+		Official:        p.str("official"),
+		Topic:           domain.Topic(p.str("topic")),
+		Kind:            domain.Kind(p.str("kind")),
+		Series:          p.str("series"),
+		HasAgreement:    p.bool("has_agreement"),
+		AgreementType:   domain.AgreementType(p.str("agreement_type")),
+		Ceremony:        domain.CeremonyType(p.str("ceremony")),
+		UpdatedSince:    p.time("updated_since"),
+		IncludeChildren: p.bool("include_children") != nil && *p.bool("include_children"),
+		Q:               p.str("q"),
+		Sort:            domain.MeetingSort(p.str("sort")),
+		Limit:           p.int("limit", 1, domain.MaxLimit),
+		After:           p.cursor(),
+	}
+	if err := p.err(); err != nil {
+		return f, err
+	}
+	if c := p.str("country"); c != "" {
+		for _, code := range strings.Split(c, ",") {
+			a2, err := s.svc.CountryParam(ctx, "country", strings.TrimSpace(code))
+			if err != nil {
+				return f, err
+			}
+			f.Countries = append(f.Countries, a2)
+		}
+	}
+	for _, x := range []struct {
+		name string
+		dst  *string
+	}{{"partner", &f.Partner}, {"host", &f.Host}, {"guest", &f.Guest}} {
+		if c := p.str(x.name); c != "" {
+			a2, err := s.svc.CountryParam(ctx, x.name, c)
+			if err != nil {
+				return f, err
+			}
+			*x.dst = a2
+		}
+	}
+	return f, nil
+}
+
+func (s *Server) listMeetings(w http.ResponseWriter, r *http.Request) {
+	p, err := parseParams(r, meetingParams...)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	f, err := s.meetingFilter(r.Context(), p)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	items, next, err := s.svc.ListMeetings(r.Context(), f)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var cursor *string
+	if next != nil {
+		c := domain.EncodeCursor(*next)
+		cursor = &c
+	}
+	setNext(w, r, cursor)
+	s.writeJSON(w, r, http.StatusOK, newPage(items, cursor))
+}
+
+func (s *Server) getMeeting(w http.ResponseWriter, r *http.Request) {
+	if _, err := parseParams(r); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	m, err := s.svc.GetMeeting(r.Context(), chi.URLParam(r, "id"))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, m)
+}
+
+func (s *Server) createMeeting(w http.ResponseWriter, r *http.Request) {
+	if _, err := parseParams(r); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var m domain.Meeting
+	if err := decodeJSON(w, r, &m, s.cfg.MaxBodyBytes); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	created, err := s.svc.CreateMeeting(r.Context(), &m)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	w.Header().Set("Location", "/meetings/"+created.ID)
+	s.writeJSON(w, r, http.StatusCreated, created)
+}
+
+// current returns the stored meeting with its ETag, and checks a write's
+// If-Match against it: without one the answer is 428, with a stale one 412,
+// so that two editors never overwrite each other unknowingly.
+func (s *Server) current(r *http.Request, id string) (*domain.Meeting, error) {
+	m, err := s.svc.GetMeeting(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	match := r.Header.Get("If-Match")
+	if match == "" {
+		return nil, domain.Errorf(domain.EPRECONDREQUIRED,
+			"Send If-Match with the meeting's ETag, so that changes made meanwhile are not overwritten.")
+	}
+	body, err := json.Marshal(m)
+	if err != nil {
+		return nil, err
+	}
+	if !etagMatch(match, etag(append(body, '\n'))) {
+		return nil, domain.Errorf(domain.EPRECONDITION, "The meeting has changed since it was read: read it again.")
+	}
+	return m, nil
+}
+
+func (s *Server) replaceMeeting(w http.ResponseWriter, r *http.Request) {
+	if _, err := parseParams(r); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var m domain.Meeting
+	if err := decodeJSON(w, r, &m, s.cfg.MaxBodyBytes); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	old, err := s.current(r, chi.URLParam(r, "id"))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	updated, err := s.svc.ReplaceMeeting(r.Context(), old.ID, &m, old.Version)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, updated)
+}
+
+func (s *Server) deleteMeeting(w http.ResponseWriter, r *http.Request) {
+	if _, err := parseParams(r); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	old, err := s.current(r, chi.URLParam(r, "id"))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if err := s.svc.DeleteMeeting(r.Context(), old.ID, old.Version); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}

@@ -1,0 +1,64 @@
+package http
+
+import (
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/milmeet/milmeet/internal/domain"
+)
+
+func (s *Server) officialRoutes(r chi.Router) {
+	r.Get("/", s.listOfficials)
+	r.Get("/{id}", s.getOfficial)
+}
+
+func (s *Server) listOfficials(w http.ResponseWriter, r *http.Request) {
+	p, err := parseParams(r, "country", "q", "limit", "cursor")
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	f := domain.OfficialFilter{Q: p.str("q"), Limit: p.int("limit", 1, domain.MaxLimit), After: p.idCursor()}
+	if err := p.err(); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if c := p.str("country"); c != "" {
+		if f.Country, err = s.svc.CountryParam(r.Context(), "country", c); err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+	}
+	items, last, err := s.svc.ListOfficials(r.Context(), f)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	next := idCursor(last)
+	setNext(w, r, next)
+	s.writeJSON(w, r, http.StatusOK, newPage(items, next))
+}
+
+// idCursor returns the cursor of a list ordered by id that goes on after
+// last, or nil when last is "".
+func idCursor(last string) *string {
+	if last == "" {
+		return nil
+	}
+	c := domain.EncodeCursor(domain.Cursor{Sort: "id", ID: last})
+	return &c
+}
+
+func (s *Server) getOfficial(w http.ResponseWriter, r *http.Request) {
+	if _, err := parseParams(r); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	o, err := s.svc.GetOfficial(r.Context(), chi.URLParam(r, "id"))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, o)
+}

@@ -1,0 +1,197 @@
+// Package http serves milmeet's REST API with chi: one file per resource,
+// one error writer, and the contract in api/openapi.yaml.
+package http
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
+	"github.com/go-chi/cors"
+
+	"github.com/milmeet/milmeet/internal/domain"
+)
+
+// HTTP-only error codes, for statuses no domain rule gives.
+const (
+	errUnsupportedMedia = "unsupported_media_type"
+	errTooLarge         = "too_large"
+	errNotAcceptable    = "not_acceptable"
+	errMethod           = "method_not_allowed"
+)
+
+func init() {
+	statuses[errUnsupportedMedia] = http.StatusUnsupportedMediaType
+	statuses[errTooLarge] = http.StatusRequestEntityTooLarge
+	statuses[errNotAcceptable] = http.StatusNotAcceptable
+	statuses[errMethod] = http.StatusMethodNotAllowed
+}
+
+// Config tunes the HTTP layer.
+type Config struct {
+	// CORSOrigins may call the API from browsers; "*" is any origin.
+	CORSOrigins []string
+	// CacheControl is sent with successful reads.
+	CacheControl string
+	// MaxBodyBytes bounds a meeting's JSON body.
+	MaxBodyBytes int64
+	// RetryAfterSeconds is sent with 503 answers.
+	RetryAfterSeconds int
+}
+
+// DefaultConfig returns the configuration used where none is given.
+func DefaultConfig() Config {
+	return Config{CORSOrigins: []string{"*"}, CacheControl: "public, max-age=30",
+		MaxBodyBytes: 1 << 20, RetryAfterSeconds: 2}
+}
+
+// Pinger reports whether the database answers.
+type Pinger interface {
+	Ping(ctx context.Context) error
+}
+
+// Server serves the API.
+type Server struct {
+	svc  *domain.Service
+	db   Pinger
+	log  *slog.Logger
+	cfg  Config
+	spec []byte
+}
+
+// NewServer returns a Server; spec is the OpenAPI document it serves.
+func NewServer(svc *domain.Service, db Pinger, log *slog.Logger, cfg Config, spec []byte) *Server {
+	if cfg.CacheControl == "" {
+		cfg.CacheControl = DefaultConfig().CacheControl
+	}
+	if cfg.MaxBodyBytes == 0 {
+		cfg.MaxBodyBytes = DefaultConfig().MaxBodyBytes
+	}
+	if cfg.RetryAfterSeconds == 0 {
+		cfg.RetryAfterSeconds = DefaultConfig().RetryAfterSeconds
+	}
+	if len(cfg.CORSOrigins) == 0 {
+		cfg.CORSOrigins = DefaultConfig().CORSOrigins
+	}
+	return &Server{svc: svc, db: db, log: log, cfg: cfg, spec: spec}
+}
+
+// Handler returns the router with its middleware.
+func (s *Server) Handler() http.Handler {
+	r := chi.NewRouter()
+	r.Use(middleware.RequestID)
+	r.Use(requestIDHeader)
+	r.Use(s.logRequests)
+	r.Use(s.recoverer)
+	r.Use(cors.Handler(cors.Options{
+		AllowedOrigins: s.cfg.CORSOrigins,
+		AllowedMethods: []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"},
+		AllowedHeaders: []string{"Accept", "Authorization", "Content-Type", "If-Match", "If-None-Match",
+			"Idempotency-Key"},
+		ExposedHeaders: []string{"ETag", "Link", "Location", "Retry-After", "RateLimit-Limit",
+			"RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy", "X-Request-Id"},
+		MaxAge: 600,
+	}))
+	r.Use(securityHeaders)
+	r.Use(varyHeaders)
+	r.NotFound(func(w http.ResponseWriter, r *http.Request) {
+		s.writeError(w, r, domain.Errorf(domain.ENOTFOUND, "There is no resource at %s.", r.URL.Path))
+	})
+	r.MethodNotAllowed(func(w http.ResponseWriter, r *http.Request) {
+		s.writeError(w, r, &domain.Error{Code: errMethod, Message: "The method is not allowed on this resource."})
+	})
+
+	r.Get("/livez", s.livez)
+	r.Get("/readyz", s.readyz)
+	r.Get("/openapi.yaml", s.openapi)
+	r.Route("/meetings", s.meetingRoutes)
+	r.Route("/officials", s.officialRoutes)
+	r.Route("/agreements", s.agreementRoutes)
+	r.Route("/countries", s.countryRoutes)
+	return r
+}
+
+// requestIDHeader returns the request id to the client, so that a problem
+// report can be matched with the logs.
+func requestIDHeader(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Request-Id", middleware.GetReqID(r.Context()))
+		next.ServeHTTP(w, r)
+	})
+}
+
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		next.ServeHTTP(w, r)
+	})
+}
+
+func varyHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Add("Vary", "Accept")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// logRequests writes one line per request.
+func (s *Server) logRequests(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ww := middleware.NewWrapResponseWriter(w, r.ProtoMajor)
+		start := time.Now()
+		next.ServeHTTP(ww, r)
+		route := ""
+		if rc := chi.RouteContext(r.Context()); rc != nil {
+			route = rc.RoutePattern()
+		}
+		s.log.InfoContext(r.Context(), "request",
+			slog.String("request_id", middleware.GetReqID(r.Context())),
+			slog.String("method", r.Method), slog.String("route", route),
+			slog.Int("status", ww.Status()), slog.Int("bytes", ww.BytesWritten()),
+			slog.Duration("duration", time.Since(start)))
+	})
+}
+
+// recoverer turns a panic into a logged internal error, never a stack trace
+// to the client.
+func (s *Server) recoverer(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.log.ErrorContext(r.Context(), "panic", "value", v, "request_id", middleware.GetReqID(r.Context()))
+				s.writeError(w, r, domain.Errorf(domain.EINTERNAL, "panic"))
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+func (s *Server) livez(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "no-store")
+	s.writeJSON(w, r, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	if err := s.db.Ping(ctx); err != nil {
+		s.writeError(w, r, &domain.Error{Code: domain.EUNAVAILABLE, Message: "The database does not answer."})
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	s.writeJSON(w, r, http.StatusOK, map[string]string{"status": "ready"})
+}
+
+func (s *Server) openapi(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/yaml")
+	w.Header().Set("Cache-Control", s.cfg.CacheControl)
+	_, _ = w.Write(s.spec)
+}

@@ -1,0 +1,142 @@
+// Package postgres implements the domain's stores on PostgreSQL with pgx.
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgtype"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/milmeet/milmeet/internal/domain"
+)
+
+// Open connects a pool to the database at url; maxConns 0 keeps pgx's
+// default (the larger of 4 and the number of CPUs).
+func Open(ctx context.Context, url string, maxConns int32) (*pgxpool.Pool, error) {
+	cfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		return nil, fmt.Errorf("parse database url: %w", err)
+	}
+	if maxConns > 0 {
+		cfg.MaxConns = maxConns
+	}
+	cfg.ConnConfig.ConnectTimeout = 5 * time.Second
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	return pool, nil
+}
+
+// Store implements the domain's stores over one pool.
+type Store struct {
+	pool *pgxpool.Pool
+}
+
+// NewStore returns a Store over pool.
+func NewStore(pool *pgxpool.Pool) *Store { return &Store{pool: pool} }
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error {
+	return formatError(s.pool.Ping(ctx))
+}
+
+// querier is what pgxpool.Pool, pgx.Conn and pgx.Tx have in common, so that
+// helpers run in or out of a transaction.
+type querier interface {
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+	SendBatch(ctx context.Context, b *pgx.Batch) pgx.BatchResults
+}
+
+// inTx runs fn in a transaction, committed when fn returns nil.
+func (s *Store) inTx(ctx context.Context, fn func(pgx.Tx) error) error {
+	return formatError(pgx.BeginFunc(ctx, s.pool, fn))
+}
+
+// formatError turns driver errors into domain errors: a missing row is
+// ENOTFOUND, a unique violation ECONFLICT, a broken reference or rule
+// EINVALID, and a lost or refused connection EUNAVAILABLE. Others pass
+// through to become internal errors.
+func formatError(err error) error {
+	if err == nil {
+		return nil
+	}
+	if domain.AsError(err) != nil || errors.Is(err, context.Canceled) {
+		return err
+	}
+	if errors.Is(err, pgx.ErrNoRows) {
+		return &domain.Error{Code: domain.ENOTFOUND, Message: "Not found."}
+	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		switch {
+		case pgErr.Code == "23505":
+			return &domain.Error{Code: domain.ECONFLICT, Message: "The record exists already."}
+		case pgErr.Code == "23503", pgErr.Code == "23514", strings.HasPrefix(pgErr.Code, "22"):
+			return &domain.Error{Code: domain.EINVALID, Message: "The record breaks a rule of the database."}
+		case pgErr.Code == "57014":
+			return &domain.Error{Code: domain.EUNAVAILABLE, Message: "The query took too long."}
+		case strings.HasPrefix(pgErr.Code, "08"), strings.HasPrefix(pgErr.Code, "53"),
+			pgErr.Code == "57P01", pgErr.Code == "57P02", pgErr.Code == "57P03":
+			return fmt.Errorf("%w: %v", unavailable, err)
+		}
+		return err
+	}
+	var netErr net.Error
+	var connErr *pgconn.ConnectError
+	if errors.As(err, &connErr) || errors.As(err, &netErr) || pgconn.SafeToRetry(err) ||
+		errors.Is(err, context.DeadlineExceeded) || strings.Contains(err.Error(), "closed pool") {
+		return fmt.Errorf("%w: %v", unavailable, err)
+	}
+	return err
+}
+
+var unavailable = &domain.Error{Code: domain.EUNAVAILABLE, Message: "The database is unavailable."}
+
+// day converts a nullable date column to a domain day.
+func day(d pgtype.Date) *domain.Day {
+	if !d.Valid || d.InfinityModifier != pgtype.Finite {
+		return nil
+	}
+	return &domain.Day{Time: d.Time}
+}
+
+// dateArg converts a domain day to a query argument.
+func dateArg(d *domain.Day) any {
+	if d == nil {
+		return nil
+	}
+	return d.Time
+}
+
+// partial assembles a partial date from its columns.
+func partial(y, m, d *int16) domain.PartialDate {
+	var p domain.PartialDate
+	if y != nil {
+		p.Year = int(*y)
+	}
+	if m != nil {
+		p.Month = int(*m)
+	}
+	if d != nil {
+		p.Day = int(*d)
+	}
+	return p
+}
+
+// nz returns nil for 0, so that unknown parts of a date are stored as NULL.
+func nz(n int) any {
+	if n == 0 {
+		return nil
+	}
+	return n
+}

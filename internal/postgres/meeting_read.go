@@ -1,0 +1,386 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
+
+	"github.com/milmeet/milmeet/internal/domain"
+)
+
+// The queries that read one meeting: the meeting and its child meetings,
+// then what they hold, sent together in one batch.
+const (
+	selectMeetingsSQL = `
+SELECT id, title, date_year, date_month, date_day, end_date, city, venue, host_country, kind, summary,
+    topics, series_name, series_edition, parent_id, dedupe_key, version, created_at, updated_at
+FROM meetings
+WHERE (id = $1 OR parent_id = $1) AND deleted_at IS NULL
+ORDER BY parent_id NULLS FIRST, sort_date, id`
+
+	selectMembersSQL = `
+SELECT d.meeting_id, d.country, d.role, dm.official_id, o.name, dm.rank, dm.position, dm.is_head
+FROM meetings m
+JOIN delegations d ON d.meeting_id = m.id
+LEFT JOIN delegation_members dm ON dm.delegation_id = d.id
+LEFT JOIN officials o ON o.id = dm.official_id
+WHERE (m.id = $1 OR m.parent_id = $1) AND m.deleted_at IS NULL
+ORDER BY d.meeting_id, d.ord, dm.ord`
+
+	selectCeremoniesSQL = `
+SELECT c.meeting_id, c.type, c.site, c.honoured, c.description, c.award, c.recipient_official_id,
+    o.name, o.country, c.recipient_rank, c.recipient_position
+FROM meetings m
+JOIN ceremonies c ON c.meeting_id = m.id
+LEFT JOIN officials o ON o.id = c.recipient_official_id
+WHERE (m.id = $1 OR m.parent_id = $1) AND m.deleted_at IS NULL
+ORDER BY c.meeting_id, c.ord`
+
+	selectAgreementsSQL = `
+SELECT a.id, a.meeting_id, a.title, a.type, a.period, a.signed_on,
+    coalesce((SELECT array_agg(p.country::text ORDER BY p.ord) FROM agreement_parties p
+              WHERE p.agreement_id = a.id), '{}'),
+    coalesce((SELECT json_agg(json_build_object('official_id', s.official_id, 'name', o.name,
+                  'country', o.country) ORDER BY s.ord)
+              FROM agreement_signatories s JOIN officials o ON o.id = s.official_id
+              WHERE s.agreement_id = a.id), '[]')
+FROM agreements a
+JOIN meetings m ON m.id = a.meeting_id
+WHERE %s
+ORDER BY a.meeting_id, a.ord`
+
+	selectSourcesSQL = `
+SELECT s.url, s.outlet, s.title, s.published_at, s.language,
+    coalesce((SELECT json_agg(json_build_object('language', t.language, 'title', t.title) ORDER BY t.language)
+              FROM source_titles t WHERE t.source_id = s.id), '[]')
+FROM meeting_sources ms
+JOIN sources s ON s.id = ms.source_id
+WHERE ms.meeting_id = $1
+ORDER BY ms.ord`
+)
+
+// GetMeeting implements domain.MeetingStore.
+func (s *Store) GetMeeting(ctx context.Context, id string) (*domain.Meeting, error) {
+	b := &pgx.Batch{}
+	var ms []*domain.Meeting
+	byID := map[string]*domain.Meeting{}
+	b.Queue(selectMeetingsSQL, id).Query(func(rows pgx.Rows) error {
+		for rows.Next() {
+			m, err := scanMeeting(rows)
+			if err != nil {
+				return err
+			}
+			ms = append(ms, m)
+			byID[m.ID] = m
+		}
+		return rows.Err()
+	})
+	b.Queue(selectMembersSQL, id).Query(func(rows pgx.Rows) error {
+		return scanMembers(rows, byID)
+	})
+	b.Queue(selectCeremoniesSQL, id).Query(func(rows pgx.Rows) error {
+		return scanCeremonies(rows, byID)
+	})
+	b.Queue(fmt.Sprintf(selectAgreementsSQL, `(m.id = $1 OR m.parent_id = $1) AND m.deleted_at IS NULL`), id).
+		Query(func(rows pgx.Rows) error {
+			for rows.Next() {
+				a, err := scanAgreement(rows)
+				if err != nil {
+					return err
+				}
+				if m := byID[a.MeetingID]; m != nil {
+					a.MeetingID = ""
+					m.Agreements = append(m.Agreements, *a)
+				}
+			}
+			return rows.Err()
+		})
+	var sources []domain.Source
+	b.Queue(selectSourcesSQL, id).Query(func(rows pgx.Rows) error {
+		for rows.Next() {
+			var src domain.Source
+			var pub pgtype.Date
+			if err := rows.Scan(&src.URL, &src.Outlet, &src.Title, &pub, &src.Language, &src.AlternateTitles); err != nil {
+				return err
+			}
+			src.PublishedAt = day(pub)
+			sources = append(sources, src)
+		}
+		return rows.Err()
+	})
+	if err := s.pool.SendBatch(ctx, b).Close(); err != nil {
+		return nil, fmt.Errorf("get meeting: %w", formatError(err))
+	}
+	if len(ms) == 0 || ms[0].ID != id {
+		return nil, domain.Errorf(domain.ENOTFOUND, "There is no meeting %s.", id)
+	}
+	root := ms[0]
+	root.Sources = sources
+	if root.Sources == nil {
+		root.Sources = []domain.Source{}
+	}
+	root.ChildMeetings = []domain.Meeting{}
+	for _, c := range ms[1:] {
+		root.ChildMeetings = append(root.ChildMeetings, *c)
+	}
+	return root, nil
+}
+
+func scanMeeting(rows pgx.Rows) (*domain.Meeting, error) {
+	var m domain.Meeting
+	var y, mo, d *int16
+	var edition *int32
+	var end pgtype.Date
+	var seriesName *string
+	err := rows.Scan(&m.ID, &m.Title, &y, &mo, &d, &end, &m.City, &m.Venue, &m.HostCountry, &m.Kind,
+		&m.Summary, &m.Topics, &seriesName, &edition, &m.ParentID, &m.DedupeKey, &m.Version,
+		&m.CreatedAt, &m.UpdatedAt)
+	if err != nil {
+		return nil, err
+	}
+	m.Date = partial(y, mo, d)
+	m.DatePrecision = m.Date.Precision()
+	m.EndDate = day(end)
+	if seriesName != nil {
+		m.Series = &domain.Series{Name: *seriesName}
+		if edition != nil {
+			e := int(*edition)
+			m.Series.Edition = &e
+		}
+	}
+	m.CreatedAt, m.UpdatedAt = m.CreatedAt.UTC(), m.UpdatedAt.UTC()
+	m.Delegations, m.Ceremonies, m.Agreements = []domain.Delegation{}, []domain.Ceremony{}, []domain.Agreement{}
+	return &m, nil
+}
+
+func scanMembers(rows pgx.Rows, byID map[string]*domain.Meeting) error {
+	for rows.Next() {
+		var meetingID, country string
+		var role domain.Role
+		var officialID, name *string
+		var p domain.Participant
+		var head *bool
+		if err := rows.Scan(&meetingID, &country, &role, &officialID, &name, &p.Rank, &p.Position, &head); err != nil {
+			return err
+		}
+		m := byID[meetingID]
+		if m == nil {
+			continue
+		}
+		n := len(m.Delegations)
+		if n == 0 || m.Delegations[n-1].Country != country {
+			m.Delegations = append(m.Delegations, domain.Delegation{Country: country, Role: role, Members: []domain.Participant{}})
+			n++
+		}
+		if officialID == nil {
+			continue // a delegation nobody of which is named
+		}
+		p.OfficialID, p.Name = *officialID, *name
+		d := &m.Delegations[n-1]
+		if head != nil && *head {
+			d.Head = &p
+		} else {
+			d.Members = append(d.Members, p)
+		}
+	}
+	return rows.Err()
+}
+
+func scanCeremonies(rows pgx.Rows, byID map[string]*domain.Meeting) error {
+	for rows.Next() {
+		var meetingID string
+		var c domain.Ceremony
+		var rid, rname, rcountry, rrank, rpos *string
+		if err := rows.Scan(&meetingID, &c.Type, &c.Site, &c.Honoured, &c.Description, &c.Award,
+			&rid, &rname, &rcountry, &rrank, &rpos); err != nil {
+			return err
+		}
+		if rid != nil {
+			c.Recipient = &domain.Recipient{OfficialID: *rid, Name: *rname, Country: *rcountry, Rank: rrank, Position: rpos}
+		}
+		if m := byID[meetingID]; m != nil {
+			m.Ceremonies = append(m.Ceremonies, c)
+		}
+	}
+	return rows.Err()
+}
+
+func scanAgreement(rows pgx.CollectableRow) (*domain.Agreement, error) {
+	var a domain.Agreement
+	var signed pgtype.Date
+	if err := rows.Scan(&a.ID, &a.MeetingID, &a.Title, &a.Type, &a.Period, &signed, &a.Parties, &a.Signatories); err != nil {
+		return nil, err
+	}
+	a.SignedOn = day(signed)
+	return &a, nil
+}
+
+// listSQL reads the compact items of a list of meetings; the WHERE, ORDER BY
+// and LIMIT clauses are appended.
+const listSQL = `
+SELECT m.id, m.title, m.date_year, m.date_month, m.date_day, m.kind, m.city, m.host_country, m.topics,
+    m.series_name, m.series_edition, m.parent_id, m.updated_at, m.deleted_at IS NOT NULL, %s,
+    coalesce((SELECT array_agg(d.country::text ORDER BY d.ord) FROM delegations d WHERE d.meeting_id = m.id), '{}'),
+    coalesce((SELECT json_agg(json_build_object('country', d.country, 'role', d.role, 'official_id', dm.official_id,
+                  'name', o.name, 'position', dm.position) ORDER BY d.ord)
+              FROM delegations d
+              JOIN delegation_members dm ON dm.delegation_id = d.id AND dm.is_head
+              JOIN officials o ON o.id = dm.official_id
+              WHERE d.meeting_id = m.id), '[]'),
+    coalesce((SELECT array_agg(a.title ORDER BY a.ord) FROM agreements a WHERE a.meeting_id = m.id), '{}')
+FROM meetings m`
+
+// sortSpec is how one order reads, compares and resumes.
+type sortSpec struct {
+	key     string // the sort value as text, for cursors
+	cast    string // the type the cursor's text is read back as
+	column  string
+	order   string // ASC or DESC
+	compare string // < or >, for rows after the cursor
+}
+
+var sorts = map[domain.MeetingSort]sortSpec{
+	domain.SortDateDesc:    {"m.sort_date::text", "date", "m.sort_date", "DESC", "<"},
+	domain.SortDateAsc:     {"m.sort_date::text", "date", "m.sort_date", "ASC", ">"},
+	domain.SortUpdatedDesc: {"m.updated_at::text", "timestamptz", "m.updated_at", "DESC", "<"},
+	domain.SortUpdatedAsc:  {"m.updated_at::text", "timestamptz", "m.updated_at", "ASC", ">"},
+}
+
+// meetingQuery builds the SQL and arguments of a filtered list. User input
+// reaches the SQL only as arguments.
+func meetingQuery(f domain.MeetingFilter) (string, []any) {
+	sp := sorts[f.Sort]
+	var where []string
+	var args []any
+	arg := func(v any) string {
+		args = append(args, v)
+		return fmt.Sprintf("$%d", len(args))
+	}
+	if f.UpdatedSince == nil {
+		where = append(where, "m.deleted_at IS NULL")
+	} else {
+		where = append(where, "m.updated_at > "+arg(*f.UpdatedSince))
+	}
+	if !f.IncludeChildren {
+		where = append(where, "m.parent_id IS NULL")
+	}
+	if len(f.Countries) > 0 {
+		where = append(where, "EXISTS (SELECT 1 FROM delegations d WHERE d.meeting_id = m.id AND d.country = ANY("+arg(f.Countries)+"::bpchar[]))")
+	}
+	if f.Partner != "" {
+		where = append(where, "EXISTS (SELECT 1 FROM delegations d WHERE d.meeting_id = m.id AND d.country = "+arg(f.Partner)+")")
+	}
+	if f.Host != "" {
+		where = append(where, "m.host_country = "+arg(f.Host))
+	}
+	if f.Guest != "" {
+		where = append(where, "EXISTS (SELECT 1 FROM delegations d WHERE d.meeting_id = m.id AND d.role = 'guest' AND d.country = "+arg(f.Guest)+")")
+	}
+	if t, ok := f.From.First(); ok {
+		where = append(where, "m.date_lo >= "+arg(t)+"::date")
+	}
+	if t, ok := f.To.Last(); ok {
+		where = append(where, "m.date_hi <= "+arg(t)+"::date")
+	}
+	if f.Official != "" {
+		a := arg(f.Official)
+		where = append(where, `(EXISTS (SELECT 1 FROM delegations d JOIN delegation_members dm ON dm.delegation_id = d.id
+			WHERE d.meeting_id = m.id AND dm.official_id = `+a+`)
+		OR EXISTS (SELECT 1 FROM agreements a JOIN agreement_signatories s ON s.agreement_id = a.id
+			WHERE a.meeting_id = m.id AND s.official_id = `+a+`)
+		OR EXISTS (SELECT 1 FROM ceremonies c WHERE c.meeting_id = m.id AND c.recipient_official_id = `+a+`))`)
+	}
+	if f.Topic != "" {
+		where = append(where, "m.topics @> ARRAY["+arg(string(f.Topic))+"]::text[]")
+	}
+	if f.Kind != "" {
+		where = append(where, "m.kind = "+arg(string(f.Kind)))
+	}
+	if f.Series != "" {
+		where = append(where, "lower(m.series_name) = lower("+arg(f.Series)+")")
+	}
+	if f.HasAgreement != nil {
+		not := ""
+		if !*f.HasAgreement {
+			not = "NOT "
+		}
+		where = append(where, not+"EXISTS (SELECT 1 FROM agreements a WHERE a.meeting_id = m.id)")
+	}
+	if f.AgreementType != "" {
+		where = append(where, "EXISTS (SELECT 1 FROM agreements a WHERE a.meeting_id = m.id AND a.type = "+arg(string(f.AgreementType))+")")
+	}
+	if f.Ceremony != "" {
+		where = append(where, "EXISTS (SELECT 1 FROM ceremonies c WHERE c.meeting_id = m.id AND c.type = "+arg(string(f.Ceremony))+")")
+	}
+	if f.After != nil {
+		where = append(where, fmt.Sprintf("(%s, m.id) %s (%s::%s, %s::uuid)", sp.column, sp.compare, arg(f.After.Key), sp.cast, arg(f.After.ID)))
+	}
+	sql := fmt.Sprintf(listSQL, sp.key) + "\nWHERE " + strings.Join(where, "\n  AND ") +
+		fmt.Sprintf("\nORDER BY %s %s, m.id %s", sp.column, sp.order, sp.order)
+	if !f.NoLimit {
+		sql += "\nLIMIT " + arg(f.Limit)
+	}
+	return sql, args
+}
+
+// ListMeetings implements domain.MeetingStore.
+func (s *Store) ListMeetings(ctx context.Context, f domain.MeetingFilter) ([]domain.MeetingSummary, error) {
+	var out []domain.MeetingSummary
+	err := s.EachMeeting(ctx, f, func(m *domain.MeetingSummary) error {
+		out = append(out, *m)
+		return nil
+	})
+	return out, err
+}
+
+// EachMeeting calls fn for each meeting that passes the filter, in order, as
+// the rows arrive, so that a whole export never sits in memory.
+func (s *Store) EachMeeting(ctx context.Context, f domain.MeetingFilter, fn func(*domain.MeetingSummary) error) error {
+	sql, args := meetingQuery(f)
+	rows, err := s.pool.Query(ctx, sql, args...)
+	if err != nil {
+		return fmt.Errorf("list meetings: %w", formatError(err))
+	}
+	defer rows.Close()
+	var m domain.MeetingSummary
+	for rows.Next() {
+		if err := scanSummary(rows, &m); err != nil {
+			return fmt.Errorf("list meetings: %w", formatError(err))
+		}
+		if err := fn(&m); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("list meetings: %w", formatError(err))
+	}
+	return nil
+}
+
+func scanSummary(rows pgx.Rows, m *domain.MeetingSummary) error {
+	var y, mo, d *int16
+	var edition *int32
+	var seriesName *string
+	var updated time.Time
+	*m = domain.MeetingSummary{}
+	err := rows.Scan(&m.ID, &m.Title, &y, &mo, &d, &m.Kind, &m.City, &m.HostCountry, &m.Topics, &seriesName,
+		&edition, &m.ParentID, &updated, &m.Deleted, &m.SortKey, &m.Countries, &m.Heads, &m.Agreements)
+	if err != nil {
+		return err
+	}
+	m.Date = partial(y, mo, d)
+	m.DatePrecision = m.Date.Precision()
+	m.UpdatedAt = updated.UTC()
+	if seriesName != nil {
+		m.Series = &domain.Series{Name: *seriesName}
+		if edition != nil {
+			e := int(*edition)
+			m.Series.Edition = &e
+		}
+	}
+	return nil
+}
