@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -138,6 +139,8 @@ func (f *MeetingFilter) normalize() error {
 	if len(f.Q) > 200 || !cleanText(f.Q, false) {
 		p.AddParam("q", "must be at most 200 characters of text")
 	}
+	// "Z.Hasanov" is two words to a reader but one token to the text search.
+	f.Q = strings.ReplaceAll(f.Q, ".", " ")
 	if f.After != nil && (f.After.Sort != string(f.Sort) || f.After.Filter != f.Fingerprint()) {
 		p.AddParam("cursor", "belongs to another query")
 	}

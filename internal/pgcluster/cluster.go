@@ -58,7 +58,8 @@ type Options struct {
 	BinDir string
 	// Durable keeps PostgreSQL's crash safety. Without it the server runs
 	// with fsync, synchronous_commit and full_page_writes off, which makes
-	// test databases faster. The price: an operating-system crash may
+	// test databases faster, and keeps its dynamic shared memory in the data
+	// directory, so that removing a killed cluster's directory frees it. The price: an operating-system crash may
 	// corrupt the cluster, and Kill may lose the commits of the last
 	// fraction of a second (synchronous_commit=off acknowledges a commit
 	// before its WAL leaves the server's memory). A fault test that needs
@@ -203,8 +204,16 @@ func (c *Cluster) Kill() {
 	if c.srv == nil {
 		return
 	}
+	pidFile, _ := os.ReadFile(filepath.Join(c.dataDir, "postmaster.pid"))
 	c.killGroup(c.srv)
 	c.srv = nil
+	// Restart would clean up after the killed server, but a throwaway
+	// cluster may be removed instead. Its dynamic shared memory lives in
+	// the data directory, so the segment is all there is to free; a durable
+	// cluster's Restart needs it to find its dynamic shared memory.
+	if !c.durable {
+		removeSysVSegment(pidFile)
+	}
 }
 
 // Restart starts the server again on the same port and data directory,
@@ -264,7 +273,11 @@ func (c *Cluster) start(ctx context.Context) error {
 		"-c", "unix_socket_directories=" + c.sockDir,
 	}
 	if !c.durable {
-		args = append(args, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off")
+		args = append(args, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+			// Keep dynamic shared memory in the data directory rather
+			// than /dev/shm, where a killed server would leak it past
+			// the removal of a throwaway cluster.
+			"-c", "dynamic_shared_memory_type=mmap")
 	}
 	for _, name := range slices.Sorted(maps.Keys(c.settings)) {
 		args = append(args, "-c", name+"="+c.settings[name])

@@ -63,7 +63,10 @@ func CleanStale(root, prefix string) error {
 		if !abandoned(dir) {
 			continue
 		}
-		killServers(dir)
+		if !killServers(dir) {
+			errs = append(errs, fmt.Errorf("%s: a server still runs from it", dir))
+			continue
+		}
 		if err := os.RemoveAll(dir); err != nil {
 			errs = append(errs, err)
 		}
@@ -87,7 +90,7 @@ func abandoned(dir string) bool {
 		return true
 	}
 	state, start := procStat(pid)
-	if state == "Z" {
+	if state == zombie {
 		return true // dead, waiting for a parent to reap it
 	}
 	// A different start time: the pid now belongs to another process.
@@ -100,8 +103,9 @@ func abandoned(dir string) bool {
 
 // killServers kills a postmaster still running from a data directory in
 // dir (or dir itself), with its process group, so that removing the files
-// does not leave a server serving deleted data and holding its port.
-func killServers(dir string) {
+// does not leave a server serving deleted data and holding its port. It
+// tells whether none runs any more.
+func killServers(dir string) bool {
 	pidFiles, _ := filepath.Glob(filepath.Join(dir, "*", "postmaster.pid"))
 	pidFiles = append(pidFiles, filepath.Join(dir, "postmaster.pid"))
 	for _, f := range pidFiles {
@@ -119,12 +123,48 @@ func killServers(dir string) {
 		}
 		// The postmaster runs in its data directory: a live process whose
 		// working directory is elsewhere merely reuses the pid.
-		if cwd, err := os.Readlink(fmt.Sprintf("/proc/%d/cwd", pid)); err != nil || filepath.Clean(cwd) != filepath.Clean(lines[1]) {
+		dataDir := filepath.Clean(lines[1])
+		if real, err := filepath.EvalSymlinks(dataDir); err == nil {
+			dataDir = real // what /proc shows
+		}
+		if cwd, err := os.Readlink(fmt.Sprintf("/proc/%d/cwd", pid)); err != nil || cwd != dataDir {
 			continue
 		}
 		_ = syscall.Kill(-pid, syscall.SIGKILL)
 		_ = syscall.Kill(pid, syscall.SIGKILL)
+		for deadline := time.Now().Add(5 * time.Second); processAlive(pid) && !isZombie(pid); {
+			if time.Now().After(deadline) {
+				return false // someone else's, which we may not kill
+			}
+			time.Sleep(time.Millisecond)
+		}
+		removeSysVSegment(data)
 	}
+	return true
+}
+
+// removeSysVSegment removes the small System V shared memory segment of a
+// postmaster that was killed, given its postmaster.pid. A postmaster removes
+// it when it exits, but not when killed, and one that starts later on the
+// same data directory then does it; with the directory gone, nothing would,
+// and each leaked segment counts against the system's limit (shmmni). The
+// segment cannot belong to anyone else: it lives on until removed.
+func removeSysVSegment(pidFile []byte) {
+	// Line 7 holds the segment's key and id.
+	lines := strings.Split(string(pidFile), "\n")
+	if len(lines) < 7 {
+		return
+	}
+	f := strings.Fields(lines[6])
+	if len(f) != 2 {
+		return
+	}
+	id, err := strconv.Atoi(f[1])
+	if err != nil || id < 0 {
+		return
+	}
+	const ipcRMID = 0
+	_, _, _ = syscall.Syscall(syscall.SYS_SHMCTL, uintptr(id), ipcRMID, 0)
 }
 
 // processAlive tells whether a process with this pid exists; EPERM means it
@@ -132,6 +172,14 @@ func killServers(dir string) {
 func processAlive(pid int) bool {
 	err := syscall.Kill(pid, 0)
 	return err == nil || errors.Is(err, syscall.EPERM)
+}
+
+// zombie is the state of a process that has exited but not been reaped.
+const zombie = "Z"
+
+func isZombie(pid int) bool {
+	state, _ := procStat(pid)
+	return state == zombie
 }
 
 // startTime returns a process's start time in clock ticks since boot from

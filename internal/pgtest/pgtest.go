@@ -90,17 +90,20 @@ func setup() (func(), error) {
 		return func() {}, nil
 	}
 	bin, err := pgcluster.FindBinDir(os.Getenv)
+	if errors.Is(err, pgcluster.ErrNoBinaries) {
+		// Not FindBinDir's own advice: it names DATABASE_URL, which tests
+		// never use.
+		return nil, fmt.Errorf("no database for the tests: set TEST_DATABASE_URL or install the PostgreSQL server (apt-get install postgresql): %w", pgcluster.ErrNoBinaries)
+	}
 	if err != nil {
-		reason := err
-		if errors.Is(err, pgcluster.ErrNoBinaries) {
-			// Its own advice names DATABASE_URL, which tests never use.
-			reason = pgcluster.ErrNoBinaries
-		}
-		return nil, fmt.Errorf("no database for the tests: set TEST_DATABASE_URL or install the PostgreSQL server (apt-get install postgresql): %w", reason)
+		return nil, err
 	}
 	root := dataRoot()
-	// Leftovers of killed runs would fill /dev/shm over time.
-	_ = pgcluster.CleanStale(root, dirPrefix)
+	// Leftovers of killed runs would fill /dev/shm over time; they may be
+	// in either place, as /dev/shm's free space varies.
+	for _, r := range []string{"/dev/shm", os.TempDir()} {
+		_ = pgcluster.CleanStale(r, dirPrefix)
+	}
 	dir, err := pgcluster.MkdirTemp(root, dirPrefix)
 	if err != nil {
 		return nil, fmt.Errorf("test cluster directory: %w", err)

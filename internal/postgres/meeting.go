@@ -127,7 +127,21 @@ func insertMeeting(ctx context.Context, q querier, m *domain.Meeting) error {
 	if err := q.SendBatch(ctx, b).Close(); err != nil {
 		return fmt.Errorf("insert meeting: %w", formatError(err))
 	}
-	return linkSources(ctx, q, m)
+	if err := linkSources(ctx, q, m); err != nil {
+		return err
+	}
+	return refreshSearch(ctx, q, m.ID)
+}
+
+// refreshSearch recomputes the search documents of a meeting, its child
+// meetings and its parent, whose documents include what their children hold.
+func refreshSearch(ctx context.Context, q querier, id string) error {
+	_, err := q.Exec(ctx, `UPDATE meetings SET search = meeting_search_document(id)
+		WHERE id = $1 OR parent_id = $1 OR id = (SELECT parent_id FROM meetings WHERE id = $1)`, id)
+	if err != nil {
+		return fmt.Errorf("refresh search: %w", formatError(err))
+	}
+	return nil
 }
 
 func meetingArgs(m *domain.Meeting) []any {
@@ -283,7 +297,10 @@ func (s *Store) ReplaceMeeting(ctx context.Context, m *domain.Meeting, news []do
 		if err := tx.SendBatch(ctx, b).Close(); err != nil {
 			return fmt.Errorf("replace meeting: %w", formatError(err))
 		}
-		return linkSources(ctx, tx, m)
+		if err := linkSources(ctx, tx, m); err != nil {
+			return err
+		}
+		return refreshSearch(ctx, tx, m.ID)
 	})
 }
 

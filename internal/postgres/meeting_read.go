@@ -316,6 +316,9 @@ func meetingQuery(f domain.MeetingFilter) (string, []any) {
 	if f.Ceremony != "" {
 		where = append(where, "EXISTS (SELECT 1 FROM ceremonies c WHERE c.meeting_id = m.id AND c.type = "+arg(string(f.Ceremony))+")")
 	}
+	if f.Q != "" {
+		where = append(where, "m.search @@ websearch_to_tsquery('english', unaccent("+arg(f.Q)+"))")
+	}
 	if f.After != nil {
 		where = append(where, fmt.Sprintf("(%s, m.id) %s (%s::%s, %s::uuid)", sp.column, sp.compare, arg(f.After.Key), sp.cast, arg(f.After.ID)))
 	}

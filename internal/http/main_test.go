@@ -1,0 +1,196 @@
+package http_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
+	"github.com/getkin/kin-openapi/routers/legacy"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/stretchr/testify/require"
+
+	"github.com/milmeet/milmeet/api"
+	"github.com/milmeet/milmeet/internal/domain"
+	httpapi "github.com/milmeet/milmeet/internal/http"
+	"github.com/milmeet/milmeet/internal/pgtest"
+	"github.com/milmeet/milmeet/internal/postgres"
+	"github.com/milmeet/milmeet/internal/seed"
+)
+
+func TestMain(m *testing.M) { pgtest.Main(m) }
+
+// env is a server over a fresh database of its own.
+type env struct {
+	t    *testing.T
+	h    http.Handler
+	pool *pgxpool.Pool
+	svc  *domain.Service
+}
+
+// newEnv returns a server over a fresh database holding the seed meetings.
+func newEnv(t *testing.T) *env {
+	t.Helper()
+	e := newEmptyEnv(t)
+	ms, err := seed.Meetings()
+	require.NoError(t, err)
+	for i := range ms {
+		_, err := e.svc.CreateMeeting(context.Background(), &ms[i])
+		require.NoError(t, err, "seed meeting %d", i)
+	}
+	return e
+}
+
+// newEmptyEnv returns a server over a fresh database without meetings.
+func newEmptyEnv(t *testing.T) *env {
+	t.Helper()
+	pool := pgtest.New(t)
+	st := postgres.NewStore(pool)
+	svc := domain.NewService(st, st, st, st)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	srv := httpapi.NewServer(svc, st, log, httpapi.DefaultConfig(), api.Spec)
+	return &env{t: t, h: srv.Handler(), pool: pool, svc: svc}
+}
+
+// response is a recorded answer.
+type response struct {
+	*httptest.ResponseRecorder
+	t *testing.T
+}
+
+// json decodes the body into v.
+func (r response) json(v any) {
+	r.t.Helper()
+	require.NoError(r.t, json.Unmarshal(r.Body.Bytes(), v), "body: %s", r.Body.String())
+}
+
+// object returns the body as a generic JSON object.
+func (r response) object() map[string]any {
+	var m map[string]any
+	r.json(&m)
+	return m
+}
+
+// do sends a request and checks the answer against api/openapi.yaml.
+func (e *env) do(method, target string, body any, headers ...string) response {
+	e.t.Helper()
+	var rd io.Reader
+	var raw []byte
+	switch b := body.(type) {
+	case nil:
+	case string:
+		raw = []byte(b)
+	case []byte:
+		raw = b
+	default:
+		var err error
+		raw, err = json.Marshal(b)
+		require.NoError(e.t, err)
+	}
+	if raw != nil {
+		rd = bytes.NewReader(raw)
+	}
+	req := httptest.NewRequest(method, target, rd)
+	if raw != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	for i := 0; i+1 < len(headers); i += 2 {
+		req.Header.Set(headers[i], headers[i+1])
+	}
+	rec := httptest.NewRecorder()
+	e.h.ServeHTTP(rec, req)
+	checkSpec(e.t, method, target, raw, req.Header, rec)
+	return response{rec, e.t}
+}
+
+var (
+	specOnce   sync.Once
+	specRouter routers.Router
+	specErr    error
+)
+
+// checkSpec validates the response (and, for valid requests, the request)
+// against the OpenAPI document, so that the spec stays true to the code.
+func checkSpec(t *testing.T, method, target string, body []byte, h http.Header, rec *httptest.ResponseRecorder) {
+	t.Helper()
+	if os.Getenv("NOSPEC") != "" {
+		return
+	}
+	specOnce.Do(func() {
+		loader := openapi3.NewLoader()
+		doc, err := loader.LoadFromData(api.Spec)
+		if err != nil {
+			specErr = err
+			return
+		}
+		if err = doc.Validate(context.Background()); err != nil {
+			specErr = err
+			return
+		}
+		doc.Servers = nil // match any host
+		specRouter, specErr = legacy.NewRouter(doc)
+	})
+	require.NoError(t, specErr, "api/openapi.yaml")
+	req := httptest.NewRequest(method, target, bytes.NewReader(body))
+	req.Header = h.Clone()
+	route, pathParams, err := specRouter.FindRoute(req)
+	if rec.Code == http.StatusNotFound && err != nil || rec.Code == http.StatusMethodNotAllowed {
+		return // no such route: nothing in the spec to hold it to
+	}
+	require.NoError(t, err, "%s %s is not in api/openapi.yaml", method, target)
+	in := &openapi3filter.RequestValidationInput{Request: req, PathParams: pathParams, Route: route,
+		Options: &openapi3filter.Options{AuthenticationFunc: openapi3filter.NoopAuthenticationFunc}}
+	out := &openapi3filter.ResponseValidationInput{
+		RequestValidationInput: in,
+		Status:                 rec.Code,
+		Header:                 rec.Header(),
+		Body:                   io.NopCloser(bytes.NewReader(rec.Body.Bytes())),
+		Options:                &openapi3filter.Options{IncludeResponseStatus: true},
+	}
+	if rec.Code == http.StatusNotModified {
+		return
+	}
+	err = openapi3filter.ValidateResponse(context.Background(), out)
+	require.NoError(t, err, "%s %s → %d does not match api/openapi.yaml; body: %s", method, target, rec.Code,
+		truncate(rec.Body.String(), 2000))
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
+
+// meetingID returns the id of the stored top-level meeting with the country.
+func (e *env) meetingID(country string) string {
+	e.t.Helper()
+	r := e.do("GET", "/meetings?country="+country, nil)
+	require.Equal(e.t, http.StatusOK, r.Code, r.Body.String())
+	var p struct {
+		Data []domain.MeetingSummary `json:"data"`
+	}
+	r.json(&p)
+	require.Len(e.t, p.Data, 1, "meetings with %s", country)
+	return p.Data[0].ID
+}
+
+// countRows returns the number of rows in a table.
+func (e *env) countRows(table string) int {
+	e.t.Helper()
+	var n int
+	require.NoError(e.t, e.pool.QueryRow(context.Background(), "SELECT count(*) FROM "+table).Scan(&n))
+	return n
+}
+
+func lines(s string) []string { return strings.Split(strings.TrimSpace(s), "\n") }
