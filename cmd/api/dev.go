@@ -88,4 +88,3 @@ func createDatabase(ctx context.Context, adminURL, name string) error {
 	}
 	return nil
 }
-

@@ -49,7 +49,8 @@ func cmdServe(ctx context.Context, cfg config, args []string, stderr io.Writer) 
 // newService wires the domain service over the store.
 func newService(pool *pgxpool.Pool) (*domain.Service, *postgres.Store) {
 	st := postgres.NewStore(pool)
-	return domain.NewService(st, st, st, st), st
+	return domain.NewService(domain.Stores{Meetings: st, Officials: st, Agreements: st, Countries: st,
+		Stats: st, Rows: st}), st
 }
 
 // serve answers requests until ctx ends, then lets in-flight requests finish

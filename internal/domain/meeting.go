@@ -2,6 +2,7 @@ package domain
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -423,6 +424,19 @@ type MeetingSummary struct {
 
 	// SortKey is the position of the item in its list, for the next cursor.
 	SortKey string `json:"-"`
+}
+
+// MarshalJSON writes a tombstone as its id, deleted flag and time alone.
+func (m MeetingSummary) MarshalJSON() ([]byte, error) {
+	if m.Deleted {
+		return json.Marshal(struct {
+			ID        string    `json:"id"`
+			Deleted   bool      `json:"deleted"`
+			UpdatedAt time.Time `json:"updated_at"`
+		}{m.ID, true, m.UpdatedAt})
+	}
+	type plain MeetingSummary
+	return json.Marshal(plain(m))
 }
 
 // DelegationHead is the head of one delegation, as lists show it.

@@ -15,6 +15,8 @@ type Service struct {
 	officials  OfficialStore
 	agreements AgreementStore
 	countries  CountryStore
+	stats      StatsStore
+	rows       RowStore
 
 	// Now returns the current time; tests may replace it.
 	Now func() time.Time
@@ -24,9 +26,20 @@ type Service struct {
 	codeErr error
 }
 
+// Stores are what the Service keeps its records in.
+type Stores struct {
+	Meetings   MeetingStore
+	Officials  OfficialStore
+	Agreements AgreementStore
+	Countries  CountryStore
+	Stats      StatsStore
+	Rows       RowStore
+}
+
 // NewService returns a Service over the stores.
-func NewService(m MeetingStore, o OfficialStore, a AgreementStore, c CountryStore) *Service {
-	return &Service{meetings: m, officials: o, agreements: a, countries: c,
+func NewService(st Stores) *Service {
+	return &Service{meetings: st.Meetings, officials: st.Officials, agreements: st.Agreements,
+		countries: st.Countries, stats: st.Stats, rows: st.Rows,
 		Now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
 }
 

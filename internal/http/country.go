@@ -29,7 +29,7 @@ func (s *Server) getCountry(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	c, err := s.svc.Country(r.Context(), chi.URLParam(r, "code"))
+	c, err := s.svc.CountryProfile(r.Context(), chi.URLParam(r, "code"))
 	if err != nil {
 		s.writeError(w, r, err)
 		return

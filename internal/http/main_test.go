@@ -56,7 +56,8 @@ func newEmptyEnv(t *testing.T) *env {
 	t.Helper()
 	pool := pgtest.New(t)
 	st := postgres.NewStore(pool)
-	svc := domain.NewService(st, st, st, st)
+	svc := domain.NewService(domain.Stores{Meetings: st, Officials: st, Agreements: st, Countries: st,
+		Stats: st, Rows: st})
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	srv := httpapi.NewServer(svc, st, log, httpapi.DefaultConfig(), api.Spec)
 	return &env{t: t, h: srv.Handler(), pool: pool, svc: svc}

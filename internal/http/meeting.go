@@ -22,7 +22,7 @@ func (s *Server) meetingRoutes(r chi.Router) {
 // meetingParams are the parameters of GET /meetings.
 var meetingParams = []string{"country", "partner", "host", "guest", "from", "to", "official", "topic", "kind",
 	"series", "has_agreement", "agreement_type", "ceremony", "updated_since", "include_children", "q", "sort",
-	"limit", "cursor"}
+	"limit", "cursor", "count", "format", "table"}
 
 // meetingFilter reads a filter from the query, resolving country codes.
 func (s *Server) meetingFilter(ctx context.Context, p *params) (domain.MeetingFilter, error) {
@@ -76,11 +76,25 @@ func (s *Server) listMeetings(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	format := exportFormat(r, p)
+	count := p.str("count")
+	if count != "" && count != "exact" && count != "estimated" {
+		p.problems.AddParam("count", "must be exact or estimated")
+	}
 	f, err := s.meetingFilter(r.Context(), p)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
+	if format != formatJSON || p.has("table") {
+		s.export(w, r, f, format, p.str("table"))
+		return
+	}
+	s.listPage(w, r, f, count)
+}
+
+// listPage answers one page of meetings, with the total when count asks.
+func (s *Server) listPage(w http.ResponseWriter, r *http.Request, f domain.MeetingFilter, count string) {
 	items, next, err := s.svc.ListMeetings(r.Context(), f)
 	if err != nil {
 		s.writeError(w, r, err)
@@ -91,8 +105,18 @@ func (s *Server) listMeetings(w http.ResponseWriter, r *http.Request) {
 		c := domain.EncodeCursor(*next)
 		cursor = &c
 	}
+	pg := newPage(items, cursor)
+	if count != "" {
+		n, exact, err := s.svc.CountMeetings(r.Context(), f, count == "exact")
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		pg.Total = &n
+		pg.TotalExact = &exact
+	}
 	setNext(w, r, cursor)
-	s.writeJSON(w, r, http.StatusOK, newPage(items, cursor))
+	s.writeJSON(w, r, http.StatusOK, pg)
 }
 
 func (s *Server) getMeeting(w http.ResponseWriter, r *http.Request) {

@@ -11,6 +11,29 @@ import (
 func (s *Server) officialRoutes(r chi.Router) {
 	r.Get("/", s.listOfficials)
 	r.Get("/{id}", s.getOfficial)
+	r.Get("/{id}/meetings", s.officialMeetings)
+}
+
+// officialMeetings lists the meetings an official took part in, talks held
+// within visits included.
+func (s *Server) officialMeetings(w http.ResponseWriter, r *http.Request) {
+	p, err := parseParams(r, "sort", "limit", "cursor")
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	o, err := s.svc.GetOfficial(r.Context(), chi.URLParam(r, "id"))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	f := domain.MeetingFilter{Official: o.ID, IncludeChildren: true, Sort: domain.MeetingSort(p.str("sort")),
+		Limit: p.int("limit", 1, domain.MaxLimit), After: p.cursor()}
+	if err := p.err(); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.listPage(w, r, f, "")
 }
 
 func (s *Server) listOfficials(w http.ResponseWriter, r *http.Request) {

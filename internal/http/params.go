@@ -156,6 +156,8 @@ type page[T any] struct {
 	Data       []T     `json:"data"`
 	NextCursor *string `json:"next_cursor"`
 	Total      *int64  `json:"total,omitempty"`
+	// TotalExact says whether total was counted or estimated.
+	TotalExact *bool `json:"total_exact,omitempty"`
 }
 
 func newPage[T any](items []T, next *string) page[T] {

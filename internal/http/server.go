@@ -95,6 +95,9 @@ func (s *Server) Handler() http.Handler {
 			"RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy", "X-Request-Id"},
 		MaxAge: 600,
 	}))
+	r.Use(middleware.GetHead)
+	r.Use(middleware.Compress(5, "application/json", "application/problem+json", "application/x-ndjson",
+		"text/csv", "application/yaml"))
 	r.Use(securityHeaders)
 	r.Use(varyHeaders)
 	r.NotFound(func(w http.ResponseWriter, r *http.Request) {
@@ -111,6 +114,7 @@ func (s *Server) Handler() http.Handler {
 	r.Route("/officials", s.officialRoutes)
 	r.Route("/agreements", s.agreementRoutes)
 	r.Route("/countries", s.countryRoutes)
+	r.Route("/stats", s.statsRoutes)
 	return r
 }
 
@@ -135,6 +139,7 @@ func securityHeaders(next http.Handler) http.Handler {
 func varyHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Add("Vary", "Accept")
+		w.Header().Add("Vary", "Origin")
 		next.ServeHTTP(w, r)
 	})
 }

@@ -250,16 +250,42 @@ var sorts = map[domain.MeetingSort]sortSpec{
 	domain.SortUpdatedAsc:  {"m.updated_at::text", "timestamptz", "m.updated_at", "ASC", ">"},
 }
 
+// sqlArgs collects query arguments as $n placeholders.
+type sqlArgs []any
+
+func (a *sqlArgs) add(v any) string {
+	*a = append(*a, v)
+	return fmt.Sprintf("$%d", len(*a))
+}
+
 // meetingQuery builds the SQL and arguments of a filtered list. User input
 // reaches the SQL only as arguments.
 func meetingQuery(f domain.MeetingFilter) (string, []any) {
 	sp := sorts[f.Sort]
-	var where []string
-	var args []any
-	arg := func(v any) string {
-		args = append(args, v)
-		return fmt.Sprintf("$%d", len(args))
+	var args sqlArgs
+	where := meetingWhere(f, &args)
+	if f.After != nil {
+		where = append(where, fmt.Sprintf("(%s, m.id) %s (%s::%s, %s::uuid)", sp.column, sp.compare,
+			args.add(f.After.Key), sp.cast, args.add(f.After.ID)))
 	}
+	sql := fmt.Sprintf(listSQL, sp.key) + "\nWHERE " + strings.Join(where, "\n  AND ") + "\n" + orderBy(f)
+	if !f.NoLimit {
+		sql += "\nLIMIT " + args.add(f.Limit)
+	}
+	return sql, args
+}
+
+// orderBy is the ORDER BY clause of the filter's order over meetings m.
+func orderBy(f domain.MeetingFilter) string {
+	sp := sorts[f.Sort]
+	return fmt.Sprintf("ORDER BY %s %s, m.id %s", sp.column, sp.order, sp.order)
+}
+
+// meetingWhere returns the conditions on meetings m that the filter sets,
+// paging aside.
+func meetingWhere(f domain.MeetingFilter, args *sqlArgs) []string {
+	var where []string
+	arg := args.add
 	if f.UpdatedSince == nil {
 		where = append(where, "m.deleted_at IS NULL")
 	} else {
@@ -319,15 +345,7 @@ func meetingQuery(f domain.MeetingFilter) (string, []any) {
 	if f.Q != "" {
 		where = append(where, "m.search @@ websearch_to_tsquery('english', unaccent("+arg(f.Q)+"))")
 	}
-	if f.After != nil {
-		where = append(where, fmt.Sprintf("(%s, m.id) %s (%s::%s, %s::uuid)", sp.column, sp.compare, arg(f.After.Key), sp.cast, arg(f.After.ID)))
-	}
-	sql := fmt.Sprintf(listSQL, sp.key) + "\nWHERE " + strings.Join(where, "\n  AND ") +
-		fmt.Sprintf("\nORDER BY %s %s, m.id %s", sp.column, sp.order, sp.order)
-	if !f.NoLimit {
-		sql += "\nLIMIT " + arg(f.Limit)
-	}
-	return sql, args
+	return where
 }
 
 // ListMeetings implements domain.MeetingStore.

@@ -1,0 +1,197 @@
+package http
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/milmeet/milmeet/internal/domain"
+)
+
+// Export formats of GET /meetings.
+const (
+	formatJSON   = "json"
+	formatNDJSON = "ndjson"
+	formatCSV    = "csv"
+)
+
+// exportFormat picks the format: the format parameter, else the Accept
+// header, else paged JSON.
+func exportFormat(r *http.Request, p *params) string {
+	switch f := p.str("format"); f {
+	case formatJSON, formatNDJSON, formatCSV:
+		return f
+	case "":
+	default:
+		p.problems.AddParam("format", "must be json, ndjson or csv")
+		return ""
+	}
+	for _, part := range strings.Split(r.Header.Get("Accept"), ",") {
+		mt, _, err := mime.ParseMediaType(strings.TrimSpace(part))
+		if err != nil {
+			continue
+		}
+		switch mt {
+		case "application/x-ndjson", "application/ndjson":
+			return formatNDJSON
+		case "text/csv":
+			return formatCSV
+		case "application/json":
+			return formatJSON
+		}
+	}
+	return formatJSON
+}
+
+// flushEvery is how many rows an export writes between flushes: the client
+// gets data as it is read, and the server holds no more than a buffer.
+const flushEvery = 256
+
+// streamWriter buffers an export and flushes it to the client as it goes.
+type streamWriter struct {
+	w       http.ResponseWriter
+	bw      *bufio.Writer
+	rows    int
+	started bool
+}
+
+func newStreamWriter(w http.ResponseWriter) *streamWriter {
+	return &streamWriter{w: w, bw: bufio.NewWriterSize(w, 32<<10)}
+}
+
+// start sends the headers, once, before the first row.
+func (sw *streamWriter) start(contentType, filename string) {
+	if sw.started {
+		return
+	}
+	sw.started = true
+	h := sw.w.Header()
+	h.Set("Content-Type", contentType)
+	h.Set("Cache-Control", "no-store")
+	if filename != "" {
+		h.Set("Content-Disposition", `attachment; filename="`+filename+`"`)
+	}
+	sw.w.WriteHeader(http.StatusOK)
+}
+
+func (sw *streamWriter) row() error {
+	sw.rows++
+	if sw.rows%flushEvery == 0 {
+		return sw.flush()
+	}
+	return nil
+}
+
+func (sw *streamWriter) flush() error {
+	if err := sw.bw.Flush(); err != nil {
+		return err
+	}
+	if f, ok := sw.w.(http.Flusher); ok {
+		f.Flush()
+	}
+	return nil
+}
+
+// export streams the whole filtered set. An error before the first row is
+// an ordinary problem answer; after it, the connection is cut so that the
+// client cannot take a truncated export for a whole one.
+func (s *Server) export(w http.ResponseWriter, r *http.Request, f domain.MeetingFilter, format, table string) {
+	sw := newStreamWriter(w)
+	var err error
+	switch {
+	case format == formatNDJSON && table == "":
+		enc := json.NewEncoder(sw.bw)
+		err = s.svc.ExportMeetings(r.Context(), f, func(m *domain.MeetingSummary) error {
+			sw.start("application/x-ndjson", "")
+			if err := enc.Encode(m); err != nil {
+				return err
+			}
+			return sw.row()
+		})
+	case format == formatCSV && table == "":
+		cw := csv.NewWriter(sw.bw)
+		sw.start("text/csv; charset=utf-8", "meetings.csv")
+		if err = cw.Write(meetingColumns); err == nil {
+			err = s.svc.ExportMeetings(r.Context(), f, func(m *domain.MeetingSummary) error {
+				if err := cw.Write(meetingRow(m)); err != nil {
+					return err
+				}
+				if sw.rows%flushEvery == flushEvery-1 {
+					cw.Flush()
+				}
+				return sw.row()
+			})
+		}
+		cw.Flush()
+	case format == formatCSV:
+		cw := csv.NewWriter(sw.bw)
+		err = s.svc.ExportRows(r.Context(), f, table, func(row []string) error {
+			sw.start("text/csv; charset=utf-8", table+".csv")
+			if err := cw.Write(row); err != nil {
+				return err
+			}
+			if sw.rows%flushEvery == flushEvery-1 {
+				cw.Flush()
+			}
+			return sw.row()
+		})
+		cw.Flush()
+	default:
+		err = invalidRequest("The query is not valid.",
+			domain.FieldError{Parameter: "table", Detail: "goes with format=csv"})
+	}
+	if err == nil && !sw.started {
+		sw.start("application/x-ndjson", "") // no rows: an empty export
+	}
+	if err == nil {
+		err = sw.flush()
+	}
+	if err != nil {
+		if !sw.started {
+			s.writeError(w, r, err)
+			return
+		}
+		if r.Context().Err() == nil {
+			s.log.ErrorContext(r.Context(), "export failed midway", "err", err)
+		}
+		panic(http.ErrAbortHandler)
+	}
+}
+
+// meetingColumns are the columns of the meetings CSV; lists are joined
+// with ";", heads are "COUNTRY:Name".
+var meetingColumns = []string{"id", "date", "date_precision", "title", "kind", "city", "host_country",
+	"countries", "heads", "agreements", "topics", "series_name", "series_edition", "parent_id", "updated_at"}
+
+func meetingRow(m *domain.MeetingSummary) []string {
+	heads := make([]string, len(m.Heads))
+	for i, h := range m.Heads {
+		heads[i] = h.Country + ":" + h.Name
+	}
+	topics := make([]string, len(m.Topics))
+	for i, t := range m.Topics {
+		topics[i] = string(t)
+	}
+	var series, edition string
+	if m.Series != nil {
+		series = m.Series.Name
+		if m.Series.Edition != nil {
+			edition = strconv.Itoa(*m.Series.Edition)
+		}
+	}
+	return []string{m.ID, m.Date.String(), string(m.DatePrecision), m.Title, string(m.Kind), deref(m.City),
+		deref(m.HostCountry), strings.Join(m.Countries, ";"), strings.Join(heads, ";"),
+		strings.Join(m.Agreements, ";"), strings.Join(topics, ";"), series, edition, deref(m.ParentID),
+		m.UpdatedAt.Format("2006-01-02T15:04:05.999999Z07:00")}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}

@@ -1,0 +1,230 @@
+package http_test
+
+import (
+	"compress/gzip"
+	"encoding/csv"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/milmeet/milmeet/internal/domain"
+)
+
+func TestExport_NDJSON(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	for _, tt := range []struct{ name, target, accept string }{
+		{"format", "/meetings?format=ndjson&limit=1", ""},
+		{"accept", "/meetings?limit=1", "application/x-ndjson"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := e.do("GET", tt.target, nil, "Accept", tt.accept)
+			require.Equal(t, http.StatusOK, r.Code, r.Body.String())
+			assert.Equal(t, "application/x-ndjson", r.Header().Get("Content-Type"))
+			ls := lines(r.Body.String())
+			require.Len(t, ls, 5, "the whole set, not a page")
+			for _, l := range ls {
+				var m domain.MeetingSummary
+				require.NoError(t, json.Unmarshal([]byte(l), &m))
+				assert.NotEmpty(t, m.ID)
+			}
+		})
+	}
+}
+
+func TestExport_CSV(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	r := e.do("GET", "/meetings?format=csv&country=AZ", nil)
+	require.Equal(t, http.StatusOK, r.Code, r.Body.String())
+	assert.Equal(t, "text/csv; charset=utf-8", r.Header().Get("Content-Type"))
+	assert.Contains(t, r.Header().Get("Content-Disposition"), "meetings.csv")
+	recs, err := csv.NewReader(strings.NewReader(r.Body.String())).ReadAll()
+	require.NoError(t, err)
+	require.Len(t, recs, 6, "a header and five meetings")
+	assert.Equal(t, "id", recs[0][0])
+	assert.Equal(t, "2025-12-10", recs[1][1])
+	assert.Equal(t, "AZ;UZ", recs[1][7])
+
+	r = e.do("GET", "/meetings?format=csv&table=delegation_members&country=UZ", nil, "Accept", "text/csv")
+	require.Equal(t, http.StatusOK, r.Code, r.Body.String())
+	recs, err = csv.NewReader(strings.NewReader(r.Body.String())).ReadAll()
+	require.NoError(t, err)
+	require.Len(t, recs, 4, "header, Hasanov, Mahmudov, Khalmukhamedov")
+	assert.Equal(t, []string{"meeting_id", "country", "role", "is_head", "official_id", "name", "rank", "position"}, recs[0])
+	assert.Equal(t, "Zakir Hasanov", recs[1][5])
+
+	r = e.do("GET", "/meetings?format=csv&table=ceremonies&include_children=true&ceremony=award", nil)
+	require.Equal(t, http.StatusOK, r.Code, r.Body.String())
+	assert.Contains(t, r.Body.String(), "Zaur Karimov")
+
+	r = e.do("GET", "/meetings?format=csv&table=agreements", nil)
+	require.Equal(t, http.StatusOK, r.Code, r.Body.String())
+	recs, err = csv.NewReader(strings.NewReader(r.Body.String())).ReadAll()
+	require.NoError(t, err)
+	assert.Len(t, recs, 3)
+
+	assert.Equal(t, http.StatusBadRequest, e.do("GET", "/meetings?format=csv&table=officials", nil).Code)
+	assert.Equal(t, http.StatusBadRequest, e.do("GET", "/meetings?format=xml", nil).Code)
+	assert.Equal(t, http.StatusBadRequest, e.do("GET", "/meetings?format=ndjson&table=ceremonies", nil).Code)
+}
+
+func TestUpdatedSince_Tombstones(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	since := time.Now().Add(-time.Hour).UTC().Format(time.RFC3339)
+	r := e.do("GET", "/meetings/"+e.meetingID("GE"), nil)
+	d := e.do("DELETE", "/meetings/"+e.meetingID("GE"), nil, "If-Match", r.Header().Get("ETag"))
+	require.Equal(t, http.StatusNoContent, d.Code)
+
+	r = e.do("GET", "/meetings?updated_since="+since, nil)
+	require.Equal(t, http.StatusOK, r.Code, r.Body.String())
+	var p struct {
+		Data []map[string]any `json:"data"`
+	}
+	r.json(&p)
+	require.Len(t, p.Data, 5)
+	var tombstones int
+	for _, m := range p.Data {
+		if m["deleted"] == true {
+			tombstones++
+			assert.Len(t, m, 3, "a tombstone is id, deleted, updated_at: %v", m)
+		}
+	}
+	assert.Equal(t, 1, tombstones)
+	assert.Equal(t, http.StatusBadRequest, e.do("GET", "/meetings?updated_since=yesterday", nil).Code)
+}
+
+func TestCount(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	for _, c := range []string{"exact", "estimated"} {
+		r := e.do("GET", "/meetings?limit=1&country=AZ&count="+c, nil)
+		require.Equal(t, http.StatusOK, r.Code, r.Body.String())
+		var p struct {
+			Total *int64 `json:"total"`
+		}
+		r.json(&p)
+		require.NotNil(t, p.Total)
+		assert.EqualValues(t, 5, *p.Total)
+	}
+	r := e.do("GET", "/meetings", nil)
+	assert.NotContains(t, r.Body.String(), `"total"`)
+	assert.Equal(t, http.StatusBadRequest, e.do("GET", "/meetings?count=some", nil).Code)
+}
+
+func TestStats(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	r := e.do("GET", "/stats/timeline?country=AZ&by=year", nil)
+	require.Equal(t, http.StatusOK, r.Code, r.Body.String())
+	var tl domain.Timeline
+	r.json(&tl)
+	assert.Equal(t, []domain.PeriodCount{{Period: "2023", Count: 1}, {Period: "2024", Count: 1}, {Period: "2025", Count: 2}}, tl.Periods)
+	assert.EqualValues(t, 1, tl.Undated, "the Pakistan meeting has no year")
+	assert.EqualValues(t, 5, tl.Total)
+
+	e.do("GET", "/stats/timeline?by=month", nil).json(&tl)
+	assert.Equal(t, []domain.PeriodCount{{Period: "2023-11", Count: 1}, {Period: "2024-04", Count: 1}, {Period: "2025-12", Count: 2}}, tl.Periods)
+	assert.Equal(t, http.StatusBadRequest, e.do("GET", "/stats/timeline?by=week", nil).Code)
+
+	r = e.do("GET", "/stats/partners?country=AZ", nil)
+	require.Equal(t, http.StatusOK, r.Code, r.Body.String())
+	var ps struct {
+		Data []domain.Partner `json:"data"`
+	}
+	r.json(&ps)
+	assert.Len(t, ps.Data, 5)
+	r = e.do("GET", "/stats/partners", nil)
+	var es struct {
+		Data []domain.Edge `json:"data"`
+	}
+	r.json(&es)
+	require.Len(t, es.Data, 5)
+	assert.Equal(t, "AZ", es.Data[0].A)
+
+	r = e.do("GET", "/countries/AZ", nil)
+	require.Equal(t, http.StatusOK, r.Code)
+	var cp domain.CountryProfile
+	r.json(&cp)
+	assert.EqualValues(t, 5, cp.Meetings)
+	assert.EqualValues(t, 5, cp.Hosted)
+	assert.Len(t, cp.Partners, 5)
+}
+
+func TestOfficialMeetings(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	var p struct {
+		Data []domain.Official `json:"data"`
+	}
+	e.do("GET", "/officials?q=valiyev", nil).json(&p)
+	require.Len(t, p.Data, 1)
+	r := e.do("GET", "/officials/"+p.Data[0].ID+"/meetings", nil)
+	require.Equal(t, http.StatusOK, r.Code, r.Body.String())
+	var ms summaries
+	r.json(&ms)
+	require.Len(t, ms.Data, 2, "the two General Staff talks")
+	for _, m := range ms.Data {
+		assert.NotNil(t, m.ParentID)
+	}
+}
+
+func TestCaching(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	r := e.do("GET", "/meetings?country=UZ", nil)
+	tag := r.Header().Get("ETag")
+	require.NotEmpty(t, tag)
+	assert.Contains(t, r.Header().Get("Cache-Control"), "max-age")
+	assert.Contains(t, r.Header().Values("Vary"), "Accept")
+	r2 := e.do("GET", "/meetings?country=UZ", nil, "If-None-Match", tag)
+	assert.Equal(t, http.StatusNotModified, r2.Code)
+	r3 := e.do("GET", "/meetings?country=GE", nil, "If-None-Match", tag)
+	assert.Equal(t, http.StatusOK, r3.Code)
+}
+
+func TestCORS(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	req := httptest.NewRequest("OPTIONS", "/meetings?country=UZ", nil)
+	req.Header.Set("Origin", "https://frontend.example")
+	req.Header.Set("Access-Control-Request-Method", "GET")
+	req.Header.Set("Access-Control-Request-Headers", "If-None-Match")
+	rec := httptest.NewRecorder()
+	e.h.ServeHTTP(rec, req)
+	assert.Contains(t, []int{http.StatusOK, http.StatusNoContent}, rec.Code)
+	assert.Equal(t, "*", rec.Header().Get("Access-Control-Allow-Origin"))
+	assert.NotEmpty(t, rec.Header().Get("Access-Control-Max-Age"))
+
+	r := e.do("GET", "/meetings?country=UZ", nil, "Origin", "https://frontend.example")
+	exposed := r.Header().Get("Access-Control-Expose-Headers")
+	for _, h := range []string{"Etag", "Link", "Location", "Retry-After"} {
+		assert.Contains(t, strings.ToLower(exposed), strings.ToLower(h))
+	}
+}
+
+func TestGzip(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	req := httptest.NewRequest("GET", "/meetings", nil)
+	req.Header.Set("Accept-Encoding", "gzip")
+	rec := httptest.NewRecorder()
+	e.h.ServeHTTP(rec, req)
+	require.Equal(t, http.StatusOK, rec.Code)
+	require.Equal(t, "gzip", rec.Header().Get("Content-Encoding"))
+	zr, err := gzip.NewReader(rec.Body)
+	require.NoError(t, err)
+	body, err := io.ReadAll(zr)
+	require.NoError(t, err)
+	var p summaries
+	require.NoError(t, json.Unmarshal(body, &p))
+	assert.Len(t, p.Data, 5)
+}

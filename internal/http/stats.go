@@ -1,0 +1,64 @@
+package http
+
+import (
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+)
+
+func (s *Server) statsRoutes(r chi.Router) {
+	r.Get("/timeline", s.timeline)
+	r.Get("/partners", s.partners)
+}
+
+// timeline counts meetings by year or month.
+func (s *Server) timeline(w http.ResponseWriter, r *http.Request) {
+	p, err := parseParams(r, "country", "by")
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	country := ""
+	if c := p.str("country"); c != "" {
+		if country, err = s.svc.CountryParam(r.Context(), "country", c); err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+	}
+	t, err := s.svc.Timeline(r.Context(), country, p.str("by"))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, t)
+}
+
+// partners counts a country's meetings by partner, or without a country
+// every pair's: the edges of the network of meetings.
+func (s *Server) partners(w http.ResponseWriter, r *http.Request) {
+	p, err := parseParams(r, "country")
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if c := p.str("country"); c != "" {
+		country, err := s.svc.CountryParam(r.Context(), "country", c)
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		ps, err := s.svc.Partners(r.Context(), country)
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		s.writeJSON(w, r, http.StatusOK, map[string]any{"country": country, "data": ps})
+		return
+	}
+	es, err := s.svc.Edges(r.Context())
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, map[string]any{"data": es})
+}
