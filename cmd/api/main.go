@@ -1,5 +1,5 @@
 // Command api is the milmeet server and its tools: serve (the default),
-// dev, migrate up|down|version, and seed.
+// dev, migrate up|down|version, seed, keys and import.
 package main
 
 import (
@@ -36,6 +36,10 @@ commands:
   migrate up|down|version
                      apply, revert or show the schema migrations
   seed               load the seed meetings (idempotent)
+  keys create --name NAME --scope read|write|admin | list | revoke NAME
+                     manage API keys; create prints the token once
+  import [-atomic] FILE.ndjson
+                     store the meetings of an NDJSON file, one per line
 
 Run "api COMMAND -h" for a command's flags.`
 
@@ -51,6 +55,14 @@ type config struct {
 	DevDataDir    string
 	DevPort       int
 	ShutdownGrace time.Duration
+	// ReadRequiresKey makes reads need an API key with the read scope.
+	ReadRequiresKey bool
+	// WritesPerMinute limits writes per API key (0: none).
+	WritesPerMinute int
+	// ReadsPerMinute limits requests without a key per client address (0: none).
+	ReadsPerMinute int
+	// ImportMaxLineBytes bounds one line of an NDJSON import.
+	ImportMaxLineBytes int
 }
 
 func loadConfig(getenv func(string) string) config {
@@ -64,11 +76,22 @@ func loadConfig(getenv func(string) string) config {
 		ShutdownGrace: 15 * time.Second,
 	}
 	c.MaxConns, _ = strconv.Atoi(getenv("DB_MAX_CONNS"))
+	c.ReadRequiresKey, _ = strconv.ParseBool(getenv("READ_REQUIRES_KEY"))
+	c.WritesPerMinute = atoiOr(getenv("RATE_LIMIT_WRITES_PER_MINUTE"), 600)
+	c.ReadsPerMinute = atoiOr(getenv("RATE_LIMIT_READS_PER_MINUTE"), 0)
+	c.ImportMaxLineBytes = atoiOr(getenv("IMPORT_MAX_LINE_BYTES"), 1<<20)
 	c.DevPort, _ = strconv.Atoi(getenv("DEV_PGPORT"))
 	if d, err := time.ParseDuration(getenv("SHUTDOWN_GRACE")); err == nil {
 		c.ShutdownGrace = d
 	}
 	return c
+}
+
+func atoiOr(v string, def int) int {
+	if n, err := strconv.Atoi(v); err == nil {
+		return n
+	}
+	return def
 }
 
 func or(v, def string) string {
@@ -93,6 +116,10 @@ func (c *config) serveFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.HTTPAddr, "addr", c.HTTPAddr, "address to listen on (env HTTP_ADDR)")
 	fs.StringVar(&c.CORSOrigins, "cors-origins", c.CORSOrigins, "comma-separated origins allowed from browsers; * for any (env CORS_ORIGINS)")
 	fs.DurationVar(&c.ShutdownGrace, "shutdown-grace", c.ShutdownGrace, "how long in-flight requests may finish on SIGTERM (env SHUTDOWN_GRACE)")
+	fs.BoolVar(&c.ReadRequiresKey, "read-requires-key", c.ReadRequiresKey, "reads need an API key (env READ_REQUIRES_KEY)")
+	fs.IntVar(&c.WritesPerMinute, "writes-per-minute", c.WritesPerMinute, "writes allowed per API key a minute; 0 for no limit (env RATE_LIMIT_WRITES_PER_MINUTE)")
+	fs.IntVar(&c.ReadsPerMinute, "reads-per-minute", c.ReadsPerMinute, "requests without a key allowed per client address a minute; 0 for no limit (env RATE_LIMIT_READS_PER_MINUTE)")
+	fs.IntVar(&c.ImportMaxLineBytes, "import-max-line-bytes", c.ImportMaxLineBytes, "longest line of an NDJSON import (env IMPORT_MAX_LINE_BYTES)")
 }
 
 func (c *config) logger(stderr io.Writer) (*slog.Logger, error) {
@@ -134,6 +161,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return cmdMigrate(ctx, cfg, args, stdout, stderr)
 	case "seed":
 		return cmdSeed(ctx, cfg, args, stdout, stderr)
+	case "keys":
+		return cmdKeys(ctx, cfg, args, stdout, stderr)
+	case "import":
+		return cmdImport(ctx, cfg, args, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprintln(stdout, usage)
 		return nil

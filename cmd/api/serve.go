@@ -50,7 +50,7 @@ func cmdServe(ctx context.Context, cfg config, args []string, stderr io.Writer) 
 func newService(pool *pgxpool.Pool) (*domain.Service, *postgres.Store) {
 	st := postgres.NewStore(pool)
 	return domain.NewService(domain.Stores{Meetings: st, Officials: st, Agreements: st, Countries: st,
-		Stats: st, Rows: st}), st
+		Stats: st, Rows: st, Keys: st, Audit: st, Imports: st, Idempotency: st}), st
 }
 
 // serve answers requests until ctx ends, then lets in-flight requests finish
@@ -59,6 +59,10 @@ func serve(ctx context.Context, cfg config, pool *pgxpool.Pool, log *slog.Logger
 	svc, st := newService(pool)
 	hcfg := httpapi.DefaultConfig()
 	hcfg.CORSOrigins = strings.Split(cfg.CORSOrigins, ",")
+	hcfg.ReadRequiresKey = cfg.ReadRequiresKey
+	hcfg.WritesPerMinute = cfg.WritesPerMinute
+	hcfg.AnonymousReadsPerMinute = cfg.ReadsPerMinute
+	hcfg.ImportMaxLineBytes = cfg.ImportMaxLineBytes
 	srv := &http.Server{
 		Handler:           httpapi.NewServer(svc, st, log, hcfg, api.Spec).Handler(),
 		ReadHeaderTimeout: 5 * time.Second,

@@ -114,6 +114,10 @@ func ParsePartialDate(s string) (PartialDate, error) {
 	if err := d.check(); err != nil {
 		return PartialDate{}, fmt.Errorf("%q: %w", s, err)
 	}
+	if d.String() != s {
+		// A part written as zeros ("2025-12-00") is not an unknown part.
+		return PartialDate{}, bad
+	}
 	return d, nil
 }
 
@@ -202,12 +206,14 @@ func (d *PartialDate) UnmarshalJSON(b []byte) error {
 // Day is a full calendar date (YYYY-MM-DD) on the wire.
 type Day struct {
 	time.Time
-	bad string // text that did not parse; see PartialDate
+	// bad and invalid keep text that did not parse; see PartialDate.
+	bad     string
+	invalid bool
 }
 
 // Err returns why the text the day was read from is not a date, or nil.
 func (d *Day) Err() error {
-	if d == nil || d.bad == "" {
+	if d == nil || !d.invalid {
 		return nil
 	}
 	_, err := ParseDay(d.bad)
@@ -237,7 +243,7 @@ func (d *Day) UnmarshalJSON(b []byte) error {
 	}
 	p, err := ParseDay(s)
 	if err != nil {
-		*d = Day{bad: s}
+		*d = Day{bad: s, invalid: true}
 		return nil
 	}
 	*d = p

@@ -101,11 +101,9 @@ func TestParsePartialDate_Invalid(t *testing.T) {
 	}
 }
 
-// BUG: a zero part written out in the text is read as an unknown part, so
-// "2025-12-00" is accepted as the month 2025-12, "2025-00" as the year 2025
-// and "0000-12-10" as the day and month --12-10. None of these is one of the
-// four forms; each should be rejected.
-func TestParsePartialDate_BugZeroPartsAccepted(t *testing.T) {
+// A zero part written out in the text is not an unknown part: "2025-12-00",
+// "2025-00" and "0000-12-10" are none of the four forms and are rejected.
+func TestParsePartialDate_ZeroPartsRejected(t *testing.T) {
 	t.Parallel()
 	for _, in := range []string{"2025-12-00", "2025-00", "2025-00-00", "0000-12-10"} {
 		t.Run(in, func(t *testing.T) {
@@ -353,10 +351,9 @@ func TestDayJSON(t *testing.T) {
 	})
 }
 
-// BUG: Day.UnmarshalJSON keeps bad text in a string field, so an empty
-// string is indistinguishable from "no error": `"signed_on": ""` or
-// `"published_at": ""` passes Validate and is stored as 0001-01-01.
-func TestDayJSON_BugEmptyStringIsNotAnError(t *testing.T) {
+// An empty string is not a day: `"signed_on": ""` fails validation rather
+// than being stored as 0001-01-01.
+func TestDayJSON_EmptyStringIsAnError(t *testing.T) {
 	t.Parallel()
 	var v struct {
 		D *domain.Day `json:"d"`

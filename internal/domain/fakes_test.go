@@ -35,6 +35,7 @@ func (c *fakeCountries) ListCountries(context.Context) ([]domain.Country, error)
 type fakeOfficials struct {
 	mu   sync.Mutex
 	byID map[string]domain.Official
+	err  error // lookups fail with it
 }
 
 func (o *fakeOfficials) add(off domain.Official) domain.Official {
@@ -56,6 +57,9 @@ func (o *fakeOfficials) add(off domain.Official) domain.Official {
 func (o *fakeOfficials) FindOfficials(_ context.Context, country, key string) ([]domain.Official, error) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
+	if o.err != nil {
+		return nil, o.err
+	}
 	var out []domain.Official
 	for _, off := range o.byID {
 		if off.Country == country && slices.Contains(off.NameKeys, key) {
@@ -74,6 +78,9 @@ func (o *fakeOfficials) FindOfficials(_ context.Context, country, key string) ([
 func (o *fakeOfficials) GetOfficial(_ context.Context, id string) (*domain.Official, error) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
+	if o.err != nil {
+		return nil, o.err
+	}
 	off, ok := o.byID[id]
 	if !ok {
 		return nil, domain.Errorf(domain.ENOTFOUND, "There is no official %q.", id)
@@ -119,8 +126,9 @@ type fakeMeetings struct {
 	news     [][]domain.Official // the new officials of each write
 	lists    []domain.MeetingFilter
 	summary  []domain.MeetingSummary
-	findErr  error // FindMeetingID fails with it
-	raceOnce bool  // the next CreateMeeting meets a meeting stored meanwhile
+	audits   []*domain.AuditEntry // of every write tried
+	findErr  error                // FindMeetingID fails with it
+	raceOnce bool                 // the next CreateMeeting meets a meeting stored meanwhile
 }
 
 func (s *fakeMeetings) write(op string, m *domain.Meeting, news []domain.Official) {
@@ -138,9 +146,10 @@ func (s *fakeMeetings) write(op string, m *domain.Meeting, news []domain.Officia
 	s.byKey[m.DedupeKey] = m.ID
 }
 
-func (s *fakeMeetings) CreateMeeting(_ context.Context, m *domain.Meeting, news []domain.Official) error {
+func (s *fakeMeetings) CreateMeeting(_ context.Context, m *domain.Meeting, news []domain.Official, audit *domain.AuditEntry) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.audits = append(s.audits, audit)
 	if s.raceOnce {
 		s.raceOnce = false
 		if s.byKey == nil {
@@ -156,9 +165,10 @@ func (s *fakeMeetings) CreateMeeting(_ context.Context, m *domain.Meeting, news 
 	return nil
 }
 
-func (s *fakeMeetings) ReplaceMeeting(_ context.Context, m *domain.Meeting, news []domain.Official, version int) error {
+func (s *fakeMeetings) ReplaceMeeting(_ context.Context, m *domain.Meeting, news []domain.Official, version int, audit *domain.AuditEntry) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.audits = append(s.audits, audit)
 	old, ok := s.byID[m.ID]
 	if !ok {
 		return domain.Errorf(domain.ENOTFOUND, "no meeting")
@@ -172,9 +182,10 @@ func (s *fakeMeetings) ReplaceMeeting(_ context.Context, m *domain.Meeting, news
 	return nil
 }
 
-func (s *fakeMeetings) DeleteMeeting(_ context.Context, id string, _ int, _ time.Time) error {
+func (s *fakeMeetings) DeleteMeeting(_ context.Context, id string, _ int, _ time.Time, audit *domain.AuditEntry) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.audits = append(s.audits, audit)
 	old, ok := s.byID[id]
 	if !ok {
 		return domain.Errorf(domain.ENOTFOUND, "no meeting")
@@ -287,7 +298,8 @@ func newEnv() *env {
 		countries:  &fakeCountries{},
 		now:        time.Date(2025, 12, 10, 8, 0, 0, 0, time.UTC),
 	}
-	e.svc = domain.NewService(e.meetings, e.officials, e.agreements, e.countries)
+	e.svc = domain.NewService(domain.Stores{Meetings: e.meetings, Officials: e.officials,
+		Agreements: e.agreements, Countries: e.countries})
 	e.svc.Now = func() time.Time { return e.now }
 	return e
 }

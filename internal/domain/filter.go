@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // MeetingSort orders lists of meetings; ties are broken by id.
@@ -136,7 +137,7 @@ func (f *MeetingFilter) normalize() error {
 	if f.Official != "" && !IsID(f.Official) {
 		p.AddParam("official", "is not an id")
 	}
-	if len(f.Q) > 200 || !cleanText(f.Q, false) {
+	if utf8.RuneCountInString(f.Q) > 200 || !cleanText(f.Q, false) {
 		p.AddParam("q", "must be at most 200 characters of text")
 	}
 	// "Z.Hasanov" is two words to a reader but one token to the text search.

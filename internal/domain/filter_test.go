@@ -130,9 +130,9 @@ func TestMeetingFilterNormalize_Invalid(t *testing.T) {
 	}
 }
 
-// BUG: q is limited to "200 characters" but len counts bytes, so 150
-// Cyrillic or Azerbaijani letters (300 bytes) are refused.
-func TestMeetingFilterNormalize_BugQLimitCountsBytes(t *testing.T) {
+// q is limited to 200 characters, not bytes: 150 Cyrillic or Azerbaijani
+// letters (300 bytes) pass.
+func TestMeetingFilterNormalize_QLimitCountsCharacters(t *testing.T) {
 	t.Parallel()
 	f := MeetingFilter{Q: strings.Repeat("ş", 150)}
 	assert.NoError(t, f.normalize(), "150 characters are at most 200")

@@ -196,7 +196,8 @@ var (
 // resolved; pointer prefixes each field's JSON pointer.
 func (m *Meeting) Validate() error {
 	var p Problems
-	m.validate(&p, "", false)
+	// A meeting within another is a child: it holds no sources or meetings.
+	m.validate(&p, "", m.ParentID != nil)
 	return p.Err("The meeting is not valid.")
 }
 
@@ -221,6 +222,9 @@ func (m *Meeting) validate(p *Problems, at string, child bool) {
 		case m.EndDate.Before(first):
 			p.Add(at+"/end_date", "is before the date")
 		}
+	}
+	if m.ParentID != nil && !IsID(*m.ParentID) {
+		p.Add(at+"/parent_id", "is not an id")
 	}
 	checkOptText(p, at+"/city", m.City, 200, false)
 	checkOptText(p, at+"/venue", m.Venue, 300, false)
@@ -448,22 +452,23 @@ type DelegationHead struct {
 	Position   *string `json:"position"`
 }
 
-// MeetingStore keeps meetings.
+// MeetingStore keeps meetings. Each write also stores its audit entry, in
+// the same transaction.
 type MeetingStore interface {
 	// CreateMeeting stores m, its children and child meetings, and first the
 	// officials in newOfficials, all in one transaction. m's ids, dedupe key
 	// and timestamps are set. Returns ECONFLICT when a live meeting has the
 	// same dedupe key.
-	CreateMeeting(ctx context.Context, m *Meeting, newOfficials []Official) error
+	CreateMeeting(ctx context.Context, m *Meeting, newOfficials []Official, audit *AuditEntry) error
 	// ReplaceMeeting replaces the stored meeting m.ID and everything it holds
 	// with m, in one transaction, when its version is still version. Returns
 	// ENOTFOUND if there is no such live meeting, EPRECONDITION if its
 	// version differs, ECONFLICT if another meeting has m's dedupe key.
-	ReplaceMeeting(ctx context.Context, m *Meeting, newOfficials []Official, version int) error
+	ReplaceMeeting(ctx context.Context, m *Meeting, newOfficials []Official, version int, audit *AuditEntry) error
 	// DeleteMeeting turns the meeting and its child meetings into tombstones
 	// when its version is still version (0: any). Returns ENOTFOUND or
 	// EPRECONDITION.
-	DeleteMeeting(ctx context.Context, id string, version int, at time.Time) error
+	DeleteMeeting(ctx context.Context, id string, version int, at time.Time, audit *AuditEntry) error
 	// GetMeeting returns the live meeting with everything it holds. Returns
 	// ENOTFOUND.
 	GetMeeting(ctx context.Context, id string) (*Meeting, error)

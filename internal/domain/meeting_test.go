@@ -317,10 +317,9 @@ func TestValidate_Rules(t *testing.T) {
 	}
 }
 
-// BUG: Validate does not check parent_id, which a client may send: a value
-// that is not an id reaches the uuid column and fails there (a 500, not a
-// 422 naming /parent_id).
-func TestValidate_BugParentIDNotChecked(t *testing.T) {
+// A parent_id that is not an id is named as /parent_id, not left for the
+// database to refuse without naming a field.
+func TestValidate_ParentIDChecked(t *testing.T) {
 	t.Parallel()
 	m := validMeeting(t)
 	m.ParentID = ptr("not-an-id")
@@ -329,11 +328,10 @@ func TestValidate_BugParentIDNotChecked(t *testing.T) {
 	assert.Contains(t, pointers(t, err), "/parent_id")
 }
 
-// BUG: a meeting with a parent (sent with parent_id, or a child meeting
-// replaced through PUT, which keeps the stored parent_id) is validated as a
-// top-level meeting, so it may hold child meetings of its own: meetings then
-// nest three deep, which "child meetings do not nest further" forbids.
-func TestValidate_BugMeetingWithParentMayHoldChildMeetings(t *testing.T) {
+// A meeting with a parent (sent with parent_id, or a child meeting replaced
+// through PUT, which keeps the stored parent_id) is validated as a child: it
+// holds no child meetings, so meetings never nest three deep.
+func TestValidate_MeetingWithParentHoldsNoChildMeetings(t *testing.T) {
 	t.Parallel()
 	m := validMeeting(t)
 	m.ParentID = ptr(domain.NewID())
@@ -402,4 +400,25 @@ func TestDedupeKey(t *testing.T) {
 		c.ParentID = ptr(*a.ParentID)
 		assert.Equal(t, domain.DedupeKey(a), domain.DedupeKey(c))
 	})
+}
+
+func TestMeetingSummaryJSON(t *testing.T) {
+	t.Parallel()
+	at := day(2025, 12, 10)
+	live := domain.MeetingSummary{ID: domain.NewID(), Title: "Talks", Date: pd("2025-12"), Kind: "meeting",
+		Countries: []string{"AZ", "UZ"}, UpdatedAt: at, SortKey: "hidden"}
+	b, err := json.Marshal(live)
+	require.NoError(t, err)
+	var v map[string]any
+	require.NoError(t, json.Unmarshal(b, &v))
+	assert.Equal(t, "2025-12", v["date"])
+	assert.Equal(t, "Talks", v["title"])
+	assert.NotContains(t, v, "deleted")
+	assert.NotContains(t, v, "SortKey")
+
+	tomb := live
+	tomb.Deleted = true
+	b, err = json.Marshal(tomb)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"id":"`+live.ID+`","deleted":true,"updated_at":"2025-12-10T00:00:00Z"}`, string(b))
 }

@@ -14,7 +14,18 @@ func (s *Service) prepare(ctx context.Context, m *Meeting, old *Meeting) ([]Offi
 	if err := s.loadCountries(ctx); err != nil {
 		return nil, err
 	}
-	r := &resolver{s: s, news: map[string]*Official{}}
+	return s.newResolver().prepare(ctx, m, old)
+}
+
+func (s *Service) newResolver() *resolver {
+	return &resolver{s: s, news: map[string]*Official{}, stored: map[string]bool{}, found: map[string][]Official{}}
+}
+
+// prepare readies m with this resolver and returns the new officials m
+// names that are not stored yet.
+func (r *resolver) prepare(ctx context.Context, m *Meeting, old *Meeting) ([]Official, error) {
+	s := r.s
+	r.p = nil
 	now := s.Now()
 	if old == nil {
 		m.ID = NewID()
@@ -56,9 +67,38 @@ func (s *Service) prepare(ctx context.Context, m *Meeting, old *Meeting) ([]Offi
 	if err := r.p.Err("The meeting is not valid."); err != nil {
 		return nil, err
 	}
-	out := make([]Official, 0, len(r.order))
+	used := map[string]bool{}
+	var collect func(m *Meeting)
+	collect = func(m *Meeting) {
+		for _, d := range m.Delegations {
+			if d.Head != nil {
+				used[d.Head.OfficialID] = true
+			}
+			for _, p := range d.Members {
+				used[p.OfficialID] = true
+			}
+		}
+		for _, c := range m.Ceremonies {
+			if c.Recipient != nil {
+				used[c.Recipient.OfficialID] = true
+			}
+		}
+		for _, a := range m.Agreements {
+			for _, sg := range a.Signatories {
+				used[sg.OfficialID] = true
+			}
+		}
+		for i := range m.ChildMeetings {
+			collect(&m.ChildMeetings[i])
+		}
+	}
+	collect(m)
+	out := []Official{}
 	for _, k := range r.order {
-		out = append(out, *r.news[k])
+		o := r.news[k]
+		if used[o.ID] && !r.stored[o.ID] {
+			out = append(out, *o)
+		}
 	}
 	return out, nil
 }
@@ -75,6 +115,10 @@ type resolver struct {
 	members []resolvedPerson
 	// names are the canonical names of stored officials resolved so far.
 	names map[string]string
+	// stored marks new officials that an import has stored since.
+	stored map[string]bool
+	// found caches lookups by country and folded name.
+	found map[string][]Official
 }
 
 type resolvedPerson struct {
@@ -88,10 +132,15 @@ func (r *resolver) meeting(ctx context.Context, m *Meeting, at string, old *Meet
 		m.Topics = []Topic{}
 	}
 	r.members = nil
+	countries := map[string]bool{}
 	for i := range m.Delegations {
 		d := &m.Delegations[i]
 		dp := fmt.Sprintf("%s/delegations/%d", at, i)
 		d.Country = r.s.alpha2(&r.p, dp+"/country", d.Country)
+		if d.Country != "" && countries[d.Country] {
+			r.p.Add(dp+"/country", "a country has one delegation per meeting")
+		}
+		countries[d.Country] = true
 		if d.Members == nil {
 			d.Members = []Participant{}
 		}
@@ -278,10 +327,24 @@ func (r *resolver) official(ctx context.Context, at, country, id, name string) (
 	if o, ok := r.news[country+"|"+key]; ok {
 		return o.ID, o.Name, nil
 	}
-	found, err := r.s.officials.FindOfficials(ctx, country, key)
-	if err != nil {
-		return "", "", fmt.Errorf("resolve official: %w", err)
+	// Officials new in this request are found as stored ones are: by any of
+	// their name keys ("Z. Hasanov" after "Zakir Hasanov").
+	var fresh []Official
+	for _, k := range r.order {
+		if o := r.news[k]; o.Country == country && slices.Contains(o.NameKeys, key) {
+			fresh = append(fresh, *o)
+		}
 	}
+	found, ok := r.found[country+"|"+key]
+	if !ok {
+		var err error
+		found, err = r.s.officials.FindOfficials(ctx, country, key)
+		if err != nil {
+			return "", "", fmt.Errorf("resolve official: %w", err)
+		}
+		r.found[country+"|"+key] = found
+	}
+	found = append(slices.Clip(found), fresh...)
 	if len(found) > 1 {
 		// A full name beats an initial: "Z. Hasanov" may be two people, but
 		// "Zakir Hasanov" is the one whose name it is.

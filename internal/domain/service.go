@@ -17,6 +17,10 @@ type Service struct {
 	countries  CountryStore
 	stats      StatsStore
 	rows       RowStore
+	keys       KeyStore
+	auditLog   AuditStore
+	imports    ImportStore
+	idem       IdempotencyStore
 
 	// Now returns the current time; tests may replace it.
 	Now func() time.Time
@@ -28,18 +32,23 @@ type Service struct {
 
 // Stores are what the Service keeps its records in.
 type Stores struct {
-	Meetings   MeetingStore
-	Officials  OfficialStore
-	Agreements AgreementStore
-	Countries  CountryStore
-	Stats      StatsStore
-	Rows       RowStore
+	Meetings    MeetingStore
+	Officials   OfficialStore
+	Agreements  AgreementStore
+	Countries   CountryStore
+	Stats       StatsStore
+	Rows        RowStore
+	Keys        KeyStore
+	Audit       AuditStore
+	Imports     ImportStore
+	Idempotency IdempotencyStore
 }
 
 // NewService returns a Service over the stores.
 func NewService(st Stores) *Service {
 	return &Service{meetings: st.Meetings, officials: st.Officials, agreements: st.Agreements,
-		countries: st.Countries, stats: st.Stats, rows: st.Rows,
+		countries: st.Countries, stats: st.Stats, rows: st.Rows, keys: st.Keys, auditLog: st.Audit,
+		imports: st.Imports, idem: st.Idempotency,
 		Now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
 }
 
@@ -167,7 +176,7 @@ func (s *Service) CreateMeeting(ctx context.Context, m *Meeting) (*Meeting, erro
 	} else if ErrorCode(err) != ENOTFOUND {
 		return nil, fmt.Errorf("create meeting: %w", err)
 	}
-	if err := s.meetings.CreateMeeting(ctx, m, news); err != nil {
+	if err := s.meetings.CreateMeeting(ctx, m, news, s.audit(ctx, AuditCreate, m.ID, nil, m)); err != nil {
 		if ErrorCode(err) == ECONFLICT {
 			// A concurrent request stored the same meeting first.
 			if id, ferr := s.meetings.FindMeetingID(ctx, m.DedupeKey); ferr == nil {
@@ -192,6 +201,12 @@ func (s *Service) ReplaceMeeting(ctx context.Context, id string, m *Meeting, ver
 	if err != nil {
 		return nil, err
 	}
+	return s.replace(ctx, old, m, version, AuditUpdate)
+}
+
+// replace stores m in place of old, recording the change as action.
+func (s *Service) replace(ctx context.Context, old, m *Meeting, version int, action AuditAction) (*Meeting, error) {
+	id := old.ID
 	if old.ParentID != nil && m.ParentID == nil {
 		m.ParentID = old.ParentID
 	}
@@ -206,7 +221,7 @@ func (s *Service) ReplaceMeeting(ctx context.Context, id string, m *Meeting, ver
 	if other, err := s.meetings.FindMeetingID(ctx, m.DedupeKey); err == nil && other != id {
 		return nil, duplicate(other)
 	}
-	if err := s.meetings.ReplaceMeeting(ctx, m, news, version); err != nil {
+	if err := s.meetings.ReplaceMeeting(ctx, m, news, version, s.audit(ctx, action, id, old, m)); err != nil {
 		return nil, fmt.Errorf("replace meeting: %w", err)
 	}
 	return s.meetings.GetMeeting(ctx, id)
@@ -215,10 +230,11 @@ func (s *Service) ReplaceMeeting(ctx context.Context, id string, m *Meeting, ver
 // DeleteMeeting turns the meeting into a tombstone when its version is still
 // version (0: any). Returns ENOTFOUND or EPRECONDITION.
 func (s *Service) DeleteMeeting(ctx context.Context, id string, version int) error {
-	if !IsID(id) {
-		return Errorf(ENOTFOUND, "There is no meeting %q.", id)
+	old, err := s.GetMeeting(ctx, id)
+	if err != nil {
+		return err
 	}
-	return s.meetings.DeleteMeeting(ctx, id, version, s.Now())
+	return s.meetings.DeleteMeeting(ctx, id, version, s.Now(), s.audit(ctx, AuditDelete, id, old, nil))
 }
 
 // GetOfficial returns the official with the ranks and positions held at

@@ -9,6 +9,7 @@ import (
 )
 
 func (s *Server) agreementRoutes(r chi.Router) {
+	r.Use(s.readAccess)
 	r.Get("/", s.listAgreements)
 	r.Get("/{id}", s.getAgreement)
 }

@@ -7,6 +7,7 @@ import (
 )
 
 func (s *Server) countryRoutes(r chi.Router) {
+	r.Use(s.readAccess)
 	r.Get("/", s.listCountries)
 	r.Get("/{code}", s.getCountry)
 }

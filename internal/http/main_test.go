@@ -30,37 +30,59 @@ import (
 
 func TestMain(m *testing.M) { pgtest.Main(m) }
 
-// env is a server over a fresh database of its own.
+// env is a server over a fresh database of its own, with a key of each
+// scope.
 type env struct {
 	t    *testing.T
 	h    http.Handler
 	pool *pgxpool.Pool
 	svc  *domain.Service
+	// Bearer tokens of the keys named reader, writer and admin.
+	reader, writer, admin string
 }
 
 // newEnv returns a server over a fresh database holding the seed meetings.
 func newEnv(t *testing.T) *env {
 	t.Helper()
 	e := newEmptyEnv(t)
+	e.seed()
+	return e
+}
+
+// seed stores the seed meetings.
+func (e *env) seed() {
+	e.t.Helper()
 	ms, err := seed.Meetings()
-	require.NoError(t, err)
+	require.NoError(e.t, err)
 	for i := range ms {
 		_, err := e.svc.CreateMeeting(context.Background(), &ms[i])
-		require.NoError(t, err, "seed meeting %d", i)
+		require.NoError(e.t, err, "seed meeting %d", i)
 	}
-	return e
 }
 
 // newEmptyEnv returns a server over a fresh database without meetings.
 func newEmptyEnv(t *testing.T) *env {
+	return newConfiguredEnv(t, httpapi.DefaultConfig())
+}
+
+// newConfiguredEnv returns a server with cfg over a fresh database.
+func newConfiguredEnv(t *testing.T, cfg httpapi.Config) *env {
 	t.Helper()
 	pool := pgtest.New(t)
 	st := postgres.NewStore(pool)
 	svc := domain.NewService(domain.Stores{Meetings: st, Officials: st, Agreements: st, Countries: st,
-		Stats: st, Rows: st})
+		Stats: st, Rows: st, Keys: st, Audit: st, Imports: st, Idempotency: st})
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv := httpapi.NewServer(svc, st, log, httpapi.DefaultConfig(), api.Spec)
-	return &env{t: t, h: srv.Handler(), pool: pool, svc: svc}
+	srv := httpapi.NewServer(svc, st, log, cfg, api.Spec)
+	e := &env{t: t, h: srv.Handler(), pool: pool, svc: svc}
+	for name, dst := range map[domain.Scope]*string{domain.ScopeRead: &e.reader, domain.ScopeWrite: &e.writer,
+		domain.ScopeAdmin: &e.admin} {
+		_, token, err := svc.CreateKey(context.Background(), map[domain.Scope]string{
+			domain.ScopeRead: "reader", domain.ScopeWrite: "writer", domain.ScopeAdmin: "admin"}[name], name)
+		require.NoError(t, err)
+		*dst = "Bearer " + token
+	}
+	return e
 }
 
 // response is a recorded answer.
@@ -83,6 +105,8 @@ func (r response) object() map[string]any {
 }
 
 // do sends a request and checks the answer against api/openapi.yaml.
+// Writes carry the writer key unless headers set Authorization ("" for
+// none).
 func (e *env) do(method, target string, body any, headers ...string) response {
 	e.t.Helper()
 	var rd io.Reader
@@ -105,7 +129,14 @@ func (e *env) do(method, target string, body any, headers ...string) response {
 	if raw != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
+	if method != "GET" && method != "HEAD" && method != "OPTIONS" {
+		req.Header.Set("Authorization", e.writer)
+	}
 	for i := 0; i+1 < len(headers); i += 2 {
+		if headers[i+1] == "" {
+			req.Header.Del(headers[i])
+			continue
+		}
 		req.Header.Set(headers[i], headers[i+1])
 	}
 	rec := httptest.NewRecorder()

@@ -3,20 +3,26 @@ package http
 import (
 	"context"
 	"encoding/json"
+	"mime"
 	"net/http"
 	"strings"
 
 	"github.com/go-chi/chi/v5"
 
 	"github.com/milmeet/milmeet/internal/domain"
+	"github.com/milmeet/milmeet/internal/jsonx"
 )
 
 func (s *Server) meetingRoutes(r chi.Router) {
-	r.Get("/", s.listMeetings)
-	r.Post("/", s.createMeeting)
-	r.Get("/{id}", s.getMeeting)
-	r.Put("/{id}", s.replaceMeeting)
-	r.Delete("/{id}", s.deleteMeeting)
+	r.With(s.readAccess).Get("/", s.listMeetings)
+	r.With(s.readAccess).Get("/{id}", s.getMeeting)
+	r.Group(func(r chi.Router) {
+		r.Use(s.require(domain.ScopeWrite))
+		r.With(s.idempotent).Post("/", s.createMeeting)
+		r.Put("/{id}", s.replaceMeeting)
+		r.Patch("/{id}", s.patchMeeting)
+		r.Delete("/{id}", s.deleteMeeting)
+	})
 }
 
 // meetingParams are the parameters of GET /meetings.
@@ -132,8 +138,17 @@ func (s *Server) getMeeting(w http.ResponseWriter, r *http.Request) {
 	s.writeJSON(w, r, http.StatusOK, m)
 }
 
+// createMeeting stores a meeting; with merge=true a meeting stored already
+// gains what the new record adds, and the answer is 200 with the merged
+// record.
 func (s *Server) createMeeting(w http.ResponseWriter, r *http.Request) {
-	if _, err := parseParams(r); err != nil {
+	p, err := parseParams(r, "merge")
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	merge := p.bool("merge")
+	if err := p.err(); err != nil {
 		s.writeError(w, r, err)
 		return
 	}
@@ -142,13 +157,17 @@ func (s *Server) createMeeting(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	created, err := s.svc.CreateMeeting(r.Context(), &m)
+	saved, merged, err := s.svc.CreateOrMerge(r.Context(), &m, merge != nil && *merge)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	w.Header().Set("Location", "/meetings/"+created.ID)
-	s.writeJSON(w, r, http.StatusCreated, created)
+	w.Header().Set("Location", "/meetings/"+saved.ID)
+	status := http.StatusCreated
+	if merged {
+		status = http.StatusOK
+	}
+	s.writeJSON(w, r, status, saved)
 }
 
 // current returns the stored meeting with its ETag, and checks a write's
@@ -212,4 +231,79 @@ func (s *Server) deleteMeeting(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)
+}
+
+// patchMeeting applies an RFC 7396 merge patch to the meeting's JSON and
+// stores the result as PUT would.
+func (s *Server) patchMeeting(w http.ResponseWriter, r *http.Request) {
+	if _, err := parseParams(r); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/merge-patch+json" {
+		s.writeError(w, r, &domain.Error{Code: errUnsupportedMedia, Message: "PATCH takes application/merge-patch+json."})
+		return
+	}
+	var patch any
+	if err := decodeJSON(w, r, &patch, s.cfg.MaxBodyBytes); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	old, err := s.current(r, chi.URLParam(r, "id"))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	doc, err := json.Marshal(old)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var target any
+	if err := json.Unmarshal(doc, &target); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	patched, err := json.Marshal(mergePatch(target, patch))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var m domain.Meeting
+	if err := jsonx.Strict(patched, &m); err != nil {
+		// The patch made a document that is not a meeting: the client's.
+		e := domain.AsError(err)
+		s.writeError(w, r, &domain.Error{Code: domain.EINVALID, Message: "The patched meeting is not valid.", Fields: e.Fields})
+		return
+	}
+	updated, err := s.svc.ReplaceMeeting(r.Context(), old.ID, &m, old.Version)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, updated)
+}
+
+// mergePatch applies an RFC 7396 merge patch to target.
+func mergePatch(target, patch any) any {
+	p, ok := patch.(map[string]any)
+	if !ok {
+		return patch
+	}
+	t, ok := target.(map[string]any)
+	if !ok {
+		t = map[string]any{}
+	}
+	out := make(map[string]any, len(t))
+	for k, v := range t {
+		out[k] = v
+	}
+	for k, v := range p {
+		if v == nil {
+			delete(out, k)
+		} else {
+			out[k] = mergePatch(out[k], v)
+		}
+	}
+	return out
 }

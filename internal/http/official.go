@@ -9,6 +9,7 @@ import (
 )
 
 func (s *Server) officialRoutes(r chi.Router) {
+	r.Use(s.readAccess)
 	r.Get("/", s.listOfficials)
 	r.Get("/{id}", s.getOfficial)
 	r.Get("/{id}/meetings", s.officialMeetings)

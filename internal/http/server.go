@@ -40,12 +40,21 @@ type Config struct {
 	MaxBodyBytes int64
 	// RetryAfterSeconds is sent with 503 answers.
 	RetryAfterSeconds int
+	// ReadRequiresKey makes reads need a key with the read scope.
+	ReadRequiresKey bool
+	// WritesPerMinute limits writes per API key; 0 means no limit.
+	WritesPerMinute int
+	// AnonymousReadsPerMinute limits requests without a key per client
+	// address; 0 means no limit.
+	AnonymousReadsPerMinute int
+	// ImportMaxLineBytes bounds one line of an NDJSON import.
+	ImportMaxLineBytes int
 }
 
 // DefaultConfig returns the configuration used where none is given.
 func DefaultConfig() Config {
 	return Config{CORSOrigins: []string{"*"}, CacheControl: "public, max-age=30",
-		MaxBodyBytes: 1 << 20, RetryAfterSeconds: 2}
+		MaxBodyBytes: 1 << 20, RetryAfterSeconds: 2, WritesPerMinute: 600, ImportMaxLineBytes: 1 << 20}
 }
 
 // Pinger reports whether the database answers.
@@ -55,11 +64,13 @@ type Pinger interface {
 
 // Server serves the API.
 type Server struct {
-	svc  *domain.Service
-	db   Pinger
-	log  *slog.Logger
-	cfg  Config
-	spec []byte
+	svc    *domain.Service
+	db     Pinger
+	log    *slog.Logger
+	cfg    Config
+	spec   []byte
+	writes *limiter // nil: no limit
+	reads  *limiter
 }
 
 // NewServer returns a Server; spec is the OpenAPI document it serves.
@@ -76,7 +87,17 @@ func NewServer(svc *domain.Service, db Pinger, log *slog.Logger, cfg Config, spe
 	if len(cfg.CORSOrigins) == 0 {
 		cfg.CORSOrigins = DefaultConfig().CORSOrigins
 	}
-	return &Server{svc: svc, db: db, log: log, cfg: cfg, spec: spec}
+	if cfg.ImportMaxLineBytes == 0 {
+		cfg.ImportMaxLineBytes = DefaultConfig().ImportMaxLineBytes
+	}
+	s := &Server{svc: svc, db: db, log: log, cfg: cfg, spec: spec}
+	if cfg.WritesPerMinute > 0 {
+		s.writes = newLimiter(cfg.WritesPerMinute)
+	}
+	if cfg.AnonymousReadsPerMinute > 0 {
+		s.reads = newLimiter(cfg.AnonymousReadsPerMinute)
+	}
+	return s
 }
 
 // Handler returns the router with its middleware.
@@ -110,11 +131,18 @@ func (s *Server) Handler() http.Handler {
 	r.Get("/livez", s.livez)
 	r.Get("/readyz", s.readyz)
 	r.Get("/openapi.yaml", s.openapi)
-	r.Route("/meetings", s.meetingRoutes)
-	r.Route("/officials", s.officialRoutes)
-	r.Route("/agreements", s.agreementRoutes)
-	r.Route("/countries", s.countryRoutes)
-	r.Route("/stats", s.statsRoutes)
+	r.Group(func(r chi.Router) {
+		r.Use(s.authenticate)
+		r.Use(s.rateLimit)
+		r.Route("/meetings", s.meetingRoutes)
+		r.Route("/officials", s.officialRoutes)
+		r.Route("/agreements", s.agreementRoutes)
+		r.Route("/countries", s.countryRoutes)
+		r.Route("/stats", s.statsRoutes)
+		r.Route("/imports", s.importRoutes)
+		r.Route("/audit", s.auditRoutes)
+		r.Route("/keys", s.keyRoutes)
+	})
 	return r
 }
 
@@ -144,21 +172,38 @@ func varyHeaders(next http.Handler) http.Handler {
 	})
 }
 
-// logRequests writes one line per request.
+// logRecord is what handlers add to a request's log line.
+type logRecord struct {
+	key string
+}
+
+type logCtx struct{}
+
+func logRecordOf(ctx context.Context) *logRecord {
+	lr, _ := ctx.Value(logCtx{}).(*logRecord)
+	return lr
+}
+
+// logRequests writes one line per request, naming the API key (never its
+// token).
 func (s *Server) logRequests(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ww := middleware.NewWrapResponseWriter(w, r.ProtoMajor)
 		start := time.Now()
+		lr := &logRecord{}
+		r = r.WithContext(context.WithValue(r.Context(), logCtx{}, lr))
+		defer func() {
+			route := ""
+			if rc := chi.RouteContext(r.Context()); rc != nil {
+				route = rc.RoutePattern()
+			}
+			s.log.InfoContext(r.Context(), "request",
+				slog.String("request_id", middleware.GetReqID(r.Context())),
+				slog.String("method", r.Method), slog.String("route", route),
+				slog.Int("status", ww.Status()), slog.Int("bytes", ww.BytesWritten()),
+				slog.Duration("duration", time.Since(start)), slog.String("key", lr.key))
+		}()
 		next.ServeHTTP(ww, r)
-		route := ""
-		if rc := chi.RouteContext(r.Context()); rc != nil {
-			route = rc.RoutePattern()
-		}
-		s.log.InfoContext(r.Context(), "request",
-			slog.String("request_id", middleware.GetReqID(r.Context())),
-			slog.String("method", r.Method), slog.String("route", route),
-			slog.Int("status", ww.Status()), slog.Int("bytes", ww.BytesWritten()),
-			slog.Duration("duration", time.Since(start)))
 	})
 }
 

@@ -7,6 +7,7 @@ import (
 )
 
 func (s *Server) statsRoutes(r chi.Router) {
+	r.Use(s.readAccess)
 	r.Get("/timeline", s.timeline)
 	r.Get("/partners", s.partners)
 }

@@ -75,28 +75,15 @@ INSERT INTO meeting_sources (meeting_id, source_id, ord) VALUES ($1, $2, $3)
 ON CONFLICT (meeting_id, source_id) DO NOTHING`
 
 // CreateMeeting implements domain.MeetingStore.
-func (s *Store) CreateMeeting(ctx context.Context, m *domain.Meeting, news []domain.Official) error {
+func (s *Store) CreateMeeting(ctx context.Context, m *domain.Meeting, news []domain.Official, audit *domain.AuditEntry) error {
 	return s.inTx(ctx, func(tx pgx.Tx) error {
 		if err := insertOfficials(ctx, tx, news); err != nil {
 			return err
 		}
-		return insertMeeting(ctx, tx, m)
-	})
-}
-
-// CreateMeetings stores many meetings and their new officials in one
-// transaction.
-func (s *Store) CreateMeetings(ctx context.Context, ms []*domain.Meeting, news []domain.Official) error {
-	return s.inTx(ctx, func(tx pgx.Tx) error {
-		if err := insertOfficials(ctx, tx, news); err != nil {
+		if err := insertMeeting(ctx, tx, m); err != nil {
 			return err
 		}
-		for _, m := range ms {
-			if err := insertMeeting(ctx, tx, m); err != nil {
-				return err
-			}
-		}
-		return nil
+		return insertAudit(ctx, tx, audit)
 	})
 }
 
@@ -250,7 +237,8 @@ func clearParts(ctx context.Context, q querier, ids []string) error {
 }
 
 // ReplaceMeeting implements domain.MeetingStore.
-func (s *Store) ReplaceMeeting(ctx context.Context, m *domain.Meeting, news []domain.Official, version int) error {
+func (s *Store) ReplaceMeeting(ctx context.Context, m *domain.Meeting, news []domain.Official, version int,
+	audit *domain.AuditEntry) error {
 	return s.inTx(ctx, func(tx pgx.Tx) error {
 		if err := lockMeeting(ctx, tx, m.ID, version); err != nil {
 			return err
@@ -300,7 +288,10 @@ func (s *Store) ReplaceMeeting(ctx context.Context, m *domain.Meeting, news []do
 		if err := linkSources(ctx, tx, m); err != nil {
 			return err
 		}
-		return refreshSearch(ctx, tx, m.ID)
+		if err := refreshSearch(ctx, tx, m.ID); err != nil {
+			return err
+		}
+		return insertAudit(ctx, tx, audit)
 	})
 }
 
@@ -319,7 +310,7 @@ func tombstone(ctx context.Context, q querier, ids []string, at time.Time) error
 }
 
 // DeleteMeeting implements domain.MeetingStore.
-func (s *Store) DeleteMeeting(ctx context.Context, id string, version int, at time.Time) error {
+func (s *Store) DeleteMeeting(ctx context.Context, id string, version int, at time.Time, audit *domain.AuditEntry) error {
 	return s.inTx(ctx, func(tx pgx.Tx) error {
 		if err := lockMeeting(ctx, tx, id, version); err != nil {
 			return err
@@ -332,7 +323,10 @@ func (s *Store) DeleteMeeting(ctx context.Context, id string, version int, at ti
 		if err != nil {
 			return formatError(err)
 		}
-		return tombstone(ctx, tx, append(ids, id), at)
+		if err := tombstone(ctx, tx, append(ids, id), at); err != nil {
+			return err
+		}
+		return insertAudit(ctx, tx, audit)
 	})
 }
 

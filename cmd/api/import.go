@@ -1,0 +1,118 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sync/atomic"
+	"time"
+
+	"github.com/milmeet/milmeet/internal/domain"
+	"github.com/milmeet/milmeet/internal/jsonx"
+	"github.com/milmeet/milmeet/internal/postgres"
+)
+
+// cmdImport stores the meetings of an NDJSON file as POST /imports does,
+// showing lines, rate and time left as it goes, then the same report.
+func cmdImport(ctx context.Context, cfg config, args []string, stdout, stderr io.Writer) error {
+	fs := cfg.flags("import", stderr)
+	atomicFlag := fs.Bool("atomic", false, "store all lines or none")
+	chunk := fs.Int("chunk", 500, "meetings written to the database together")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return errors.New("usage: api import [-atomic] FILE.ndjson")
+	}
+	if cfg.DatabaseURL == "" {
+		return errors.New("DATABASE_URL is not set")
+	}
+	f, err := os.Open(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if err := postgres.MigrateUp(ctx, cfg.DatabaseURL); err != nil {
+		return err
+	}
+	pool, err := postgres.Open(ctx, cfg.DatabaseURL, int32(cfg.MaxConns))
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
+	svc, _ := newService(pool)
+	ctx = domain.WithActor(ctx, "cli")
+
+	counted := &countingReader{r: f}
+	lines := make(chan domain.ImportLine, 64)
+	go func() {
+		defer close(lines)
+		err := jsonx.EachLine(counted, cfg.ImportMaxLineBytes, func(n int, raw []byte, tooLong bool) bool {
+			l := domain.ImportLine{N: n}
+			if tooLong {
+				l.Err = domain.Errorf(domain.EINVALID, "The line is longer than %d bytes.", cfg.ImportMaxLineBytes)
+			} else {
+				var m domain.Meeting
+				if l.Err = jsonx.Strict(raw, &m); l.Err == nil {
+					l.Meeting = &m
+				}
+			}
+			select {
+			case lines <- l:
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		})
+		if err != nil {
+			lines <- domain.ImportLine{Err: fmt.Errorf("read %s: %w", fs.Arg(0), err)}
+		}
+	}()
+	start := time.Now()
+	progress := func(n, stored int) {
+		elapsed := time.Since(start).Seconds()
+		done := float64(counted.n.Load()) / float64(max(st.Size(), 1))
+		eta := "?"
+		if done > 0 {
+			eta = (time.Duration(elapsed*(1-done)/done) * time.Second).Round(time.Second).String()
+		}
+		fmt.Fprintf(stderr, "\r%d lines, %d stored, %.0f lines/s, %3.0f%%, ETA %s   ",
+			n, stored, float64(n)/max(elapsed, 1e-9), 100*done, eta)
+	}
+	rep, err := svc.Import(ctx, func() (domain.ImportLine, bool) {
+		l, ok := <-lines
+		return l, ok
+	}, domain.ImportOptions{Atomic: *atomicFlag, Chunk: *chunk, Progress: progress})
+	fmt.Fprintln(stderr)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(rep); err != nil {
+		return err
+	}
+	if rep.Failed > 0 {
+		return fmt.Errorf("%d of %d lines failed", rep.Failed, rep.Lines)
+	}
+	return nil
+}
+
+// countingReader counts the bytes read, for the progress bar.
+type countingReader struct {
+	r io.Reader
+	n atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}

@@ -1,0 +1,163 @@
+package domain
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// AuditAction is a kind of change.
+type AuditAction string
+
+// The actions the audit log records.
+const (
+	AuditCreate AuditAction = "create"
+	AuditUpdate AuditAction = "update"
+	AuditDelete AuditAction = "delete"
+	AuditMerge  AuditAction = "merge"
+	AuditImport AuditAction = "import"
+)
+
+// AuditEntry records one change: who, when, what, and the difference.
+type AuditEntry struct {
+	ID        int64           `json:"id"`
+	At        time.Time       `json:"at"`
+	Actor     string          `json:"actor"`
+	Action    AuditAction     `json:"action"`
+	MeetingID *string         `json:"meeting_id"`
+	Before    json.RawMessage `json:"before"`
+	After     json.RawMessage `json:"after"`
+	Changes   []Change        `json:"changes"`
+}
+
+// Change is one value that differs between two versions of a record.
+type Change struct {
+	Pointer string `json:"pointer"`
+	Before  any    `json:"before"`
+	After   any    `json:"after"`
+}
+
+// AuditFilter selects audit entries.
+type AuditFilter struct {
+	MeetingID string
+	Actor     string
+	Limit     int
+	// After is the id the page starts after.
+	After int64
+}
+
+// AuditStore reads the audit log; entries are written by the stores in the
+// transaction of the change they record.
+type AuditStore interface {
+	// ListAudit returns entries in id order.
+	ListAudit(ctx context.Context, f AuditFilter) ([]AuditEntry, error)
+}
+
+// audit returns the entry for a change of meeting id from before to after
+// (either may be nil).
+func (s *Service) audit(ctx context.Context, action AuditAction, id string, before, after *Meeting) *AuditEntry {
+	e := &AuditEntry{At: s.Now(), Actor: Actor(ctx), Action: action, MeetingID: &id}
+	var b, a any
+	if before != nil {
+		e.Before, b = snapshot(before)
+	}
+	if after != nil {
+		e.After, a = snapshot(after)
+	}
+	e.Changes = Diff(b, a)
+	return e
+}
+
+// snapshot returns a record's JSON without what changes on every write.
+func snapshot(m *Meeting) (json.RawMessage, any) {
+	c := *m
+	c.Agreements = append([]Agreement(nil), m.Agreements...)
+	for i := range c.Agreements {
+		c.Agreements[i].MeetingID = ""
+	}
+	raw, _ := json.Marshal(c)
+	var v map[string]any
+	_ = json.Unmarshal(raw, &v)
+	for _, k := range []string{"version", "created_at", "updated_at"} {
+		delete(v, k)
+	}
+	raw, _ = json.Marshal(v)
+	return raw, v
+}
+
+// Diff lists the values that differ between two JSON documents, by pointer.
+func Diff(before, after any) []Change {
+	var out []Change
+	diff("", before, after, &out)
+	if out == nil {
+		out = []Change{}
+	}
+	return out
+}
+
+func diff(at string, b, a any, out *[]Change) {
+	bm, bok := b.(map[string]any)
+	am, aok := a.(map[string]any)
+	if bok && aok {
+		keys := map[string]bool{}
+		for k := range bm {
+			keys[k] = true
+		}
+		for k := range am {
+			keys[k] = true
+		}
+		sorted := make([]string, 0, len(keys))
+		for k := range keys {
+			sorted = append(sorted, k)
+		}
+		sort.Strings(sorted)
+		for _, k := range sorted {
+			diff(at+"/"+strings.ReplaceAll(strings.ReplaceAll(k, "~", "~0"), "/", "~1"), bm[k], am[k], out)
+		}
+		return
+	}
+	bl, bok := b.([]any)
+	al, aok := a.([]any)
+	if bok && aok && len(bl) == len(al) {
+		for i := range bl {
+			diff(at+"/"+strconv.Itoa(i), bl[i], al[i], out)
+		}
+		return
+	}
+	if !reflect.DeepEqual(b, a) {
+		*out = append(*out, Change{Pointer: at, Before: b, After: a})
+	}
+}
+
+// ListAudit returns one page of the audit log and the id the next page
+// starts after (0 on the last).
+func (s *Service) ListAudit(ctx context.Context, f AuditFilter) ([]AuditEntry, int64, error) {
+	if f.Limit == 0 {
+		f.Limit = DefaultLimit
+	}
+	var p Problems
+	if f.Limit < 1 || f.Limit > MaxLimit {
+		p.AddParam("limit", "must be between 1 and %d", MaxLimit)
+	}
+	if f.MeetingID != "" && !IsID(f.MeetingID) {
+		p.AddParam("meeting", "is not an id")
+	}
+	if err := p.Err("The query is not valid."); err != nil {
+		return nil, 0, err
+	}
+	want := f.Limit
+	f.Limit++
+	es, err := s.auditLog.ListAudit(ctx, f)
+	if err != nil {
+		return nil, 0, fmt.Errorf("list audit: %w", err)
+	}
+	if len(es) <= want {
+		return es, 0, nil
+	}
+	return es[:want], es[want-1].ID, nil
+}

@@ -1,0 +1,47 @@
+package http
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/milmeet/milmeet/internal/domain"
+)
+
+func (s *Server) auditRoutes(r chi.Router) {
+	r.Use(s.require(domain.ScopeAdmin))
+	r.Get("/", s.listAudit)
+}
+
+func (s *Server) listAudit(w http.ResponseWriter, r *http.Request) {
+	p, err := parseParams(r, "meeting", "actor", "limit", "cursor")
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	f := domain.AuditFilter{MeetingID: p.str("meeting"), Actor: p.str("actor"), Limit: p.int("limit", 1, domain.MaxLimit)}
+	if c := p.cursor(); c != nil {
+		if c.Sort != "audit" {
+			p.problems.AddParam("cursor", "belongs to another list")
+		}
+		f.After, _ = strconv.ParseInt(c.Key, 10, 64)
+	}
+	if err := p.err(); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	es, last, err := s.svc.ListAudit(r.Context(), f)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var next *string
+	if last != 0 {
+		c := domain.EncodeCursor(domain.Cursor{Sort: "audit", Key: strconv.FormatInt(last, 10), ID: domain.NewID()})
+		next = &c
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	setNext(w, r, next)
+	s.writeJSON(w, r, http.StatusOK, newPage(es, next))
+}

@@ -1,0 +1,71 @@
+package http
+
+import (
+	"context"
+	"net/http"
+	"strings"
+
+	"github.com/milmeet/milmeet/internal/domain"
+)
+
+type keyCtx struct{}
+
+// keyOf returns the API key a request authenticated with, or nil.
+func keyOf(r *http.Request) *domain.Key {
+	k, _ := r.Context().Value(keyCtx{}).(*domain.Key)
+	return k
+}
+
+// authenticate reads an "Authorization: Bearer" token. A request without one
+// goes on anonymous; a request with a bad one is refused at once.
+func (s *Server) authenticate(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := r.Header.Get("Authorization")
+		if h == "" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		scheme, token, ok := strings.Cut(h, " ")
+		if !ok || !strings.EqualFold(scheme, "Bearer") {
+			s.writeError(w, r, domain.Errorf(domain.EUNAUTHORIZED, "Send the API key as \"Authorization: Bearer <token>\"."))
+			return
+		}
+		k, err := s.svc.Authenticate(r.Context(), strings.TrimSpace(token))
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		ctx := context.WithValue(r.Context(), keyCtx{}, k)
+		ctx = domain.WithActor(ctx, k.Name)
+		if lr := logRecordOf(ctx); lr != nil {
+			lr.key = k.Name
+		}
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// require lets through requests whose key has the scope: 401 without a key,
+// 403 with one that may not.
+func (s *Server) require(scope domain.Scope) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			k := keyOf(r)
+			switch {
+			case k == nil:
+				s.writeError(w, r, domain.Errorf(domain.EUNAUTHORIZED, "This needs an API key with the %s scope.", scope))
+			case !k.Scope.Allows(scope):
+				s.writeError(w, r, domain.Errorf(domain.EFORBIDDEN, "The key %q has the %s scope; this needs %s.", k.Name, k.Scope, scope))
+			default:
+				next.ServeHTTP(w, r)
+			}
+		})
+	}
+}
+
+// readAccess guards reads: open to all unless configured to need a key.
+func (s *Server) readAccess(next http.Handler) http.Handler {
+	if !s.cfg.ReadRequiresKey {
+		return next
+	}
+	return s.require(domain.ScopeRead)(next)
+}

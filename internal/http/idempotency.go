@@ -1,0 +1,102 @@
+package http
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"io"
+	"net/http"
+	"strconv"
+
+	"github.com/milmeet/milmeet/internal/domain"
+)
+
+// replayedHeaders are the headers an idempotent answer is stored and
+// replayed with.
+var replayedHeaders = []string{"Content-Type", "Location", "ETag"}
+
+// idempotent makes a POST with an Idempotency-Key safe to retry: the first
+// answer is stored and replayed, byte for byte, for the same key and body;
+// the same key with another body is 422, and while the first request runs
+// a second gets 409.
+func (s *Server) idempotent(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		key := r.Header.Get("Idempotency-Key")
+		k := keyOf(r)
+		if key == "" || k == nil {
+			next.ServeHTTP(w, r)
+			return
+		}
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes))
+		if err != nil {
+			s.writeError(w, r, &domain.Error{Code: errTooLarge, Message: "The body is too large."})
+			return
+		}
+		sum := sha256.New()
+		io.WriteString(sum, r.Method+" "+r.URL.Path+"?"+r.URL.RawQuery+"\n")
+		sum.Write(body)
+		stored, err := s.svc.BeginRequest(r.Context(), k.Name, key, sum.Sum(nil))
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		if stored != nil {
+			for name, v := range stored.Headers {
+				w.Header().Set(name, v)
+			}
+			w.Header().Set("Idempotent-Replayed", "true")
+			w.Header().Set("Content-Length", strconv.Itoa(len(stored.Body)))
+			w.WriteHeader(stored.Status)
+			_, _ = w.Write(stored.Body)
+			return
+		}
+		rec := &recorder{header: http.Header{}, status: http.StatusOK}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		next.ServeHTTP(rec, r)
+
+		ctx := context.WithoutCancel(r.Context())
+		if rec.status >= 500 {
+			// Not an answer to replay: whether the write happened is
+			// unknown, and a retry with the key must run again.
+			if err := s.svc.AbandonRequest(ctx, k.Name, key); err != nil {
+				s.log.WarnContext(ctx, "abandon idempotency key", "err", err)
+			}
+		} else {
+			resp := domain.StoredResponse{Status: rec.status, Body: rec.body.Bytes(), Headers: map[string]string{}}
+			for _, name := range replayedHeaders {
+				if v := rec.header.Get(name); v != "" {
+					resp.Headers[name] = v
+				}
+			}
+			if err := s.svc.FinishRequest(ctx, k.Name, key, resp); err != nil {
+				s.log.WarnContext(ctx, "store idempotent answer", "err", err)
+			}
+		}
+		for name, vs := range rec.header {
+			w.Header()[name] = vs
+		}
+		w.WriteHeader(rec.status)
+		_, _ = w.Write(rec.body.Bytes())
+	})
+}
+
+// recorder holds an answer until it is stored.
+type recorder struct {
+	header      http.Header
+	status      int
+	wroteHeader bool
+	body        bytes.Buffer
+}
+
+func (r *recorder) Header() http.Header { return r.header }
+
+func (r *recorder) WriteHeader(status int) {
+	if !r.wroteHeader {
+		r.status, r.wroteHeader = status, true
+	}
+}
+
+func (r *recorder) Write(b []byte) (int, error) {
+	r.wroteHeader = true
+	return r.body.Write(b)
+}

@@ -1,0 +1,116 @@
+package http
+
+import (
+	"errors"
+	"mime"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/milmeet/milmeet/internal/domain"
+	"github.com/milmeet/milmeet/internal/jsonx"
+)
+
+func (s *Server) importRoutes(r chi.Router) {
+	r.Use(s.require(domain.ScopeWrite))
+	r.Post("/", s.importMeetings)
+}
+
+// importMeetings stores the meetings of an NDJSON body, one per line, read
+// as it arrives. Without atomic=true good lines are stored and bad ones
+// listed; with it a bad line stores nothing (422).
+func (s *Server) importMeetings(w http.ResponseWriter, r *http.Request) {
+	p, err := parseParams(r, "atomic")
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	atomic := p.bool("atomic")
+	if err := p.err(); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if mt != "application/x-ndjson" && mt != "application/ndjson" && mt != "application/jsonl" {
+		s.writeError(w, r, &domain.Error{Code: errUnsupportedMedia, Message: "An import is application/x-ndjson: one meeting per line."})
+		return
+	}
+	// An import may take longer than an ordinary request to upload.
+	rc := http.NewResponseController(w)
+	_ = rc.SetReadDeadline(time.Time{})
+	_ = rc.SetWriteDeadline(time.Time{})
+
+	next, stop := ndjsonLines(r, s.cfg.ImportMaxLineBytes)
+	defer stop()
+	rep, err := s.svc.Import(r.Context(), next, domain.ImportOptions{Atomic: atomic != nil && *atomic})
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if rep.Atomic && rep.Failed > 0 {
+		w.Header().Set("Cache-Control", "no-store")
+		s.writeBody(w, r, http.StatusUnprocessableEntity, "application/problem+json", importProblem{
+			Problem: Problem{Type: "urn:milmeet:problem:invalid", Title: "Unprocessable Entity",
+				Status: http.StatusUnprocessableEntity, Detail: "Some lines are not valid: nothing was stored.",
+				Instance: r.URL.Path},
+			Report: rep,
+		})
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, rep)
+}
+
+// importProblem is the problem answer of an atomic import, with its report.
+type importProblem struct {
+	Problem
+	Report *domain.ImportReport `json:"report"`
+}
+
+// ndjsonLines reads a request body as import lines, decoding one line ahead
+// of the import; stop ends the reading.
+func ndjsonLines(r *http.Request, maxLine int) (next func() (domain.ImportLine, bool), stop func()) {
+	lines := make(chan domain.ImportLine)
+	done := make(chan struct{})
+	var once sync.Once
+	stop = func() { once.Do(func() { close(done) }) }
+	go func() {
+		defer close(lines)
+		err := jsonx.EachLine(r.Body, maxLine, func(n int, raw []byte, tooLong bool) bool {
+			l := domain.ImportLine{N: n}
+			if tooLong {
+				l.Err = domain.Errorf(domain.EINVALID, "The line is longer than %d bytes.", maxLine)
+			} else {
+				var m domain.Meeting
+				if err := jsonx.Strict(raw, &m); err != nil {
+					l.Err = err
+				} else {
+					l.Meeting = &m
+				}
+			}
+			select {
+			case lines <- l:
+				return true
+			case <-done:
+				return false
+			}
+		})
+		if err != nil && !errors.Is(err, http.ErrBodyReadAfterClose) {
+			select {
+			case lines <- domain.ImportLine{Err: domain.Errorf(domain.EINVALID, "The body could not be read to its end: %v", err)}:
+			case <-done:
+			}
+		}
+	}()
+	next = func() (domain.ImportLine, bool) {
+		select {
+		case l, ok := <-lines:
+			return l, ok
+		case <-r.Context().Done():
+			stop()
+			return domain.ImportLine{}, false
+		}
+	}
+	return next, stop
+}

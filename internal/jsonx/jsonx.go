@@ -1,0 +1,180 @@
+// Package jsonx reads JSON from clients strictly: unknown fields, trailing
+// data and wrong types are errors that name the value at fault by JSON
+// pointer.
+package jsonx
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/milmeet/milmeet/internal/domain"
+)
+
+func invalid(message string, fields ...domain.FieldError) error {
+	return &domain.Error{Code: domain.EINVALID, Message: message, Fields: fields}
+}
+
+// Strict decodes one JSON value into v and names, by JSON pointer,
+// the value at fault when it cannot.
+func Strict(body []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(v)
+	if err == nil {
+		if dec.More() {
+			return invalid("The body holds more than one JSON value.")
+		}
+		if _, terr := dec.Token(); terr != io.EOF {
+			return invalid("The body holds more than one JSON value.")
+		}
+		return nil
+	}
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.Is(err, io.EOF):
+		return invalid("The body is empty.")
+	case errors.As(err, &syntax):
+		return invalid(fmt.Sprintf("The body is not valid JSON (at byte %d).", syntax.Offset))
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return invalid("The body is not valid JSON: it ends early.")
+	case errors.As(err, &typ):
+		ptr := "/" + strings.ReplaceAll(typ.Field, ".", "/")
+		if typ.Field == "" {
+			ptr = ""
+		}
+		return invalid("A value has the wrong type.",
+			domain.FieldError{Pointer: ptr, Detail: fmt.Sprintf("must be %s, not %s", jsonKind(typ.Type), typ.Value)})
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		var generic any
+		_ = json.Unmarshal(body, &generic)
+		ptr := unknownField(generic, reflect.TypeOf(v), "")
+		return invalid("The body has a field this API does not know.",
+			domain.FieldError{Pointer: ptr, Detail: "is not a known field"})
+	}
+	return invalid("The body is not valid: " + err.Error())
+}
+
+func jsonKind(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Int, reflect.Int32, reflect.Int64, reflect.Float64:
+		return "a number"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice:
+		return "an array"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	}
+	return t.String()
+}
+
+// unknownField returns the pointer of the first object key in v that type t
+// has no field for, or "".
+func unknownField(v any, t reflect.Type, at string) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch v := v.(type) {
+	case map[string]any:
+		if t.Kind() != reflect.Struct || t.Implements(unmarshalerType) || reflect.PointerTo(t).Implements(unmarshalerType) {
+			return ""
+		}
+		fields := map[string]reflect.Type{}
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if name == "-" || !f.IsExported() {
+				continue
+			}
+			if name == "" {
+				name = f.Name
+			}
+			fields[strings.ToLower(name)] = f.Type
+		}
+		for k, sub := range v {
+			ft, ok := fields[strings.ToLower(k)]
+			if !ok {
+				return at + "/" + escapePointer(k)
+			}
+			if p := unknownField(sub, ft, at+"/"+escapePointer(k)); p != "" {
+				return p
+			}
+		}
+	case []any:
+		if t.Kind() != reflect.Slice {
+			return ""
+		}
+		for i, sub := range v {
+			if p := unknownField(sub, t.Elem(), at+"/"+strconv.Itoa(i)); p != "" {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
+var unmarshalerType = reflect.TypeOf((*json.Unmarshaler)(nil)).Elem()
+
+func escapePointer(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+}
+
+// EachLine calls fn with each line of r that is not blank, numbered from 1,
+// without its line break. A line longer than max bytes is passed cut short
+// with tooLong set, so that one bad line does not stop the rest. It stops
+// when fn returns false.
+func EachLine(r io.Reader, max int, fn func(n int, line []byte, tooLong bool) bool) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	var buf []byte
+	n := 0
+	for {
+		chunk, err := br.ReadSlice('\n')
+		tooLong := false
+		if len(buf)+len(chunk) > max {
+			tooLong = true
+			if len(buf) < max {
+				buf = append(buf, chunk[:max-len(buf)]...)
+			}
+		} else {
+			buf = append(buf, chunk...)
+		}
+		if err == bufio.ErrBufferFull {
+			// The line goes on; keep reading it (and past max, skipping it).
+			for err == bufio.ErrBufferFull {
+				chunk, err = br.ReadSlice('\n')
+				if len(buf)+len(chunk) > max {
+					tooLong = true
+					if len(buf) < max {
+						buf = append(buf, chunk[:max-len(buf)]...)
+					}
+				} else {
+					buf = append(buf, chunk...)
+				}
+			}
+		}
+		if len(buf) > 0 || err == nil {
+			n++
+			line := bytes.TrimRight(buf, "\r\n")
+			if len(bytes.TrimSpace(line)) > 0 && !fn(n, line, tooLong) {
+				return nil
+			}
+		}
+		buf = buf[:0]
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}

@@ -1,0 +1,81 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/milmeet/milmeet/internal/domain"
+)
+
+const keyColumns = `id, name, scope, token_hash, created_at, revoked_at, last_used_at`
+
+func scanKey(row pgx.CollectableRow) (domain.Key, error) {
+	var k domain.Key
+	err := row.Scan(&k.ID, &k.Name, &k.Scope, &k.TokenHash, &k.CreatedAt, &k.RevokedAt, &k.LastUsedAt)
+	return k, err
+}
+
+// CreateKey implements domain.KeyStore.
+func (s *Store) CreateKey(ctx context.Context, k *domain.Key) error {
+	_, err := s.pool.Exec(ctx, `INSERT INTO api_keys (id, name, scope, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)`,
+		k.ID, k.Name, k.Scope, k.TokenHash, k.CreatedAt)
+	if err != nil {
+		return fmt.Errorf("create key: %w", formatError(err))
+	}
+	return nil
+}
+
+// ListKeys implements domain.KeyStore.
+func (s *Store) ListKeys(ctx context.Context) ([]domain.Key, error) {
+	rows, err := s.pool.Query(ctx, `SELECT `+keyColumns+` FROM api_keys ORDER BY name`)
+	if err != nil {
+		return nil, fmt.Errorf("list keys: %w", formatError(err))
+	}
+	ks, err := pgx.CollectRows(rows, scanKey)
+	return ks, formatError(err)
+}
+
+// RevokeKey implements domain.KeyStore.
+func (s *Store) RevokeKey(ctx context.Context, name string, at time.Time) error {
+	tag, err := s.pool.Exec(ctx, `UPDATE api_keys SET revoked_at = $2 WHERE name = $1 AND revoked_at IS NULL`, name, at)
+	if err != nil {
+		return fmt.Errorf("revoke key: %w", formatError(err))
+	}
+	if tag.RowsAffected() == 0 {
+		return domain.Errorf(domain.ENOTFOUND, "There is no live key named %q.", name)
+	}
+	return nil
+}
+
+// FindKey implements domain.KeyStore. The time of last use is noted at most
+// once a minute, so that reads do not all write.
+func (s *Store) FindKey(ctx context.Context, hash []byte) (*domain.Key, error) {
+	rows, err := s.pool.Query(ctx, `
+UPDATE api_keys SET last_used_at = now()
+WHERE token_hash = $1 AND revoked_at IS NULL
+  AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
+RETURNING `+keyColumns, hash)
+	if err != nil {
+		return nil, fmt.Errorf("find key: %w", formatError(err))
+	}
+	ks, err := pgx.CollectRows(rows, scanKey)
+	if err != nil {
+		return nil, fmt.Errorf("find key: %w", formatError(err))
+	}
+	if len(ks) == 0 {
+		rows, err = s.pool.Query(ctx, `SELECT `+keyColumns+` FROM api_keys WHERE token_hash = $1 AND revoked_at IS NULL`, hash)
+		if err != nil {
+			return nil, fmt.Errorf("find key: %w", formatError(err))
+		}
+		if ks, err = pgx.CollectRows(rows, scanKey); err != nil {
+			return nil, fmt.Errorf("find key: %w", formatError(err))
+		}
+	}
+	if len(ks) == 0 {
+		return nil, domain.Errorf(domain.ENOTFOUND, "No such key.")
+	}
+	return &ks[0], nil
+}
