@@ -42,7 +42,7 @@ func cmdImport(ctx context.Context, cfg config, args []string, stdout, stderr io
 	if err := postgres.MigrateUp(ctx, cfg.DatabaseURL); err != nil {
 		return err
 	}
-	pool, err := postgres.Open(ctx, cfg.DatabaseURL, int32(cfg.MaxConns))
+	pool, err := postgres.Open(ctx, cfg.DatabaseURL, cfg.poolOptions())
 	if err != nil {
 		return err
 	}

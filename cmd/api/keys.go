@@ -32,7 +32,7 @@ func cmdKeys(ctx context.Context, cfg config, args []string, stdout, stderr io.W
 	if err := postgres.MigrateUp(ctx, cfg.DatabaseURL); err != nil {
 		return err
 	}
-	pool, err := postgres.Open(ctx, cfg.DatabaseURL, 2)
+	pool, err := postgres.Open(ctx, cfg.DatabaseURL, postgres.Options{MaxConns: 2})
 	if err != nil {
 		return err
 	}

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/milmeet/milmeet/internal/postgres"
 )
 
 func main() {
@@ -63,6 +65,12 @@ type config struct {
 	ReadsPerMinute int
 	// ImportMaxLineBytes bounds one line of an NDJSON import.
 	ImportMaxLineBytes int
+	// StatementTimeout bounds each database statement but exports'.
+	StatementTimeout time.Duration
+	// RequestTimeout bounds each request but exports and imports.
+	RequestTimeout time.Duration
+	// MaxExports caps the exports streaming at once.
+	MaxExports int
 }
 
 func loadConfig(getenv func(string) string) config {
@@ -81,10 +89,18 @@ func loadConfig(getenv func(string) string) config {
 	c.ReadsPerMinute = atoiOr(getenv("RATE_LIMIT_READS_PER_MINUTE"), 0)
 	c.ImportMaxLineBytes = atoiOr(getenv("IMPORT_MAX_LINE_BYTES"), 1<<20)
 	c.DevPort, _ = strconv.Atoi(getenv("DEV_PGPORT"))
-	if d, err := time.ParseDuration(getenv("SHUTDOWN_GRACE")); err == nil {
-		c.ShutdownGrace = d
-	}
+	c.ShutdownGrace = durationOr(getenv("SHUTDOWN_GRACE"), 15*time.Second)
+	c.StatementTimeout = durationOr(getenv("DB_STATEMENT_TIMEOUT"), 10*time.Second)
+	c.RequestTimeout = durationOr(getenv("REQUEST_TIMEOUT"), 30*time.Second)
+	c.MaxExports = atoiOr(getenv("MAX_EXPORTS"), 4)
 	return c
+}
+
+func durationOr(v string, def time.Duration) time.Duration {
+	if d, err := time.ParseDuration(v); err == nil {
+		return d
+	}
+	return def
 }
 
 func atoiOr(v string, def int) int {
@@ -109,6 +125,7 @@ func (c *config) flags(name string, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (env LOG_LEVEL)")
 	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "json or text; default text on a terminal, else json (env LOG_FORMAT)")
 	fs.IntVar(&c.MaxConns, "max-conns", c.MaxConns, "database pool size; 0 for max(4, CPUs) (env DB_MAX_CONNS)")
+	fs.DurationVar(&c.StatementTimeout, "statement-timeout", c.StatementTimeout, "longest database statement, exports aside (env DB_STATEMENT_TIMEOUT)")
 	return fs
 }
 
@@ -119,7 +136,14 @@ func (c *config) serveFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&c.ReadRequiresKey, "read-requires-key", c.ReadRequiresKey, "reads need an API key (env READ_REQUIRES_KEY)")
 	fs.IntVar(&c.WritesPerMinute, "writes-per-minute", c.WritesPerMinute, "writes allowed per API key a minute; 0 for no limit (env RATE_LIMIT_WRITES_PER_MINUTE)")
 	fs.IntVar(&c.ReadsPerMinute, "reads-per-minute", c.ReadsPerMinute, "requests without a key allowed per client address a minute; 0 for no limit (env RATE_LIMIT_READS_PER_MINUTE)")
+	fs.DurationVar(&c.RequestTimeout, "request-timeout", c.RequestTimeout, "longest request, exports and imports aside (env REQUEST_TIMEOUT)")
+	fs.IntVar(&c.MaxExports, "max-exports", c.MaxExports, "exports streaming at once (env MAX_EXPORTS)")
 	fs.IntVar(&c.ImportMaxLineBytes, "import-max-line-bytes", c.ImportMaxLineBytes, "longest line of an NDJSON import (env IMPORT_MAX_LINE_BYTES)")
+}
+
+// poolOptions are the database pool's settings.
+func (c *config) poolOptions() postgres.Options {
+	return postgres.Options{MaxConns: int32(c.MaxConns), StatementTimeout: c.StatementTimeout}
 }
 
 func (c *config) logger(stderr io.Writer) (*slog.Logger, error) {

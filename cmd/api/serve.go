@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/milmeet/milmeet/api"
 	"github.com/milmeet/milmeet/internal/domain"
@@ -38,7 +40,7 @@ func cmdServe(ctx context.Context, cfg config, args []string, stderr io.Writer) 
 			return err
 		}
 	}
-	pool, err := postgres.Open(ctx, cfg.DatabaseURL, int32(cfg.MaxConns))
+	pool, err := postgres.Open(ctx, cfg.DatabaseURL, cfg.poolOptions())
 	if err != nil {
 		return err
 	}
@@ -54,20 +56,34 @@ func newService(pool *pgxpool.Pool) (*domain.Service, *postgres.Store) {
 }
 
 // serve answers requests until ctx ends, then lets in-flight requests finish
-// within the grace period. ready, when given, receives the bound address.
+// within the grace period; past it their contexts are cancelled, so that an
+// import rolls back rather than being cut off midway. ready, when given,
+// receives the bound address.
 func serve(ctx context.Context, cfg config, pool *pgxpool.Pool, log *slog.Logger, ready chan<- string) error {
 	svc, st := newService(pool)
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		postgres.NewPoolCollector(pool))
 	hcfg := httpapi.DefaultConfig()
 	hcfg.CORSOrigins = strings.Split(cfg.CORSOrigins, ",")
 	hcfg.ReadRequiresKey = cfg.ReadRequiresKey
 	hcfg.WritesPerMinute = cfg.WritesPerMinute
 	hcfg.AnonymousReadsPerMinute = cfg.ReadsPerMinute
 	hcfg.ImportMaxLineBytes = cfg.ImportMaxLineBytes
+	hcfg.RequestTimeout = cfg.RequestTimeout
+	hcfg.MaxExports = cfg.MaxExports
+	hcfg.Registerer, hcfg.Gatherer = reg, reg
+
+	base, cancelRequests := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelRequests()
 	srv := &http.Server{
 		Handler:           httpapi.NewServer(svc, st, log, hcfg, api.Spec).Handler(),
 		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       60 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      cfg.RequestTimeout + 5*time.Second,
 		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		BaseContext:       func(net.Listener) context.Context { return base },
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	ln, err := net.Listen("tcp", cfg.HTTPAddr)
@@ -89,7 +105,11 @@ func serve(ctx context.Context, cfg config, pool *pgxpool.Pool, log *slog.Logger
 	sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownGrace)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
-		return fmt.Errorf("shutdown: %w", err)
+		log.Warn("grace period over: cancelling the requests still running", "err", err)
+		cancelRequests()
+		_ = srv.Close()
+		return nil
 	}
+	log.Info("stopped")
 	return nil
 }

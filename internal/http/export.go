@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/milmeet/milmeet/internal/domain"
 )
@@ -100,6 +101,16 @@ func (sw *streamWriter) flush() error {
 // an ordinary problem answer; after it, the connection is cut so that the
 // client cannot take a truncated export for a whole one.
 func (s *Server) export(w http.ResponseWriter, r *http.Request, f domain.MeetingFilter, format, table string) {
+	select {
+	case s.exports <- struct{}{}:
+		defer func() { <-s.exports }()
+	default:
+		w.Header().Set("Retry-After", "5")
+		s.writeError(w, r, domain.Errorf(domain.ETOOMANY, "%d exports are running: try again shortly.", s.cfg.MaxExports))
+		return
+	}
+	// An export may take longer than an ordinary answer to send.
+	_ = http.NewResponseController(w).SetWriteDeadline(time.Time{})
 	sw := newStreamWriter(w)
 	var err error
 	switch {

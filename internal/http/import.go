@@ -49,6 +49,8 @@ func (s *Server) importMeetings(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	s.metrics.imported.WithLabelValues("stored").Add(float64(rep.Stored))
+	s.metrics.imported.WithLabelValues("failed").Add(float64(rep.Failed))
 	if rep.Atomic && rep.Failed > 0 {
 		w.Header().Set("Cache-Control", "no-store")
 		s.writeBody(w, r, http.StatusUnprocessableEntity, "application/problem+json", importProblem{

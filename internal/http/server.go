@@ -6,11 +6,14 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
 	"github.com/go-chi/cors"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/milmeet/milmeet/internal/domain"
 )
@@ -49,12 +52,22 @@ type Config struct {
 	AnonymousReadsPerMinute int
 	// ImportMaxLineBytes bounds one line of an NDJSON import.
 	ImportMaxLineBytes int
+	// RequestTimeout bounds a request other than an export or import; its
+	// queries are cancelled when it passes.
+	RequestTimeout time.Duration
+	// MaxExports caps the exports streaming at once; more get 429.
+	MaxExports int
+	// Registerer and Gatherer hold the metrics; nil for a registry of the
+	// server's own.
+	Registerer prometheus.Registerer
+	Gatherer   prometheus.Gatherer
 }
 
 // DefaultConfig returns the configuration used where none is given.
 func DefaultConfig() Config {
 	return Config{CORSOrigins: []string{"*"}, CacheControl: "public, max-age=30",
-		MaxBodyBytes: 1 << 20, RetryAfterSeconds: 2, WritesPerMinute: 600, ImportMaxLineBytes: 1 << 20}
+		MaxBodyBytes: 1 << 20, RetryAfterSeconds: 2, WritesPerMinute: 600, ImportMaxLineBytes: 1 << 20,
+		RequestTimeout: 30 * time.Second, MaxExports: 4}
 }
 
 // Pinger reports whether the database answers.
@@ -64,13 +77,15 @@ type Pinger interface {
 
 // Server serves the API.
 type Server struct {
-	svc    *domain.Service
-	db     Pinger
-	log    *slog.Logger
-	cfg    Config
-	spec   []byte
-	writes *limiter // nil: no limit
-	reads  *limiter
+	svc     *domain.Service
+	db      Pinger
+	log     *slog.Logger
+	cfg     Config
+	spec    []byte
+	writes  *limiter // nil: no limit
+	reads   *limiter
+	exports chan struct{} // a slot per export that may run
+	metrics *metrics
 }
 
 // NewServer returns a Server; spec is the OpenAPI document it serves.
@@ -87,10 +102,23 @@ func NewServer(svc *domain.Service, db Pinger, log *slog.Logger, cfg Config, spe
 	if len(cfg.CORSOrigins) == 0 {
 		cfg.CORSOrigins = DefaultConfig().CORSOrigins
 	}
+	def := DefaultConfig()
 	if cfg.ImportMaxLineBytes == 0 {
-		cfg.ImportMaxLineBytes = DefaultConfig().ImportMaxLineBytes
+		cfg.ImportMaxLineBytes = def.ImportMaxLineBytes
 	}
-	s := &Server{svc: svc, db: db, log: log, cfg: cfg, spec: spec}
+	if cfg.RequestTimeout == 0 {
+		cfg.RequestTimeout = def.RequestTimeout
+	}
+	if cfg.MaxExports == 0 {
+		cfg.MaxExports = def.MaxExports
+	}
+	if cfg.Registerer == nil {
+		reg := prometheus.NewRegistry()
+		reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+		cfg.Registerer, cfg.Gatherer = reg, reg
+	}
+	s := &Server{svc: svc, db: db, log: log, cfg: cfg, spec: spec, exports: make(chan struct{}, cfg.MaxExports),
+		metrics: newMetrics(cfg.Registerer)}
 	if cfg.WritesPerMinute > 0 {
 		s.writes = newLimiter(cfg.WritesPerMinute)
 	}
@@ -106,6 +134,7 @@ func (s *Server) Handler() http.Handler {
 	r.Use(middleware.RequestID)
 	r.Use(requestIDHeader)
 	r.Use(s.logRequests)
+	r.Use(s.metrics.instrument)
 	r.Use(s.recoverer)
 	r.Use(cors.Handler(cors.Options{
 		AllowedOrigins: s.cfg.CORSOrigins,
@@ -131,7 +160,9 @@ func (s *Server) Handler() http.Handler {
 	r.Get("/livez", s.livez)
 	r.Get("/readyz", s.readyz)
 	r.Get("/openapi.yaml", s.openapi)
+	r.Method(http.MethodGet, "/metrics", s.metricsHandler())
 	r.Group(func(r chi.Router) {
+		r.Use(s.requestTimeout)
 		r.Use(s.authenticate)
 		r.Use(s.rateLimit)
 		r.Route("/meetings", s.meetingRoutes)
@@ -144,6 +175,22 @@ func (s *Server) Handler() http.Handler {
 		r.Route("/keys", s.keyRoutes)
 	})
 	return r
+}
+
+// requestTimeout gives a request a deadline, which cancels its queries;
+// exports and imports, which stream, go without.
+func (s *Server) requestTimeout(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		if strings.HasPrefix(r.URL.Path, "/imports") || q.Has("format") && q.Get("format") != formatJSON ||
+			q.Has("table") || strings.Contains(r.Header.Get("Accept"), "ndjson") || strings.Contains(r.Header.Get("Accept"), "csv") {
+			next.ServeHTTP(w, r)
+			return
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.RequestTimeout)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
 }
 
 // requestIDHeader returns the request id to the client, so that a problem

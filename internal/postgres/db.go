@@ -17,17 +17,34 @@ import (
 	"github.com/milmeet/milmeet/internal/domain"
 )
 
-// Open connects a pool to the database at url; maxConns 0 keeps pgx's
-// default (the larger of 4 and the number of CPUs).
-func Open(ctx context.Context, url string, maxConns int32) (*pgxpool.Pool, error) {
+// Options tune a pool.
+type Options struct {
+	// MaxConns 0 keeps pgx's default (the larger of 4 and the CPUs).
+	MaxConns int32
+	// StatementTimeout bounds each statement (0: the server's setting);
+	// exports lift it for their own transaction.
+	StatementTimeout time.Duration
+	// ConnectTimeout bounds a new connection (default 2 s), so that while
+	// the database is down requests fail fast.
+	ConnectTimeout time.Duration
+}
+
+// Open connects a pool to the database at url.
+func Open(ctx context.Context, url string, opt Options) (*pgxpool.Pool, error) {
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
 		return nil, fmt.Errorf("parse database url: %w", err)
 	}
-	if maxConns > 0 {
-		cfg.MaxConns = maxConns
+	if opt.MaxConns > 0 {
+		cfg.MaxConns = opt.MaxConns
 	}
-	cfg.ConnConfig.ConnectTimeout = 5 * time.Second
+	if opt.StatementTimeout > 0 {
+		cfg.ConnConfig.RuntimeParams["statement_timeout"] = fmt.Sprint(opt.StatementTimeout.Milliseconds())
+	}
+	cfg.ConnConfig.ConnectTimeout = 2 * time.Second
+	if opt.ConnectTimeout > 0 {
+		cfg.ConnConfig.ConnectTimeout = opt.ConnectTimeout
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)

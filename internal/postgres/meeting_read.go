@@ -362,7 +362,25 @@ func (s *Store) ListMeetings(ctx context.Context, f domain.MeetingFilter) ([]dom
 // the rows arrive, so that a whole export never sits in memory.
 func (s *Store) EachMeeting(ctx context.Context, f domain.MeetingFilter, fn func(*domain.MeetingSummary) error) error {
 	sql, args := meetingQuery(f)
-	rows, err := s.pool.Query(ctx, sql, args...)
+	if f.NoLimit {
+		return s.streaming(ctx, func(q querier) error { return eachMeeting(ctx, q, sql, args, fn) })
+	}
+	return eachMeeting(ctx, s.pool, sql, args, fn)
+}
+
+// streaming runs fn in a read-only transaction without the statement
+// timeout: an export's one query lasts as long as the client reads.
+func (s *Store) streaming(ctx context.Context, fn func(q querier) error) error {
+	return formatError(pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SET LOCAL statement_timeout = 0`); err != nil {
+			return err
+		}
+		return fn(tx)
+	}))
+}
+
+func eachMeeting(ctx context.Context, q querier, sql string, args []any, fn func(*domain.MeetingSummary) error) error {
+	rows, err := q.Query(ctx, sql, args...)
 	if err != nil {
 		return fmt.Errorf("list meetings: %w", formatError(err))
 	}

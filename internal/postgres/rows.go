@@ -60,12 +60,16 @@ func (s *Store) EachRow(ctx context.Context, f domain.MeetingFilter, table strin
 	var args sqlArgs
 	where := meetingWhere(f, &args)
 	sql := q.sql + "\nWHERE " + strings.Join(where, " AND ") + "\n" + orderBy(f) + ", " + q.order
-	rows, err := s.pool.Query(ctx, sql, args...)
+	return s.streaming(ctx, func(tx querier) error { return eachRow(ctx, tx, table, sql, args, len(q.columns), fn) })
+}
+
+func eachRow(ctx context.Context, q querier, table, sql string, args []any, ncols int, fn func([]string) error) error {
+	rows, err := q.Query(ctx, sql, args...)
 	if err != nil {
 		return fmt.Errorf("export %s: %w", table, formatError(err))
 	}
 	defer rows.Close()
-	row := make([]string, len(q.columns))
+	row := make([]string, ncols)
 	ptrs := make([]any, len(row))
 	for i := range row {
 		ptrs[i] = &row[i]
