@@ -85,6 +85,29 @@ type Meeting struct {
 	DedupeKey string `json:"-"`
 }
 
+// MarshalJSON writes a top-level meeting with its child meetings and
+// sources, empty or not, and a child meeting without either.
+func (m Meeting) MarshalJSON() ([]byte, error) {
+	type plain Meeting
+	if m.ParentID != nil {
+		c := plain(m)
+		c.ChildMeetings, c.Sources = nil, nil
+		return json.Marshal(c)
+	}
+	top := struct {
+		plain
+		ChildMeetings []Meeting `json:"child_meetings"`
+		Sources       []Source  `json:"sources"`
+	}{plain: plain(m), ChildMeetings: m.ChildMeetings, Sources: m.Sources}
+	if top.ChildMeetings == nil {
+		top.ChildMeetings = []Meeting{}
+	}
+	if top.Sources == nil {
+		top.Sources = []Source{}
+	}
+	return json.Marshal(top)
+}
+
 // Series names a recurring event and this meeting's edition of it, such as the
 // 17th Azerbaijan–Türkiye High-Level Military Dialogue Meeting.
 type Series struct {

@@ -167,6 +167,9 @@ func (s *Service) CreateMeeting(ctx context.Context, m *Meeting) (*Meeting, erro
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}
+	if err := s.checkParent(ctx, m); err != nil {
+		return nil, err
+	}
 	news, err := s.prepare(ctx, m, nil)
 	if err != nil {
 		return nil, err
@@ -186,6 +189,25 @@ func (s *Service) CreateMeeting(ctx context.Context, m *Meeting) (*Meeting, erro
 		return nil, fmt.Errorf("create meeting: %w", err)
 	}
 	return s.meetings.GetMeeting(ctx, m.ID)
+}
+
+// checkParent checks that a meeting given a parent names a stored top-level
+// meeting: child meetings do not nest.
+func (s *Service) checkParent(ctx context.Context, m *Meeting) error {
+	if m.ParentID == nil {
+		return nil
+	}
+	var p Problems
+	parent, err := s.GetMeeting(ctx, *m.ParentID)
+	switch {
+	case ErrorCode(err) == ENOTFOUND:
+		p.Add("/parent_id", "there is no meeting %s", *m.ParentID)
+	case err != nil:
+		return err
+	case parent.ParentID != nil:
+		p.Add("/parent_id", "meeting %s is itself within another meeting: child meetings do not nest", *m.ParentID)
+	}
+	return p.Err("The meeting is not valid.")
 }
 
 func duplicate(id string) error {

@@ -669,7 +669,7 @@ func TestReplaceMeeting(t *testing.T) {
 	t.Run("KeepsParent", func(t *testing.T) {
 		t.Parallel()
 		e := newEnv()
-		parent := domain.NewID()
+		parent := e.create(t, visit()).ID
 		c := child("UZ")
 		c.ParentID = &parent
 		stored := e.create(t, &c)

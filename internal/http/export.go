@@ -125,17 +125,27 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, f domain.Meeting
 		})
 	case format == formatCSV && table == "":
 		cw := csv.NewWriter(sw.bw)
-		sw.start("text/csv; charset=utf-8", "meetings.csv")
-		if err = cw.Write(meetingColumns); err == nil {
-			err = s.svc.ExportMeetings(r.Context(), f, func(m *domain.MeetingSummary) error {
-				if err := cw.Write(meetingRow(m)); err != nil {
-					return err
-				}
-				if sw.rows%flushEvery == flushEvery-1 {
-					cw.Flush()
-				}
-				return sw.row()
-			})
+		header := func() error {
+			if sw.started {
+				return nil
+			}
+			sw.start("text/csv; charset=utf-8", "meetings.csv")
+			return cw.Write(meetingColumns)
+		}
+		err = s.svc.ExportMeetings(r.Context(), f, func(m *domain.MeetingSummary) error {
+			if err := header(); err != nil {
+				return err
+			}
+			if err := cw.Write(meetingRow(m)); err != nil {
+				return err
+			}
+			if sw.rows%flushEvery == flushEvery-1 {
+				cw.Flush()
+			}
+			return sw.row()
+		})
+		if err == nil {
+			err = header() // no rows: the header alone
 		}
 		cw.Flush()
 	case format == formatCSV:

@@ -6,6 +6,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -153,8 +154,9 @@ func (s *Server) Handler() http.Handler {
 	r.NotFound(func(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, domain.Errorf(domain.ENOTFOUND, "There is no resource at %s.", r.URL.Path))
 	})
-	r.MethodNotAllowed(func(w http.ResponseWriter, r *http.Request) {
-		s.writeError(w, r, &domain.Error{Code: errMethod, Message: "The method is not allowed on this resource."})
+	r.MethodNotAllowed(func(w http.ResponseWriter, req *http.Request) {
+		w.Header().Set("Allow", strings.Join(allowed(r, req.URL.Path), ", "))
+		s.writeError(w, req, &domain.Error{Code: errMethod, Message: "The method is not allowed on this resource."})
 	})
 
 	r.Get("/livez", s.livez)
@@ -175,6 +177,20 @@ func (s *Server) Handler() http.Handler {
 		r.Route("/keys", s.keyRoutes)
 	})
 	return r
+}
+
+// allowed returns the methods the router serves at path.
+func allowed(routes chi.Routes, path string) []string {
+	var out []string
+	for _, m := range []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"} {
+		if routes.Match(chi.NewRouteContext(), m, path) {
+			out = append(out, m)
+		}
+	}
+	if len(out) > 0 && !slices.Contains(out, "HEAD") && slices.Contains(out, "GET") {
+		out = append(out, "HEAD") // GetHead serves HEAD wherever GET is
+	}
+	return out
 }
 
 // requestTimeout gives a request a deadline, which cancels its queries;
@@ -214,7 +230,6 @@ func securityHeaders(next http.Handler) http.Handler {
 func varyHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Add("Vary", "Accept")
-		w.Header().Add("Vary", "Origin")
 		next.ServeHTTP(w, r)
 	})
 }

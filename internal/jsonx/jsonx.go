@@ -46,9 +46,15 @@ func Strict(body []byte, v any) error {
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return invalid("The body is not valid JSON: it ends early.")
 	case errors.As(err, &typ):
-		ptr := "/" + strings.ReplaceAll(typ.Field, ".", "/")
-		if typ.Field == "" {
-			ptr = ""
+		// The decoder names the field without array indices; find the value.
+		var generic any
+		_ = json.Unmarshal(body, &generic)
+		ptr, found := typeMismatch(generic, reflect.TypeOf(v), "")
+		if !found {
+			ptr = "/" + strings.ReplaceAll(typ.Field, ".", "/")
+			if typ.Field == "" {
+				ptr = ""
+			}
 		}
 		return invalid("A value has the wrong type.",
 			domain.FieldError{Pointer: ptr, Detail: fmt.Sprintf("must be %s, not %s", jsonKind(typ.Type), typ.Value)})
@@ -58,6 +64,12 @@ func Strict(body []byte, v any) error {
 		ptr := unknownField(generic, reflect.TypeOf(v), "")
 		return invalid("The body has a field this API does not know.",
 			domain.FieldError{Pointer: ptr, Detail: "is not a known field"})
+	}
+	var generic any
+	if json.Unmarshal(body, &generic) == nil {
+		if ptr, found := typeMismatch(generic, reflect.TypeOf(v), ""); found {
+			return invalid("A value has the wrong type.", domain.FieldError{Pointer: ptr, Detail: err.Error()})
+		}
 	}
 	return invalid("The body is not valid: " + err.Error())
 }
@@ -121,6 +133,80 @@ func unknownField(v any, t reflect.Type, at string) string {
 		}
 	}
 	return ""
+}
+
+// typeMismatch returns the pointer of the first value in v that type t
+// cannot hold.
+func typeMismatch(v any, t reflect.Type, at string) (string, bool) {
+	for t.Kind() == reflect.Pointer {
+		if v == nil {
+			return "", false
+		}
+		t = t.Elem()
+	}
+	if v == nil || t.Kind() == reflect.Interface {
+		return "", false
+	}
+	if t.Implements(unmarshalerType) || reflect.PointerTo(t).Implements(unmarshalerType) {
+		if _, ok := v.(string); !ok {
+			return at, true
+		}
+		return "", false
+	}
+	switch v := v.(type) {
+	case string:
+		return at, t.Kind() != reflect.String
+	case bool:
+		return at, t.Kind() != reflect.Bool
+	case float64:
+		switch t.Kind() {
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+			reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+			return at, v != float64(int64(v))
+		case reflect.Float32, reflect.Float64:
+			return "", false
+		}
+		return at, true
+	case []any:
+		if t.Kind() != reflect.Slice && t.Kind() != reflect.Array {
+			return at, true
+		}
+		for i, sub := range v {
+			if p, ok := typeMismatch(sub, t.Elem(), at+"/"+strconv.Itoa(i)); ok {
+				return p, true
+			}
+		}
+	case map[string]any:
+		switch t.Kind() {
+		case reflect.Map:
+			for k, sub := range v {
+				if p, ok := typeMismatch(sub, t.Elem(), at+"/"+escapePointer(k)); ok {
+					return p, true
+				}
+			}
+		case reflect.Struct:
+			for i := 0; i < t.NumField(); i++ {
+				f := t.Field(i)
+				name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+				if name == "-" || !f.IsExported() {
+					continue
+				}
+				if name == "" {
+					name = f.Name
+				}
+				for k, sub := range v {
+					if strings.EqualFold(k, name) {
+						if p, ok := typeMismatch(sub, f.Type, at+"/"+escapePointer(k)); ok {
+							return p, true
+						}
+					}
+				}
+			}
+		default:
+			return at, true
+		}
+	}
+	return "", false
 }
 
 var unmarshalerType = reflect.TypeOf((*json.Unmarshaler)(nil)).Elem()

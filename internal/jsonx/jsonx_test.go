@@ -1,0 +1,113 @@
+package jsonx
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/milmeet/milmeet/internal/domain"
+)
+
+func TestStrict_Pointers(t *testing.T) {
+	tests := []struct {
+		name, body, pointer string
+	}{
+		{"unknown top-level field", `{"colour": 1}`, "/colour"},
+		{"unknown nested field", `{"delegations": [{"country": "AZ"}, {"head": {"age": 3}}]}`, "/delegations/1/head/age"},
+		{"wrong type in an array", `{"delegations": [{}, {"members": [{}, {"rank": 5}]}]}`, "/delegations/1/members/1/rank"},
+		{"wrong type at the top", `{"title": 7}`, "/title"},
+		{"number for a date", `{"date": 2025}`, "/date"},
+		{"fraction for an integer", `{"series": {"name": "x", "edition": 1.5}}`, "/series/edition"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var m domain.Meeting
+			err := Strict([]byte(tt.body), &m)
+			require.Error(t, err)
+			e := domain.AsError(err)
+			require.NotNil(t, e)
+			if tt.pointer != "" {
+				require.NotEmpty(t, e.Fields)
+				assert.Equal(t, tt.pointer, e.Fields[0].Pointer)
+			}
+		})
+	}
+}
+
+func TestStrict_Rejects(t *testing.T) {
+	for _, body := range []string{``, `{`, `{} {}`, `{}x`, `[]`, `null x`} {
+		var m domain.Meeting
+		assert.Error(t, Strict([]byte(body), &m), body)
+	}
+	var m domain.Meeting
+	assert.NoError(t, Strict([]byte(` {"title": "x"} `+"\n"), &m))
+}
+
+func TestEachLine(t *testing.T) {
+	in := "a\n\n" + strings.Repeat("b", 100) + "\r\nc\nlast"
+	var got []string
+	var long []bool
+	var nums []int
+	err := EachLine(strings.NewReader(in), 10, func(n int, line []byte, tooLong bool) bool {
+		nums = append(nums, n)
+		got = append(got, string(line))
+		long = append(long, tooLong)
+		return true
+	})
+	require.NoError(t, err)
+	assert.Equal(t, []int{1, 3, 4, 5}, nums)
+	assert.Equal(t, []string{"a", "bbbbbbbbbb", "c", "last"}, got)
+	assert.Equal(t, []bool{false, true, false, false}, long)
+}
+
+func TestEachLine_LongerThanBuffer(t *testing.T) {
+	big := strings.Repeat("x", 200<<10)
+	var lens []int
+	err := EachLine(strings.NewReader(big+"\nok\n"), 300<<10, func(n int, line []byte, tooLong bool) bool {
+		assert.False(t, tooLong)
+		lens = append(lens, len(line))
+		return true
+	})
+	require.NoError(t, err)
+	assert.Equal(t, []int{200 << 10, 2}, lens)
+}
+
+func FuzzStrict(f *testing.F) {
+	for _, s := range []string{`{"title":"a","date":"2025-12-10","kind":"meeting","delegations":[{"country":"AZ","role":"host"}]}`,
+		`{"delegations":[{"members":[{"rank":5}]}]}`, `{"date":"--10-28"}`, `[]`, `{"a":`, `{"series":{"edition":1e400}}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		var m domain.Meeting
+		if err := Strict(body, &m); err != nil {
+			if domain.AsError(err) == nil {
+				t.Fatalf("not a domain error: %v", err)
+			}
+			return
+		}
+		_ = m.Validate()
+	})
+}
+
+func FuzzEachLine(f *testing.F) {
+	f.Add([]byte("a\nb\r\n\n"), 4)
+	f.Add([]byte(strings.Repeat("z", 100)), 10)
+	f.Fuzz(func(t *testing.T, in []byte, max int) {
+		if max < 1 || max > 1<<16 {
+			return
+		}
+		last := 0
+		err := EachLine(strings.NewReader(string(in)), max, func(n int, line []byte, tooLong bool) bool {
+			if n <= last || len(line) > max {
+				t.Fatalf("line %d after %d, %d bytes > %d", n, last, len(line), max)
+			}
+			last = n
+			return true
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+}
