@@ -1,5 +1,5 @@
 // Command api is the milmeet server and its tools: serve (the default),
-// dev, migrate up|down|version, seed, keys and import.
+// dev, migrate up|down|version, seed, keys, import and extract.
 package main
 
 import (
@@ -42,6 +42,8 @@ commands:
                      manage API keys; create prints the token once
   import [-atomic] FILE.ndjson
                      store the meetings of an NDJSON file, one per line
+  extract [-url URL] [-outlet NAME] [-published-at DATE] FILE
+                     print the draft meeting a report's text gives, with evidence
 
 Run "api COMMAND -h" for a command's flags.`
 
@@ -189,6 +191,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return cmdKeys(ctx, cfg, args, stdout, stderr)
 	case "import":
 		return cmdImport(ctx, cfg, args, stdout, stderr)
+	case "extract":
+		return cmdExtract(ctx, cfg, args, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprintln(stdout, usage)
 		return nil

@@ -52,7 +52,7 @@ func cmdServe(ctx context.Context, cfg config, args []string, stderr io.Writer) 
 func newService(pool *pgxpool.Pool) (*domain.Service, *postgres.Store) {
 	st := postgres.NewStore(pool)
 	return domain.NewService(domain.Stores{Meetings: st, Officials: st, Agreements: st, Countries: st,
-		Stats: st, Rows: st, Keys: st, Audit: st, Imports: st, Idempotency: st}), st
+		Stats: st, Rows: st, Keys: st, Audit: st, Imports: st, Idempotency: st, Articles: st}), st
 }
 
 // serve answers requests until ctx ends, then lets in-flight requests finish

@@ -50,6 +50,10 @@ func (s *Service) MergeInto(ctx context.Context, id string, m *Meeting) (*Meetin
 // sources not yet in it. Nothing stored is overwritten.
 func mergeMeetings(stored, in *Meeting) *Meeting {
 	out := *stored
+	if out.Date.Year == 0 && in.Date.Year != 0 && in.Date.Month == out.Date.Month && in.Date.Day == out.Date.Day {
+		out.Date.Year = in.Date.Year // a report gives the year another left out
+		out.DatePrecision = out.Date.Precision()
+	}
 	fill(&out.City, in.City)
 	fill(&out.Venue, in.Venue)
 	fill(&out.Summary, in.Summary)

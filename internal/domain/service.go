@@ -21,6 +21,7 @@ type Service struct {
 	auditLog   AuditStore
 	imports    ImportStore
 	idem       IdempotencyStore
+	articles   ArticleStore
 
 	// Now returns the current time; tests may replace it.
 	Now func() time.Time
@@ -42,13 +43,14 @@ type Stores struct {
 	Audit       AuditStore
 	Imports     ImportStore
 	Idempotency IdempotencyStore
+	Articles    ArticleStore
 }
 
 // NewService returns a Service over the stores.
 func NewService(st Stores) *Service {
 	return &Service{meetings: st.Meetings, officials: st.Officials, agreements: st.Agreements,
 		countries: st.Countries, stats: st.Stats, rows: st.Rows, keys: st.Keys, auditLog: st.Audit,
-		imports: st.Imports, idem: st.Idempotency,
+		imports: st.Imports, idem: st.Idempotency, articles: st.Articles,
 		Now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
 }
 

@@ -71,7 +71,7 @@ func newConfiguredEnv(t *testing.T, cfg httpapi.Config) *env {
 	pool := pgtest.New(t)
 	st := postgres.NewStore(pool)
 	svc := domain.NewService(domain.Stores{Meetings: st, Officials: st, Agreements: st, Countries: st,
-		Stats: st, Rows: st, Keys: st, Audit: st, Imports: st, Idempotency: st})
+		Stats: st, Rows: st, Keys: st, Audit: st, Imports: st, Idempotency: st, Articles: st})
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	srv := httpapi.NewServer(svc, st, log, cfg, api.Spec)
 	e := &env{t: t, h: srv.Handler(), pool: pool, svc: svc}

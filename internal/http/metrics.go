@@ -13,10 +13,11 @@ import (
 
 // metrics are the HTTP layer's Prometheus metrics.
 type metrics struct {
-	requests *prometheus.CounterVec
-	duration *prometheus.HistogramVec
-	inFlight prometheus.Gauge
-	imported *prometheus.CounterVec
+	requests    *prometheus.CounterVec
+	duration    *prometheus.HistogramVec
+	inFlight    prometheus.Gauge
+	imported    *prometheus.CounterVec
+	extractions *prometheus.CounterVec
 }
 
 func newMetrics(reg prometheus.Registerer) *metrics {
@@ -34,8 +35,11 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 		imported: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "milmeet_import_lines_total", Help: "Lines of NDJSON imports by outcome (stored, failed).",
 		}, []string{"outcome"}),
+		extractions: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "milmeet_extractions_total", Help: "Reports read, by outcome (extracted, created, merged, unchanged, rejected).",
+		}, []string{"outcome"}),
 	}
-	reg.MustRegister(m.requests, m.duration, m.inFlight, m.imported)
+	reg.MustRegister(m.requests, m.duration, m.inFlight, m.imported, m.extractions)
 	return m
 }
 

@@ -175,6 +175,8 @@ func (s *Server) Handler() http.Handler {
 		r.Route("/imports", s.importRoutes)
 		r.Route("/audit", s.auditRoutes)
 		r.Route("/keys", s.keyRoutes)
+		r.Route("/extract", s.extractRoutes)
+		r.Route("/articles", s.articleRoutes)
 	})
 	return r
 }

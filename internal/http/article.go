@@ -1,0 +1,143 @@
+package http
+
+import (
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/milmeet/milmeet/internal/domain"
+	"github.com/milmeet/milmeet/internal/extract"
+)
+
+// maxArticleBytes bounds the body of /extract and /articles.
+const maxArticleBytes = 1 << 20
+
+func (s *Server) extractRoutes(r chi.Router) {
+	r.Use(s.require(domain.ScopeWrite))
+	r.Post("/", s.extractArticle)
+}
+
+func (s *Server) articleRoutes(r chi.Router) {
+	r.Use(s.require(domain.ScopeWrite))
+	r.With(s.idempotent).Post("/", s.ingestArticle)
+}
+
+// article is the body of POST /extract and POST /articles: a report's text
+// and what is known of it.
+type article struct {
+	Text        string      `json:"text"`
+	URL         *string     `json:"url"`
+	Outlet      *string     `json:"outlet"`
+	PublishedAt *domain.Day `json:"published_at"`
+	Language    *string     `json:"language"`
+}
+
+var languageRe = regexp.MustCompile(`^[a-z]{2,3}$`)
+
+// readArticle decodes and checks an article body.
+func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) (*article, extract.Options, error) {
+	var a article
+	if err := decodeJSON(w, r, &a, maxArticleBytes); err != nil {
+		return nil, extract.Options{}, err
+	}
+	var p domain.Problems
+	if strings.TrimSpace(a.Text) == "" {
+		p.Add("/text", "is required: the report's text")
+	}
+	if a.URL != nil {
+		u, err := url.Parse(*a.URL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			p.Add("/url", "must be an absolute http or https URL")
+		}
+	}
+	if err := a.PublishedAt.Err(); err != nil {
+		p.Add("/published_at", "%v", err)
+	}
+	lang := "en"
+	if a.Language != nil {
+		if !languageRe.MatchString(*a.Language) {
+			p.Add("/language", "must be an ISO 639 code in lower case, such as en")
+		}
+		lang = *a.Language
+	}
+	if lang != "en" {
+		p.Add("/language", "only English reports can be read for now")
+	}
+	if err := p.Err("The article is not valid."); err != nil {
+		return nil, extract.Options{}, err
+	}
+	return &a, extract.Options{URL: a.URL, Outlet: a.Outlet, PublishedAt: a.PublishedAt, Language: lang}, nil
+}
+
+// extractArticle answers the draft meeting a report gives, with the
+// evidence for each value; it stores nothing.
+func (s *Server) extractArticle(w http.ResponseWriter, r *http.Request) {
+	if _, err := parseParams(r); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	a, opt, err := s.readArticle(w, r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	res := extract.Extract(a.Text, opt)
+	s.metrics.extractions.WithLabelValues("extracted").Inc()
+	w.Header().Set("Cache-Control", "no-store")
+	s.writeJSON(w, r, http.StatusOK, res)
+}
+
+// articleAnswer is the answer of POST /articles.
+type articleAnswer struct {
+	*domain.ArticleResult
+	Evidence []extract.Evidence `json:"evidence"`
+	Warnings []string           `json:"warnings"`
+}
+
+// articleProblem is a problem answer of POST /articles, with what the
+// extraction could not settle.
+type articleProblem struct {
+	Problem
+	Warnings []string `json:"warnings"`
+}
+
+// ingestArticle extracts a report and stores it: as a new meeting, merged
+// into the stored meeting it reports, or not at all when it is stored.
+func (s *Server) ingestArticle(w http.ResponseWriter, r *http.Request) {
+	if _, err := parseParams(r); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	a, opt, err := s.readArticle(w, r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	res := extract.Extract(a.Text, opt)
+	out, err := s.svc.IngestArticle(r.Context(), &res.Meeting)
+	if err != nil {
+		s.metrics.extractions.WithLabelValues("rejected").Inc()
+		if e := domain.AsError(err); e != nil && e.Code == domain.EINVALID {
+			w.Header().Set("Cache-Control", "no-store")
+			s.writeBody(w, r, http.StatusUnprocessableEntity, "application/problem+json", articleProblem{
+				Problem: Problem{Type: "urn:milmeet:problem:invalid", Title: "Unprocessable Entity",
+					Status: http.StatusUnprocessableEntity, Instance: r.URL.Path, Errors: e.Fields,
+					Detail: "The report does not give a meeting that can be stored: " + e.Message},
+				Warnings: res.Warnings,
+			})
+			return
+		}
+		s.writeError(w, r, err)
+		return
+	}
+	s.metrics.extractions.WithLabelValues(string(out.Status)).Inc()
+	w.Header().Set("Location", "/meetings/"+out.Meeting.ID)
+	status := http.StatusOK
+	if out.Status == domain.ArticleCreated {
+		status = http.StatusCreated
+	}
+	s.writeJSON(w, r, status, articleAnswer{ArticleResult: out, Evidence: res.Evidence, Warnings: res.Warnings})
+}
