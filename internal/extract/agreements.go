@@ -1,0 +1,294 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/milmeet/milmeet/internal/domain"
+)
+
+// agrDraft is a document found signed.
+type agrDraft struct {
+	s           int
+	title       string
+	typ         domain.AgreementType
+	period      string
+	parties     []string
+	signatories []int
+	conf        float64
+}
+
+var docNouns = map[string]domain.AgreementType{
+	"plan": "cooperation_plan", "plans": "cooperation_plan",
+	"memorandum": "memorandum", "memoranda": "memorandum", "memorandums": "memorandum", "mou": "memorandum", "mous": "memorandum",
+	"protocol": "protocol", "protocols": "protocol",
+	"agreement": "agreement", "agreements": "agreement", "accord": "agreement", "accords": "agreement",
+	"treaty": "agreement", "deal": "agreement", "deals": "agreement", "arrangement": "agreement",
+	"contract": "other", "contracts": "other", "roadmap": "other", "declaration": "other", "programme": "other",
+	"program": "other", "documents": "other", "document": "other", "statement": "other", "charter": "other",
+	"letter": "other",
+}
+
+// notSigned are words that show a document was not signed at this meeting:
+// it is to be signed, was only discussed, or was signed before.
+var notSigned = setOf("draft", "drafts", "drafting", "possibility", "possible", "prospect", "prospects",
+	"preparation", "prepare", "preparing", "intend", "intends", "intention", "proposed", "proposal",
+	"considered", "consider", "considering", "upcoming", "implementation", "implementing", "progress",
+	"execution", "previously", "ago", "negotiate", "negotiating", "finalize",
+	"finalise", "finalizing", "finalising", "discuss", "discussing")
+
+var modalWords = setOf("to", "will", "would", "shall", "should", "could", "may", "might", "must", "can")
+
+// agreements finds the documents signed in a section of sentences.
+func (d *doc) agreements(sents []int, year int) []agrDraft {
+	var out []agrDraft
+	seen := map[string]bool{}
+	for _, s := range sents {
+		T := d.st(s)
+		for v := 0; v < len(T); v++ {
+			t := T[v]
+			if t.kind != 'w' || t.cap {
+				continue
+			}
+			if t.low != "signed" && t.low != "inked" && t.low != "concluded" && t.low != "sealed" && t.low != "signing" {
+				continue
+			}
+			if bad := d.notThisSigning(s, v, year); bad {
+				continue
+			}
+			cs, ce, ok := d.docChunk(s, v)
+			if !ok {
+				continue
+			}
+			typ, dn := domain.AgreementType(""), -1
+			for k := cs; k < ce; k++ {
+				if T[k].kind == 'w' {
+					if ty, ok := docNouns[T[k].low]; ok {
+						if T[k].low == "protocol" && findWord(T, max(0, k-3), k, "accordance", "according", "per") >= 0 {
+							continue
+						}
+						if T[k].low == "letter" && !lowWords(T, k, "letter", "of", "intent") {
+							continue
+						}
+						typ, dn = ty, k
+						break
+					}
+					if T[k].low == "book" || T[k].low == "honor" || T[k].low == "honour" {
+						break
+					}
+				}
+			}
+			if dn < 0 {
+				continue
+			}
+			a := agrDraft{s: s, typ: typ, conf: 0.85}
+			// the title: the noun phrase without its article
+			b := cs
+			for b < ce && T[b].kind == 'w' && (T[b].low == "a" || T[b].low == "an" || T[b].low == "the" || T[b].low == "also") {
+				b++
+			}
+			e := ce - 1
+			for e > b && (T[e].kind == 'p' && !T[e].is(")")) {
+				e--
+			}
+			if b > e {
+				continue
+			}
+			a.title = capFirst(cleanValue(strings.Trim(d.text[T[b].start:T[e].end], "\"“”")))
+			if a.title == "" || seen[foldKey(a.title)] {
+				continue
+			}
+			seen[foldKey(a.title)] = true
+			a.period = periodIn(T, cs, ce)
+			if a.period == "" {
+				a.period = periodIn(T, v, min(len(T), v+8))
+			}
+			for _, c := range d.ctry[s] {
+				if !containsStr(a.parties, c.code) {
+					a.parties = append(a.parties, c.code)
+				}
+			}
+			// signatories: "signed by X and Y"
+			if n, nk := nextWord(T, v); n == "by" {
+				for _, idx := range d.bySent[s] {
+					if d.people[idx].s0 > nk {
+						a.signatories = append(a.signatories, idx)
+					}
+				}
+			}
+			out = append(out, a)
+			v = max(v, ce)
+		}
+	}
+	return out
+}
+
+func containsStr(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func capFirst(s string) string {
+	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
+		return string(s[0]-32) + s[1:]
+	}
+	return s
+}
+
+// notThisSigning reports whether the signing at token v is only planned,
+// discussed, or of an earlier date.
+func (d *doc) notThisSigning(s, v, year int) bool {
+	T := d.st(s)
+	// modal before: "to be signed", "will sign", "is expected to sign"
+	n := 0
+	for k := v - 1; k >= 0 && n < 3; k-- {
+		if T[k].kind == 'p' {
+			if T[k].is(",") {
+				break
+			}
+			continue
+		}
+		n++
+		if modalWords[T[k].low] {
+			return true
+		}
+	}
+	for _, t := range T {
+		if t.kind == 'w' && !t.cap && notSigned[t.low] {
+			return true
+		}
+	}
+	// "No documents were signed", "did not sign"
+	if findWord(T, max(0, v-6), v, "no", "not", "never", "none", "neither", "nor", "without") >= 0 {
+		return true
+	}
+	if hasPhrase(T, "last year") || hasPhrase(T, "in the past") || hasPhrase(T, "previous year") {
+		return true
+	}
+	// a year other than the meeting's, outside a "for 2026" period
+	if year != 0 {
+		for i, t := range T {
+			if y, ok := yearVal(t); ok && y < year {
+				p := prevWord(T, i)
+				if p == "in" || p == "since" || p == "on" {
+					return true
+				}
+			}
+		}
+	}
+	if T[v].low == "signing" {
+		return !(hasPhrase(T, "took place") || hasPhrase(T, "was held") || hasWord(T, "ceremony"))
+	}
+	// a participle after its noun: "the agreement signed in 2019"
+	if p := prevWord(T, v); docNouns[p] != "" {
+		return true
+	}
+	return false
+}
+
+// docChunk returns the noun phrase that names the signed document: before a
+// passive "was signed", after an active "signed", after "the signing of".
+func (d *doc) docChunk(s, v int) (int, int, bool) {
+	T := d.st(s)
+	w := T[v].low
+	aux := -1
+	for k := v - 1; k >= 0 && k >= v-3; k-- {
+		if T[k].kind != 'w' {
+			continue
+		}
+		switch T[k].low {
+		case "was", "were", "been", "is", "are", "be":
+			aux = k
+		case "has", "have", "had", "also", "successfully", "jointly", "officially":
+			continue
+		}
+	}
+	if w == "signing" {
+		k := v + 1
+		if k < len(T) && T[k].low == "ceremony" {
+			k++
+		}
+		if k < len(T) && T[k].low == "of" {
+			k++
+			e := k
+			for e < len(T) && !(T[e].kind == 'p' && (T[e].is(",") || T[e].isTerminal())) && T[e].low != "took" && T[e].low != "was" {
+				e++
+			}
+			return k, e, e > k
+		}
+		// "a signing ceremony ... the X was signed" is found at "signed"
+		return 0, 0, false
+	}
+	if aux >= 0 && T[aux].low != "have" && T[aux].low != "has" && T[aux].low != "had" {
+		// passive: the clause before the auxiliary
+		b := aux - 1
+		for b >= 0 {
+			t := T[b]
+			if t.kind == 'p' && (t.is(",") || t.is(";") || t.is(":")) {
+				break
+			}
+			if t.kind == 'w' && (t.low == "that" || t.low == "where" || t.low == "which") {
+				break
+			}
+			b--
+		}
+		b++
+		if b >= aux {
+			return 0, 0, false
+		}
+		return b, aux, true
+	}
+	// active: the object after the verb
+	k := v + 1
+	e := k
+	for e < len(T) && e < k+40 {
+		t := T[e]
+		if t.kind == 'p' && (t.is(",") || t.is(";") || t.isTerminal()) {
+			break
+		}
+		if t.kind == 'w' && !t.cap && (t.low == "at" || t.low == "during" || t.low == "within" || t.low == "following" ||
+			t.low == "after" || t.low == "which" || t.low == "that" || t.low == "today" || t.low == "yesterday" || t.low == "by") {
+			break
+		}
+		e++
+	}
+	return k, e, e > k
+}
+
+// periodIn reads "for 2026", "for 2025-2027", "for the period 2025–2027".
+func periodIn(T []tok, b, e int) string {
+	for i := b; i < e && i < len(T); i++ {
+		y1, ok := yearVal(T[i])
+		if !ok {
+			continue
+		}
+		p := prevWord(T, i)
+		if p != "for" && p != "year" && p != "years" && p != "period" && p != "during" && p != "from" && p != "covering" {
+			// a span anywhere in the phrase still counts: "2025-2027 plan"
+			if !(i+2 < len(T) && T[i+1].isDash()) {
+				continue
+			}
+		}
+		if i+2 < len(T) && (T[i+1].isDash() || T[i+1].low == "to" || T[i+1].low == "through") {
+			if y2, ok := yearVal(T[i+2]); ok && y2 >= y1 {
+				return strconv.Itoa(y1) + "-" + strconv.Itoa(y2)
+			}
+			// "2025-27"
+			if n, ok := numVal(T[i+2], 2); ok && len(T[i+2].s) == 2 {
+				y2 := y1/100*100 + n
+				if y2 >= y1 {
+					return strconv.Itoa(y1) + "-" + strconv.Itoa(y2)
+				}
+			}
+		}
+		if p == "from" {
+			continue
+		}
+		return strconv.Itoa(y1)
+	}
+	return ""
+}

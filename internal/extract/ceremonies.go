@@ -1,0 +1,522 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/milmeet/milmeet/internal/domain"
+)
+
+// cerDraft is a ceremony found in the text.
+type cerDraft struct {
+	typ       domain.CeremonyType
+	site      string
+	siteS     int // sentence of the site, -1
+	honoured  string
+	award     string
+	recipient int // person mention, -1
+	s, i      int // sentence and token, for order and evidence
+	conf      float64
+}
+
+// siteAt reads the name of a place of remembrance around the head noun at
+// token h: "Alley of Honor", "Turkish Martyrs' Cemetery", "Alley of Shehids
+// (Martyrs)".
+func (d *doc) siteAt(s, h int) (int, int, bool) {
+	T := d.st(s)
+	b := h
+	for b-1 >= 0 {
+		p := T[b-1]
+		if p.kind == 'w' && p.cap && !notSiteLead[p.low] {
+			b--
+			continue
+		}
+		if isApos(firstRune(p.s)) && p.kind == 'p' && b-2 >= 0 && T[b-2].kind == 'w' && T[b-2].cap && !p.sp {
+			b--
+			continue
+		}
+		break
+	}
+	e := h // inclusive
+	k := h + 1
+	if k < len(T) && T[k].kind == 'w' && (T[k].low == "of" || T[k].low == "to") {
+		k2 := k + 1
+		if k2 < len(T) && T[k2].low == "the" && !T[k2].cap {
+			k2++
+		}
+		if k2 < len(T) && T[k2].kind == 'w' && T[k2].cap {
+			for k2 < len(T) && ((T[k2].kind == 'w' && T[k2].cap) || (T[k2].low == "of" || T[k2].low == "the") && k2+1 < len(T) && T[k2+1].cap) {
+				e = k2
+				k2++
+			}
+		}
+	}
+	// "(Martyrs)", "(martyrs)"
+	if e+3 < len(T) && T[e+1].s == "(" && T[e+2].kind == 'w' && T[e+3].s == ")" {
+		e += 3
+	}
+	for b < h && T[b].kind == 'w' && (T[b].low == "the" || T[b].low == "a") {
+		b++
+	}
+	if e == b && b == h {
+		return 0, 0, false // a bare "Monument"
+	}
+	return b, e, true
+}
+
+var notSiteLead = setOf("the", "then", "moreover", "also", "later", "subsequently", "first", "afterwards", "and",
+	"in", "at", "on", "during", "before", "after", "visited", "to")
+
+func firstRune(s string) rune {
+	for _, r := range s {
+		return r
+	}
+	return 0
+}
+
+var subSiteHeads = setOf("monument", "memorial", "statue", "bust", "flame", "obelisk")
+
+var ceremonyVerbs = setOf("visited", "visit", "laid", "wreath", "wreaths", "tribute", "honored", "honoured", "flowers",
+	"paid", "bowed", "commemorated", "memory", "respects", "placed", "lay", "laying")
+
+// ceremonies finds the ceremonies of a section of sentences.
+func (d *doc) ceremonies(sents []int) []cerDraft {
+	var out []cerDraft
+	seenSite := map[string]bool{}
+	once := map[domain.CeremonyType]bool{}
+	// by paragraph
+	byPara := map[int][]int{}
+	var paras []int
+	for _, s := range sents {
+		p := d.sents[s].para
+		if _, ok := byPara[p]; !ok {
+			paras = append(paras, p)
+		}
+		byPara[p] = append(byPara[p], s)
+	}
+	for _, p := range paras {
+		ss := byPara[p]
+		wreath, tribute := false, false
+		for _, s := range ss {
+			T := d.st(s)
+			if hasWord(T, "wreath", "wreaths") {
+				wreath = true
+			}
+			if hasWord(T, "tribute", "respects", "bowed", "commemorated") || hasPhrase(T, "memory of") ||
+				hasPhrase(T, "honored the memory") || hasPhrase(T, "honoured the memory") {
+				tribute = true
+			}
+		}
+		// sites of remembrance
+		if wreath || tribute {
+			typ := domain.CeremonyType("monument_visit")
+			if wreath {
+				typ = "wreath_laying"
+			}
+			found := false
+			for _, s := range ss {
+				T := d.st(s)
+				if !hasWordSet(T, ceremonyVerbs) {
+					continue
+				}
+				type site struct{ b, e, h int }
+				var sites []site
+				for h := 0; h < len(T); h++ {
+					if T[h].kind != 'w' || !T[h].cap || !siteHeads[T[h].low] {
+						continue
+					}
+					if b, e, ok := d.siteAt(s, h); ok {
+						if len(sites) > 0 && b <= sites[len(sites)-1].e {
+							continue
+						}
+						sites = append(sites, site{b, e, h})
+						h = e
+					}
+				}
+				hasPark := slices.ContainsFunc(sites, func(x site) bool { return !subSiteHeads[T[x.h].low] })
+				for n, x := range sites {
+					if hasPark && subSiteHeads[T[x.h].low] && n > 0 {
+						continue
+					}
+					if n > 0 && x.b >= 2 && T[x.b-1].low == "the" && T[x.b-2].low == "at" &&
+						findWord(T, sites[n-1].e, x.b, "wreath", "wreaths", "flowers", "laid") >= 0 {
+						continue // "visited X and laid a wreath at Y": Y is within X
+					}
+					name := cleanValue(d.text[T[x.b].start:T[x.e].end])
+					key := foldKey(name)
+					if seenSite[key] {
+						continue
+					}
+					seenSite[key] = true
+					c := cerDraft{typ: typ, site: name, siteS: s, recipient: -1, s: s, i: x.b, conf: 0.85}
+					c.honoured = d.honouredFor(s, x.b, n == 0)
+					out = append(out, c)
+					found = true
+				}
+			}
+			if !found && wreath && !once["wreath_laying"] {
+				for _, s := range ss {
+					if hasWord(d.st(s), "wreath", "wreaths") {
+						out = append(out, cerDraft{typ: "wreath_laying", siteS: -1, recipient: -1, s: s, conf: 0.7})
+						break
+					}
+				}
+			}
+			if found || wreath {
+				once["wreath_laying"] = true
+			}
+		}
+		// protocol: guard of honour, anthems, Book of Honour
+		welcomeSite, welcomeS := d.welcomeSite(ss)
+		for _, s := range ss {
+			T := d.st(s)
+			add := func(typ domain.CeremonyType, i int) {
+				if once[typ] {
+					return
+				}
+				once[typ] = true
+				c := cerDraft{typ: typ, siteS: -1, recipient: -1, s: s, i: i, conf: 0.9}
+				if welcomeSite != "" && strings.ToLower(welcomeSite) != welcomeSite {
+					c.site, c.siteS = welcomeSite, welcomeS
+				}
+				out = append(out, c)
+			}
+			if i := guardAt(T); i >= 0 {
+				add("guard_of_honour", i)
+			}
+			if i := findWord(T, 0, len(T), "anthem", "anthems"); i >= 0 {
+				add("national_anthems", i)
+			}
+			if i := bookAt(T); i >= 0 {
+				add("book_of_honour", i)
+			}
+			if c, ok := d.awardIn(s); ok {
+				out = append(out, c)
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b cerDraft) int {
+		if a.s != b.s {
+			return a.s - b.s
+		}
+		return a.i - b.i
+	})
+	return out
+}
+
+func hasWordSet(T []tok, set map[string]bool) bool {
+	for _, t := range T {
+		if t.kind == 'w' && set[t.low] {
+			return true
+		}
+	}
+	return false
+}
+
+func guardAt(T []tok) int {
+	for i, t := range T {
+		if t.kind != 'w' || t.low != "guard" {
+			continue
+		}
+		if lowWords(T, i, "guard", "of", "honor") || lowWords(T, i, "guard", "of", "honour") {
+			return i
+		}
+		if p := prevWord(T, i); p == "honor" || p == "honour" || p == "honorary" || p == "ceremonial" {
+			return i
+		}
+	}
+	return -1
+}
+
+func bookAt(T []tok) int {
+	for i, t := range T {
+		if t.kind != 'w' || t.low != "book" {
+			continue
+		}
+		n, _ := nextWord(T, i)
+		p := prevWord(T, i)
+		if n == "of" || p == "honor" || p == "honour" || p == "honorary" || p == "guest" || p == "memorial" ||
+			p == "special" || p == "visitors" || p == "distinguished" || p == "commemorative" {
+			if n == "of" && !(lowWords(T, i, "book", "of", "honor") || lowWords(T, i, "book", "of", "honour") ||
+				lowWords(T, i, "book", "of", "honorary") || lowWords(T, i, "book", "of", "distinguished") ||
+				lowWords(T, i, "book", "of", "honored") || lowWords(T, i, "book", "of", "honoured") ||
+				lowWords(T, i, "book", "of", "condolences") || lowWords(T, i, "book", "of", "memory")) {
+				continue
+			}
+			return i
+		}
+	}
+	return -1
+}
+
+// welcomeSite finds where a welcoming ceremony took place: "ceremony held at
+// the Ministry of Defense", "Azerbaijan Defense Ministry hosted a solemn
+// welcoming ceremony".
+func (d *doc) welcomeSite(ss []int) (string, int) {
+	for _, s := range ss {
+		T := d.st(s)
+		c := findWord(T, 0, len(T), "ceremony", "welcome", "welcoming")
+		if c < 0 && guardAt(T) < 0 && bookAt(T) < 0 && findWord(T, 0, len(T), "anthem", "anthems") < 0 {
+			continue
+		}
+		if c < 0 {
+			c = len(T)
+		}
+		if v := d.venueAfterAt(s, 0); v != "" {
+			return v, s
+		}
+		if a, ok := d.anchorIn(s); ok && a.class == aHost && a.i < c {
+			if v := d.orgBefore(s, a.i); v != "" {
+				return v, s
+			}
+		}
+	}
+	return "", -1
+}
+
+// orgBefore reads an institution written as the subject before token k:
+// "Azerbaijan Defense Ministry", "The Ministry of Defence of Georgia".
+func (d *doc) orgBefore(s, k int) string {
+	T := d.st(s)
+	e := k - 1
+	b := e
+	for b >= 0 && (T[b].kind == 'w' && (T[b].cap || connectors[T[b].low]) || (T[b].isDash() && !T[b].sp)) {
+		if T[b].cap && notNames[T[b].low] && !positionWords[T[b].low] && !d.isCountryTok(s, b) && !venueHeads[T[b].low] {
+			break
+		}
+		b--
+	}
+	b++
+	for b <= e && (T[b].kind != 'w' || !T[b].cap || T[b].low == "the") {
+		b++
+	}
+	if b > e {
+		return ""
+	}
+	hasOrg := false
+	for i := b; i <= e; i++ {
+		if T[i].kind == 'w' && (T[i].low == "ministry" || T[i].low == "army" || T[i].low == "staff" || T[i].low == "headquarters" || venueHeads[T[i].low]) {
+			hasOrg = true
+		}
+	}
+	if !hasOrg {
+		return ""
+	}
+	return cleanValue(d.text[T[b].start:T[e].end])
+}
+
+// venueAfterAt reads "at the X" from token k on, where X is an institution
+// or building: "at the General Staff of the Azerbaijan Army", "at the main
+// headquarters", "at the Pentagon".
+func (d *doc) venueAfterAt(s, k int) string {
+	T := d.st(s)
+	for i := k; i < len(T); i++ {
+		if T[i].kind != 'w' || (T[i].low != "at" && T[i].low != "to" && T[i].low != "in") {
+			continue
+		}
+		b := i + 1
+		if b < len(T) && T[b].low == "the" {
+			b++
+		} else if T[i].low != "at" {
+			continue
+		}
+		if T[i].low != "at" && (b >= len(T) || !T[b].cap) {
+			continue
+		}
+		e := b - 1
+		head := false
+		for j := b; j < len(T) && j < b+14; j++ {
+			t := T[j]
+			if t.kind == 'p' {
+				if (t.isDash() || isApos(firstRune(t.s))) && !t.sp {
+					continue
+				}
+				break
+			}
+			if t.cap || d.isCountryTok(s, j) {
+				e = j
+				if venueHeads[t.low] || venueCountries[t.low] != "" {
+					head = true
+				}
+				continue
+			}
+			if venueHeads[t.low] {
+				e, head = j, true
+				continue
+			}
+			if connectors[t.low] && t.low != "to" && t.low != "in" && t.low != "on" {
+				continue
+			}
+			if venueAdjs[t.low] {
+				continue
+			}
+			break
+		}
+		if e < b || !head {
+			continue
+		}
+		// not "at the end of the meeting", "at the invitation of"
+		if T[b].kind == 'w' && (T[b].low == "end" || T[b].low == "invitation" || T[b].low == "beginning" || T[b].low == "level") {
+			continue
+		}
+		return cleanValue(d.text[T[b].start:T[e].end])
+	}
+	return ""
+}
+
+var venueAdjs = setOf("main", "central", "general", "national", "military", "joint", "new", "naval", "air", "army",
+	"defence", "defense", "ministry's", "ministrys")
+
+// honouredFor reads whom a wreath or tribute honoured: "the graves of X in
+// the Alley of Honor", "the memory of the martyrs who ...".
+func (d *doc) honouredFor(s, siteB int, first bool) string {
+	T := d.st(s)
+	if !first {
+		return ""
+	}
+	for i := 0; i < len(T); i++ {
+		if T[i].kind != 'w' {
+			continue
+		}
+		isGrave := (T[i].low == "graves" || T[i].low == "grave" || T[i].low == "tomb") && i+1 < len(T) && T[i+1].low == "of"
+		isMemory := T[i].low == "memory" && i+1 < len(T) && T[i+1].low == "of"
+		if !isGrave && !isMemory {
+			continue
+		}
+		b := i + 2
+		if b < len(T) && T[b].low == "the" && b+1 < len(T) && T[b+1].cap {
+			b++
+		}
+		if b >= len(T) {
+			return ""
+		}
+		e := len(T) - 1
+		if isGrave {
+			// up to "in the <site>"
+			if siteB <= b {
+				continue
+			}
+			e = siteB - 1
+			for e > b && (T[e].low == "the" || T[e].low == "in" || T[e].low == "at") {
+				e--
+			}
+			if e-b > 40 {
+				return ""
+			}
+		} else {
+			for e > b && (T[e].kind == 'p') {
+				e--
+			}
+		}
+		if e < b {
+			return ""
+		}
+		return cleanValue(d.text[T[b].start:T[e].end])
+	}
+	return ""
+}
+
+var awardNouns = setOf("medal", "order", "award", "badge", "decoration", "prize", "nishan", "hilal", "sitara", "imtiaz",
+	"tamgha", "cross", "star", "insignia")
+
+// awardIn finds an award given in sentence s: the award's name and who got
+// it.
+func (d *doc) awardIn(s int) (cerDraft, bool) {
+	T := d.st(s)
+	v := -1
+	passive := false
+	for i, t := range T {
+		if t.kind != 'w' {
+			continue
+		}
+		switch t.low {
+		case "awarded", "conferred", "decorated", "bestowed", "presented", "honored", "honoured":
+			if (t.low == "presented" || t.low == "honored" || t.low == "honoured") && findWordSet(T, awardNouns) < 0 {
+				continue
+			}
+			if t.low == "honored" || t.low == "honoured" {
+				if n, _ := nextWord(T, i); n != "with" {
+					continue
+				}
+			}
+			v = i
+			switch prevWord(T, i) {
+			case "was", "were", "been", "being":
+				passive = true
+			}
+		}
+		if v >= 0 {
+			break
+		}
+	}
+	if v < 0 {
+		return cerDraft{}, false
+	}
+	c := cerDraft{typ: "award", siteS: -1, recipient: -1, s: s, i: v, conf: 0.85}
+	// the recipient: the first person after the verb, or before it when passive
+	for _, idx := range d.bySent[s] {
+		m := d.people[idx]
+		if (!passive && m.s0 > v) || (passive && m.j <= v) {
+			c.recipient = idx
+			if !passive {
+				break
+			}
+		}
+	}
+	// the award: a quoted name, else a capitalised "... Medal"
+	c.award = quotedAfter(d.text, T, v)
+	if c.award == "" {
+		for i := v; i < len(T); i++ {
+			if T[i].kind == 'w' && T[i].cap && awardNouns[T[i].low] {
+				b, e := i, i
+				for b-1 > v && T[b-1].kind == 'w' && (T[b-1].cap || T[b-1].low == "of" || T[b-1].low == "the") {
+					b--
+				}
+				for e+1 < len(T) && ((T[e+1].kind == 'w' && (T[e+1].cap || T[e+1].low == "of" || T[e+1].low == "for" || T[e+1].low == "the")) ||
+					(T[e+1].isDash() && !T[e+1].sp) || T[e+1].s == "(" || T[e+1].s == ")") {
+					e++
+				}
+				for e > i && (T[e].kind == 'w' && !T[e].cap || T[e].s == "(") {
+					e--
+				}
+				for b < i && T[b].kind == 'w' && !T[b].cap {
+					b++
+				}
+				c.award = cleanValue(d.text[T[b].start:T[e].end])
+				break
+			}
+		}
+	}
+	if c.award == "" && c.recipient < 0 {
+		return cerDraft{}, false
+	}
+	return c, true
+}
+
+func findWordSet(T []tok, set map[string]bool) int {
+	for i, t := range T {
+		if t.kind == 'w' && set[t.low] {
+			return i
+		}
+	}
+	return -1
+}
+
+// quotedAfter returns the first quoted text after token v.
+func quotedAfter(text string, T []tok, v int) string {
+	for i := v + 1; i < len(T); i++ {
+		if !T[i].isQuote() || T[i].s == "'" || T[i].s == "’" {
+			continue
+		}
+		for j := i + 1; j < len(T) && j < i+40; j++ {
+			if T[j].isQuote() && T[j].s != "'" && T[j].s != "’" {
+				if j > i+1 {
+					return cleanValue(strings.Trim(text[T[i+1].start:T[j-1].end], " "))
+				}
+				break
+			}
+		}
+		return ""
+	}
+	return ""
+}

@@ -1,0 +1,592 @@
+package extract
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/milmeet/milmeet/internal/domain"
+)
+
+// emit turns a draft into a domain meeting, recording the evidence of each
+// value under the JSON pointer prefix at.
+func (b *builder) emit(m *meetingDraft, at string) domain.Meeting {
+	d := b.d
+	out := domain.Meeting{
+		Kind: m.kind, Date: b.date, Topics: []domain.Topic{}, Delegations: []domain.Delegation{},
+		Ceremonies: []domain.Ceremony{}, Agreements: []domain.Agreement{},
+	}
+	if out.Kind == "" {
+		out.Kind = "meeting"
+	}
+	out.DatePrecision = b.date.Precision()
+	if !b.date.IsZero() {
+		conf := b.dateConf
+		if m.child {
+			conf *= 0.9
+		}
+		b.evSpan(at+"/date", b.date.String(), b.dateStart, b.dateEnd, conf)
+	}
+	if !m.child && b.endDate != nil {
+		out.EndDate = b.endDate
+		b.evSpan(at+"/end_date", b.endDate.String(), b.dateStart, b.dateEnd, b.dateConf*0.9)
+	}
+	switch {
+	case m.kindS >= 0:
+		b.evSent(at+"/kind", string(out.Kind), m.kindS, 0.85)
+	case out.Kind == "phone_call" || out.Kind == "video_conference":
+		b.evSent(at+"/kind", string(out.Kind), m.anchor.s, 0.85)
+	case m.hasAnc:
+		b.evSent(at+"/kind", string(out.Kind), m.anchor.s, 0.5)
+	}
+	if m.host != "" {
+		h := m.host
+		out.HostCountry = &h
+		b.evHost(at+"/host_country", h, m)
+	}
+	for i, x := range m.dlgs {
+		p := fmt.Sprintf("%s/delegations/%d", at, i)
+		role := domain.RoleGuest
+		if x.code == m.host {
+			role = domain.RoleHost
+		}
+		del := domain.Delegation{Country: x.code, Role: role, Members: []domain.Participant{}}
+		if x.s >= 0 {
+			b.evSent(p+"/country", x.code, x.s, x.conf)
+		} else if d.headline >= 0 {
+			l := d.lines[d.headline]
+			b.evSpan(p+"/country", x.code, l.start, l.end, x.conf)
+		}
+		if role == domain.RoleHost {
+			b.evHost(p+"/role", string(role), m)
+		} else if x.s >= 0 {
+			b.evSent(p+"/role", string(role), x.s, min(x.conf, 0.8))
+		}
+		if x.head >= 0 {
+			pt := b.participant(x.head, p+"/head")
+			del.Head = &pt
+		}
+		for j, idx := range x.members {
+			del.Members = append(del.Members, b.participant(idx, fmt.Sprintf("%s/members/%d", p, j)))
+		}
+		out.Delegations = append(out.Delegations, del)
+	}
+	// topics, in the vocabulary's order
+	topicS := map[domain.Topic]int{}
+	for _, s := range m.sents {
+		for _, t := range topicsIn(d.st(s)) {
+			if _, ok := topicS[t]; !ok {
+				topicS[t] = s
+			}
+		}
+	}
+	for _, t := range domain.Topics {
+		if s, ok := topicS[t]; ok {
+			b.evSent(fmt.Sprintf("%s/topics/%d", at, len(out.Topics)), string(t), s, 0.8)
+			out.Topics = append(out.Topics, t)
+		}
+	}
+	if !m.child {
+		for _, s := range m.sents {
+			if name, ed, ok := d.seriesIn(s); ok {
+				e := ed
+				out.Series = &domain.Series{Name: clip(name, 300), Edition: &e}
+				b.evSent(at+"/series", *out.Series, s, 0.85)
+				break
+			}
+		}
+	}
+	b.place(m, &out, at)
+	for _, c := range d.ceremonies(m.sents) {
+		p := fmt.Sprintf("%s/ceremonies/%d", at, len(out.Ceremonies))
+		dc := domain.Ceremony{Type: c.typ}
+		b.evSent(p+"/type", string(c.typ), c.s, c.conf)
+		if c.site != "" {
+			dc.Site = strp(clip(c.site, 300))
+			b.evSent(p+"/site", *dc.Site, c.siteS, c.conf*0.95)
+		}
+		if c.honoured != "" {
+			dc.Honoured = strp(clip(c.honoured, 1000))
+			b.evSent(p+"/honoured", *dc.Honoured, c.s, 0.7)
+		}
+		if c.award != "" {
+			dc.Award = strp(clip(c.award, 500))
+			b.evSent(p+"/award", *dc.Award, c.s, 0.85)
+		}
+		if c.recipient >= 0 {
+			rm := d.people[c.recipient]
+			rank, pos, posS := d.bestDetails(c.recipient)
+			r := &domain.Recipient{Name: clip(rm.name, 200)}
+			r.Country, _ = d.countryOf(c.recipient)
+			if rank != "" {
+				r.Rank = strp(rank)
+				b.evSent(p+"/recipient/rank", rank, rm.sent, 0.85)
+			}
+			if pos != "" {
+				r.Position = strp(clip(pos, 500))
+				b.evSent(p+"/recipient/position", *r.Position, posS, 0.8)
+			}
+			b.evSent(p+"/recipient/name", r.Name, rm.sent, 0.85)
+			if r.Country != "" {
+				b.evSent(p+"/recipient/country", r.Country, rm.sent, 0.8)
+			} else {
+				b.warn("could not tell the country of %s, who received %s", r.Name, orWord(c.award, "an award"))
+			}
+			dc.Recipient = r
+		}
+		out.Ceremonies = append(out.Ceremonies, dc)
+	}
+	var dayp *domain.Day
+	if b.date.Precision() == domain.PrecisionDay {
+		t, _ := b.date.First()
+		dd := domain.Day{Time: t}
+		dayp = &dd
+	}
+	for _, a := range d.agreements(m.sents, b.date.Year) {
+		p := fmt.Sprintf("%s/agreements/%d", at, len(out.Agreements))
+		ag := domain.Agreement{Title: clip(a.title, 500), Type: a.typ, Parties: []string{}, Signatories: []domain.Signatory{}}
+		b.evSent(p+"/title", ag.Title, a.s, a.conf)
+		b.evSent(p+"/type", string(ag.Type), a.s, a.conf)
+		if a.period != "" {
+			ag.Period = strp(a.period)
+			b.evSent(p+"/period", a.period, a.s, 0.9)
+		}
+		if dayp != nil {
+			ag.SignedOn = dayp
+			conf := 0.6
+			if hasPhrase(d.st(a.s), "end of the meeting") || hasPhrase(d.st(a.s), "following the meeting") ||
+				hasPhrase(d.st(a.s), "during the meeting") || hasPhrase(d.st(a.s), "following the talks") {
+				conf = 0.85
+			}
+			b.evSent(p+"/signed_on", dayp.String(), a.s, conf)
+		}
+		var parties []string
+		for _, c := range a.parties {
+			if slices.ContainsFunc(out.Delegations, func(x domain.Delegation) bool { return x.Country == c }) {
+				parties = append(parties, c)
+			}
+		}
+		if len(parties) < 2 {
+			parties = nil
+			for _, x := range out.Delegations {
+				parties = append(parties, x.Country)
+			}
+		}
+		ag.Parties = parties
+		if ag.Parties == nil {
+			ag.Parties = []string{}
+		}
+		b.evSent(p+"/parties", ag.Parties, a.s, 0.75)
+		for _, idx := range a.signatories {
+			sg := domain.Signatory{Name: clip(d.people[idx].name, 200)}
+			sg.Country, _ = d.countryOf(idx)
+			b.evSent(fmt.Sprintf("%s/signatories/%d/name", p, len(ag.Signatories)), sg.Name, d.people[idx].sent, 0.8)
+			ag.Signatories = append(ag.Signatories, sg)
+		}
+		out.Agreements = append(out.Agreements, ag)
+	}
+	if m.child {
+		out.Title = clip(b.childTitle(m, &out), 500)
+		b.evSent(at+"/title", out.Title, m.anchor.s, 0.5)
+	} else if b.hasMain {
+		sum := clip(cleanValue(d.sentText(m.anchor.s)), 2000)
+		if sum != "" {
+			out.Summary = &sum
+			b.evSent(at+"/summary", sum, m.anchor.s, 0.5)
+		}
+	}
+	return out
+}
+
+func orWord(s, alt string) string {
+	if s == "" {
+		return alt
+	}
+	return fmt.Sprintf("%q", s)
+}
+
+func (b *builder) evHost(field, v string, m *meetingDraft) {
+	if m.hostS >= 0 {
+		b.evSent(field, v, m.hostS, m.hostConf)
+	} else if b.d.headline >= 0 {
+		l := b.d.lines[b.d.headline]
+		b.evSpan(field, v, l.start, l.end, m.hostConf)
+	}
+}
+
+// participant returns the person of a mention as a delegation member, and
+// records the evidence.
+func (b *builder) participant(idx int, p string) domain.Participant {
+	d := b.d
+	m := d.people[idx]
+	rank, pos, posS := d.bestDetails(idx)
+	pt := domain.Participant{Name: clip(m.name, 200)}
+	conf := 0.9
+	if !m.strong {
+		conf = 0.6
+	}
+	b.evSent(p+"/name", pt.Name, m.sent, conf)
+	if rank != "" {
+		pt.Rank = strp(rank)
+		b.evSent(p+"/rank", rank, m.sent, 0.9)
+	}
+	if pos != "" {
+		pt.Position = strp(clip(pos, 500))
+		b.evSent(p+"/position", *pt.Position, posS, 0.85)
+	}
+	if m.inits > 0 && m.name == m.written && d.isInitial(m.sent, m.i) {
+		b.warn("only the initials of %s are given", m.name)
+	}
+	return pt
+}
+
+// place sets the city and venue of a meeting.
+func (b *builder) place(m *meetingDraft, out *domain.Meeting, at string) {
+	d := b.d
+	meetingy := func(T []tok) bool {
+		return hasWord(T, "meeting", "meetings", "talks", "met", "held", "convened", "visit", "discussions", "received", "hosted") &&
+			!hasWord(T, "ceremony", "wreath", "wreaths", "graves", "tribute")
+	}
+	future := func(T []tok) bool {
+		return hasWord(T, "next", "will", "upcoming", "forthcoming", "invited", "invitation")
+	}
+	city, cityS := "", -1
+	if m.hasAnc {
+		if c, _, ok := d.cityIn(m.anchor.s); ok {
+			city, cityS = c, m.anchor.s
+		}
+	}
+	if city == "" && !m.child {
+		if name, code, ok := d.dateline(); ok && code == m.host && m.host != "" {
+			city, cityS = name, 0
+		}
+	}
+	if city == "" {
+		for _, s := range m.sents {
+			if T := d.st(s); meetingy(T) && !future(T) {
+				if c, code, ok := d.cityIn(s); ok && (m.host == "" || code == m.host) {
+					city, cityS = c, s
+					break
+				}
+			}
+		}
+	}
+	if city != "" {
+		out.City = strp(city)
+		b.evSent(at+"/city", city, cityS, 0.75)
+	} else if !m.child {
+		if d.headline >= 0 {
+			l := d.lines[d.headline]
+			toks := tokenize(d.text, l.start, l.end)
+			for i := range toks {
+				if name, _, j := cityAt(toks, i); name != "" && (j < len(toks) && (toks[j].low == "hosts" || toks[j].low == "welcomes") || (i > 0 && toks[i-1].low == "in")) {
+					out.City = strp(name)
+					b.evSpan(at+"/city", name, l.start, l.end, 0.7)
+					break
+				}
+			}
+		}
+	}
+	// venue
+	venue, venueS := "", -1
+	if m.hasAnc {
+		if v := d.venueAfterAt(m.anchor.s, m.anchor.j); v != "" {
+			venue, venueS = v, m.anchor.s
+		}
+	}
+	if venue == "" {
+		for _, s := range m.sents {
+			T := d.st(s)
+			if !meetingy(T) || future(T) {
+				continue
+			}
+			if s != m.anchor.s && hasWord(T, "meeting", "talks", "negotiations") && hasWord(T, "held", "convened", "took", "hosted") {
+				if v := d.venueAfterAt(s, 0); v != "" && (m.child || strings.ToLower(v) != v) {
+					venue, venueS = v, s
+					break
+				}
+			}
+			if a, ok := d.anchorIn(s); ok && a.class == aHost && s != m.anchor.s && hasWord(T, "meeting", "talks") {
+				subj, _ := d.sidePeople(a)
+				if len(subj) == 0 {
+					if v := d.orgBefore(s, a.i); v != "" {
+						venue, venueS = v, s
+						break
+					}
+				}
+			}
+		}
+	}
+	if venue != "" {
+		out.Venue = strp(clip(venue, 300))
+		b.evSent(at+"/venue", *out.Venue, venueS, 0.7)
+	}
+}
+
+// source fills the report's source: URL, outlet, title, publication date,
+// language and titles in other languages.
+func (b *builder) source(m *domain.Meeting) {
+	d := b.d
+	src := domain.Source{AlternateTitles: []domain.AltTitle{}}
+	p := "/sources/0"
+	// the evidence counts only if the source is kept
+	kept := len(b.res.Evidence)
+	if b.opt.URL != nil {
+		u := strings.TrimSpace(*b.opt.URL)
+		pu, err := url.Parse(u)
+		if err == nil && (pu.Scheme == "http" || pu.Scheme == "https") && pu.Host != "" && len(u) <= 2000 && cleanValue(u) == u {
+			src.URL = &u
+		} else {
+			b.warn("the URL given is not an absolute http or https URL and was left out")
+		}
+	}
+	switch {
+	case b.opt.Outlet != nil && cleanValue(*b.opt.Outlet) != "":
+		src.Outlet = strp(clip(cleanValue(*b.opt.Outlet), 200))
+	default:
+		if n, st, en := d.outletIn(); n != "" {
+			src.Outlet = strp(clip(cleanValue(n), 200))
+			b.evSpan(p+"/outlet", *src.Outlet, st, en, 0.85)
+		} else if len(d.outletLines) > 0 {
+			l := d.lines[d.outletLines[0]]
+			src.Outlet = strp(outletOfLine(l.text))
+			b.evSpan(p+"/outlet", *src.Outlet, l.start, l.end, 0.8)
+		} else if n, st, en := d.outletToken(); n != "" {
+			src.Outlet = strp(n)
+			b.evSpan(p+"/outlet", n, st, en, 0.7)
+		} else if src.URL != nil {
+			if pu, err := url.Parse(*src.URL); err == nil {
+				if n := outletOfHost(pu.Host); n != "" {
+					src.Outlet = strp(n)
+				}
+			}
+		}
+	}
+	if d.headline >= 0 {
+		l := d.lines[d.headline]
+		ht, ho := d.headlineText()
+		t := clip(ht, 1000)
+		src.Title = &t
+		b.evSpan(p+"/title", t, l.start, l.end, 0.85)
+		if src.Outlet == nil && ho != "" {
+			src.Outlet = &ho
+			b.evSpan(p+"/outlet", ho, l.start, l.end, 0.8)
+		}
+	}
+	if b.pub != nil {
+		day := domain.Day{Time: *b.pub}
+		src.PublishedAt = &day
+		if b.pubText {
+			b.evSpan(p+"/published_at", day.String(), b.pubStart, b.pubEnd, 0.8)
+		}
+	}
+	lang := strings.ToLower(strings.TrimSpace(b.opt.Language))
+	if lang == "" {
+		lang = "en"
+	}
+	if len(lang) < 2 || len(lang) > 3 || strings.Trim(lang, "abcdefghijklmnopqrstuvwxyz") != "" {
+		b.warn("the language %q is not an ISO 639 code and was left out", b.opt.Language)
+	} else {
+		src.Language = &lang
+	}
+	seen := map[string]bool{}
+	for _, li := range d.alts {
+		l := d.lines[li]
+		t := clip(cleanValue(l.text), 1000)
+		lg := scriptOf(l.text)
+		if t == "" || lg == "" || seen[t] || lg == lang {
+			continue
+		}
+		seen[t] = true
+		b.evSpan(fmt.Sprintf("%s/alternate_titles/%d", p, len(src.AlternateTitles)), t, l.start, l.end, 0.7)
+		src.AlternateTitles = append(src.AlternateTitles, domain.AltTitle{Language: lg, Title: t})
+	}
+	if src.URL == nil && src.Outlet == nil && src.Title == nil {
+		b.res.Evidence = b.res.Evidence[:kept]
+		if len(d.sents) > 0 {
+			b.warn("the report's outlet, URL and title are unknown, so the draft names no source")
+		}
+		return
+	}
+	m.Sources = []domain.Source{src}
+}
+
+// title sets the meeting's title: the headline, else one made from what was
+// found.
+func (b *builder) title(m *domain.Meeting, main *meetingDraft) {
+	d := b.d
+	if d.headline >= 0 {
+		l := d.lines[d.headline]
+		ht, _ := d.headlineText()
+		m.Title = clip(ht, 500)
+		b.evSpan("/title", m.Title, l.start, l.end, 0.85)
+		return
+	}
+	m.Title = clip(b.madeTitle(m, main), 500)
+	if b.hasMain {
+		b.evSent("/title", m.Title, main.anchor.s, 0.5)
+	}
+}
+
+// shortPosition shortens a position for a title: "Minister of Defense of the
+// Republic of Azerbaijan" is "Defense Minister"; "First Deputy Minister of
+// Defense – Chief of the General Staff of the Azerbaijan Army" is "Chief of
+// the General Staff of the Azerbaijan Army".
+func shortPosition(pos string, dropCountry bool) string {
+	for _, sep := range []string{" – ", " — ", " - ", ", ", " and "} {
+		if i := strings.LastIndex(pos, sep); i >= 0 {
+			rest := pos[i+len(sep):]
+			w := strings.Fields(rest)
+			if len(w) > 0 && (positionHeads[foldWord(w[0])] || positionStarts[foldWord(w[0])]) {
+				pos = rest
+			}
+		}
+	}
+	low := strings.ToLower(pos)
+	for _, p := range []string{"minister of defense", "minister of defence", "minister of national defense", "minister of national defence"} {
+		if strings.HasPrefix(low, p) {
+			w := "Defense"
+			if strings.Contains(low, "defence") {
+				w = "Defence"
+			}
+			return w + " Minister"
+		}
+	}
+	if dropCountry {
+		// "... of the Republic of Türkiye", "... of the Azerbaijan Army"
+		toks := tokenize(pos, 0, len(pos))
+		for i := 1; i < len(toks); i++ {
+			if toks[i].low != "of" {
+				continue
+			}
+			only, country := true, false
+			for k := i + 1; k < len(toks); k++ {
+				if c, j := countryAt(toks, k); c != "" && c != "-" {
+					country = true
+					k = j - 1
+					continue
+				}
+				if !officialFormWords[toks[k].low] && toks[k].s != "'s" {
+					only = false
+					break
+				}
+			}
+			if only && country {
+				return strings.TrimSpace(pos[:toks[i].start])
+			}
+		}
+		for i := len(toks) - 1; i > 0; i-- {
+			if toks[i].low != "of" {
+				continue
+			}
+			for k := i + 1; k < len(toks); k++ {
+				if c, _ := countryAt(toks, k); c != "" && c != "-" {
+					return strings.TrimSpace(pos[:toks[i].start])
+				}
+			}
+		}
+	}
+	return pos
+}
+
+func (b *builder) headTitle(x domain.Delegation, withName bool) string {
+	adj := countryAdjs[x.Country]
+	if x.Head == nil {
+		return adj + " delegation"
+	}
+	if x.Head.Position != nil {
+		sp := shortPosition(*x.Head.Position, true)
+		if withName {
+			return strings.TrimSpace(adj + " " + sp + " " + x.Head.Name)
+		}
+		return strings.TrimSpace(adj + " " + sp)
+	}
+	if x.Head.Rank != nil {
+		return strings.TrimSpace(adj + " " + *x.Head.Rank + " " + x.Head.Name)
+	}
+	return x.Head.Name
+}
+
+func (b *builder) madeTitle(m *domain.Meeting, main *meetingDraft) string {
+	var host *domain.Delegation
+	var guests []domain.Delegation
+	for i := range m.Delegations {
+		if m.Delegations[i].Role == domain.RoleHost {
+			host = &m.Delegations[i]
+		} else {
+			guests = append(guests, m.Delegations[i])
+		}
+	}
+	ledBy := func(g domain.Delegation) string {
+		s := countryAdjs[g.Country] + " delegation"
+		if g.Head != nil {
+			s += " led by "
+			if g.Head.Rank != nil {
+				s += *g.Head.Rank + " "
+			}
+			s += g.Head.Name
+		}
+		return s
+	}
+	switch {
+	case m.Kind == "phone_call" && len(m.Delegations) >= 2:
+		return b.headTitle(m.Delegations[0], true) + " holds phone call with " + b.headTitle(m.Delegations[1], true)
+	case m.Kind == "video_conference" && len(m.Delegations) >= 2:
+		return b.headTitle(m.Delegations[0], true) + " holds video conference with " + b.headTitle(m.Delegations[1], true)
+	case host != nil && len(guests) > 0 && main.anchor.class == aGuest && guests[0].Head != nil:
+		g := b.headTitle(guests[0], true)
+		T := b.d.st(main.anchor.s)
+		if findWord(T, main.anchor.i, main.anchor.j, "called", "calls", "call") >= 0 && host.Head != nil {
+			return g + " calls on " + b.headTitle(*host, true)
+		}
+		if string(m.Kind) != "meeting" {
+			return g + " pays " + strings.ReplaceAll(strings.TrimSuffix(string(m.Kind), "_visit"), "_", " ") + " visit to " + countryNames[host.Country]
+		}
+		return g + " visits " + countryNames[host.Country]
+	case host != nil && len(guests) > 0 && main.anchor.class == aNeutral && host.Head != nil:
+		return b.headTitle(*host, true) + " meets " + b.headTitle(guests[0], true)
+	case host != nil && len(guests) > 0:
+		h := b.headTitle(*host, false)
+		if host.Head == nil {
+			h = countryNames[host.Country]
+		}
+		return h + " receives " + ledBy(guests[0])
+	case len(m.Delegations) >= 2:
+		return b.headTitle(m.Delegations[0], true) + " meets " + b.headTitle(m.Delegations[1], true)
+	case len(m.Delegations) == 1:
+		return "Meeting of the " + ledBy(m.Delegations[0])
+	}
+	return "Defence meeting (details not found)"
+}
+
+func (b *builder) childTitle(c *meetingDraft, m *domain.Meeting) string {
+	var host *domain.Delegation
+	var others []string
+	for i := range m.Delegations {
+		x := m.Delegations[i]
+		if x.Head != nil && host == nil && (x.Role == domain.RoleHost || len(m.Delegations) == 1) {
+			host = &m.Delegations[i]
+			continue
+		}
+		others = append(others, countryAdjs[x.Country])
+	}
+	if host == nil && len(m.Delegations) > 0 && m.Delegations[0].Head != nil {
+		host = &m.Delegations[0]
+		others = others[:0]
+		for _, x := range m.Delegations[1:] {
+			others = append(others, countryAdjs[x.Country])
+		}
+	}
+	who := "Meeting"
+	if host != nil {
+		who = host.Head.Name
+		if host.Head.Position != nil {
+			who = shortPosition(*host.Head.Position, false) + " " + host.Head.Name
+		}
+	}
+	if len(others) == 0 {
+		return who + " holds talks"
+	}
+	return who + " meets " + strings.Join(others, " and ") + " delegation"
+}

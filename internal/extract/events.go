@@ -1,0 +1,578 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/milmeet/milmeet/internal/domain"
+)
+
+// The classes of the verb that reports a meeting.
+const (
+	aNone    = iota
+	aHost    // "received", "hosted": the subject is the host
+	aGuest   // "called on", "paid a visit to": the subject is the guest
+	aNeutral // "met with", "held talks"
+	aPassive // "was received by": the subject is the guest
+)
+
+// anchor is the verb of a sentence that reports a meeting.
+type anchor struct {
+	s, i, j     int // sentence; verb tokens [i, j)
+	class       int
+	call, video bool
+	dest        string // the country visited: "paid an official visit to Pakistan"
+}
+
+var meetNouns = setOf("talks", "meeting", "meetings", "conversation", "call", "videoconference", "conference",
+	"consultations", "discussions", "negotiations", "phone", "telephone", "video", "dialogue", "session")
+
+func prevWord(T []tok, i int) string {
+	for k := i - 1; k >= 0; k-- {
+		if T[k].kind != 'p' {
+			return T[k].low
+		}
+		if !T[k].isDash() {
+			return ""
+		}
+	}
+	return ""
+}
+
+func nextWord(T []tok, i int) (string, int) {
+	for k := i + 1; k < len(T); k++ {
+		if T[k].kind != 'p' {
+			return T[k].low, k
+		}
+		if T[k].is(",") || T[k].isTerminal() {
+			return "", -1
+		}
+	}
+	return "", -1
+}
+
+// callKind says whether a sentence reports a phone call or a video conference.
+func callKind(T []tok) (call, video bool) {
+	for i, t := range T {
+		if t.kind != 'w' {
+			continue
+		}
+		switch t.low {
+		case "phone", "telephone", "telephonic", "phoned", "telephoned":
+			call = true
+		case "videoconference", "videoconferencing", "videocall", "virtual", "virtually", "online":
+			video = true
+		case "video":
+			if n, _ := nextWord(T, i); n == "conference" || n == "call" || n == "link" || n == "format" || n == "conferencing" || n == "mode" {
+				video = true
+			}
+		}
+	}
+	if video {
+		call = false
+	}
+	return
+}
+
+// anchorIn finds the verb that reports a meeting in sentence s.
+func (d *doc) anchorIn(s int) (anchor, bool) {
+	if d.anchors == nil {
+		d.anchors = make([]*anchorMemo, len(d.sents))
+	}
+	if m := d.anchors[s]; m != nil {
+		return m.a, m.ok
+	}
+	a, ok := d.findAnchor(s)
+	d.anchors[s] = &anchorMemo{a, ok}
+	return a, ok
+}
+
+func (d *doc) findAnchor(s int) (anchor, bool) {
+	T := d.st(s)
+	for i := 0; i < len(T); i++ {
+		t := T[i]
+		if t.kind != 'w' || (t.cap && i > 0) {
+			continue
+		}
+		a := anchor{s: s, i: i, j: i + 1}
+		next, nk := nextWord(T, i)
+		switch t.low {
+		case "received", "receives", "hosted", "hosts", "welcomed", "welcomes", "greeted", "greets", "hosting", "receiving":
+			switch prevWord(T, i) {
+			case "was", "were", "been", "being", "is", "are", "be":
+				k := findWord(T, i+1, i+4, "by")
+				if k < 0 {
+					continue
+				}
+				a.class, a.j = aPassive, k+1
+			default:
+				switch next {
+				case "information", "briefing", "briefings", "reports", "report", "an", "awards", "medals", "training":
+					if next != "an" {
+						continue
+					}
+				}
+				if t.low == "hosting" || t.low == "receiving" {
+					if p := prevWord(T, i); p != "while" && p != "when" {
+						continue
+					}
+				}
+				a.class = aHost
+			}
+		case "met", "meets":
+			a.class = aNeutral
+			if next == "with" {
+				a.j = nk + 1
+			}
+		case "held", "holds", "hold", "had", "has", "conducted":
+			found := -1
+			for k, n := i+1, 0; k < len(T) && n < 5; k++ {
+				if T[k].kind == 'p' {
+					if T[k].is(",") || T[k].isTerminal() {
+						break
+					}
+					continue
+				}
+				n++
+				if meetNouns[T[k].low] {
+					found = k
+				}
+				if T[k].low == "with" || T[k].low == "between" {
+					break
+				}
+			}
+			if found < 0 {
+				continue
+			}
+			if p := prevWord(T, i); p == "was" || p == "were" || p == "be" || p == "been" || p == "being" {
+				continue
+			}
+			a.class, a.j = aNeutral, found+1
+			if n, k := nextWord(T, found); n == "with" {
+				a.j = k + 1
+			}
+		case "convened", "conferred", "spoke", "speaks", "talked", "interacted":
+			a.class = aNeutral
+			if next == "with" {
+				a.j = nk + 1
+			}
+		case "called", "calls":
+			if next != "on" && next != "upon" {
+				continue
+			}
+			a.class, a.j = aGuest, nk+1
+		case "paid", "pays", "made", "makes", "paying":
+			found := -1
+			for k, n := i+1, 0; k < len(T) && n < 5; k++ {
+				if T[k].kind == 'p' {
+					break
+				}
+				n++
+				if T[k].low == "call" || T[k].low == "visit" {
+					found = k
+					break
+				}
+			}
+			if found < 0 {
+				continue
+			}
+			n2, k2 := nextWord(T, found)
+			if (T[found].low == "call" && n2 != "on") || (T[found].low == "visit" && n2 != "to") {
+				continue
+			}
+			if t.low == "paying" {
+				continue // "paying an official visit to": a relative clause
+			}
+			a.class, a.j = aGuest, k2+1
+			a.dest = d.countryAfter(s, k2+1)
+		case "visited", "visits":
+			k := i + 1
+			if k < len(T) && T[k].low == "the" {
+				k++
+			}
+			if k >= len(T) {
+				continue
+			}
+			if c := d.countryAfter(s, i+1); c != "" && d.isPlaceAt(s, k) {
+				a.class, a.dest = aGuest, c
+			} else if d.personAt(s, k) || d.positionStartsPerson(s, k) {
+				a.class = aGuest
+			} else {
+				continue
+			}
+		case "arrived", "arrives":
+			if next != "in" && next != "at" {
+				continue
+			}
+			c := d.countryAfter(s, nk+1)
+			if c == "" {
+				continue
+			}
+			a.class, a.dest, a.j = aGuest, c, nk+1
+		default:
+			continue
+		}
+		a.call, a.video = callKind(T)
+		return a, true
+	}
+	return anchor{}, false
+}
+
+// isPlaceAt reports whether a country or city is named at token k.
+func (d *doc) isPlaceAt(s, k int) bool {
+	if k >= len(d.cmask[s]) {
+		return false
+	}
+	m := d.cmask[s][k]
+	return m != "" && m != "-"
+}
+
+// positionStartsPerson reports whether a position starting at k leads to a
+// person's name.
+func (d *doc) positionStartsPerson(s, k int) bool {
+	for _, idx := range d.bySent[s] {
+		m := d.people[idx]
+		if m.s0 == k && m.posI >= 0 && !m.posAfter {
+			return true
+		}
+	}
+	return false
+}
+
+// countryAfter returns the country (or the country of the city) named at
+// token k, after an optional "the" and official-form words.
+func (d *doc) countryAfter(s, k int) string {
+	T := d.st(s)
+	for k < len(T) && T[k].kind == 'w' && officialFormWords[T[k].low] && !d.isPlaceAt(s, k) {
+		k++
+	}
+	if k >= len(T) {
+		return ""
+	}
+	if c, ok := d.countryIn(s, k); ok && c.i == k {
+		return c.code
+	}
+	for _, c := range d.cityM[s] {
+		if c.i == k {
+			return c.code
+		}
+	}
+	return ""
+}
+
+// ourCountry stands for "a visit to our country": the reporting side's,
+// which is the side of the first person named.
+const ourCountry = "@our"
+
+// visitDest finds "visit to X", "visiting X", "arrived in X" in a sentence.
+func (d *doc) visitDest(s int) (string, bool) {
+	T := d.st(s)
+	for i := 0; i < len(T); i++ {
+		t := T[i]
+		if t.kind != 'w' {
+			continue
+		}
+		k := -1
+		switch t.low {
+		case "visit", "visits", "trip", "tour":
+			if n, nk := nextWord(T, i); n == "to" || n == "in" {
+				k = nk + 1
+			}
+		case "visiting":
+			k = i + 1
+		case "arrived", "arrives", "arrival", "came", "comes", "travelled", "traveled", "went":
+			if n, nk := nextWord(T, i); n == "in" || n == "to" {
+				k = nk + 1
+			}
+		case "in":
+			if findWord(T, i+1, i+8, "visit") >= 0 && findWord(T, i+1, i+4, "on") >= 0 {
+				k = i + 1
+			}
+		}
+		if k < 0 {
+			continue
+		}
+		// "invited ... to pay a visit to X" is not this visit
+		if w := findWord(T, max(0, i-8), i, "invited", "invitation", "invite", "future", "next", "upcoming", "return"); w >= 0 {
+			continue
+		}
+		if c := d.countryAfter(s, k); c != "" {
+			off := strings.Contains(strings.ToLower(d.span(s, max(0, i-3), i)), "official")
+			return c, off
+		}
+		if lowWords(T, k, "our", "country") || lowWords(T, k, "our", "republic") {
+			return ourCountry, false
+		}
+	}
+	return "", false
+}
+
+// excluded reports whether a person is only mentioned: honoured at a grave,
+// under whose leadership something happened, whose greetings were passed on.
+func (d *doc) excluded(idx int) bool {
+	m := d.people[idx]
+	T := d.st(m.sent)
+	for k := max(0, m.s0-4); k < m.s0; k++ {
+		if T[k].kind != 'w' {
+			continue
+		}
+		switch T[k].low {
+		case "graves", "grave", "memory", "tomb", "leadership", "behalf", "greetings", "instructions", "instruction",
+			"initiative", "named", "message", "letter", "portrait", "decree", "order", "mausoleum", "bust",
+			"regards", "wishes", "legacy", "ideas", "policy", "directive", "directives", "guidance", "vision":
+			return true
+		}
+	}
+	return false
+}
+
+// dmention is a delegation named by its country: "the Kazakh delegation",
+// "a delegation of the Ministry of Defence of Georgia".
+type dmention struct {
+	i     int
+	codes []string
+	ledBy bool
+}
+
+var delegationMods = setOf("military", "high", "level", "high-level", "defence", "defense", "official", "senior",
+	"government", "governmental", "joint", "large", "ranking", "high-ranking", "military-political", "naval",
+	"army", "air", "force", "parliamentary", "friendly", "fraternal", "visiting")
+
+func (d *doc) delegationsIn(s int) []dmention {
+	if d.dlgDone == nil {
+		d.dlgDone = make([]bool, len(d.sents))
+		d.dlgMemo = make([][]dmention, len(d.sents))
+	}
+	if !d.dlgDone[s] {
+		d.dlgMemo[s], d.dlgDone[s] = d.findDelegations(s), true
+	}
+	return d.dlgMemo[s]
+}
+
+func (d *doc) findDelegations(s int) []dmention {
+	T := d.st(s)
+	var out []dmention
+	for i, t := range T {
+		if t.kind != 'w' || (t.low != "delegation" && t.low != "delegations" && t.low != "guests" && t.low != "side") {
+			continue
+		}
+		dm := dmention{i: i}
+		// before: "the Kazakh (military) delegation"
+		for k := i - 1; k >= 0 && k >= i-5; k-- {
+			if T[k].kind == 'p' && !(T[k].isDash() && !T[k].sp) {
+				break
+			}
+			if T[k].kind == 'w' && delegationMods[T[k].low] {
+				continue
+			}
+			if c, ok := d.countryIn(s, k); ok {
+				dm.codes = append(dm.codes, c.code)
+				k = c.i
+				// "Azerbaijani and Turkish delegations"
+				if k-2 >= 0 && T[k-1].low == "and" {
+					if c2, ok := d.countryIn(s, k-2); ok {
+						dm.codes = append(dm.codes, c2.code)
+					}
+				}
+				break
+			}
+			if T[k].isDash() {
+				continue
+			}
+			break
+		}
+		// after: "delegation(s) of/from (the Ministry of Defense of) X (and Y)"
+		if n, nk := nextWord(T, i); (n == "of" || n == "from") && len(dm.codes) == 0 && t.low != "side" {
+			for k := nk + 1; k < len(T) && k < nk+16; k++ {
+				if c, ok := d.countryIn(s, k); ok {
+					if !slices.Contains(dm.codes, c.code) {
+						dm.codes = append(dm.codes, c.code)
+					}
+					k = c.j - 1
+					continue
+				}
+				tk := T[k]
+				if tk.kind == 'w' && (officialFormWords[tk.low] || positionWords[tk.low] || tk.low == "and" || tk.low == "both") {
+					continue
+				}
+				if tk.is(",") || tk.isDash() {
+					continue
+				}
+				break
+			}
+		}
+		if t.low == "guests" && len(dm.codes) == 0 {
+			continue
+		}
+		if t.low == "side" && len(dm.codes) == 0 {
+			continue
+		}
+		if n, nk := nextWord(T, i); n == "led" || n == "headed" {
+			if n2, _ := nextWord(T, nk); n2 == "by" {
+				dm.ledBy = true
+			}
+		}
+		out = append(out, dm)
+	}
+	return out
+}
+
+// meetingDraft is a meeting being put together.
+type meetingDraft struct {
+	sents    []int // the sentences of its section
+	anchor   anchor
+	hasAnc   bool
+	dlgs     []*dlgDraft
+	host     string
+	hostS    int
+	hostConf float64
+	child    bool
+	subj     []int
+	obj      []int
+	country  map[int]string // countries settled for the people of the anchor sentence
+	cconf    map[int]float64
+	kind     domain.Kind
+	kindS    int
+}
+
+// dlgDraft is a delegation being put together.
+type dlgDraft struct {
+	code     string
+	s        int // sentence that shows the country takes part
+	conf     float64
+	head     int // person mention, -1 for none
+	members  []int
+	headline bool // known only from the headline
+}
+
+func (m *meetingDraft) dlg(code string) *dlgDraft {
+	for _, x := range m.dlgs {
+		if x.code == code {
+			return x
+		}
+	}
+	return nil
+}
+
+func (m *meetingDraft) addDlg(code string, s int, conf float64) *dlgDraft {
+	if code == "" || code == "-" || code == "@" {
+		return nil
+	}
+	if x := m.dlg(code); x != nil {
+		return x
+	}
+	x := &dlgDraft{code: code, s: s, conf: conf, head: -1}
+	m.dlgs = append(m.dlgs, x)
+	return x
+}
+
+// hasPerson reports whether the person (by name) is in the meeting.
+func (d *doc) hasPerson(m *meetingDraft, idx int) bool {
+	name := d.people[idx].key
+	for _, x := range m.dlgs {
+		if x.head >= 0 && d.people[x.head].key == name {
+			return true
+		}
+		for _, y := range x.members {
+			if d.people[y].key == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sidePeople splits a sentence's people into those before the anchor and
+// those after it.
+func (d *doc) sidePeople(a anchor) (subj, obj []int) {
+	for _, idx := range d.bySent[a.s] {
+		m := d.people[idx]
+		if d.excluded(idx) {
+			continue
+		}
+		switch {
+		case m.j <= a.i:
+			subj = append(subj, idx)
+		case m.s0 >= a.j || m.i >= a.j:
+			obj = append(obj, idx)
+		}
+	}
+	return
+}
+
+// ledByHead reports whether a person is named right after "led by" or
+// "headed by".
+func (d *doc) ledByHead(idx int) bool {
+	m := d.people[idx]
+	T := d.st(m.sent)
+	k := m.s0 - 1
+	for k >= 0 && T[k].kind == 'w' && (T[k].low == "the" || T[k].low == "his") {
+		k--
+	}
+	return k >= 1 && T[k].low == "by" && (T[k-1].low == "led" || T[k-1].low == "headed" || T[k-1].low == "chaired")
+}
+
+// sideCountries returns countries a side names without people: delegations,
+// and ministries or armies of a country in the subject.
+func (d *doc) sideCountries(s, from, to int, people []int) []string {
+	var out []string
+	add := func(c string) {
+		if c != "" && !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	for _, dm := range d.delegationsIn(s) {
+		if dm.i >= from && dm.i < to {
+			for _, c := range dm.codes {
+				add(c)
+			}
+		}
+	}
+	if len(people) == 0 && len(out) == 0 {
+		T := d.st(s)
+		for _, c := range d.ctry[s] {
+			if c.i < from || c.i >= to {
+				continue
+			}
+			// a country's ministry, army or side: "Azerbaijan Ministry of Defense hosted"
+			near := d.span(s, max(0, c.i-4), min(len(T), c.j+3))
+			low := strings.ToLower(near)
+			if strings.Contains(low, "ministr") || strings.Contains(low, "army") || strings.Contains(low, "armed forces") ||
+				strings.Contains(low, "side") || strings.Contains(low, "government") || strings.Contains(low, "navy") ||
+				strings.Contains(low, "defen") || strings.Contains(low, "general staff") {
+				if findWord(T, max(0, c.i-3), c.i, "trilateral", "between", "integrity", "within") < 0 {
+					add(c.code)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// findMain returns the sentence that reports the meeting, or -1.
+func (d *doc) findMain() (anchor, bool) {
+	for s := range d.sents {
+		a, ok := d.anchorIn(s)
+		if !ok {
+			continue
+		}
+		subj, obj := d.sidePeople(a)
+		T := d.st(s)
+		if len(subj)+len(obj) > 0 || len(d.sideCountries(s, 0, len(T), nil)) > 0 || a.dest != "" {
+			return a, true
+		}
+	}
+	// no verb: a sentence with two people of two countries
+	for s := range d.sents {
+		var cs []string
+		for _, idx := range d.bySent[s] {
+			if c, _ := d.countryOf(idx); c != "" && !slices.Contains(cs, c) && d.people[idx].strong {
+				cs = append(cs, c)
+			}
+		}
+		if len(cs) >= 2 {
+			return anchor{s: s, i: 0, j: 0, class: aNeutral}, true
+		}
+	}
+	return anchor{}, false
+}
