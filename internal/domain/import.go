@@ -31,6 +31,9 @@ type ImportReport struct {
 	Stored int           `json:"stored"`
 	Failed int           `json:"failed"`
 	Errors []ImportError `json:"errors"`
+	// ErrorsTruncated says that errors lists the first MaxErrors failures
+	// only; failed counts them all.
+	ErrorsTruncated bool `json:"errors_truncated"`
 	// Seconds is how long the import took.
 	Seconds float64 `json:"seconds"`
 }
@@ -44,6 +47,9 @@ type ImportOptions struct {
 	// Progress, when set, is called after each chunk with the lines read
 	// and stored so far.
 	Progress func(lines, stored int)
+	// MaxErrors is how many failed lines the report lists (default 1000),
+	// so that a file of bad lines does not make an answer larger than it.
+	MaxErrors int
 }
 
 // ImportStore writes meetings in bulk.
@@ -78,6 +84,9 @@ func (s *Service) Import(ctx context.Context, next func() (ImportLine, bool), op
 	start := time.Now()
 	if opt.Chunk <= 0 {
 		opt.Chunk = 500
+	}
+	if opt.MaxErrors <= 0 {
+		opt.MaxErrors = 1000
 	}
 	if err := s.loadCountries(ctx); err != nil {
 		return nil, err
@@ -115,7 +124,6 @@ func (s *Service) Import(ctx context.Context, next func() (ImportLine, bool), op
 	if err := im.flush(ctx, chunk); err != nil {
 		return nil, err
 	}
-	im.rep.Failed = len(im.rep.Errors)
 	if opt.Atomic {
 		if im.rep.Failed > 0 {
 			im.rep.Stored = 0
@@ -137,6 +145,11 @@ type importer struct {
 }
 
 func (im *importer) fail(line int, err error) {
+	im.rep.Failed++
+	if len(im.rep.Errors) >= im.opt.MaxErrors {
+		im.rep.ErrorsTruncated = true
+		return
+	}
 	e := ImportError{Line: line, Code: ErrorCode(err), Detail: ErrorMessage(err)}
 	if de := AsError(err); de != nil {
 		e.Errors = de.Fields
@@ -184,11 +197,11 @@ func (im *importer) flush(ctx context.Context, chunk []pending) error {
 		}
 	}()
 	if im.opt.Atomic {
-		if len(im.rep.Errors) > 0 {
+		if im.rep.Failed > 0 {
 			return nil // nothing will be stored; the lines are only checked
 		}
 		chunk, err := im.dedupe(ctx, im.tx, chunk)
-		if err != nil || len(im.rep.Errors) > 0 {
+		if err != nil || im.rep.Failed > 0 {
 			return err
 		}
 		w, err := im.write(ctx, im.tx, chunk)

@@ -286,6 +286,10 @@ func (s *Service) ListOfficials(ctx context.Context, f OfficialFilter) ([]Offici
 	if err := p.Err("The query is not valid."); err != nil {
 		return nil, "", err
 	}
+	if f.Q != "" && Fold(f.Q) == "" {
+		p.AddParam("q", "must hold a letter or digit")
+		return nil, "", p.Err("The query is not valid.")
+	}
 	f.Q = Fold(f.Q)
 	want := f.Limit
 	f.Limit++

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/milmeet/milmeet/internal/domain"
 	"github.com/milmeet/milmeet/internal/extract"
@@ -124,7 +125,7 @@ func (s *Server) ingestArticle(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Cache-Control", "no-store")
 			s.writeBody(w, r, http.StatusUnprocessableEntity, "application/problem+json", articleProblem{
 				Problem: Problem{Type: "urn:milmeet:problem:invalid", Title: "Unprocessable Entity",
-					Status: http.StatusUnprocessableEntity, Instance: r.URL.Path, Errors: e.Fields,
+					Status: http.StatusUnprocessableEntity, Instance: r.URL.Path, RequestID: middleware.GetReqID(r.Context()), Errors: e.Fields,
 					Detail: "The report does not give a meeting that can be stored: " + e.Message},
 				Warnings: res.Warnings,
 			})

@@ -35,7 +35,8 @@ func TestExtract(t *testing.T) {
 		Meeting  domain.Meeting `json:"meeting"`
 		Evidence []struct {
 			Field      string  `json:"field"`
-			Start, End int     `json:"start"`
+			Start      int     `json:"start"`
+			End        int     `json:"end"`
 			Confidence float64 `json:"confidence"`
 		} `json:"evidence"`
 		Warnings []string `json:"warnings"`

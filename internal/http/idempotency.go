@@ -13,7 +13,7 @@ import (
 
 // replayedHeaders are the headers an idempotent answer is stored and
 // replayed with.
-var replayedHeaders = []string{"Content-Type", "Location", "ETag"}
+var replayedHeaders = []string{"Content-Type", "Location", "ETag", "Cache-Control"}
 
 // idempotent makes a POST with an Idempotency-Key safe to retry: the first
 // answer is stored and replayed, byte for byte, for the same key and body;

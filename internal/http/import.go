@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/milmeet/milmeet/internal/domain"
 	"github.com/milmeet/milmeet/internal/jsonx"
@@ -56,7 +57,7 @@ func (s *Server) importMeetings(w http.ResponseWriter, r *http.Request) {
 		s.writeBody(w, r, http.StatusUnprocessableEntity, "application/problem+json", importProblem{
 			Problem: Problem{Type: "urn:milmeet:problem:invalid", Title: "Unprocessable Entity",
 				Status: http.StatusUnprocessableEntity, Detail: "Some lines are not valid: nothing was stored.",
-				Instance: r.URL.Path},
+				Instance: r.URL.Path, RequestID: middleware.GetReqID(r.Context())},
 			Report: rep,
 		})
 		return

@@ -57,7 +57,6 @@ func (s *Server) createKey(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Location", "/keys/"+k.Name)
 	s.writeJSON(w, r, http.StatusCreated, createdKey{Key: *k, Token: token})
 }
 

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/milmeet/milmeet/internal/domain"
 )
@@ -36,12 +38,27 @@ func parseParams(r *http.Request, allowed ...string) (*params, error) {
 			p.problems.AddParam(name, "is not a parameter of this endpoint (it takes %s)", strings.Join(allowed, ", "))
 		case len(v[name]) > 1:
 			p.problems.AddParam(name, "is given more than once")
+		case !plainText(v[name][0]):
+			p.problems.AddParam(name, "must be valid UTF-8 without control characters")
 		}
 	}
 	if err := p.err(); err != nil {
 		return nil, err
 	}
 	return p, nil
+}
+
+// plainText reports whether s is valid UTF-8 without control characters.
+func plainText(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func (p *params) err() error {

@@ -228,3 +228,20 @@ func TestGzip(t *testing.T) {
 	require.NoError(t, json.Unmarshal(body, &p))
 	assert.Len(t, p.Data, 5)
 }
+
+func TestHeadAndAllow(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	for _, target := range []string{"/meetings", "/meetings?country=UZ", "/countries/TR", "/officials"} {
+		r := e.do("HEAD", target, nil)
+		assert.Equal(t, http.StatusOK, r.Code, target)
+		assert.Empty(t, r.Body.String(), target)
+		assert.NotEmpty(t, r.Header().Get("ETag"), target)
+	}
+	r := e.do("POST", "/countries", map[string]any{})
+	assert.Equal(t, http.StatusMethodNotAllowed, r.Code)
+	assert.Equal(t, "GET, HEAD", r.Header().Get("Allow"))
+	r = e.do("TRACE", "/meetings/"+e.meetingID("UZ"), nil)
+	assert.Equal(t, http.StatusMethodNotAllowed, r.Code)
+	assert.Equal(t, "DELETE, GET, HEAD, PATCH, PUT", r.Header().Get("Allow"))
+}

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/go-chi/chi/v5"
@@ -23,14 +24,12 @@ import (
 const (
 	errUnsupportedMedia = "unsupported_media_type"
 	errTooLarge         = "too_large"
-	errNotAcceptable    = "not_acceptable"
 	errMethod           = "method_not_allowed"
 )
 
 func init() {
 	statuses[errUnsupportedMedia] = http.StatusUnsupportedMediaType
 	statuses[errTooLarge] = http.StatusRequestEntityTooLarge
-	statuses[errNotAcceptable] = http.StatusNotAcceptable
 	statuses[errMethod] = http.StatusMethodNotAllowed
 }
 
@@ -87,6 +86,9 @@ type Server struct {
 	reads   *limiter
 	exports chan struct{} // a slot per export that may run
 	metrics *metrics
+
+	routesOnce    sync.Once
+	routePatterns map[string][]string // route pattern → methods, for Allow
 }
 
 // NewServer returns a Server; spec is the OpenAPI document it serves.
@@ -146,7 +148,7 @@ func (s *Server) Handler() http.Handler {
 			"RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy", "X-Request-Id"},
 		MaxAge: 600,
 	}))
-	r.Use(middleware.GetHead)
+	r.Use(headAsGet)
 	r.Use(middleware.Compress(5, "application/json", "application/problem+json", "application/x-ndjson",
 		"text/csv", "application/yaml"))
 	r.Use(securityHeaders)
@@ -155,7 +157,7 @@ func (s *Server) Handler() http.Handler {
 		s.writeError(w, r, domain.Errorf(domain.ENOTFOUND, "There is no resource at %s.", r.URL.Path))
 	})
 	r.MethodNotAllowed(func(w http.ResponseWriter, req *http.Request) {
-		w.Header().Set("Allow", strings.Join(allowed(r, req.URL.Path), ", "))
+		w.Header().Set("Allow", strings.Join(s.allowed(r, req.URL.Path), ", "))
 		s.writeError(w, req, &domain.Error{Code: errMethod, Message: "The method is not allowed on this resource."})
 	})
 
@@ -181,19 +183,71 @@ func (s *Server) Handler() http.Handler {
 	return r
 }
 
-// allowed returns the methods the router serves at path.
-func allowed(routes chi.Routes, path string) []string {
+// allowed returns the methods the router serves at path, from its route
+// patterns: a mounted sub-router would otherwise match every method.
+func (s *Server) allowed(routes chi.Routes, path string) []string {
+	s.routesOnce.Do(func() {
+		s.routePatterns = map[string][]string{}
+		_ = chi.Walk(routes, func(method, route string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
+			if route != "/" {
+				route = strings.TrimSuffix(route, "/")
+			}
+			s.routePatterns[route] = append(s.routePatterns[route], method)
+			return nil
+		})
+	})
+	if path != "/" {
+		path = strings.TrimSuffix(path, "/")
+	}
 	var out []string
-	for _, m := range []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"} {
-		if routes.Match(chi.NewRouteContext(), m, path) {
-			out = append(out, m)
+	for pattern, methods := range s.routePatterns {
+		if patternMatches(pattern, path) {
+			out = append(out, methods...)
 		}
 	}
-	if len(out) > 0 && !slices.Contains(out, "HEAD") && slices.Contains(out, "GET") {
-		out = append(out, "HEAD") // GetHead serves HEAD wherever GET is
+	if slices.Contains(out, "GET") {
+		out = append(out, "HEAD") // headAsGet serves HEAD wherever GET is
 	}
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 }
+
+// patternMatches reports whether a chi route pattern such as
+// /meetings/{id} matches path.
+func patternMatches(pattern, path string) bool {
+	ps, xs := strings.Split(pattern, "/"), strings.Split(path, "/")
+	if len(ps) != len(xs) {
+		return false
+	}
+	for i := range ps {
+		if strings.HasPrefix(ps[i], "{") || ps[i] == xs[i] {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// headAsGet serves HEAD as GET without the body, on every GET route.
+func headAsGet(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodHead {
+			next.ServeHTTP(w, r)
+			return
+		}
+		r2 := r.Clone(r.Context())
+		r2.Method = http.MethodGet
+		next.ServeHTTP(headWriter{w}, r2)
+	})
+}
+
+// headWriter drops the body of an answer to HEAD.
+type headWriter struct{ http.ResponseWriter }
+
+func (h headWriter) Write(b []byte) (int, error) { return len(b), nil }
+
+// Unwrap lets http.ResponseController reach the connection.
+func (h headWriter) Unwrap() http.ResponseWriter { return h.ResponseWriter }
 
 // requestTimeout gives a request a deadline, which cancels its queries;
 // exports and imports, which stream, go without.

@@ -24,6 +24,9 @@ func invalid(message string, fields ...domain.FieldError) error {
 // Strict decodes one JSON value into v and names, by JSON pointer,
 // the value at fault when it cannot.
 func Strict(body []byte, v any) error {
+	if ptr, dup := duplicateKey(body); dup {
+		return invalid("The body names a field twice.", domain.FieldError{Pointer: ptr, Detail: "is given more than once"})
+	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	err := dec.Decode(v)
@@ -133,6 +136,75 @@ func unknownField(v any, t reflect.Type, at string) string {
 		}
 	}
 	return ""
+}
+
+// duplicateKey returns the pointer of the first object key given twice in
+// one object: JSON leaves such a document's meaning to the reader, and this
+// one does not guess. Bodies that are not valid JSON are left to the decoder.
+func duplicateKey(body []byte) (string, bool) {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	type frame struct {
+		object bool
+		keys   map[string]bool
+		at     string
+		index  int
+		key    bool // an object's next token is a key
+	}
+	var stack []*frame
+	path := func() string {
+		var b strings.Builder
+		for _, f := range stack {
+			b.WriteString(f.at)
+		}
+		return b.String()
+	}
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return "", false
+		}
+		var top *frame
+		if len(stack) > 0 {
+			top = stack[len(stack)-1]
+		}
+		if top != nil && top.object && top.key {
+			if d, ok := tok.(json.Delim); ok && d == '}' {
+				stack = stack[:len(stack)-1]
+				continue
+			}
+			k, _ := tok.(string)
+			if top.keys[k] {
+				top.at = "/" + escapePointer(k)
+				return path(), true
+			}
+			top.keys[k] = true
+			top.at = "/" + escapePointer(k)
+			top.key = false
+			continue
+		}
+		if top != nil && !top.object {
+			if d, ok := tok.(json.Delim); ok && d == ']' {
+				stack = stack[:len(stack)-1]
+				continue
+			}
+			top.at = "/" + strconv.Itoa(top.index)
+			top.index++
+		}
+		if top != nil && top.object {
+			top.key = true // the value is read; a key comes next
+		}
+		if d, ok := tok.(json.Delim); ok {
+			switch d {
+			case '{':
+				stack = append(stack, &frame{object: true, keys: map[string]bool{}, key: true})
+			case '[':
+				stack = append(stack, &frame{})
+			}
+		}
+		if len(stack) == 0 {
+			return "", false
+		}
+	}
 }
 
 // typeMismatch returns the pointer of the first value in v that type t

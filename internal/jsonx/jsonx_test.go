@@ -20,6 +20,8 @@ func TestStrict_Pointers(t *testing.T) {
 		{"wrong type at the top", `{"title": 7}`, "/title"},
 		{"number for a date", `{"date": 2025}`, "/date"},
 		{"fraction for an integer", `{"series": {"name": "x", "edition": 1.5}}`, "/series/edition"},
+		{"duplicate key", `{"title": "a", "title": "b"}`, "/title"},
+		{"duplicate nested key", `{"delegations": [{"country": "AZ"}, {"role": "host", "role": "guest"}]}`, "/delegations/1/role"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
