@@ -140,6 +140,9 @@ func (f *MeetingFilter) normalize() error {
 	if utf8.RuneCountInString(f.Q) > 200 || !cleanText(f.Q, false) {
 		p.AddParam("q", "must be at most 200 characters of text")
 	}
+	if f.Q != "" && Fold(f.Q) == "" {
+		p.AddParam("q", "must hold a letter or digit")
+	}
 	// "Z.Hasanov" is two words to a reader but one token to the text search.
 	f.Q = strings.ReplaceAll(f.Q, ".", " ")
 	if f.After != nil && (f.After.Sort != string(f.Sort) || f.After.Filter != f.Fingerprint()) {

@@ -32,8 +32,8 @@ type IdempotencyStore interface {
 }
 
 // idempotencyStale is how long a claimed request may go unanswered before a
-// retry takes it over: longer than any request runs.
-const idempotencyStale = 2 * time.Minute
+// retry takes it over: longer than an ordinary request may run (30 s).
+const idempotencyStale = 35 * time.Second
 
 // BeginRequest claims an Idempotency-Key for owner's request whose content
 // hashes to hash. It returns the stored answer of an earlier identical

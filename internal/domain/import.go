@@ -64,8 +64,10 @@ type ImportTx interface {
 	// keys that have one.
 	FindMeetingIDs(ctx context.Context, keys []string) (map[string]string, error)
 	// WriteMeetings stores prepared meetings, the new officials they name
-	// and their audit entries. On error the transaction is unusable.
-	WriteMeetings(ctx context.Context, ms []*Meeting, news []Official, audits []*AuditEntry) error
+	// and their audit entries. It returns, for new officials that a
+	// concurrent write stored first, the stored id by the id given (and
+	// points the meetings at it). On error the transaction is unusable.
+	WriteMeetings(ctx context.Context, ms []*Meeting, news []Official, audits []*AuditEntry) (map[string]string, error)
 	Commit(ctx context.Context) error
 	Rollback(ctx context.Context) error
 }
@@ -289,11 +291,19 @@ func (im *importer) dedupe(ctx context.Context, tx ImportTx, chunk []pending) ([
 type written struct {
 	meetings  int
 	officials []string
+	remap     map[string]string // stored id by given id
 }
 
 func (im *importer) stored(w written) {
 	for _, id := range w.officials {
 		im.r.stored[id] = true
+	}
+	// Lines still to come name these officials by their stored ids.
+	for _, o := range im.r.news {
+		if to, ok := w.remap[o.ID]; ok {
+			im.r.stored[to] = true
+			o.ID = to
+		}
 	}
 	im.rep.Stored += w.meetings
 }
@@ -314,10 +324,11 @@ func (im *importer) write(ctx context.Context, tx ImportTx, chunk []pending) (wr
 		}
 		audits = append(audits, im.s.audit(ctx, AuditImport, p.m.ID, nil, p.m))
 	}
-	if err := tx.WriteMeetings(ctx, ms, news, audits); err != nil {
+	remap, err := tx.WriteMeetings(ctx, ms, news, audits)
+	if err != nil {
 		return written{}, err
 	}
-	w := written{meetings: len(ms)}
+	w := written{meetings: len(ms), remap: remap}
 	for id := range seen {
 		w.officials = append(w.officials, id)
 	}

@@ -340,6 +340,9 @@ func checkPerson(p *Problems, at, id, name string) {
 	}
 	if id == "" || name != "" {
 		checkText(p, at+"/name", name, 200, false)
+		if strings.TrimSpace(name) != "" && Fold(name) == "" {
+			p.Add(at+"/name", "must hold a letter")
+		}
 	}
 }
 

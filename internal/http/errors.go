@@ -1,6 +1,7 @@
 package http
 
 import (
+	"context"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -53,6 +54,13 @@ func invalidRequest(message string, fields ...domain.FieldError) error {
 // writeError answers with the problem err describes. Internal errors are
 // logged with the request id; the client sees only "Internal error.".
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	if r.Context().Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
+		// The client left, the request ran out of time, or the server is
+		// shutting down: not a fault of the service.
+		s.log.WarnContext(r.Context(), "request ended before its answer", "err", err,
+			"request_id", middleware.GetReqID(r.Context()))
+		err = &domain.Error{Code: domain.EUNAVAILABLE, Message: "The request was cut short before it was answered."}
+	}
 	code := domain.ErrorCode(err)
 	status, ok := statuses[code]
 	if !ok {

@@ -134,6 +134,7 @@ func NewServer(svc *domain.Service, db Pinger, log *slog.Logger, cfg Config, spe
 // Handler returns the router with its middleware.
 func (s *Server) Handler() http.Handler {
 	r := chi.NewRouter()
+	r.Use(boundRequestID)
 	r.Use(middleware.RequestID)
 	r.Use(requestIDHeader)
 	r.Use(s.logRequests)
@@ -262,6 +263,17 @@ func (s *Server) requestTimeout(next http.Handler) http.Handler {
 		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.RequestTimeout)
 		defer cancel()
 		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// boundRequestID drops a client's X-Request-Id that is too long or not
+// plain text, so that a fresh one is made rather than echoed into logs.
+func boundRequestID(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if id := r.Header.Get(middleware.RequestIDHeader); id != "" && (len(id) > 64 || !plainText(id)) {
+			r.Header.Del(middleware.RequestIDHeader)
+		}
+		next.ServeHTTP(w, r)
 	})
 }
 

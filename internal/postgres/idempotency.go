@@ -21,7 +21,8 @@ func (s *Store) BeginRequest(ctx context.Context, owner, key string, hash []byte
 			owner, key, domain.IdempotencyTTL.String()); err != nil {
 			return err
 		}
-		tag, err := tx.Exec(ctx, `INSERT INTO idempotency_keys (owner, key, request_hash) VALUES ($1, $2, $3)
+		tag, err := tx.Exec(ctx, `INSERT INTO idempotency_keys (owner, key, request_hash, server_started)
+			VALUES ($1, $2, $3, pg_postmaster_start_time())
 			ON CONFLICT (owner, key) DO NOTHING`, owner, key, hash)
 		if err != nil {
 			return err
@@ -34,20 +35,26 @@ func (s *Store) BeginRequest(ctx context.Context, owner, key string, hash []byte
 		var headers []byte
 		var body []byte
 		var created time.Time
-		if err := tx.QueryRow(ctx, `SELECT request_hash, status, headers, body, created_at FROM idempotency_keys
-			WHERE owner = $1 AND key = $2 FOR UPDATE`, owner, key).Scan(&stored, &status, &headers, &body, &created); err != nil {
+		var restarted bool
+		if err := tx.QueryRow(ctx, `SELECT request_hash, status, headers, body, created_at,
+				server_started IS DISTINCT FROM pg_postmaster_start_time()
+			FROM idempotency_keys WHERE owner = $1 AND key = $2 FOR UPDATE`, owner, key).
+			Scan(&stored, &status, &headers, &body, &created, &restarted); err != nil {
 			return err
 		}
 		if !bytes.Equal(stored, hash) {
 			return domain.Errorf(domain.EINVALID, "The Idempotency-Key was used for a different request.")
 		}
 		if status == nil {
-			if time.Since(created) < stale {
+			// A claim made before the database restarted belongs to a request
+			// whose transaction died with it.
+			if !restarted && time.Since(created) < stale {
 				return domain.Errorf(domain.ECONFLICT, "A request with this Idempotency-Key is in progress.")
 			}
 			// The first attempt never finished (its server died): this one
 			// takes it over.
-			_, err := tx.Exec(ctx, `UPDATE idempotency_keys SET created_at = now() WHERE owner = $1 AND key = $2`, owner, key)
+			_, err := tx.Exec(ctx, `UPDATE idempotency_keys SET created_at = now(), server_started = pg_postmaster_start_time()
+				WHERE owner = $1 AND key = $2`, owner, key)
 			return err
 		}
 		resp = &domain.StoredResponse{Status: *status, Body: body}

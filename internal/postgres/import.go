@@ -55,10 +55,24 @@ type copyRows struct {
 
 func (c *copyRows) add(vals ...any) { c.rows = append(c.rows, vals) }
 
-// WriteMeetings implements domain.ImportTx. Rows go in with COPY; delegation
-// ids are taken from their sequence first so that members can name them.
-// Sources, which may be stored already, are upserted one statement each.
-func (t *importTx) WriteMeetings(ctx context.Context, ms []*domain.Meeting, news []domain.Official, audits []*domain.AuditEntry) error {
+// WriteMeetings implements domain.ImportTx. New officials are upserted (one
+// stored meanwhile by a concurrent write is used instead); the rows go in
+// with COPY, delegation ids taken from their sequence first so that members
+// can name them; sources, which may be stored already, are upserted one
+// statement each.
+func (t *importTx) WriteMeetings(ctx context.Context, ms []*domain.Meeting, news []domain.Official,
+	audits []*domain.AuditEntry) (map[string]string, error) {
+	remap, err := insertOfficials(ctx, t.tx, news)
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range ms {
+		remapOfficials(m, remap)
+	}
+	return remap, t.write(ctx, ms, audits)
+}
+
+func (t *importTx) write(ctx context.Context, ms []*domain.Meeting, audits []*domain.AuditEntry) error {
 	var all []*domain.Meeting
 	ndeleg := 0
 	for _, m := range ms {
@@ -78,11 +92,6 @@ func (t *importTx) WriteMeetings(ctx context.Context, ms []*domain.Meeting, news
 		return fmt.Errorf("reserve delegation ids: %w", formatError(err))
 	}
 
-	officials := &copyRows{table: "officials", columns: []string{"id", "name", "aliases", "name_keys", "country",
-		"wikidata_id", "created_at", "updated_at"}}
-	for _, o := range news {
-		officials.add(o.ID, o.Name, o.Aliases, o.NameKeys, o.Country, o.WikidataID, o.CreatedAt, o.CreatedAt)
-	}
 	meetings := &copyRows{table: "meetings", columns: []string{"id", "title", "date_year", "date_month", "date_day",
 		"end_date", "city", "venue", "host_country", "kind", "summary", "topics", "series_name", "series_edition",
 		"parent_id", "dedupe_key", "created_at", "updated_at"}}
@@ -144,7 +153,7 @@ func (t *importTx) WriteMeetings(ctx context.Context, ms []*domain.Meeting, news
 		}
 		audit.add(e.At, e.Actor, string(e.Action), e.MeetingID, rawOrNil(e.Before), rawOrNil(e.After), changes)
 	}
-	for _, c := range []*copyRows{officials, meetings, delegations, members, ceremonies, agreements, parties,
+	for _, c := range []*copyRows{meetings, delegations, members, ceremonies, agreements, parties,
 		signatories, audit} {
 		if len(c.rows) == 0 {
 			continue

@@ -11,9 +11,13 @@ import (
 	"github.com/milmeet/milmeet/internal/domain"
 )
 
+// A new official whose folded name a concurrent write stored first is that
+// one: the stored id comes back.
 const insertOfficialSQL = `
-INSERT INTO officials (id, name, aliases, name_keys, country, wikidata_id, created_at, updated_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`
+INSERT INTO officials (id, name, aliases, name_keys, name_key, country, wikidata_id, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
+ON CONFLICT (country, name_key) DO UPDATE SET updated_at = officials.updated_at
+RETURNING id`
 
 const insertMeetingSQL = `
 INSERT INTO meetings (id, title, date_year, date_month, date_day, end_date, city, venue, host_country,
@@ -77,9 +81,11 @@ ON CONFLICT (meeting_id, source_id) DO NOTHING`
 // CreateMeeting implements domain.MeetingStore.
 func (s *Store) CreateMeeting(ctx context.Context, m *domain.Meeting, news []domain.Official, audit *domain.AuditEntry) error {
 	return s.inTx(ctx, func(tx pgx.Tx) error {
-		if err := insertOfficials(ctx, tx, news); err != nil {
+		remap, err := insertOfficials(ctx, tx, news)
+		if err != nil {
 			return err
 		}
+		remapOfficials(m, remap)
 		if err := insertMeeting(ctx, tx, m); err != nil {
 			return err
 		}
@@ -87,18 +93,70 @@ func (s *Store) CreateMeeting(ctx context.Context, m *domain.Meeting, news []dom
 	})
 }
 
-func insertOfficials(ctx context.Context, q querier, news []domain.Official) error {
+// insertOfficials stores new officials and returns, for any that a
+// concurrent write stored first, the stored id by the id given.
+func insertOfficials(ctx context.Context, q querier, news []domain.Official) (map[string]string, error) {
 	if len(news) == 0 {
-		return nil
+		return nil, nil
 	}
+	remap := map[string]string{}
 	b := &pgx.Batch{}
 	for _, o := range news {
-		b.Queue(insertOfficialSQL, o.ID, o.Name, o.Aliases, o.NameKeys, o.Country, o.WikidataID, o.CreatedAt)
+		given := o.ID
+		key := ""
+		if len(o.NameKeys) > 0 {
+			key = o.NameKeys[0] // the folded name itself
+		}
+		b.Queue(insertOfficialSQL, o.ID, o.Name, o.Aliases, o.NameKeys, key, o.Country, o.WikidataID,
+			o.CreatedAt).QueryRow(func(row pgx.Row) error {
+			var id string
+			if err := row.Scan(&id); err != nil {
+				return err
+			}
+			if id != given {
+				remap[given] = id
+			}
+			return nil
+		})
 	}
 	if err := q.SendBatch(ctx, b).Close(); err != nil {
-		return fmt.Errorf("insert officials: %w", formatError(err))
+		return nil, fmt.Errorf("insert officials: %w", formatError(err))
 	}
-	return nil
+	return remap, nil
+}
+
+// remapOfficials points m's references to officials at the stored ids.
+func remapOfficials(m *domain.Meeting, remap map[string]string) {
+	if len(remap) == 0 {
+		return
+	}
+	fix := func(id *string) {
+		if to, ok := remap[*id]; ok {
+			*id = to
+		}
+	}
+	for i := range m.Delegations {
+		d := &m.Delegations[i]
+		if d.Head != nil {
+			fix(&d.Head.OfficialID)
+		}
+		for j := range d.Members {
+			fix(&d.Members[j].OfficialID)
+		}
+	}
+	for i := range m.Ceremonies {
+		if r := m.Ceremonies[i].Recipient; r != nil {
+			fix(&r.OfficialID)
+		}
+	}
+	for i := range m.Agreements {
+		for j := range m.Agreements[i].Signatories {
+			fix(&m.Agreements[i].Signatories[j].OfficialID)
+		}
+	}
+	for i := range m.ChildMeetings {
+		remapOfficials(&m.ChildMeetings[i], remap)
+	}
 }
 
 // insertMeeting stores m and its child meetings with all they hold.
@@ -251,9 +309,11 @@ func (s *Store) ReplaceMeeting(ctx context.Context, m *domain.Meeting, news []do
 		if err != nil {
 			return formatError(err)
 		}
-		if err := insertOfficials(ctx, tx, news); err != nil {
+		remap, err := insertOfficials(ctx, tx, news)
+		if err != nil {
 			return err
 		}
+		remapOfficials(m, remap)
 		keep := map[string]bool{}
 		for _, c := range m.ChildMeetings {
 			keep[c.ID] = true
