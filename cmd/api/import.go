@@ -54,16 +54,7 @@ func cmdImport(ctx context.Context, cfg config, args []string, stdout, stderr io
 	lines := make(chan domain.ImportLine, 64)
 	go func() {
 		defer close(lines)
-		err := jsonx.EachLine(counted, cfg.ImportMaxLineBytes, func(n int, raw []byte, tooLong bool) bool {
-			l := domain.ImportLine{N: n}
-			if tooLong {
-				l.Err = domain.Errorf(domain.EINVALID, "The line is longer than %d bytes.", cfg.ImportMaxLineBytes)
-			} else {
-				var m domain.Meeting
-				if l.Err = jsonx.Strict(raw, &m); l.Err == nil {
-					l.Meeting = &m
-				}
-			}
+		err := jsonx.MeetingLines(counted, cfg.ImportMaxLineBytes, func(l domain.ImportLine) bool {
 			select {
 			case lines <- l:
 				return true

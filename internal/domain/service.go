@@ -273,34 +273,46 @@ func (s *Service) GetOfficial(ctx context.Context, id string) (*Official, error)
 // ListOfficials returns one page of officials and the id the next starts
 // after ("" on the last page).
 func (s *Service) ListOfficials(ctx context.Context, f OfficialFilter) ([]Official, string, error) {
-	if f.Limit == 0 {
-		f.Limit = DefaultLimit
-	}
 	var p Problems
-	if f.Limit < 1 || f.Limit > MaxLimit {
-		p.AddParam("limit", "must be between 1 and %d", MaxLimit)
-	}
-	if f.After != "" && !IsID(f.After) {
-		p.AddParam("cursor", "is not a cursor this service gave out")
+	checkPage(&p, &f.Limit, f.After)
+	if f.Q != "" && Fold(f.Q) == "" {
+		p.AddParam("q", "must hold a letter or digit")
 	}
 	if err := p.Err("The query is not valid."); err != nil {
 		return nil, "", err
 	}
-	if f.Q != "" && Fold(f.Q) == "" {
-		p.AddParam("q", "must hold a letter or digit")
-		return nil, "", p.Err("The query is not valid.")
-	}
 	f.Q = Fold(f.Q)
-	want := f.Limit
-	f.Limit++
-	os, err := s.officials.ListOfficials(ctx, f)
+	return pageByID(f.Limit, func(n int) ([]Official, error) {
+		f.Limit = n
+		return s.officials.ListOfficials(ctx, f)
+	}, func(o Official) string { return o.ID })
+}
+
+// checkPage checks the size and cursor of a page of a list ordered by id,
+// and fills in the default size.
+func checkPage(p *Problems, limit *int, after string) {
+	if *limit == 0 {
+		*limit = DefaultLimit
+	}
+	if *limit < 1 || *limit > MaxLimit {
+		p.AddParam("limit", "must be between 1 and %d", MaxLimit)
+	}
+	if after != "" && !IsID(after) {
+		p.AddParam("cursor", "is not a cursor this service gave out")
+	}
+}
+
+// pageByID fetches one item more than a page holds, to tell whether a next
+// page follows, and returns the page and the id it ends with when one does.
+func pageByID[T any](limit int, fetch func(n int) ([]T, error), id func(T) string) ([]T, string, error) {
+	items, err := fetch(limit + 1)
 	if err != nil {
-		return nil, "", fmt.Errorf("list officials: %w", err)
+		return nil, "", fmt.Errorf("list: %w", err)
 	}
-	if len(os) <= want {
-		return os, "", nil
+	if len(items) <= limit {
+		return items, "", nil
 	}
-	return os[:want], os[want-1].ID, nil
+	return items[:limit], id(items[limit-1]), nil
 }
 
 // GetAgreement returns the agreement. Returns ENOTFOUND.
@@ -314,16 +326,8 @@ func (s *Service) GetAgreement(ctx context.Context, id string) (*Agreement, erro
 // ListAgreements returns one page of agreements and the id the next starts
 // after ("" on the last page).
 func (s *Service) ListAgreements(ctx context.Context, f AgreementFilter) ([]Agreement, string, error) {
-	if f.Limit == 0 {
-		f.Limit = DefaultLimit
-	}
 	var p Problems
-	if f.Limit < 1 || f.Limit > MaxLimit {
-		p.AddParam("limit", "must be between 1 and %d", MaxLimit)
-	}
-	if f.After != "" && !IsID(f.After) {
-		p.AddParam("cursor", "is not a cursor this service gave out")
-	}
+	checkPage(&p, &f.Limit, f.After)
 	if f.Type != "" && !containsType(f.Type) {
 		p.AddParam("type", "must be one of %s", list(AgreementTypes))
 	}
@@ -333,16 +337,10 @@ func (s *Service) ListAgreements(ctx context.Context, f AgreementFilter) ([]Agre
 	if err := p.Err("The query is not valid."); err != nil {
 		return nil, "", err
 	}
-	want := f.Limit
-	f.Limit++
-	as, err := s.agreements.ListAgreements(ctx, f)
-	if err != nil {
-		return nil, "", fmt.Errorf("list agreements: %w", err)
-	}
-	if len(as) <= want {
-		return as, "", nil
-	}
-	return as[:want], as[want-1].ID, nil
+	return pageByID(f.Limit, func(n int) ([]Agreement, error) {
+		f.Limit = n
+		return s.agreements.ListAgreements(ctx, f)
+	}, func(a Agreement) string { return a.ID })
 }
 
 func containsType(t AgreementType) bool {

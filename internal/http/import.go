@@ -80,18 +80,7 @@ func ndjsonLines(r *http.Request, maxLine int) (next func() (domain.ImportLine, 
 	stop = func() { once.Do(func() { close(done) }) }
 	go func() {
 		defer close(lines)
-		err := jsonx.EachLine(r.Body, maxLine, func(n int, raw []byte, tooLong bool) bool {
-			l := domain.ImportLine{N: n}
-			if tooLong {
-				l.Err = domain.Errorf(domain.EINVALID, "The line is longer than %d bytes.", maxLine)
-			} else {
-				var m domain.Meeting
-				if err := jsonx.Strict(raw, &m); err != nil {
-					l.Err = err
-				} else {
-					l.Meeting = &m
-				}
-			}
+		err := jsonx.MeetingLines(r.Body, maxLine, func(l domain.ImportLine) bool {
 			select {
 			case lines <- l:
 				return true

@@ -336,3 +336,20 @@ func EachLine(r io.Reader, max int, fn func(n int, line []byte, tooLong bool) bo
 		}
 	}
 }
+
+// MeetingLines reads an NDJSON import: each line that is not blank becomes a
+// meeting, or the reason it is not one. It stops when emit returns false.
+func MeetingLines(r io.Reader, max int, emit func(domain.ImportLine) bool) error {
+	return EachLine(r, max, func(n int, raw []byte, tooLong bool) bool {
+		l := domain.ImportLine{N: n}
+		if tooLong {
+			l.Err = domain.Errorf(domain.EINVALID, "The line is longer than %d bytes.", max)
+		} else {
+			var m domain.Meeting
+			if l.Err = Strict(raw, &m); l.Err == nil {
+				l.Meeting = &m
+			}
+		}
+		return emit(l)
+	})
+}
