@@ -12,7 +12,8 @@ import (
 
 // importTx writes meetings in bulk with COPY.
 type importTx struct {
-	tx pgx.Tx
+	tx      pgx.Tx
+	written int // meetings written since the statistics were last taken
 }
 
 // BeginImport implements domain.ImportStore.
@@ -167,6 +168,10 @@ func (t *importTx) write(ctx context.Context, ms []*domain.Meeting, audits []*do
 			return err
 		}
 	}
+	t.written += len(meetingIDs)
+	if err := t.analyzeIfGrown(ctx); err != nil {
+		return err
+	}
 	if _, err := t.tx.Exec(ctx, `UPDATE meetings SET search = meeting_search_document(id) WHERE id = ANY($1)`,
 		meetingIDs); err != nil {
 		return fmt.Errorf("refresh search: %w", formatError(err))
@@ -180,4 +185,31 @@ func topicStrings(ts []domain.Topic) []string {
 		out[i] = string(t)
 	}
 	return out
+}
+
+// analyzeIfGrown refreshes the planner's statistics when the meetings
+// table has more than doubled since they were taken: an import into an
+// empty or small database outgrows them at once, and the search documents'
+// lookups then plan as sequential scans. Taken at each doubling, the cost
+// stays a small share of the import.
+func (t *importTx) analyzeIfGrown(ctx context.Context) error {
+	// The row count of the statistics views lags the rows this transaction
+	// wrote, which are added.
+	var reltuples, live float64
+	err := t.tx.QueryRow(ctx, `SELECT c.reltuples, coalesce(s.n_live_tup, 0)
+		FROM pg_class c LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid
+		WHERE c.oid = 'meetings'::regclass`).Scan(&reltuples, &live)
+	if err != nil {
+		return fmt.Errorf("statistics: %w", formatError(err))
+	}
+	if live+float64(t.written) <= 2*max(reltuples, 0)+1000 {
+		return nil
+	}
+	t.written = 0
+	_, err = t.tx.Exec(ctx, `ANALYZE meetings, delegations, delegation_members, ceremonies, agreements,
+		meeting_sources, sources, officials`)
+	if err != nil {
+		return fmt.Errorf("statistics: %w", formatError(err))
+	}
+	return nil
 }
