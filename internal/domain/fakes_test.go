@@ -38,6 +38,17 @@ type fakeOfficials struct {
 	err  error // lookups fail with it
 }
 
+func (o *fakeOfficials) hasName(country, key string) bool {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	for _, x := range o.byID {
+		if x.Country == country && len(x.NameKeys) > 0 && x.NameKeys[0] == key {
+			return true
+		}
+	}
+	return false
+}
+
 func (o *fakeOfficials) add(off domain.Official) domain.Official {
 	o.mu.Lock()
 	defer o.mu.Unlock()
@@ -135,7 +146,11 @@ func (s *fakeMeetings) write(op string, m *domain.Meeting, news []domain.Officia
 	s.writes = append(s.writes, op)
 	s.news = append(s.news, news)
 	for _, o := range news {
-		s.officials.add(o)
+		// As the store's unique (country, folded name): an official a
+		// concurrent write stored first is not stored twice.
+		if !s.officials.hasName(o.Country, o.NameKeys[0]) {
+			s.officials.add(o)
+		}
 	}
 	if s.byID == nil {
 		s.byID, s.byKey = map[string]*domain.Meeting{}, map[string]string{}
