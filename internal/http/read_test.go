@@ -203,6 +203,8 @@ func TestCORS(t *testing.T) {
 	assert.Contains(t, []int{http.StatusOK, http.StatusNoContent}, rec.Code)
 	assert.Equal(t, "*", rec.Header().Get("Access-Control-Allow-Origin"))
 	assert.NotEmpty(t, rec.Header().Get("Access-Control-Max-Age"))
+	assert.Contains(t, rec.Header().Get("Access-Control-Expose-Headers"), "ETag")
+	assert.Contains(t, rec.Header().Get("Access-Control-Expose-Headers"), "Link")
 
 	r := e.do("GET", "/meetings?country=UZ", nil, "Origin", "https://frontend.example")
 	exposed := r.Header().Get("Access-Control-Expose-Headers")

@@ -140,13 +140,13 @@ func (s *Server) Handler() http.Handler {
 	r.Use(s.logRequests)
 	r.Use(s.metrics.instrument)
 	r.Use(s.recoverer)
+	r.Use(exposeOnPreflight)
 	r.Use(cors.Handler(cors.Options{
 		AllowedOrigins: s.cfg.CORSOrigins,
 		AllowedMethods: []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"},
 		AllowedHeaders: []string{"Accept", "Authorization", "Content-Type", "If-Match", "If-None-Match",
 			"Idempotency-Key"},
-		ExposedHeaders: []string{"ETag", "Link", "Location", "Retry-After", "RateLimit-Limit",
-			"RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy", "X-Request-Id"},
+		ExposedHeaders: strings.Split(exposedHeaders, ", "),
 		MaxAge: 600,
 	}))
 	r.Use(headAsGet)
@@ -263,6 +263,22 @@ func (s *Server) requestTimeout(next http.Handler) http.Handler {
 		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.RequestTimeout)
 		defer cancel()
 		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// exposedHeaders are the answer headers browser code may read.
+var exposedHeaders = "ETag, Link, Location, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, " +
+	"RateLimit-Policy, X-Request-Id"
+
+// exposeOnPreflight names the exposed headers on preflight answers too
+// (the CORS layer sends them on actual answers only), so that a client
+// checking the preflight sees them.
+func exposeOnPreflight(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
+			w.Header().Set("Access-Control-Expose-Headers", exposedHeaders)
+		}
+		next.ServeHTTP(w, r)
 	})
 }
 
