@@ -147,7 +147,7 @@ func (s *Server) Handler() http.Handler {
 		AllowedHeaders: []string{"Accept", "Authorization", "Content-Type", "If-Match", "If-None-Match",
 			"Idempotency-Key"},
 		ExposedHeaders: strings.Split(exposedHeaders, ", "),
-		MaxAge: 600,
+		MaxAge:         600,
 	}))
 	r.Use(headAsGet)
 	r.Use(middleware.Compress(5, "application/json", "application/problem+json", "application/x-ndjson",
