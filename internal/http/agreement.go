@@ -10,21 +10,19 @@ import (
 
 func (s *Server) agreementRoutes(r chi.Router) {
 	r.Use(s.readAccess)
-	r.Get("/", s.listAgreements)
-	r.Get("/{id}", s.getAgreement)
+	r.Get("/", s.handle(s.listAgreements))
+	r.Get("/{id}", s.handle(s.getAgreement))
 }
 
-func (s *Server) listAgreements(w http.ResponseWriter, r *http.Request) {
+func (s *Server) listAgreements(w http.ResponseWriter, r *http.Request) error {
 	p, err := parseParams(r, "country", "partner", "year", "type", "limit", "cursor")
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	f := domain.AgreementFilter{Year: p.int("year", 1900, 2200), Type: domain.AgreementType(p.str("type")),
 		Limit: p.int("limit", 1, domain.MaxLimit), After: p.idCursor()}
 	if err := p.err(); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	for _, x := range []struct {
 		name string
@@ -32,30 +30,26 @@ func (s *Server) listAgreements(w http.ResponseWriter, r *http.Request) {
 	}{{"country", &f.Country}, {"partner", &f.Partner}} {
 		if c := p.str(x.name); c != "" {
 			if *x.dst, err = s.svc.CountryParam(r.Context(), x.name, c); err != nil {
-				s.writeError(w, r, err)
-				return
+				return err
 			}
 		}
 	}
 	items, last, err := s.svc.ListAgreements(r.Context(), f)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	next := idCursor(last)
 	setNext(w, r, next)
-	s.writeJSON(w, r, http.StatusOK, newPage(items, next))
+	return s.writeJSON(w, r, http.StatusOK, newPage(items, next))
 }
 
-func (s *Server) getAgreement(w http.ResponseWriter, r *http.Request) {
+func (s *Server) getAgreement(w http.ResponseWriter, r *http.Request) error {
 	if _, err := parseParams(r); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	a, err := s.svc.GetAgreement(r.Context(), chi.URLParam(r, "id"))
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
-	s.writeJSON(w, r, http.StatusOK, a)
+	return s.writeJSON(w, r, http.StatusOK, a)
 }

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/go-chi/chi/v5"
-	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/milmeet/milmeet/internal/domain"
 	"github.com/milmeet/milmeet/internal/extract"
@@ -18,12 +17,12 @@ const maxArticleBytes = 1 << 20
 
 func (s *Server) extractRoutes(r chi.Router) {
 	r.Use(s.require(domain.ScopeWrite))
-	r.Post("/", s.extractArticle)
+	r.Post("/", s.handle(s.extractArticle))
 }
 
 func (s *Server) articleRoutes(r chi.Router) {
 	r.Use(s.require(domain.ScopeWrite))
-	r.With(s.idempotent).Post("/", s.ingestArticle)
+	r.With(s.idempotent).Post("/", s.handle(s.ingestArticle))
 }
 
 // article is the body of POST /extract and POST /articles: a report's text
@@ -75,20 +74,18 @@ func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) (*article, 
 
 // extractArticle answers the draft meeting a report gives, with the
 // evidence for each value; it stores nothing.
-func (s *Server) extractArticle(w http.ResponseWriter, r *http.Request) {
+func (s *Server) extractArticle(w http.ResponseWriter, r *http.Request) error {
 	if _, err := parseParams(r); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	a, opt, err := s.readArticle(w, r)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	res := extract.Extract(a.Text, opt)
 	s.metrics.extractions.WithLabelValues("extracted").Inc()
 	w.Header().Set("Cache-Control", "no-store")
-	s.writeJSON(w, r, http.StatusOK, res)
+	return s.writeJSON(w, r, http.StatusOK, res)
 }
 
 // articleAnswer is the answer of POST /articles.
@@ -107,32 +104,26 @@ type articleProblem struct {
 
 // ingestArticle extracts a report and stores it: as a new meeting, merged
 // into the stored meeting it reports, or not at all when it is stored.
-func (s *Server) ingestArticle(w http.ResponseWriter, r *http.Request) {
+func (s *Server) ingestArticle(w http.ResponseWriter, r *http.Request) error {
 	if _, err := parseParams(r); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	a, opt, err := s.readArticle(w, r)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	res := extract.Extract(a.Text, opt)
 	out, err := s.svc.IngestArticle(r.Context(), &res.Meeting)
 	if err != nil {
 		s.metrics.extractions.WithLabelValues("rejected").Inc()
 		if e := domain.AsError(err); e != nil && e.Code == domain.EINVALID {
-			w.Header().Set("Cache-Control", "no-store")
-			s.writeBody(w, r, http.StatusUnprocessableEntity, "application/problem+json", articleProblem{
-				Problem: Problem{Type: "urn:milmeet:problem:invalid", Title: "Unprocessable Entity",
-					Status: http.StatusUnprocessableEntity, Instance: r.URL.Path, RequestID: middleware.GetReqID(r.Context()), Errors: e.Fields,
-					Detail: "The report does not give a meeting that can be stored: " + e.Message},
-				Warnings: res.Warnings,
-			})
-			return
+			return extendedProblem{
+				err: &domain.Error{Code: domain.EINVALID, Fields: e.Fields,
+					Message: "The report does not give a meeting that can be stored: " + e.Message},
+				extend: func(p Problem) any { return articleProblem{Problem: p, Warnings: res.Warnings} },
+			}
 		}
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	s.metrics.extractions.WithLabelValues(string(out.Status)).Inc()
 	w.Header().Set("Location", "/meetings/"+out.Meeting.ID)
@@ -140,5 +131,5 @@ func (s *Server) ingestArticle(w http.ResponseWriter, r *http.Request) {
 	if out.Status == domain.ArticleCreated {
 		status = http.StatusCreated
 	}
-	s.writeJSON(w, r, status, articleAnswer{ArticleResult: out, Evidence: res.Evidence, Warnings: res.Warnings})
+	return s.writeJSON(w, r, status, articleAnswer{ArticleResult: out, Evidence: res.Evidence, Warnings: res.Warnings})
 }

@@ -11,14 +11,13 @@ import (
 
 func (s *Server) auditRoutes(r chi.Router) {
 	r.Use(s.require(domain.ScopeAdmin))
-	r.Get("/", s.listAudit)
+	r.Get("/", s.handle(s.listAudit))
 }
 
-func (s *Server) listAudit(w http.ResponseWriter, r *http.Request) {
+func (s *Server) listAudit(w http.ResponseWriter, r *http.Request) error {
 	p, err := parseParams(r, "meeting", "actor", "limit", "cursor")
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	f := domain.AuditFilter{MeetingID: p.str("meeting"), Actor: p.str("actor"), Limit: p.int("limit", 1, domain.MaxLimit)}
 	if c := p.cursor(); c != nil {
@@ -28,13 +27,11 @@ func (s *Server) listAudit(w http.ResponseWriter, r *http.Request) {
 		f.After, _ = strconv.ParseInt(c.Key, 10, 64)
 	}
 	if err := p.err(); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	es, last, err := s.svc.ListAudit(r.Context(), f)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	var next *string
 	if last != 0 {
@@ -43,5 +40,5 @@ func (s *Server) listAudit(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	setNext(w, r, next)
-	s.writeJSON(w, r, http.StatusOK, newPage(es, next))
+	return s.writeJSON(w, r, http.StatusOK, newPage(es, next))
 }

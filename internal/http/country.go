@@ -8,32 +8,28 @@ import (
 
 func (s *Server) countryRoutes(r chi.Router) {
 	r.Use(s.readAccess)
-	r.Get("/", s.listCountries)
-	r.Get("/{code}", s.getCountry)
+	r.Get("/", s.handle(s.listCountries))
+	r.Get("/{code}", s.handle(s.getCountry))
 }
 
-func (s *Server) listCountries(w http.ResponseWriter, r *http.Request) {
+func (s *Server) listCountries(w http.ResponseWriter, r *http.Request) error {
 	if _, err := parseParams(r); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	cs, err := s.svc.Countries(r.Context())
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
-	s.writeJSON(w, r, http.StatusOK, newPage(cs, nil))
+	return s.writeJSON(w, r, http.StatusOK, newPage(cs, nil))
 }
 
-func (s *Server) getCountry(w http.ResponseWriter, r *http.Request) {
+func (s *Server) getCountry(w http.ResponseWriter, r *http.Request) error {
 	if _, err := parseParams(r); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	c, err := s.svc.CountryProfile(r.Context(), chi.URLParam(r, "code"))
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
-	s.writeJSON(w, r, http.StatusOK, c)
+	return s.writeJSON(w, r, http.StatusOK, c)
 }

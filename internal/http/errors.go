@@ -51,6 +51,31 @@ func invalidRequest(message string, fields ...domain.FieldError) error {
 	return badRequest{&domain.Error{Code: domain.EINVALID, Message: message, Fields: fields}}
 }
 
+// handlerFunc is the shape of every handler: it writes its answer, or
+// returns the error whose problem answers the request.
+type handlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+// handle turns a handler into an http.HandlerFunc. It is the one place a
+// handler's error becomes a problem answer; middleware (keys, limits,
+// idempotency, panics) may still answer on its own.
+func (s *Server) handle(h handlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			s.writeError(w, r, err)
+		}
+	}
+}
+
+// extendedProblem is an error whose problem answer carries members beyond
+// RFC 9457's own, such as an atomic import's report.
+type extendedProblem struct {
+	err    error
+	extend func(Problem) any
+}
+
+func (e extendedProblem) Error() string { return e.err.Error() }
+func (e extendedProblem) Unwrap() error { return e.err }
+
 // writeError answers with the problem err describes. Internal errors are
 // logged with the request id; the client sees only "Internal error.".
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
@@ -99,7 +124,12 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="milmeet"`)
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	s.writeBody(w, r, status, "application/problem+json", p)
+	var body any = p
+	var ext extendedProblem
+	if errors.As(err, &ext) {
+		body = ext.extend(p)
+	}
+	s.writeBody(w, r, status, "application/problem+json", body)
 }
 
 func allParameters(e *domain.Error) bool {

@@ -100,14 +100,13 @@ func (sw *streamWriter) flush() error {
 // export streams the whole filtered set. An error before the first row is
 // an ordinary problem answer; after it, the connection is cut so that the
 // client cannot take a truncated export for a whole one.
-func (s *Server) export(w http.ResponseWriter, r *http.Request, f domain.MeetingFilter, format, table string) {
+func (s *Server) export(w http.ResponseWriter, r *http.Request, f domain.MeetingFilter, format, table string) error {
 	select {
 	case s.exports <- struct{}{}:
 		defer func() { <-s.exports }()
 	default:
 		w.Header().Set("Retry-After", "5")
-		s.writeError(w, r, domain.Errorf(domain.ETOOMANY, "%d exports are running: try again shortly.", s.cfg.MaxExports))
-		return
+		return domain.Errorf(domain.ETOOMANY, "%d exports are running: try again shortly.", s.cfg.MaxExports)
 	}
 	// An export may take longer than an ordinary answer to send.
 	_ = http.NewResponseController(w).SetWriteDeadline(time.Time{})
@@ -173,14 +172,14 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, f domain.Meeting
 	}
 	if err != nil {
 		if !sw.started {
-			s.writeError(w, r, err)
-			return
+			return err
 		}
 		if r.Context().Err() == nil {
 			s.log.ErrorContext(r.Context(), "export failed midway", "err", err)
 		}
 		panic(http.ErrAbortHandler)
 	}
+	return nil
 }
 
 // meetingColumns are the columns of the meetings CSV; lists are joined

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/go-chi/chi/v5"
-	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/milmeet/milmeet/internal/domain"
 	"github.com/milmeet/milmeet/internal/jsonx"
@@ -16,27 +15,24 @@ import (
 
 func (s *Server) importRoutes(r chi.Router) {
 	r.Use(s.require(domain.ScopeWrite))
-	r.Post("/", s.importMeetings)
+	r.Post("/", s.handle(s.importMeetings))
 }
 
 // importMeetings stores the meetings of an NDJSON body, one per line, read
 // as it arrives. Without atomic=true good lines are stored and bad ones
 // listed; with it a bad line stores nothing (422).
-func (s *Server) importMeetings(w http.ResponseWriter, r *http.Request) {
+func (s *Server) importMeetings(w http.ResponseWriter, r *http.Request) error {
 	p, err := parseParams(r, "atomic")
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	atomic := p.bool("atomic")
 	if err := p.err(); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if mt != "application/x-ndjson" && mt != "application/ndjson" && mt != "application/jsonl" {
-		s.writeError(w, r, &domain.Error{Code: errUnsupportedMedia, Message: "An import is application/x-ndjson: one meeting per line."})
-		return
+		return &domain.Error{Code: errUnsupportedMedia, Message: "An import is application/x-ndjson: one meeting per line."}
 	}
 	// An import may take longer than an ordinary request to upload.
 	rc := http.NewResponseController(w)
@@ -47,22 +43,17 @@ func (s *Server) importMeetings(w http.ResponseWriter, r *http.Request) {
 	defer stop()
 	rep, err := s.svc.Import(r.Context(), next, domain.ImportOptions{Atomic: atomic != nil && *atomic})
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	s.metrics.imported.WithLabelValues("stored").Add(float64(rep.Stored))
 	s.metrics.imported.WithLabelValues("failed").Add(float64(rep.Failed))
 	if rep.Atomic && rep.Failed > 0 {
-		w.Header().Set("Cache-Control", "no-store")
-		s.writeBody(w, r, http.StatusUnprocessableEntity, "application/problem+json", importProblem{
-			Problem: Problem{Type: "urn:milmeet:problem:invalid", Title: "Unprocessable Entity",
-				Status: http.StatusUnprocessableEntity, Detail: "Some lines are not valid: nothing was stored.",
-				Instance: r.URL.Path, RequestID: middleware.GetReqID(r.Context())},
-			Report: rep,
-		})
-		return
+		return extendedProblem{
+			err:    domain.Errorf(domain.EINVALID, "Some lines are not valid: nothing was stored."),
+			extend: func(p Problem) any { return importProblem{Problem: p, Report: rep} },
+		}
 	}
-	s.writeJSON(w, r, http.StatusOK, rep)
+	return s.writeJSON(w, r, http.StatusOK, rep)
 }
 
 // importProblem is the problem answer of an atomic import, with its report.

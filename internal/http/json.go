@@ -45,12 +45,19 @@ func etag(body []byte) string {
 	return `"` + hex.EncodeToString(sum[:12]) + `"`
 }
 
-// writeJSON answers 200 with v as JSON, with a strong ETag; a GET whose
-// If-None-Match holds that tag gets 304 and no body.
-func (s *Server) writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
-	s.writeBody(w, r, status, "application/json", v)
+// writeJSON answers status with v as JSON, with a strong ETag; a GET whose
+// If-None-Match holds that tag gets 304 and no body. A value that cannot be
+// encoded is an error, returned before anything is written.
+func (s *Server) writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) error {
+	body, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("encode answer: %w", err)
+	}
+	s.writeEncoded(w, r, status, "application/json", body)
+	return nil
 }
 
+// writeBody answers with v encoded as contentType's JSON.
 func (s *Server) writeBody(w http.ResponseWriter, r *http.Request, status int, contentType string, v any) {
 	body, err := json.Marshal(v)
 	if err != nil {
@@ -58,6 +65,11 @@ func (s *Server) writeBody(w http.ResponseWriter, r *http.Request, status int, c
 		http.Error(w, `{"title":"Internal Server Error","status":500}`, http.StatusInternalServerError)
 		return
 	}
+	s.writeEncoded(w, r, status, contentType, body)
+}
+
+// writeEncoded answers with a JSON body.
+func (s *Server) writeEncoded(w http.ResponseWriter, r *http.Request, status int, contentType string, body []byte) {
 	body = append(body, '\n')
 	h := w.Header()
 	h.Set("Content-Type", contentType)

@@ -10,23 +10,21 @@ import (
 
 func (s *Server) keyRoutes(r chi.Router) {
 	r.Use(s.require(domain.ScopeAdmin))
-	r.Get("/", s.listKeys)
-	r.Post("/", s.createKey)
-	r.Delete("/{name}", s.revokeKey)
+	r.Get("/", s.handle(s.listKeys))
+	r.Post("/", s.handle(s.createKey))
+	r.Delete("/{name}", s.handle(s.revokeKey))
 }
 
-func (s *Server) listKeys(w http.ResponseWriter, r *http.Request) {
+func (s *Server) listKeys(w http.ResponseWriter, r *http.Request) error {
 	if _, err := parseParams(r); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	ks, err := s.svc.ListKeys(r.Context())
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	s.writeJSON(w, r, http.StatusOK, newPage(ks, nil))
+	return s.writeJSON(w, r, http.StatusOK, newPage(ks, nil))
 }
 
 // newKey is the body of POST /keys.
@@ -41,33 +39,29 @@ type createdKey struct {
 	Token string `json:"token"`
 }
 
-func (s *Server) createKey(w http.ResponseWriter, r *http.Request) {
+func (s *Server) createKey(w http.ResponseWriter, r *http.Request) error {
 	if _, err := parseParams(r); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	var in newKey
 	if err := decodeJSON(w, r, &in, 4<<10); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	k, token, err := s.svc.CreateKey(r.Context(), in.Name, in.Scope)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	s.writeJSON(w, r, http.StatusCreated, createdKey{Key: *k, Token: token})
+	return s.writeJSON(w, r, http.StatusCreated, createdKey{Key: *k, Token: token})
 }
 
-func (s *Server) revokeKey(w http.ResponseWriter, r *http.Request) {
+func (s *Server) revokeKey(w http.ResponseWriter, r *http.Request) error {
 	if _, err := parseParams(r); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	if err := s.svc.RevokeKey(r.Context(), chi.URLParam(r, "name")); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	w.WriteHeader(http.StatusNoContent)
+	return nil
 }

@@ -14,14 +14,14 @@ import (
 )
 
 func (s *Server) meetingRoutes(r chi.Router) {
-	r.With(s.readAccess).Get("/", s.listMeetings)
-	r.With(s.readAccess).Get("/{id}", s.getMeeting)
+	r.With(s.readAccess).Get("/", s.handle(s.listMeetings))
+	r.With(s.readAccess).Get("/{id}", s.handle(s.getMeeting))
 	r.Group(func(r chi.Router) {
 		r.Use(s.require(domain.ScopeWrite))
-		r.With(s.idempotent).Post("/", s.createMeeting)
-		r.Put("/{id}", s.replaceMeeting)
-		r.Patch("/{id}", s.patchMeeting)
-		r.Delete("/{id}", s.deleteMeeting)
+		r.With(s.idempotent).Post("/", s.handle(s.createMeeting))
+		r.Put("/{id}", s.handle(s.replaceMeeting))
+		r.Patch("/{id}", s.handle(s.patchMeeting))
+		r.Delete("/{id}", s.handle(s.deleteMeeting))
 	})
 }
 
@@ -76,11 +76,10 @@ func (s *Server) meetingFilter(ctx context.Context, p *params) (domain.MeetingFi
 	return f, nil
 }
 
-func (s *Server) listMeetings(w http.ResponseWriter, r *http.Request) {
+func (s *Server) listMeetings(w http.ResponseWriter, r *http.Request) error {
 	p, err := parseParams(r, meetingParams...)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	format := exportFormat(r, p)
 	count := p.str("count")
@@ -89,22 +88,19 @@ func (s *Server) listMeetings(w http.ResponseWriter, r *http.Request) {
 	}
 	f, err := s.meetingFilter(r.Context(), p)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	if format != formatJSON || p.has("table") {
-		s.export(w, r, f, format, p.str("table"))
-		return
+		return s.export(w, r, f, format, p.str("table"))
 	}
-	s.listPage(w, r, f, count)
+	return s.listPage(w, r, f, count)
 }
 
 // listPage answers one page of meetings, with the total when count asks.
-func (s *Server) listPage(w http.ResponseWriter, r *http.Request, f domain.MeetingFilter, count string) {
+func (s *Server) listPage(w http.ResponseWriter, r *http.Request, f domain.MeetingFilter, count string) error {
 	items, next, err := s.svc.ListMeetings(r.Context(), f)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	var cursor *string
 	if next != nil {
@@ -115,59 +111,52 @@ func (s *Server) listPage(w http.ResponseWriter, r *http.Request, f domain.Meeti
 	if count != "" {
 		n, exact, err := s.svc.CountMeetings(r.Context(), f, count == "exact")
 		if err != nil {
-			s.writeError(w, r, err)
-			return
+			return err
 		}
 		pg.Total = &n
 		pg.TotalExact = &exact
 	}
 	setNext(w, r, cursor)
-	s.writeJSON(w, r, http.StatusOK, pg)
+	return s.writeJSON(w, r, http.StatusOK, pg)
 }
 
-func (s *Server) getMeeting(w http.ResponseWriter, r *http.Request) {
+func (s *Server) getMeeting(w http.ResponseWriter, r *http.Request) error {
 	if _, err := parseParams(r); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	m, err := s.svc.GetMeeting(r.Context(), chi.URLParam(r, "id"))
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
-	s.writeJSON(w, r, http.StatusOK, m)
+	return s.writeJSON(w, r, http.StatusOK, m)
 }
 
 // createMeeting stores a meeting; with merge=true a meeting stored already
 // gains what the new record adds, and the answer is 200 with the merged
 // record.
-func (s *Server) createMeeting(w http.ResponseWriter, r *http.Request) {
+func (s *Server) createMeeting(w http.ResponseWriter, r *http.Request) error {
 	p, err := parseParams(r, "merge")
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	merge := p.bool("merge")
 	if err := p.err(); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	var m domain.Meeting
 	if err := decodeJSON(w, r, &m, s.cfg.MaxBodyBytes); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	saved, merged, err := s.svc.CreateOrMerge(r.Context(), &m, merge != nil && *merge)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	w.Header().Set("Location", "/meetings/"+saved.ID)
 	status := http.StatusCreated
 	if merged {
 		status = http.StatusOK
 	}
-	s.writeJSON(w, r, status, saved)
+	return s.writeJSON(w, r, status, saved)
 }
 
 // current returns the stored meeting with its ETag, and checks a write's
@@ -193,95 +182,80 @@ func (s *Server) current(r *http.Request, id string) (*domain.Meeting, error) {
 	return m, nil
 }
 
-func (s *Server) replaceMeeting(w http.ResponseWriter, r *http.Request) {
+func (s *Server) replaceMeeting(w http.ResponseWriter, r *http.Request) error {
 	if _, err := parseParams(r); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	var m domain.Meeting
 	if err := decodeJSON(w, r, &m, s.cfg.MaxBodyBytes); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	old, err := s.current(r, chi.URLParam(r, "id"))
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	updated, err := s.svc.ReplaceMeeting(r.Context(), old.ID, &m, old.Version)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
-	s.writeJSON(w, r, http.StatusOK, updated)
+	return s.writeJSON(w, r, http.StatusOK, updated)
 }
 
-func (s *Server) deleteMeeting(w http.ResponseWriter, r *http.Request) {
+func (s *Server) deleteMeeting(w http.ResponseWriter, r *http.Request) error {
 	if _, err := parseParams(r); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	old, err := s.current(r, chi.URLParam(r, "id"))
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	if err := s.svc.DeleteMeeting(r.Context(), old.ID, old.Version); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	w.WriteHeader(http.StatusNoContent)
+	return nil
 }
 
 // patchMeeting applies an RFC 7396 merge patch to the meeting's JSON and
 // stores the result as PUT would.
-func (s *Server) patchMeeting(w http.ResponseWriter, r *http.Request) {
+func (s *Server) patchMeeting(w http.ResponseWriter, r *http.Request) error {
 	if _, err := parseParams(r); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/merge-patch+json" {
-		s.writeError(w, r, &domain.Error{Code: errUnsupportedMedia, Message: "PATCH takes application/merge-patch+json."})
-		return
+		return &domain.Error{Code: errUnsupportedMedia, Message: "PATCH takes application/merge-patch+json."}
 	}
 	var patch any
 	if err := decodeJSON(w, r, &patch, s.cfg.MaxBodyBytes); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	old, err := s.current(r, chi.URLParam(r, "id"))
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	doc, err := json.Marshal(old)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	var target any
 	if err := json.Unmarshal(doc, &target); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	patched, err := json.Marshal(mergePatch(target, patch))
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	var m domain.Meeting
 	if err := jsonx.Strict(patched, &m); err != nil {
 		// The patch made a document that is not a meeting: the client's.
 		e := domain.AsError(err)
-		s.writeError(w, r, &domain.Error{Code: domain.EINVALID, Message: "The patched meeting is not valid.", Fields: e.Fields})
-		return
+		return &domain.Error{Code: domain.EINVALID, Message: "The patched meeting is not valid.", Fields: e.Fields}
 	}
 	updated, err := s.svc.ReplaceMeeting(r.Context(), old.ID, &m, old.Version)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
-	s.writeJSON(w, r, http.StatusOK, updated)
+	return s.writeJSON(w, r, http.StatusOK, updated)
 }
 
 // mergePatch applies an RFC 7396 merge patch to target.

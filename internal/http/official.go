@@ -10,58 +10,51 @@ import (
 
 func (s *Server) officialRoutes(r chi.Router) {
 	r.Use(s.readAccess)
-	r.Get("/", s.listOfficials)
-	r.Get("/{id}", s.getOfficial)
-	r.Get("/{id}/meetings", s.officialMeetings)
+	r.Get("/", s.handle(s.listOfficials))
+	r.Get("/{id}", s.handle(s.getOfficial))
+	r.Get("/{id}/meetings", s.handle(s.officialMeetings))
 }
 
 // officialMeetings lists the meetings an official took part in, talks held
 // within visits included.
-func (s *Server) officialMeetings(w http.ResponseWriter, r *http.Request) {
+func (s *Server) officialMeetings(w http.ResponseWriter, r *http.Request) error {
 	p, err := parseParams(r, "sort", "limit", "cursor")
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	o, err := s.svc.GetOfficial(r.Context(), chi.URLParam(r, "id"))
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	f := domain.MeetingFilter{Official: o.ID, IncludeChildren: true, Sort: domain.MeetingSort(p.str("sort")),
 		Limit: p.int("limit", 1, domain.MaxLimit), After: p.cursor()}
 	if err := p.err(); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
-	s.listPage(w, r, f, "")
+	return s.listPage(w, r, f, "")
 }
 
-func (s *Server) listOfficials(w http.ResponseWriter, r *http.Request) {
+func (s *Server) listOfficials(w http.ResponseWriter, r *http.Request) error {
 	p, err := parseParams(r, "country", "q", "limit", "cursor")
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	f := domain.OfficialFilter{Q: p.str("q"), Limit: p.int("limit", 1, domain.MaxLimit), After: p.idCursor()}
 	if err := p.err(); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	if c := p.str("country"); c != "" {
 		if f.Country, err = s.svc.CountryParam(r.Context(), "country", c); err != nil {
-			s.writeError(w, r, err)
-			return
+			return err
 		}
 	}
 	items, last, err := s.svc.ListOfficials(r.Context(), f)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	next := idCursor(last)
 	setNext(w, r, next)
-	s.writeJSON(w, r, http.StatusOK, newPage(items, next))
+	return s.writeJSON(w, r, http.StatusOK, newPage(items, next))
 }
 
 // idCursor returns the cursor of a list ordered by id that goes on after
@@ -74,15 +67,13 @@ func idCursor(last string) *string {
 	return &c
 }
 
-func (s *Server) getOfficial(w http.ResponseWriter, r *http.Request) {
+func (s *Server) getOfficial(w http.ResponseWriter, r *http.Request) error {
 	if _, err := parseParams(r); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	o, err := s.svc.GetOfficial(r.Context(), chi.URLParam(r, "id"))
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
-	s.writeJSON(w, r, http.StatusOK, o)
+	return s.writeJSON(w, r, http.StatusOK, o)
 }

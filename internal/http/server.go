@@ -1,5 +1,6 @@
 // Package http serves milmeet's REST API with chi: one file per resource,
-// one error writer, and the contract in api/openapi.yaml.
+// handlers that return their errors to one adapter (handle) which writes
+// the problem, and the contract in api/openapi.yaml.
 package http
 
 import (
@@ -154,17 +155,17 @@ func (s *Server) Handler() http.Handler {
 		"text/csv", "application/yaml"))
 	r.Use(securityHeaders)
 	r.Use(varyHeaders)
-	r.NotFound(func(w http.ResponseWriter, r *http.Request) {
-		s.writeError(w, r, domain.Errorf(domain.ENOTFOUND, "There is no resource at %s.", r.URL.Path))
-	})
-	r.MethodNotAllowed(func(w http.ResponseWriter, req *http.Request) {
+	r.NotFound(s.handle(func(w http.ResponseWriter, r *http.Request) error {
+		return domain.Errorf(domain.ENOTFOUND, "There is no resource at %s.", r.URL.Path)
+	}))
+	r.MethodNotAllowed(s.handle(func(w http.ResponseWriter, req *http.Request) error {
 		w.Header().Set("Allow", strings.Join(s.allowed(r, req.URL.Path), ", "))
-		s.writeError(w, req, &domain.Error{Code: errMethod, Message: "The method is not allowed on this resource."})
-	})
+		return &domain.Error{Code: errMethod, Message: "The method is not allowed on this resource."}
+	}))
 
-	r.Get("/livez", s.livez)
-	r.Get("/readyz", s.readyz)
-	r.Get("/openapi.yaml", s.openapi)
+	r.Get("/livez", s.handle(s.livez))
+	r.Get("/readyz", s.handle(s.readyz))
+	r.Get("/openapi.yaml", s.handle(s.openapi))
 	r.Method(http.MethodGet, "/metrics", s.metricsHandler())
 	r.Group(func(r chi.Router) {
 		r.Use(s.requestTimeout)
@@ -370,24 +371,24 @@ func (s *Server) recoverer(next http.Handler) http.Handler {
 	})
 }
 
-func (s *Server) livez(w http.ResponseWriter, r *http.Request) {
+func (s *Server) livez(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Cache-Control", "no-store")
-	s.writeJSON(w, r, http.StatusOK, map[string]string{"status": "ok"})
+	return s.writeJSON(w, r, http.StatusOK, map[string]string{"status": "ok"})
 }
 
-func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
+func (s *Server) readyz(w http.ResponseWriter, r *http.Request) error {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
 	if err := s.db.Ping(ctx); err != nil {
-		s.writeError(w, r, &domain.Error{Code: domain.EUNAVAILABLE, Message: "The database does not answer."})
-		return
+		return &domain.Error{Code: domain.EUNAVAILABLE, Message: "The database does not answer."}
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	s.writeJSON(w, r, http.StatusOK, map[string]string{"status": "ready"})
+	return s.writeJSON(w, r, http.StatusOK, map[string]string{"status": "ready"})
 }
 
-func (s *Server) openapi(w http.ResponseWriter, r *http.Request) {
+func (s *Server) openapi(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Content-Type", "application/yaml")
 	w.Header().Set("Cache-Control", s.cfg.CacheControl)
 	_, _ = w.Write(s.spec)
+	return nil
 }

@@ -8,58 +8,50 @@ import (
 
 func (s *Server) statsRoutes(r chi.Router) {
 	r.Use(s.readAccess)
-	r.Get("/timeline", s.timeline)
-	r.Get("/partners", s.partners)
+	r.Get("/timeline", s.handle(s.timeline))
+	r.Get("/partners", s.handle(s.partners))
 }
 
 // timeline counts meetings by year or month.
-func (s *Server) timeline(w http.ResponseWriter, r *http.Request) {
+func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
 	p, err := parseParams(r, "country", "by")
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	country := ""
 	if c := p.str("country"); c != "" {
 		if country, err = s.svc.CountryParam(r.Context(), "country", c); err != nil {
-			s.writeError(w, r, err)
-			return
+			return err
 		}
 	}
 	t, err := s.svc.Timeline(r.Context(), country, p.str("by"))
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
-	s.writeJSON(w, r, http.StatusOK, t)
+	return s.writeJSON(w, r, http.StatusOK, t)
 }
 
 // partners counts a country's meetings by partner, or without a country
 // every pair's: the edges of the network of meetings.
-func (s *Server) partners(w http.ResponseWriter, r *http.Request) {
+func (s *Server) partners(w http.ResponseWriter, r *http.Request) error {
 	p, err := parseParams(r, "country")
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	if c := p.str("country"); c != "" {
 		country, err := s.svc.CountryParam(r.Context(), "country", c)
 		if err != nil {
-			s.writeError(w, r, err)
-			return
+			return err
 		}
 		ps, err := s.svc.Partners(r.Context(), country)
 		if err != nil {
-			s.writeError(w, r, err)
-			return
+			return err
 		}
-		s.writeJSON(w, r, http.StatusOK, map[string]any{"country": country, "data": ps})
-		return
+		return s.writeJSON(w, r, http.StatusOK, map[string]any{"country": country, "data": ps})
 	}
 	es, err := s.svc.Edges(r.Context())
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
-	s.writeJSON(w, r, http.StatusOK, map[string]any{"data": es})
+	return s.writeJSON(w, r, http.StatusOK, map[string]any{"data": es})
 }
