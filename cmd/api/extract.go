@@ -4,16 +4,22 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/milmeet/milmeet/internal/domain"
 	"github.com/milmeet/milmeet/internal/extract"
+	"github.com/milmeet/milmeet/internal/extract/eval"
 )
 
 // cmdExtract prints the draft meeting a report's text gives, with evidence
 // and warnings, as POST /extract answers. It needs no database.
-func cmdExtract(_ context.Context, cfg config, args []string, stdout, stderr io.Writer) error {
+func cmdExtract(ctx context.Context, cfg config, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "eval" {
+		return cmdExtractEval(ctx, cfg, args[1:], stdout, stderr)
+	}
 	fs := cfg.flags("extract", stderr)
 	url := fs.String("url", "", "the report's URL")
 	outlet := fs.String("outlet", "", "the outlet that published it")
@@ -22,7 +28,7 @@ func cmdExtract(_ context.Context, cfg config, args []string, stdout, stderr io.
 		return err
 	}
 	if fs.NArg() != 1 {
-		return errors.New("usage: api extract [-url URL] [-outlet NAME] [-published-at YYYY-MM-DD] FILE (- for standard input)")
+		return errors.New("usage: api extract [-url URL] [-outlet NAME] [-published-at YYYY-MM-DD] FILE (- for standard input)\n       api extract eval [-json] [-detail=false] DIR")
 	}
 	var text []byte
 	var err error
@@ -51,4 +57,47 @@ func cmdExtract(_ context.Context, cfg config, args []string, stdout, stderr io.
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")
 	return enc.Encode(extract.Extract(string(text), opt))
+}
+
+// cmdExtractEval scores the extractor on an annotated corpus: DIR holds
+// train/ and test/, or the reports of one set. It prints per-field figures,
+// invented dates and the confidence calibration of each split, with what was
+// wrong in each report except those of the test split. A malformed
+// annotation is an error; low scores are not.
+func cmdExtractEval(_ context.Context, cfg config, args []string, stdout, stderr io.Writer) error {
+	fs := cfg.flags("extract eval", stderr)
+	asJSON := fs.Bool("json", false, "print the figures as JSON")
+	detail := fs.Bool("detail", true, "print what was wrong in each report (never for the test split)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return errors.New("usage: api extract eval [-json] [-detail=false] DIR")
+	}
+	dir := filepath.Clean(fs.Arg(0))
+	reports, err := eval.Load(os.DirFS(filepath.Dir(dir)), filepath.Base(dir))
+	if err != nil {
+		return fmt.Errorf("the corpus in %s is malformed:\n%w", dir, err)
+	}
+	splits := eval.Run(reports)
+	if *asJSON {
+		out := make([]eval.Split, 0, len(splits))
+		for _, s := range splits {
+			s = s.Public()
+			if !*detail {
+				s.Outcomes = nil
+			}
+			out = append(out, s)
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	for i, s := range splits {
+		if i > 0 {
+			fmt.Fprintln(stdout)
+		}
+		s.Write(stdout, *detail)
+	}
+	return nil
 }

@@ -44,6 +44,8 @@ commands:
                      store the meetings of an NDJSON file, one per line
   extract [-url URL] [-outlet NAME] [-published-at DATE] FILE
                      print the draft meeting a report's text gives, with evidence
+  extract eval [-json] [-detail=false] DIR
+                     score extraction on an annotated corpus (train/ and test/)
 
 Run "api COMMAND -h" for a command's flags.`
 
