@@ -78,3 +78,25 @@ func TestServeNeedsDatabaseURL(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "DATABASE_URL")
 }
+
+func TestExtractEval(t *testing.T) {
+	out, _, err := runCmd(t, "", "extract", "eval", "-detail=false", filepath.Join("..", "..", "internal", "extract", "testdata", "corpus"))
+	require.NoError(t, err)
+	for _, s := range []string{"== train:", "== test:", "countries (exact set)", "dates invented", "calibration"} {
+		assert.Contains(t, out, s)
+	}
+	assert.NotContains(t, out, "per report:")
+
+	out, _, err = runCmd(t, "", "extract", "eval", "-json", filepath.Join("..", "..", "internal", "extract", "testdata", "corpus"))
+	require.NoError(t, err)
+	assert.Contains(t, out, `"calibration"`)
+
+	// a malformed annotation is an error that names the report
+	dir := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "set"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "set", "a001_x.txt"), []byte("text"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "set", "a001_x.json"), []byte(`{"url": 1}`), 0o644))
+	_, _, err = runCmd(t, "", "extract", "eval", filepath.Join(dir, "set"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "set/a001_x")
+}

@@ -222,4 +222,32 @@ func TestWrite_TestSplitHasNoDetail(t *testing.T) {
 	assert.Nil(t, Summarize(Test, []Outcome{o}).Public().Outcomes)
 }
 
+func TestInvented(t *testing.T) {
+	sp := func(s string) *string { return &s }
+	d := func(s string) domain.PartialDate {
+		p, err := domain.ParsePartialDate(s)
+		require.NoError(t, err)
+		return p
+	}
+	for _, tc := range []struct {
+		got, want string // want "" for null
+		invented  bool
+	}{
+		{"--10-09", "2017-10-09", false}, // right day, year missing
+		{"2017-10", "2017-10-09", false},
+		{"2017-10-10", "2017-10-09", true},
+		{"2017-10-09", "2017-10", true},
+		{"2017-10-09", "", true},
+		{"2017-10-28", "--10-28", true}, // a year the text does not give
+		{"--10-28", "--10-28", false},
+		{"2016-10-09", "2017-10-09", true},
+	} {
+		w := Want{}
+		if tc.want != "" {
+			w.Date = sp(tc.want)
+		}
+		assert.Equal(t, tc.invented, invented(d(tc.got), w), "%s vs %s", tc.got, tc.want)
+	}
+}
+
 func slicesClone[T any](s []T) []T { return append([]T(nil), s...) }

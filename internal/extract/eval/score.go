@@ -125,7 +125,7 @@ func Score(r Report, res extract.Result) Outcome {
 
 	gd := m.Date.String()
 	o.Date = dateRight(gd, w)
-	o.Invented = !o.Date && (m.Date.Precision() == domain.PrecisionDay || m.Date.Precision() == domain.PrecisionMonthDay)
+	o.Invented = !o.Date && invented(m.Date, w)
 	add(FDate, Count{Right: yes(o.Date), Of: 1, Got: yes(gd != ""), Expected: yes(w.Date != nil)})
 	if !o.Date {
 		want := orNull(deref(w.Date))
@@ -263,6 +263,28 @@ func dateRight(got string, w Want) bool {
 		return true
 	}
 	return w.DateFromStamp && len(*w.Date) == len("2006-01-02") && got == (*w.Date)[:len("2006-01")]
+}
+
+// invented reports whether a wrong date names a day the text does not
+// support: a day where the annotation has none, another day, or the right day
+// and month in another (or an unsupported) year. The right day without its
+// year is incomplete, not invented.
+func invented(got domain.PartialDate, w Want) bool {
+	p := got.Precision()
+	if p != domain.PrecisionDay && p != domain.PrecisionMonthDay {
+		return false
+	}
+	if w.Date == nil {
+		return true
+	}
+	want, err := domain.ParsePartialDate(*w.Date)
+	if err != nil || want.Day == 0 {
+		return true
+	}
+	if got.Month != want.Month || got.Day != want.Day {
+		return true
+	}
+	return p == domain.PrecisionDay && got.Year != want.Year
 }
 
 func scoreAgreements(got, want []Agreement, wrong func(string, ...any)) (Count, Count) {
