@@ -10,6 +10,7 @@ import (
 // agrDraft is a document found signed.
 type agrDraft struct {
 	s           int
+	cs, ce, dn  int // tokens of the document's noun phrase, and its noun
 	title       string
 	typ         domain.AgreementType
 	period      string
@@ -81,7 +82,7 @@ func (d *doc) agreements(sents []int, year int) []agrDraft {
 			if dn < 0 {
 				continue
 			}
-			a := agrDraft{s: s, typ: typ, conf: 0.85}
+			a := agrDraft{s: s, cs: cs, ce: ce, dn: dn, typ: typ, conf: 0.85}
 			// the title: the noun phrase without its article
 			b := cs
 			for b < ce && T[b].kind == 'w' && (T[b].low == "a" || T[b].low == "an" || T[b].low == "the" || T[b].low == "also") {

@@ -520,3 +520,66 @@ func quotedAfter(text string, T []tok, v int) string {
 	}
 	return ""
 }
+
+// ceremonyWords returns the words that tell a ceremony's type: "laid a
+// wreath", "paid tribute", "guard of honour", "national anthems", "Book of
+// Honor", "awarded".
+func (d *doc) ceremonyWords(c cerDraft) wspan {
+	if c.s < 0 || c.s >= len(d.sents) {
+		return wspan{}
+	}
+	T := d.st(c.s)
+	var i, j int
+	switch c.typ {
+	case "wreath_laying":
+		i = findWord(T, 0, len(T), "wreath", "wreaths")
+		if i < 0 {
+			// the wreath is in another sentence of the paragraph: the visit
+			i = findWord(T, 0, len(T), "visited", "visit", "laid", "flowers")
+		}
+		j = i
+		if i >= 0 {
+			if v := findWord(T, max(0, i-3), i, "laid", "laying", "lay", "placed", "lays"); v >= 0 {
+				i = v
+			}
+		}
+	case "monument_visit":
+		i = findWord(T, 0, len(T), "tribute", "respects", "flowers", "bowed", "commemorated", "memory", "silence", "visited")
+		j = i
+		if i >= 0 {
+			if v := findWord(T, max(0, i-3), i, "paid", "laid", "honored", "honoured", "minute", "pay"); v >= 0 {
+				i = v
+			}
+		}
+	case "guard_of_honour":
+		i = guardAt(T)
+		j = i
+		if i >= 0 && i+2 < len(T) && T[i+1].low == "of" {
+			j = i + 2
+		} else if i > 0 {
+			i--
+		}
+	case "national_anthems":
+		i = findWord(T, 0, len(T), "anthem", "anthems")
+		j = i
+		if i > 0 && T[i-1].low == "national" {
+			i--
+		}
+	case "book_of_honour":
+		i = bookAt(T)
+		j = i
+		if i >= 0 && i+2 < len(T) && T[i+1].low == "of" {
+			j = i + 2
+		} else if i > 0 {
+			i--
+		}
+	case "award":
+		i, j = c.i, c.i
+	default:
+		return wspan{}
+	}
+	if i < 0 || j < i || j >= len(T) {
+		return wspan{}
+	}
+	return wspan{T[i].start, T[j].end}
+}

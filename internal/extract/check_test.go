@@ -70,6 +70,10 @@ func resultProblems(text string, res Result) []string {
 		bad("the draft does not unmarshal: %v", err)
 		return out
 	}
+	if res.Confidence < 0 || res.Confidence > 1 {
+		bad("confidence %v outside [0, 1]", res.Confidence)
+	}
+	out = append(out, spanProblems(text, res, false)...)
 	have := map[string]bool{}
 	for _, e := range res.Evidence {
 		if e.Start < 0 || e.End > len(text) || e.Start > e.End {

@@ -26,11 +26,15 @@ func (b *builder) emit(m *meetingDraft, at string) domain.Meeting {
 		if m.child {
 			conf *= 0.9
 		}
-		b.evSpan(at+"/date", b.date.String(), b.dateStart, b.dateEnd, conf)
+		if b.dateGiven {
+			b.evGiven(at+"/date", b.date.String(), conf)
+		} else {
+			b.evSpan(at+"/date", b.date.String(), b.dateStart, b.dateEnd, conf, b.dateW)
+		}
 	}
 	if !m.child && b.endDate != nil {
 		out.EndDate = b.endDate
-		b.evSpan(at+"/end_date", b.endDate.String(), b.dateStart, b.dateEnd, b.dateConf*0.9)
+		b.evSpan(at+"/end_date", b.endDate.String(), b.dateStart, b.dateEnd, b.dateConf*0.9, b.dateW)
 	}
 	switch {
 	case m.kindS >= 0:
@@ -38,7 +42,7 @@ func (b *builder) emit(m *meetingDraft, at string) domain.Meeting {
 	case out.Kind == "phone_call" || out.Kind == "video_conference":
 		b.evSent(at+"/kind", string(out.Kind), m.anchor.s, 0.85)
 	case m.hasAnc:
-		b.evSent(at+"/kind", string(out.Kind), m.anchor.s, 0.5)
+		b.evSent(at+"/kind", string(out.Kind), m.anchor.s, 0.5, d.tokSpan(m.anchor.s, m.anchor.i, m.anchor.j))
 	}
 	if m.host != "" {
 		h := m.host
@@ -61,7 +65,7 @@ func (b *builder) emit(m *meetingDraft, at string) domain.Meeting {
 		if role == domain.RoleHost {
 			b.evHost(p+"/role", string(role), m)
 		} else if x.s >= 0 {
-			b.evSent(p+"/role", string(role), x.s, min(x.conf, 0.8))
+			b.evSent(p+"/role", string(role), x.s, min(x.conf, 0.8), b.roleWords(m, x.s, x.code))
 		}
 		if x.head >= 0 {
 			pt := b.participant(x.head, p+"/head")
@@ -73,17 +77,18 @@ func (b *builder) emit(m *meetingDraft, at string) domain.Meeting {
 		out.Delegations = append(out.Delegations, del)
 	}
 	// topics, in the vocabulary's order
-	topicS := map[domain.Topic]int{}
+	type topicAt struct{ s, i int }
+	topicS := map[domain.Topic]topicAt{}
 	for _, s := range m.sents {
-		for _, t := range topicsIn(d.st(s)) {
-			if _, ok := topicS[t]; !ok {
-				topicS[t] = s
+		for _, h := range topicsIn(d.st(s)) {
+			if _, ok := topicS[h.t]; !ok {
+				topicS[h.t] = topicAt{s, h.i}
 			}
 		}
 	}
 	for _, t := range domain.Topics {
-		if s, ok := topicS[t]; ok {
-			b.evSent(fmt.Sprintf("%s/topics/%d", at, len(out.Topics)), string(t), s, 0.8)
+		if at2, ok := topicS[t]; ok {
+			b.evSent(fmt.Sprintf("%s/topics/%d", at, len(out.Topics)), string(t), at2.s, 0.8, d.wordPair(at2.s, at2.i))
 			out.Topics = append(out.Topics, t)
 		}
 	}
@@ -101,7 +106,7 @@ func (b *builder) emit(m *meetingDraft, at string) domain.Meeting {
 	for _, c := range d.ceremonies(m.sents) {
 		p := fmt.Sprintf("%s/ceremonies/%d", at, len(out.Ceremonies))
 		dc := domain.Ceremony{Type: c.typ}
-		b.evSent(p+"/type", string(c.typ), c.s, c.conf)
+		b.evSent(p+"/type", string(c.typ), c.s, c.conf, d.ceremonyWords(c))
 		if c.site != "" {
 			dc.Site = strp(clip(c.site, 300))
 			b.evSent(p+"/site", *dc.Site, c.siteS, c.conf*0.95)
@@ -147,7 +152,7 @@ func (b *builder) emit(m *meetingDraft, at string) domain.Meeting {
 		p := fmt.Sprintf("%s/agreements/%d", at, len(out.Agreements))
 		ag := domain.Agreement{Title: clip(a.title, 500), Type: a.typ, Parties: []string{}, Signatories: []domain.Signatory{}}
 		b.evSent(p+"/title", ag.Title, a.s, a.conf)
-		b.evSent(p+"/type", string(ag.Type), a.s, a.conf)
+		b.evSent(p+"/type", string(ag.Type), a.s, a.conf, d.tokSpan(a.s, a.dn, a.dn+1))
 		if a.period != "" {
 			ag.Period = strp(a.period)
 			b.evSent(p+"/period", a.period, a.s, 0.9)
@@ -159,7 +164,11 @@ func (b *builder) emit(m *meetingDraft, at string) domain.Meeting {
 				hasPhrase(d.st(a.s), "during the meeting") || hasPhrase(d.st(a.s), "following the talks") {
 				conf = 0.85
 			}
-			b.evSent(p+"/signed_on", dayp.String(), a.s, conf)
+			if b.dateGiven {
+				b.evGiven(p+"/signed_on", dayp.String(), conf)
+			} else {
+				b.evSent(p+"/signed_on", dayp.String(), a.s, conf, b.dateW)
+			}
 		}
 		var parties []string
 		for _, c := range a.parties {
@@ -177,7 +186,7 @@ func (b *builder) emit(m *meetingDraft, at string) domain.Meeting {
 		if ag.Parties == nil {
 			ag.Parties = []string{}
 		}
-		b.evSent(p+"/parties", ag.Parties, a.s, 0.75)
+		b.evSent(p+"/parties", ag.Parties, a.s, 0.75, d.tokSpan(a.s, a.cs, a.ce))
 		for _, idx := range a.signatories {
 			sg := domain.Signatory{Name: clip(d.people[idx].name, 200)}
 			sg.Country, _ = d.countryOf(idx)
@@ -207,12 +216,33 @@ func orWord(s, alt string) string {
 }
 
 func (b *builder) evHost(field, v string, m *meetingDraft) {
+	var w wspan
+	if strings.HasSuffix(field, "/role") {
+		w = b.roleWords(m, m.hostS, m.host)
+	}
 	if m.hostS >= 0 {
-		b.evSent(field, v, m.hostS, m.hostConf)
+		b.evSent(field, v, m.hostS, m.hostConf, w)
 	} else if b.d.headline >= 0 {
 		l := b.d.lines[b.d.headline]
 		b.evSpan(field, v, l.start, l.end, m.hostConf)
 	}
+}
+
+// roleWords returns the words that tell a delegation's role in sentence s:
+// the verb of the meeting when it says who hosts ("received", "paid a visit
+// to"), else the country's name.
+func (b *builder) roleWords(m *meetingDraft, s int, code string) wspan {
+	d := b.d
+	if s < 0 || s >= len(d.sents) {
+		return wspan{}
+	}
+	if m.hasAnc && s == m.anchor.s && m.anchor.class != aNeutral && m.anchor.j > m.anchor.i {
+		return d.tokSpan(s, m.anchor.i, m.anchor.j)
+	}
+	if w := countryWords(d.st(s), code); w.ok() {
+		return w
+	}
+	return d.personOf(s, code)
 }
 
 // participant returns the person of a mention as a delegation member, and
@@ -378,7 +408,7 @@ func (b *builder) source(m *domain.Meeting) {
 		day := domain.Day{Time: *b.pub}
 		src.PublishedAt = &day
 		if b.pubText {
-			b.evSpan(p+"/published_at", day.String(), b.pubStart, b.pubEnd, 0.8)
+			b.evSpan(p+"/published_at", day.String(), b.pubStart, b.pubEnd, 0.8, b.pubW)
 		}
 	}
 	lang := strings.ToLower(strings.TrimSpace(b.opt.Language))

@@ -28,12 +28,20 @@ type Options struct {
 	Language    string // "en" when empty
 }
 
-// Evidence ties one extracted value to the sentence it came from.
+// Evidence ties one extracted value to the words it came from: the sentence
+// (or line) it was read in, and within it the words themselves, so that
+// text[offset:offset+length] reads as the value (a name as written, a date
+// as written, the country's name or adjective for a country code). A value
+// that rests on what was given with the text (Options) and on no words has
+// length 0.
 type Evidence struct {
 	Field      string  `json:"field"` // JSON pointer into the draft meeting, e.g. "/delegations/0/head/name"
 	Value      any     `json:"value"`
 	Start      int     `json:"start"` // byte offsets of the sentence in the input text, end exclusive
 	End        int     `json:"end"`
+	Offset     int     `json:"offset"`     // byte offset of the words in the input text
+	Length     int     `json:"length"`     // their length in bytes
+	Text       string  `json:"text"`       // the words: text[offset:offset+length]
 	Confidence float64 `json:"confidence"` // 0..1
 }
 
@@ -43,6 +51,13 @@ type Result struct {
 	Meeting  domain.Meeting `json:"meeting"`
 	Evidence []Evidence     `json:"evidence"`
 	Warnings []string       `json:"warnings"`
+	// Confidence (0..1) is how far the draft's key values can be trusted
+	// together: the least of the confidences of its date, of each
+	// participating country, of its host (or of there being none) and of
+	// each head of delegation, lowered for every warning about the draft.
+	// A draft without a date or with fewer than two countries is at most
+	// 0.2. See confidence.go and docs/extraction.md for its calibration.
+	Confidence float64 `json:"confidence"`
 }
 
 // Extract reads a report and returns a draft meeting. It never panics: were a
@@ -71,16 +86,30 @@ type builder struct {
 	pubStart int
 	pubEnd   int
 	pubText  bool
+	pubW     wspan // the words of the date in the stamp
 
 	date      domain.PartialDate
 	dateS     int
 	dateConf  float64
 	dateStart int
 	dateEnd   int
+	dateW     wspan // the words of the date
+	dateGiven bool  // the date rests on Options.PublishedAt alone
 	endDate   *domain.Day
 	mainS     int
 	hasMain   bool
 	warned    map[string]bool
+	keyWarns  int // warnings about date, countries, host or heads
+}
+
+// warnKey warns about one of the values that make a record right or wrong
+// (date, countries, host, heads); such warnings lower the confidence more.
+func (b *builder) warnKey(format string, args ...any) {
+	n := len(b.res.Warnings)
+	b.warn(format, args...)
+	if len(b.res.Warnings) > n {
+		b.keyWarns++
+	}
 }
 
 func (b *builder) warn(format string, args ...any) {
@@ -92,20 +121,6 @@ func (b *builder) warn(format string, args ...any) {
 		b.warned[w] = true
 		b.res.Warnings = append(b.res.Warnings, w)
 	}
-}
-
-func (b *builder) evSent(field string, v any, s int, conf float64) {
-	if s < 0 || s >= len(b.d.sents) {
-		return
-	}
-	b.res.Evidence = append(b.res.Evidence, Evidence{Field: field, Value: v, Start: b.d.sents[s].start, End: b.d.sents[s].end, Confidence: conf})
-}
-
-func (b *builder) evSpan(field string, v any, start, end int, conf float64) {
-	if start < 0 || end > len(b.d.text) || start > end {
-		return
-	}
-	b.res.Evidence = append(b.res.Evidence, Evidence{Field: field, Value: v, Start: start, End: end, Confidence: conf})
 }
 
 func (b *builder) run() {
@@ -147,7 +162,7 @@ func (b *builder) run() {
 		if len(d.sents) == 0 {
 			b.warn("no article text was found")
 		} else {
-			b.warn("no sentence reports a meeting between named officials or delegations")
+			b.warnKey("no sentence reports a meeting between named officials or delegations")
 		}
 	}
 	b.findDate(main)
@@ -186,7 +201,7 @@ func (b *builder) run() {
 	b.source(&m)
 	b.title(&m, main)
 	if len(m.Delegations) == 0 {
-		b.warn("no participating country could be identified")
+		b.warnKey("no participating country could be identified")
 	}
 	if len(d.sents) > 0 {
 		last := d.sents[len(d.sents)-1]
@@ -195,9 +210,10 @@ func (b *builder) run() {
 		}
 	}
 	if err := m.Validate(); err != nil {
-		b.warn("the draft is not yet a valid meeting: %s", validationText(err))
+		b.warnKey("the draft is not yet a valid meeting: %s", validationText(err))
 	}
 	b.res.Meeting = m
+	b.res.Confidence = b.confidence(main, m)
 }
 
 func validationText(err error) string {
@@ -256,6 +272,13 @@ func (b *builder) setPublished() {
 		e, _ := dateLine(d.text, l.start, l.end)
 		t := time.Date(e.y, time.Month(e.m), e.d, 0, 0, 0, 0, time.UTC)
 		b.pub, b.pubText, b.pubStart, b.pubEnd = &t, true, l.start, l.end
+		toks := tokenize(d.text, l.start, l.end)
+		for i := range toks {
+			if e, ok := dateAt(toks, i); ok && e.rel == 0 {
+				b.pubW = wspan{toks[e.i].start, toks[e.j-1].end}
+				break
+			}
+		}
 	}
 }
 
@@ -457,7 +480,7 @@ func (b *builder) sides(m *meetingDraft, a anchor) {
 		c := country[idx]
 		if c == "" {
 			if d.people[idx].strong {
-				b.warn("could not tell the country of %s", d.people[idx].name)
+				b.warnKey("could not tell the country of %s", d.people[idx].name)
 			}
 			continue
 		}
@@ -819,7 +842,7 @@ func (b *builder) finishMain(m *meetingDraft) {
 			x := m.dlg(c)
 			if x == nil {
 				if d.people[idx].strong {
-					b.warn("could not tell which delegation %s belongs to", d.people[idx].name)
+					b.warnKey("could not tell which delegation %s belongs to", d.people[idx].name)
 				}
 				continue
 			}
@@ -1012,14 +1035,15 @@ func (b *builder) findDate(m *meetingDraft) {
 			y = 0 // beyond what a record may hold
 		}
 		if pd, err := domain.ParsePartialDate(domain.PartialDate{Year: y, Month: mo, Day: day}.String()); err != nil || pd.IsZero() {
-			b.warn("the date found for the meeting is not a valid date")
+			b.warnKey("the date found for the meeting is not a valid date")
 			return
 		}
 		b.date = domain.PartialDate{Year: y, Month: mo, Day: day}
 		b.dateS, b.dateConf = best.s, conf
 		b.dateStart, b.dateEnd = d.sents[best.s].start, d.sents[best.s].end
+		b.dateW = d.tokSpan(best.s, e.i, e.j)
 		if y == 0 {
-			b.warn("the text gives the meeting's day and month but no year, and no publication date is known: the year is left unknown")
+			b.warnKey("the text gives the meeting's day and month but no year, and no publication date is known: the year is left unknown")
 		}
 		if e.d2 > 0 && y != 0 && validDay(y, mo, e.d2) {
 			ed := domain.Day{Time: time.Date(y, time.Month(mo), e.d2, 0, 0, 0, 0, time.UTC)}
@@ -1030,23 +1054,17 @@ func (b *builder) findDate(m *meetingDraft) {
 	if b.pub != nil {
 		b.date = domain.PartialDate{Year: b.pub.Year(), Month: int(b.pub.Month())}
 		b.dateConf = 0.4
-		if b.hasMain {
-			b.dateS = b.mainS
-			b.dateStart, b.dateEnd = d.sents[b.mainS].start, d.sents[b.mainS].end
-		} else if b.pubText {
+		switch {
+		case b.pubText:
 			b.dateS = -1
-			b.dateStart, b.dateEnd = b.pubStart, b.pubEnd
-		} else if len(d.sents) > 0 {
-			b.dateS, b.dateConf = 0, 0.2
-			b.dateStart, b.dateEnd = d.sents[0].start, d.sents[0].end
-		} else {
-			b.dateS, b.dateConf = -1, 0.1
-			b.dateStart, b.dateEnd = 0, 0
+			b.dateStart, b.dateEnd, b.dateW = b.pubStart, b.pubEnd, b.pubW
+		default:
+			b.dateS, b.dateGiven = -1, true
 		}
-		b.warn("the text gives no date for the meeting: the month of publication (%04d-%02d) is used", b.pub.Year(), int(b.pub.Month()))
+		b.warnKey("the text gives no date for the meeting: the month of publication (%04d-%02d) is used", b.pub.Year(), int(b.pub.Month()))
 		return
 	}
-	b.warn("no date for the meeting was found and no publication date is known")
+	b.warnKey("no date for the meeting was found and no publication date is known")
 }
 
 // nearestYear returns the year that puts month/day closest to pub: an event

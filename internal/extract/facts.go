@@ -11,15 +11,23 @@ import (
 var militaryFields = setOf("cooperation", "field", "fields", "sphere", "spheres", "relations", "ties", "collaboration",
 	"partnership", "area", "areas", "domain", "domains", "and", "interaction", "contacts", "links", "affairs")
 
+// topicHit is a topic a sentence speaks of, and the word that tells it.
+type topicHit struct {
+	t domain.Topic
+	i int
+}
+
 // topicsIn returns the topics a sentence speaks of.
-func topicsIn(T []tok) []domain.Topic {
-	var out []domain.Topic
+func topicsIn(T []tok) []topicHit {
+	var out []topicHit
+	i := 0
 	add := func(t domain.Topic) {
-		if !slices.Contains(out, t) {
-			out = append(out, t)
+		if !slices.ContainsFunc(out, func(h topicHit) bool { return h.t == t }) {
+			out = append(out, topicHit{t, i})
 		}
 	}
-	for i, t := range T {
+	for ; i < len(T); i++ {
+		t := T[i]
 		if t.kind != 'w' {
 			continue
 		}
