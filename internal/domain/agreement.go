@@ -16,6 +16,26 @@ type AgreementFilter struct {
 	After string
 }
 
+// Validate checks the filter, resolves its country codes and fills in the
+// page size.
+func (f *AgreementFilter) Validate(codes CountryCodes) error {
+	var p Problems
+	if f.Partner != "" && f.Country == "" {
+		p.AddField("Partner", "needs country")
+	}
+	for _, c := range []struct {
+		field string
+		code  *string
+	}{{"Country", &f.Country}, {"Partner", &f.Partner}} {
+		if *c.code != "" {
+			*c.code = codes.resolve(&p, c.field, *c.code)
+		}
+	}
+	checkPage(&p, &f.Limit, f.After)
+	checkOneOf(&p, "Type", f.Type, AgreementTypes)
+	return p.Err(errFilter)
+}
+
 // AgreementStore reads agreements; they are written with their meeting.
 type AgreementStore interface {
 	// GetAgreement returns the agreement. Returns ENOTFOUND.

@@ -51,6 +51,17 @@ type AuditFilter struct {
 	After int64
 }
 
+// Validate checks the filter and fills in the page size; an audit filter
+// names no country.
+func (f *AuditFilter) Validate(CountryCodes) error {
+	var p Problems
+	checkLimit(&p, &f.Limit)
+	if f.MeetingID != "" && !IsID(f.MeetingID) {
+		p.AddField("MeetingID", "is not an id")
+	}
+	return p.Err(errFilter)
+}
+
 // AuditStore reads the audit log; entries are written by the stores in the
 // transaction of the change they record.
 type AuditStore interface {
@@ -137,17 +148,7 @@ func diff(at string, b, a any, out *[]Change) {
 // ListAudit returns one page of the audit log and the id the next page
 // starts after (0 on the last).
 func (s *Service) ListAudit(ctx context.Context, f AuditFilter) ([]AuditEntry, int64, error) {
-	if f.Limit == 0 {
-		f.Limit = DefaultLimit
-	}
-	var p Problems
-	if f.Limit < 1 || f.Limit > MaxLimit {
-		p.AddParam("limit", "must be between 1 and %d", MaxLimit)
-	}
-	if f.MeetingID != "" && !IsID(f.MeetingID) {
-		p.AddParam("meeting", "is not an id")
-	}
-	if err := p.Err("The query is not valid."); err != nil {
+	if err := f.Validate(CountryCodes{}); err != nil {
 		return nil, 0, err
 	}
 	want := f.Limit

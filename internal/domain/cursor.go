@@ -33,8 +33,7 @@ func EncodeCursor(c Cursor) string {
 // DecodeCursor reads a cursor made by EncodeCursor. Returns EINVALID for
 // anything else.
 func DecodeCursor(s string) (*Cursor, error) {
-	bad := &Error{Code: EINVALID, Message: "The cursor is not valid.",
-		Fields: []FieldError{{Parameter: "cursor", Detail: "is not a cursor this service gave out"}}}
+	bad := &Error{Code: EINVALID, Message: "The cursor is not valid."}
 	if len(s) > 1000 {
 		return nil, bad
 	}

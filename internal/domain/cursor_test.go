@@ -80,9 +80,7 @@ func TestDecodeCursor_Invalid(t *testing.T) {
 			e := domain.AsError(err)
 			require.NotNil(t, e)
 			assert.Equal(t, domain.EINVALID, e.Code)
-			require.Len(t, e.Fields, 1)
-			assert.Equal(t, "cursor", e.Fields[0].Parameter)
-			assert.Empty(t, e.Fields[0].Pointer)
+			assert.Equal(t, "The cursor is not valid.", e.Message)
 		})
 	}
 }

@@ -19,13 +19,16 @@ const (
 	EPRECONDREQUIRED = "precondition_required" // a conditional request was needed
 )
 
-// FieldError names one bad input value by its JSON pointer or parameter name.
+// FieldError names one bad input value: a value of a record by its JSON
+// pointer, or a field of a filter by its name.
 type FieldError struct {
-	// Pointer is the RFC 6901 pointer of a bad body value.
+	// Pointer is the RFC 6901 pointer of a bad value of a record.
 	Pointer string `json:"pointer,omitempty"`
-	// Parameter is the name of a bad query parameter.
-	Parameter string `json:"parameter,omitempty"`
-	Detail    string `json:"detail"`
+	// Field names a bad field of a filter as its type spells it (Topic,
+	// Limit, After); whoever filled the filter knows where the value came
+	// from.
+	Field  string `json:"-"`
+	Detail string `json:"detail"`
 }
 
 // Error is an error the caller can act on: a code, a message for people, and
@@ -42,7 +45,7 @@ type Error struct {
 func (e *Error) Error() string {
 	s := fmt.Sprintf("%s: %s", e.Code, e.Message)
 	for _, f := range e.Fields {
-		s += fmt.Sprintf(" %s%s %s;", f.Pointer, f.Parameter, f.Detail)
+		s += fmt.Sprintf(" %s%s %s;", f.Pointer, f.Field, f.Detail)
 	}
 	return s
 }
@@ -90,6 +93,11 @@ type Problems []FieldError
 // Add records a problem with the value at pointer.
 func (p *Problems) Add(pointer, format string, args ...any) {
 	*p = append(*p, FieldError{Pointer: pointer, Detail: fmt.Sprintf(format, args...)})
+}
+
+// AddField records a problem with a filter's field.
+func (p *Problems) AddField(field, format string, args ...any) {
+	*p = append(*p, FieldError{Field: field, Detail: fmt.Sprintf(format, args...)})
 }
 
 // Err returns an EINVALID *Error listing the problems, or nil when there are none.

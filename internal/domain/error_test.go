@@ -52,9 +52,9 @@ func TestErrorString(t *testing.T) {
 	assert.Equal(t, "not_found: gone", domain.Errorf(domain.ENOTFOUND, "gone").Error())
 	e := &domain.Error{Code: domain.EINVALID, Message: "Bad.", Fields: []domain.FieldError{
 		{Pointer: "/title", Detail: "must not be blank"},
-		{Parameter: "limit", Detail: "must be between 1 and 500"},
+		{Field: "Limit", Detail: "must be between 1 and 500"},
 	}}
-	assert.Equal(t, "invalid: Bad. /title must not be blank; limit must be between 1 and 500;", e.Error())
+	assert.Equal(t, "invalid: Bad. /title must not be blank; Limit must be between 1 and 500;", e.Error())
 }
 
 func TestProblems(t *testing.T) {
@@ -64,7 +64,7 @@ func TestProblems(t *testing.T) {
 
 	p.Add("/delegations/%d", "ignored format: pointer is literal")
 	p.Add("/title", "must be at most %d characters", 500)
-	p.AddParam("limit", "must be between %d and %d", 1, 500)
+	p.AddField("Limit", "must be between %d and %d", 1, 500)
 	err := p.Err("The meeting is not valid.")
 	require.Error(t, err)
 	e := domain.AsError(err)
@@ -74,6 +74,6 @@ func TestProblems(t *testing.T) {
 	assert.Equal(t, []domain.FieldError{
 		{Pointer: "/delegations/%d", Detail: "ignored format: pointer is literal"},
 		{Pointer: "/title", Detail: "must be at most 500 characters"},
-		{Parameter: "limit", Detail: "must be between 1 and 500"},
+		{Field: "Limit", Detail: "must be between 1 and 500"},
 	}, e.Fields)
 }

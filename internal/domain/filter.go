@@ -86,9 +86,40 @@ func (f MeetingFilter) Fingerprint() string {
 	return hex.EncodeToString(h[:8])
 }
 
-// normalize checks the filter's values and fills in defaults.
-func (f *MeetingFilter) normalize() error {
+// A Filter selects records. Validate checks its fields, fills in defaults
+// and resolves its country codes to alpha-2 in place, and reports every
+// problem at once: EINVALID naming each field at fault. Validating a
+// filter twice changes nothing more.
+type Filter interface {
+	Validate(codes CountryCodes) error
+}
+
+// errFilter is the message of a filter's EINVALID error.
+const errFilter = "The filter is not valid."
+
+// Validate checks the filter's values, resolves its country codes and fills
+// in defaults.
+func (f *MeetingFilter) Validate(codes CountryCodes) error {
 	var p Problems
+	if f.Partner != "" && len(f.Countries) == 0 {
+		p.AddField("Partner", "needs country")
+	}
+	if f.Countries != nil {
+		// A new slice: the caller's stays as it was.
+		cs := make([]string, len(f.Countries))
+		for i, c := range f.Countries {
+			cs[i] = codes.resolve(&p, "Countries", c)
+		}
+		f.Countries = cs
+	}
+	for _, c := range []struct {
+		field string
+		code  *string
+	}{{"Partner", &f.Partner}, {"Host", &f.Host}, {"Guest", &f.Guest}} {
+		if *c.code != "" {
+			*c.code = codes.resolve(&p, c.field, *c.code)
+		}
+	}
 	if f.Sort == "" {
 		f.Sort = SortDateDesc
 		if f.UpdatedSince != nil {
@@ -96,62 +127,64 @@ func (f *MeetingFilter) normalize() error {
 		}
 	}
 	if !slices.Contains(MeetingSorts, f.Sort) {
-		p.AddParam("sort", "must be one of date, -date, updated_at, -updated_at")
+		p.AddField("Sort", "must be one of date, -date, updated_at, -updated_at")
 	}
-	if f.Limit == 0 {
-		f.Limit = DefaultLimit
-	}
-	if f.Limit < 1 || f.Limit > MaxLimit {
-		p.AddParam("limit", "must be between 1 and %d", MaxLimit)
-	}
-	for _, b := range []struct {
-		name string
-		d    PartialDate
-	}{{"from", f.From}, {"to", f.To}} {
-		if !b.d.IsZero() && b.d.Year == 0 {
-			p.AddParam(b.name, "needs a year")
-		}
-	}
-	if !f.From.IsZero() && !f.To.IsZero() && f.From.Year != 0 && f.To.Year != 0 {
-		from, _ := f.From.First()
-		to, _ := f.To.Last()
-		if to.Before(from) {
-			p.AddParam("to", "is before from")
-		}
-	}
-	if f.Partner != "" && len(f.Countries) == 0 {
-		p.AddParam("partner", "needs country")
-	}
-	if f.Topic != "" && !slices.Contains(Topics, f.Topic) {
-		p.AddParam("topic", "must be one of %s", list(Topics))
-	}
-	if f.Kind != "" && !slices.Contains(Kinds, f.Kind) {
-		p.AddParam("kind", "must be one of %s", list(Kinds))
-	}
-	if f.AgreementType != "" && !slices.Contains(AgreementTypes, f.AgreementType) {
-		p.AddParam("agreement_type", "must be one of %s", list(AgreementTypes))
-	}
-	if f.Ceremony != "" && !slices.Contains(CeremonyTypes, f.Ceremony) {
-		p.AddParam("ceremony", "must be one of %s", list(CeremonyTypes))
-	}
+	checkLimit(&p, &f.Limit)
+	checkDates(&p, f.From, f.To)
+	checkOneOf(&p, "Topic", f.Topic, Topics)
+	checkOneOf(&p, "Kind", f.Kind, Kinds)
+	checkOneOf(&p, "AgreementType", f.AgreementType, AgreementTypes)
+	checkOneOf(&p, "Ceremony", f.Ceremony, CeremonyTypes)
 	if f.Official != "" && !IsID(f.Official) {
-		p.AddParam("official", "is not an id")
+		p.AddField("Official", "is not an id")
 	}
 	if utf8.RuneCountInString(f.Q) > 200 || !cleanText(f.Q, false) {
-		p.AddParam("q", "must be at most 200 characters of text")
+		p.AddField("Q", "must be at most 200 characters of text")
 	}
 	if f.Q != "" && Fold(f.Q) == "" {
-		p.AddParam("q", "must hold a letter or digit")
+		p.AddField("Q", "must hold a letter or digit")
 	}
 	// "Z.Hasanov" is two words to a reader but one token to the text search.
 	f.Q = strings.ReplaceAll(f.Q, ".", " ")
 	if f.After != nil && (f.After.Sort != string(f.Sort) || f.After.Filter != f.Fingerprint()) {
-		p.AddParam("cursor", "belongs to another query")
+		p.AddField("After", "belongs to another query")
 	}
-	return p.Err("The query is not valid.")
+	return p.Err(errFilter)
 }
 
-// AddParam records a problem with a query parameter.
-func (p *Problems) AddParam(name, format string, args ...any) {
-	*p = append(*p, FieldError{Parameter: name, Detail: fmt.Sprintf(format, args...)})
+// checkLimit fills in the default page size and checks a given one.
+func checkLimit(p *Problems, limit *int) {
+	if *limit == 0 {
+		*limit = DefaultLimit
+	}
+	if *limit < 1 || *limit > MaxLimit {
+		p.AddField("Limit", "must be between 1 and %d", MaxLimit)
+	}
+}
+
+// checkDates checks a date range: each end has a year, and it does not end
+// before it starts.
+func checkDates(p *Problems, from, to PartialDate) {
+	for _, b := range []struct {
+		field string
+		d     PartialDate
+	}{{"From", from}, {"To", to}} {
+		if !b.d.IsZero() && b.d.Year == 0 {
+			p.AddField(b.field, "needs a year")
+		}
+	}
+	if !from.IsZero() && !to.IsZero() && from.Year != 0 && to.Year != 0 {
+		first, _ := from.First()
+		last, _ := to.Last()
+		if last.Before(first) {
+			p.AddField("To", "ends before the range starts")
+		}
+	}
+}
+
+// checkOneOf checks that v, when given, is one of the values.
+func checkOneOf[T ~string](p *Problems, field string, v T, values []T) {
+	if v != "" && !slices.Contains(values, v) {
+		p.AddField(field, "must be one of %s", list(values))
+	}
 }

@@ -1,6 +1,6 @@
 package domain
 
-// This file is in package domain to reach the unexported normalize.
+// This file is in package domain to reach the unexported helpers.
 
 import (
 	"strings"
@@ -21,24 +21,28 @@ func date(s string) PartialDate {
 	return d
 }
 
-// params returns the parameter names of an EINVALID error.
-func params(t *testing.T, err error) []string {
+// testCodes are the countries filters are checked against.
+var testCodes = NewCountryCodes([]Country{{Alpha2: "AZ", Alpha3: "AZE"}, {Alpha2: "TR", Alpha3: "TUR"},
+	{Alpha2: "UZ", Alpha3: "UZB"}})
+
+// fields returns the filter fields an EINVALID error names.
+func fields(t *testing.T, err error) []string {
 	t.Helper()
 	require.Error(t, err)
 	e := AsError(err)
 	require.NotNil(t, e, "%v is a *Error", err)
 	require.Equal(t, EINVALID, e.Code)
-	assert.Equal(t, "The query is not valid.", e.Message)
+	assert.Equal(t, "The filter is not valid.", e.Message)
 	var ps []string
 	for _, f := range e.Fields {
 		assert.Empty(t, f.Pointer)
 		assert.NotEmpty(t, f.Detail)
-		ps = append(ps, f.Parameter)
+		ps = append(ps, f.Field)
 	}
 	return ps
 }
 
-func TestMeetingFilterNormalize_Defaults(t *testing.T) {
+func TestMeetingFilterValidate_Defaults(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name      string
@@ -58,14 +62,14 @@ func TestMeetingFilterNormalize_Defaults(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			f := tt.f
-			require.NoError(t, f.normalize())
+			require.NoError(t, f.Validate(testCodes))
 			assert.Equal(t, tt.wantSort, f.Sort)
 			assert.Equal(t, tt.wantLimit, f.Limit)
 		})
 	}
 }
 
-func TestMeetingFilterNormalize_Valid(t *testing.T) {
+func TestMeetingFilterValidate_Valid(t *testing.T) {
 	t.Parallel()
 	yes := true
 	tests := []struct {
@@ -89,60 +93,66 @@ func TestMeetingFilterNormalize_Valid(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			f := tt.f
-			assert.NoError(t, f.normalize())
+			assert.NoError(t, f.Validate(testCodes))
 		})
 	}
 }
 
-func TestMeetingFilterNormalize_Invalid(t *testing.T) {
+func TestMeetingFilterValidate_Invalid(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name   string
 		f      MeetingFilter
 		params []string
 	}{
-		{"BadSort", MeetingFilter{Sort: "title"}, []string{"sort"}},
-		{"BadSortCase", MeetingFilter{Sort: "-DATE"}, []string{"sort"}},
-		{"LimitNegative", MeetingFilter{Limit: -1}, []string{"limit"}},
-		{"LimitTooLarge", MeetingFilter{Limit: MaxLimit + 1}, []string{"limit"}},
-		{"FromWithoutYear", MeetingFilter{From: date("--12-10")}, []string{"from"}},
-		{"ToWithoutYear", MeetingFilter{To: date("--12-10")}, []string{"to"}},
-		{"BothWithoutYear", MeetingFilter{From: date("--01-01"), To: date("--12-31")}, []string{"from", "to"}},
-		{"ToBeforeFrom", MeetingFilter{From: date("2025-12"), To: date("2025-11")}, []string{"to"}},
-		{"ToDayBeforeFromDay", MeetingFilter{From: date("2025-12-10"), To: date("2025-12-09")}, []string{"to"}},
-		{"ToYearBeforeFrom", MeetingFilter{From: date("2025-01-01"), To: date("2024")}, []string{"to"}},
-		{"PartnerWithoutCountry", MeetingFilter{Partner: "TR"}, []string{"partner"}},
-		{"BadTopic", MeetingFilter{Topic: "space"}, []string{"topic"}},
-		{"BadKind", MeetingFilter{Kind: "summit"}, []string{"kind"}},
-		{"BadAgreementType", MeetingFilter{AgreementType: "treaty"}, []string{"agreement_type"}},
-		{"BadCeremony", MeetingFilter{Ceremony: "parade"}, []string{"ceremony"}},
-		{"BadOfficial", MeetingFilter{Official: "Zakir Hasanov"}, []string{"official"}},
-		{"QTooLong", MeetingFilter{Q: strings.Repeat("q", 201)}, []string{"q"}},
-		{"QControl", MeetingFilter{Q: "a\x00b"}, []string{"q"}},
-		{"Several", MeetingFilter{Sort: "x", Limit: -5, Kind: "y"}, []string{"sort", "limit", "kind"}},
+		{"BadSort", MeetingFilter{Sort: "title"}, []string{"Sort"}},
+		{"BadSortCase", MeetingFilter{Sort: "-DATE"}, []string{"Sort"}},
+		{"LimitNegative", MeetingFilter{Limit: -1}, []string{"Limit"}},
+		{"LimitTooLarge", MeetingFilter{Limit: MaxLimit + 1}, []string{"Limit"}},
+		{"FromWithoutYear", MeetingFilter{From: date("--12-10")}, []string{"From"}},
+		{"ToWithoutYear", MeetingFilter{To: date("--12-10")}, []string{"To"}},
+		{"BothWithoutYear", MeetingFilter{From: date("--01-01"), To: date("--12-31")}, []string{"From", "To"}},
+		{"ToBeforeFrom", MeetingFilter{From: date("2025-12"), To: date("2025-11")}, []string{"To"}},
+		{"ToDayBeforeFromDay", MeetingFilter{From: date("2025-12-10"), To: date("2025-12-09")}, []string{"To"}},
+		{"ToYearBeforeFrom", MeetingFilter{From: date("2025-01-01"), To: date("2024")}, []string{"To"}},
+		{"PartnerWithoutCountry", MeetingFilter{Partner: "TR"}, []string{"Partner"}},
+		{"BadTopic", MeetingFilter{Topic: "space"}, []string{"Topic"}},
+		{"BadKind", MeetingFilter{Kind: "summit"}, []string{"Kind"}},
+		{"BadAgreementType", MeetingFilter{AgreementType: "treaty"}, []string{"AgreementType"}},
+		{"BadCeremony", MeetingFilter{Ceremony: "parade"}, []string{"Ceremony"}},
+		{"BadOfficial", MeetingFilter{Official: "Zakir Hasanov"}, []string{"Official"}},
+		{"QTooLong", MeetingFilter{Q: strings.Repeat("q", 201)}, []string{"Q"}},
+		{"QControl", MeetingFilter{Q: "a\x00b"}, []string{"Q"}},
+		{"Several", MeetingFilter{Sort: "x", Limit: -5, Kind: "y"}, []string{"Sort", "Limit", "Kind"}},
+		{"BadCountries", MeetingFilter{Countries: []string{"AZ", "XX"}}, []string{"Countries"}},
+		{"BadHostGuestPartner", MeetingFilter{Countries: []string{"AZ"}, Partner: "XX", Host: "YY", Guest: "ZZ"},
+			[]string{"Partner", "Host", "Guest"}},
+		// Every problem at once: a bad country, a bad topic and a bad date.
+		{"CountryTopicDate", MeetingFilter{Countries: []string{"Atlantis"}, Topic: "space", From: date("--12-10")},
+			[]string{"Countries", "From", "Topic"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			f := tt.f
-			assert.Equal(t, tt.params, params(t, f.normalize()))
+			assert.Equal(t, tt.params, fields(t, f.Validate(testCodes)))
 		})
 	}
 }
 
 // q is limited to 200 characters, not bytes: 150 Cyrillic or Azerbaijani
 // letters (300 bytes) pass.
-func TestMeetingFilterNormalize_QLimitCountsCharacters(t *testing.T) {
+func TestMeetingFilterValidate_QLimitCountsCharacters(t *testing.T) {
 	t.Parallel()
 	f := MeetingFilter{Q: strings.Repeat("ş", 150)}
-	assert.NoError(t, f.normalize(), "150 characters are at most 200")
+	assert.NoError(t, f.Validate(testCodes), "150 characters are at most 200")
 }
 
-func TestMeetingFilterNormalize_Cursor(t *testing.T) {
+func TestMeetingFilterValidate_Cursor(t *testing.T) {
 	t.Parallel()
 	// The cursor a page of this query gives out, as ListMeetings makes it.
 	cursorOf := func(t *testing.T, f MeetingFilter) *Cursor {
-		require.NoError(t, f.normalize())
+		require.NoError(t, f.Validate(testCodes))
 		return &Cursor{Sort: string(f.Sort), Key: "2025-12-10", ID: NewID(), Filter: f.Fingerprint()}
 	}
 	base := MeetingFilter{Countries: []string{"AZ"}, Kind: "official_visit"}
@@ -152,7 +162,7 @@ func TestMeetingFilterNormalize_Cursor(t *testing.T) {
 		f := base
 		f.After = cursorOf(t, base)
 		f.Limit = 10 // the page size may change between pages
-		assert.NoError(t, f.normalize())
+		assert.NoError(t, f.Validate(testCodes))
 	})
 	t.Run("SameQueryThroughEncoding", func(t *testing.T) {
 		t.Parallel()
@@ -160,7 +170,7 @@ func TestMeetingFilterNormalize_Cursor(t *testing.T) {
 		require.NoError(t, err)
 		f := base
 		f.After = c
-		assert.NoError(t, f.normalize())
+		assert.NoError(t, f.Validate(testCodes))
 	})
 	others := []struct {
 		name   string
@@ -181,7 +191,7 @@ func TestMeetingFilterNormalize_Cursor(t *testing.T) {
 			f := base
 			f.After = cursorOf(t, base)
 			tt.mutate(&f)
-			assert.Equal(t, []string{"cursor"}, params(t, f.normalize()))
+			assert.Equal(t, []string{"After"}, fields(t, f.Validate(testCodes)))
 		})
 	}
 	t.Run("RejectsForgedSort", func(t *testing.T) {
@@ -189,8 +199,54 @@ func TestMeetingFilterNormalize_Cursor(t *testing.T) {
 		f := base
 		f.After = cursorOf(t, base)
 		f.After.Sort = string(SortDateAsc)
-		assert.Equal(t, []string{"cursor"}, params(t, f.normalize()))
+		assert.Equal(t, []string{"After"}, fields(t, f.Validate(testCodes)))
 	})
+}
+
+func TestMeetingFilterValidate_ResolvesCountries(t *testing.T) {
+	t.Parallel()
+	given := []string{"aze", "Tr"}
+	f := MeetingFilter{Countries: given, Partner: "uzb", Host: "AZE", Guest: "tur"}
+	require.NoError(t, f.Validate(testCodes))
+	assert.Equal(t, []string{"AZ", "TR"}, f.Countries)
+	assert.Equal(t, []string{"aze", "Tr"}, given, "the caller's slice is left alone")
+	assert.Equal(t, []string{"UZ", "AZ", "TR"}, []string{f.Partner, f.Host, f.Guest})
+	again := f
+	require.NoError(t, again.Validate(testCodes))
+	assert.Equal(t, f, again, "validating twice changes nothing more")
+}
+
+func TestOtherFiltersValidate(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		f      Filter
+		fields []string
+	}{
+		{"AgreementOK", &AgreementFilter{Country: "aze", Partner: "TUR", Type: "protocol"}, nil},
+		{"AgreementAll", &AgreementFilter{Country: "XX", Partner: "YY", Type: "treaty", Limit: -1, After: "x"},
+			[]string{"Country", "Partner", "Limit", "After", "Type"}},
+		{"AgreementPartnerAlone", &AgreementFilter{Partner: "TR"}, []string{"Partner"}},
+		{"OfficialOK", &OfficialFilter{Country: "uz", Q: "Hasanov"}, nil},
+		{"OfficialAll", &OfficialFilter{Country: "XX", Q: "..", Limit: MaxLimit + 1}, []string{"Country", "Limit", "Q"}},
+		{"AuditOK", &AuditFilter{MeetingID: NewID()}, nil},
+		{"AuditAll", &AuditFilter{MeetingID: "x", Limit: -1}, []string{"Limit", "MeetingID"}},
+		{"TimelineOK", &TimelineFilter{Country: "AZE", By: "month"}, nil},
+		{"TimelineAll", &TimelineFilter{Country: "XX", By: "week"}, []string{"Country", "By"}},
+		{"PartnerOK", &PartnerFilter{Country: "tur"}, nil},
+		{"PartnerBad", &PartnerFilter{Country: "Turkey"}, []string{"Country"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			err := tt.f.Validate(testCodes)
+			if tt.fields == nil {
+				assert.NoError(t, err)
+				return
+			}
+			assert.Equal(t, tt.fields, fields(t, err))
+		})
+	}
 }
 
 func TestMeetingFilterFingerprint(t *testing.T) {

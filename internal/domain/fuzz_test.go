@@ -143,8 +143,8 @@ func checkCursorError(t *testing.T, err error) {
 	if e == nil || e.Code != domain.EINVALID {
 		t.Fatalf("DecodeCursor error %v (%T) is not an EINVALID *domain.Error", err, err)
 	}
-	if len(e.Fields) != 1 || e.Fields[0].Parameter != "cursor" {
-		t.Fatalf("DecodeCursor error %v does not name the cursor parameter", err)
+	if e.Message != "The cursor is not valid." {
+		t.Fatalf("DecodeCursor error %v does not say the cursor is at fault", err)
 	}
 }
 
@@ -216,7 +216,7 @@ func checkValidate(t *testing.T, raw []byte, m *domain.Meeting) {
 		t.Fatalf("Validate(%q) = %v (%T): want an EINVALID *domain.Error with fields", raw, err, err)
 	}
 	for _, fe := range e.Fields {
-		if !strings.HasPrefix(fe.Pointer, "/") || fe.Parameter != "" || fe.Detail == "" {
+		if !strings.HasPrefix(fe.Pointer, "/") || fe.Field != "" || fe.Detail == "" {
 			t.Fatalf("Validate(%q): field error %+v does not name a JSON pointer", raw, fe)
 		}
 	}

@@ -37,7 +37,7 @@ func validMeeting(t *testing.T) *domain.Meeting {
 	}
 }
 
-// pointers returns the JSON pointers (or parameters) of an EINVALID error.
+// pointers returns the JSON pointers (or filter fields) of an EINVALID error.
 func pointers(t *testing.T, err error) []string {
 	t.Helper()
 	require.Error(t, err)
@@ -47,7 +47,7 @@ func pointers(t *testing.T, err error) []string {
 	var ps []string
 	for _, f := range e.Fields {
 		assert.NotEmpty(t, f.Detail)
-		ps = append(ps, f.Pointer+f.Parameter)
+		ps = append(ps, f.Pointer+f.Field)
 	}
 	return ps
 }

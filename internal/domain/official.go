@@ -39,6 +39,20 @@ type OfficialFilter struct {
 	After string
 }
 
+// Validate checks the filter, resolves its country code and fills in the
+// page size.
+func (f *OfficialFilter) Validate(codes CountryCodes) error {
+	var p Problems
+	if f.Country != "" {
+		f.Country = codes.resolve(&p, "Country", f.Country)
+	}
+	checkPage(&p, &f.Limit, f.After)
+	if f.Q != "" && Fold(f.Q) == "" {
+		p.AddField("Q", "must hold a letter or digit")
+	}
+	return p.Err(errFilter)
+}
+
 // OfficialStore keeps officials.
 type OfficialStore interface {
 	// FindOfficials returns the officials of the country one of whose name

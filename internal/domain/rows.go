@@ -1,6 +1,9 @@
 package domain
 
-import "context"
+import (
+	"context"
+	"slices"
+)
 
 // Tables of rows a meeting holds, exported flat for researchers to join on
 // meeting_id.
@@ -24,16 +27,12 @@ type RowStore interface {
 // meetings that pass the filter. Returns EINVALID for an unknown table.
 func (s *Service) ExportRows(ctx context.Context, f MeetingFilter, table string, fn func([]string) error) error {
 	f.NoLimit, f.After = true, nil
-	var p Problems
-	known := false
-	for _, t := range RowTables {
-		known = known || t == table
+	if !slices.Contains(RowTables, table) {
+		var p Problems
+		p.AddField("Table", "must be one of delegation_members, agreements, ceremonies")
+		return p.Err(errFilter)
 	}
-	if !known {
-		p.AddParam("table", "must be one of delegation_members, agreements, ceremonies")
-		return p.Err("The query is not valid.")
-	}
-	if err := f.normalize(); err != nil {
+	if err := s.CheckFilter(ctx, &f); err != nil {
 		return err
 	}
 	return s.rows.EachRow(ctx, f, table, fn)

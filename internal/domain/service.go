@@ -3,7 +3,6 @@ package domain
 import (
 	"context"
 	"fmt"
-	"strings"
 	"sync"
 	"time"
 )
@@ -26,9 +25,8 @@ type Service struct {
 	// Now returns the current time; tests may replace it.
 	Now func() time.Time
 
-	mu      sync.Mutex
-	byCode  map[string]Country // alpha-2 and alpha-3, upper case
-	codeErr error
+	mu    sync.Mutex
+	codes *CountryCodes // nil until loaded
 }
 
 // Stores are what the Service keeps its records in.
@@ -57,10 +55,11 @@ func NewService(st Stores) *Service {
 // Country returns the country with the alpha-2 or alpha-3 code, in any case.
 // Returns ENOTFOUND.
 func (s *Service) Country(ctx context.Context, code string) (*Country, error) {
-	if err := s.loadCountries(ctx); err != nil {
+	codes, err := s.countryCodes(ctx)
+	if err != nil {
 		return nil, err
 	}
-	c, ok := s.byCode[strings.ToUpper(code)]
+	c, ok := codes.Find(code)
 	if !ok {
 		return nil, Errorf(ENOTFOUND, "There is no country with the code %q.", code)
 	}
@@ -72,53 +71,49 @@ func (s *Service) Countries(ctx context.Context) ([]Country, error) {
 	return s.countries.ListCountries(ctx)
 }
 
-// loadCountries reads the country list once: it is data shipped with the
-// schema and does not change while the service runs.
-func (s *Service) loadCountries(ctx context.Context) error {
+// countryCodes reads the country list once: it is data shipped with the
+// schema and does not change while the service runs. A failure to read it
+// is not remembered.
+func (s *Service) countryCodes(ctx context.Context) (*CountryCodes, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.byCode != nil {
-		return nil
+	if s.codes != nil {
+		return s.codes, nil
 	}
 	cs, err := s.countries.ListCountries(ctx)
 	if err != nil {
-		return fmt.Errorf("load countries: %w", err)
+		return nil, fmt.Errorf("load countries: %w", err)
 	}
-	by := make(map[string]Country, 2*len(cs))
-	for _, c := range cs {
-		by[c.Alpha2] = c
-		by[c.Alpha3] = c
-	}
-	s.byCode = by
-	return nil
+	codes := NewCountryCodes(cs)
+	s.codes = &codes
+	return s.codes, nil
+}
+
+// loadCountries reads the country list before a record's codes are
+// resolved.
+func (s *Service) loadCountries(ctx context.Context) error {
+	_, err := s.countryCodes(ctx)
+	return err
 }
 
 // alpha2 returns the alpha-2 code of a known country code, or records a
-// problem at pointer and returns "".
+// problem at pointer and returns "". The country list is loaded.
 func (s *Service) alpha2(p *Problems, pointer, code string) string {
-	c, ok := s.byCode[strings.ToUpper(code)]
-	if !ok {
-		if pointer != "" && code != "" {
-			p.Add(pointer, "%q is not an ISO 3166-1 country code", code)
-		}
-		return ""
+	a2 := s.codes.Alpha2(code)
+	if a2 == "" && pointer != "" && code != "" {
+		p.Add(pointer, "%q is not an ISO 3166-1 country code", code)
 	}
-	return c.Alpha2
+	return a2
 }
 
-// CountryParam resolves a country code given as the query parameter name.
-// Returns EINVALID naming the parameter when the code is unknown.
-func (s *Service) CountryParam(ctx context.Context, name, code string) (string, error) {
-	c, err := s.Country(ctx, code)
-	if ErrorCode(err) == ENOTFOUND {
-		var p Problems
-		p.AddParam(name, "%q is not an ISO 3166-1 alpha-2 or alpha-3 country code", code)
-		return "", p.Err("The query is not valid.")
-	}
+// CheckFilter validates f, resolving its country codes, and reports every
+// problem at once: EINVALID naming each field at fault.
+func (s *Service) CheckFilter(ctx context.Context, f Filter) error {
+	codes, err := s.countryCodes(ctx)
 	if err != nil {
-		return "", err
+		return err
 	}
-	return c.Alpha2, nil
+	return f.Validate(*codes)
 }
 
 // GetMeeting returns the meeting with everything it holds. Returns ENOTFOUND.
@@ -132,7 +127,7 @@ func (s *Service) GetMeeting(ctx context.Context, id string) (*Meeting, error) {
 // ListMeetings returns one page of the meetings that pass the filter, and the
 // cursor of the next page (nil on the last).
 func (s *Service) ListMeetings(ctx context.Context, f MeetingFilter) ([]MeetingSummary, *Cursor, error) {
-	if err := f.normalize(); err != nil {
+	if err := s.CheckFilter(ctx, &f); err != nil {
 		return nil, nil, err
 	}
 	want := f.Limit
@@ -155,7 +150,7 @@ func (s *Service) ListMeetings(ctx context.Context, f MeetingFilter) ([]MeetingS
 // store reads them, so that a whole data set streams in constant memory.
 func (s *Service) ExportMeetings(ctx context.Context, f MeetingFilter, fn func(*MeetingSummary) error) error {
 	f.NoLimit, f.After = true, nil
-	if err := f.normalize(); err != nil {
+	if err := s.CheckFilter(ctx, &f); err != nil {
 		return err
 	}
 	return s.meetings.EachMeeting(ctx, f, fn)
@@ -273,12 +268,7 @@ func (s *Service) GetOfficial(ctx context.Context, id string) (*Official, error)
 // ListOfficials returns one page of officials and the id the next starts
 // after ("" on the last page).
 func (s *Service) ListOfficials(ctx context.Context, f OfficialFilter) ([]Official, string, error) {
-	var p Problems
-	checkPage(&p, &f.Limit, f.After)
-	if f.Q != "" && Fold(f.Q) == "" {
-		p.AddParam("q", "must hold a letter or digit")
-	}
-	if err := p.Err("The query is not valid."); err != nil {
+	if err := s.CheckFilter(ctx, &f); err != nil {
 		return nil, "", err
 	}
 	f.Q = Fold(f.Q)
@@ -288,17 +278,12 @@ func (s *Service) ListOfficials(ctx context.Context, f OfficialFilter) ([]Offici
 	}, func(o Official) string { return o.ID })
 }
 
-// checkPage checks the size and cursor of a page of a list ordered by id,
+// checkPage checks the size and start of a page of a list ordered by id,
 // and fills in the default size.
 func checkPage(p *Problems, limit *int, after string) {
-	if *limit == 0 {
-		*limit = DefaultLimit
-	}
-	if *limit < 1 || *limit > MaxLimit {
-		p.AddParam("limit", "must be between 1 and %d", MaxLimit)
-	}
+	checkLimit(p, limit)
 	if after != "" && !IsID(after) {
-		p.AddParam("cursor", "is not a cursor this service gave out")
+		p.AddField("After", "is not a position this service gave out")
 	}
 }
 
@@ -326,28 +311,11 @@ func (s *Service) GetAgreement(ctx context.Context, id string) (*Agreement, erro
 // ListAgreements returns one page of agreements and the id the next starts
 // after ("" on the last page).
 func (s *Service) ListAgreements(ctx context.Context, f AgreementFilter) ([]Agreement, string, error) {
-	var p Problems
-	checkPage(&p, &f.Limit, f.After)
-	if f.Type != "" && !containsType(f.Type) {
-		p.AddParam("type", "must be one of %s", list(AgreementTypes))
-	}
-	if f.Partner != "" && f.Country == "" {
-		p.AddParam("partner", "needs country")
-	}
-	if err := p.Err("The query is not valid."); err != nil {
+	if err := s.CheckFilter(ctx, &f); err != nil {
 		return nil, "", err
 	}
 	return pageByID(f.Limit, func(n int) ([]Agreement, error) {
 		f.Limit = n
 		return s.agreements.ListAgreements(ctx, f)
 	}, func(a Agreement) string { return a.ID })
-}
-
-func containsType(t AgreementType) bool {
-	for _, x := range AgreementTypes {
-		if x == t {
-			return true
-		}
-	}
-	return false
 }

@@ -610,11 +610,11 @@ func TestCountries(t *testing.T) {
 		assert.Equal(t, domain.ENOTFOUND, domain.ErrorCode(err), code)
 	}
 
-	a2, err := e.svc.CountryParam(ctx, "partner", "tur")
-	require.NoError(t, err)
-	assert.Equal(t, "TR", a2)
-	_, err = e.svc.CountryParam(ctx, "partner", "XX")
-	assert.Equal(t, []string{"partner"}, pointers(t, err))
+	f := domain.PartnerFilter{Country: "tur"}
+	require.NoError(t, e.svc.CheckFilter(ctx, &f))
+	assert.Equal(t, "TR", f.Country)
+	f = domain.PartnerFilter{Country: "XX"}
+	assert.Equal(t, []string{"Country"}, pointers(t, e.svc.CheckFilter(ctx, &f)))
 
 	all, err := e.svc.Countries(ctx)
 	require.NoError(t, err)
@@ -781,7 +781,7 @@ func TestListMeetings(t *testing.T) {
 		// And not for another.
 		f.Kind = "phone_call"
 		_, _, err = e.svc.ListMeetings(ctx, f)
-		assert.Equal(t, []string{"cursor"}, pointers(t, err))
+		assert.Equal(t, []string{"After"}, pointers(t, err))
 	})
 	t.Run("LastPage", func(t *testing.T) {
 		t.Parallel()
@@ -796,7 +796,7 @@ func TestListMeetings(t *testing.T) {
 		t.Parallel()
 		e := newEnv()
 		_, _, err := e.svc.ListMeetings(ctx, domain.MeetingFilter{Limit: 501})
-		assert.Equal(t, []string{"limit"}, pointers(t, err))
+		assert.Equal(t, []string{"Limit"}, pointers(t, err))
 		assert.Empty(t, e.meetings.lists)
 	})
 	t.Run("Export", func(t *testing.T) {
@@ -814,7 +814,7 @@ func TestListMeetings(t *testing.T) {
 		assert.Equal(t, domain.SortDateDesc, e.meetings.lists[0].Sort)
 
 		err = e.svc.ExportMeetings(ctx, domain.MeetingFilter{Kind: "x"}, func(*domain.MeetingSummary) error { return nil })
-		assert.Equal(t, []string{"kind"}, pointers(t, err))
+		assert.Equal(t, []string{"Kind"}, pointers(t, err))
 	})
 }
 
@@ -840,7 +840,7 @@ func TestListOfficialsAndAgreements(t *testing.T) {
 	assert.Len(t, all, len(ids))
 
 	_, _, err = e.svc.ListOfficials(ctx, domain.OfficialFilter{Limit: -1, After: "x"})
-	assert.Equal(t, []string{"limit", "cursor"}, pointers(t, err))
+	assert.Equal(t, []string{"Limit", "After"}, pointers(t, err))
 
 	e.agreements.items = []domain.Agreement{{ID: domain.NewID()}, {ID: domain.NewID()}}
 	as, nextA, err := e.svc.ListAgreements(ctx, domain.AgreementFilter{Limit: 1, Type: "protocol"})
@@ -854,7 +854,7 @@ func TestListOfficialsAndAgreements(t *testing.T) {
 	assert.Empty(t, nextA)
 
 	_, _, err = e.svc.ListAgreements(ctx, domain.AgreementFilter{Limit: 501, After: "x", Type: "treaty", Partner: "TR"})
-	assert.Equal(t, []string{"limit", "cursor", "type", "partner"}, pointers(t, err))
+	assert.Equal(t, []string{"Partner", "Limit", "After", "Type"}, pointers(t, err))
 }
 
 func TestCreateMeeting_StoreFailures(t *testing.T) {
@@ -907,8 +907,7 @@ func TestCreateMeeting_StoreFailures(t *testing.T) {
 		e.countries.err = errors.New("connection reset")
 		_, err := e.svc.CreateMeeting(ctx, visit())
 		assert.Equal(t, domain.EINTERNAL, domain.ErrorCode(err))
-		_, err = e.svc.CountryParam(ctx, "country", "AZ")
-		assert.Equal(t, domain.EINTERNAL, domain.ErrorCode(err))
+		assert.Equal(t, domain.EINTERNAL, domain.ErrorCode(e.svc.CheckFilter(ctx, &domain.PartnerFilter{Country: "AZ"})))
 		assert.Zero(t, e.meetings.writeCount())
 	})
 }

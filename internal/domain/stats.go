@@ -67,22 +67,56 @@ type StatsStore interface {
 // CountMeetings counts the meetings that pass the filter.
 func (s *Service) CountMeetings(ctx context.Context, f MeetingFilter, exact bool) (int64, bool, error) {
 	f.After, f.NoLimit = nil, true
-	if err := f.normalize(); err != nil {
+	if err := s.CheckFilter(ctx, &f); err != nil {
 		return 0, false, err
 	}
 	return s.stats.CountMeetings(ctx, f, exact)
 }
 
-// Timeline counts the meetings of country ("" for all) by "year" or "month".
-func (s *Service) Timeline(ctx context.Context, country, by string) (*Timeline, error) {
-	if by == "" {
-		by = "year"
+// TimelineFilter selects the meetings a timeline counts.
+type TimelineFilter struct {
+	// Country took part; "" for all meetings.
+	Country string
+	// By is "year" (the default) or "month".
+	By string
+}
+
+// Validate resolves the country code and fills in the period.
+func (f *TimelineFilter) Validate(codes CountryCodes) error {
+	var p Problems
+	if f.Country != "" {
+		f.Country = codes.resolve(&p, "Country", f.Country)
 	}
-	if by != "year" && by != "month" {
-		var p Problems
-		p.AddParam("by", "must be year or month")
-		return nil, p.Err("The query is not valid.")
+	if f.By == "" {
+		f.By = "year"
 	}
+	if f.By != "year" && f.By != "month" {
+		p.AddField("By", "must be year or month")
+	}
+	return p.Err(errFilter)
+}
+
+// PartnerFilter names the country whose partners are counted; "" for
+// every pair of countries.
+type PartnerFilter struct {
+	Country string
+}
+
+// Validate resolves the country code.
+func (f *PartnerFilter) Validate(codes CountryCodes) error {
+	var p Problems
+	if f.Country != "" {
+		f.Country = codes.resolve(&p, "Country", f.Country)
+	}
+	return p.Err(errFilter)
+}
+
+// Timeline counts the meetings that pass the filter by year or month.
+func (s *Service) Timeline(ctx context.Context, f TimelineFilter) (*Timeline, error) {
+	if err := s.CheckFilter(ctx, &f); err != nil {
+		return nil, err
+	}
+	country, by := f.Country, f.By
 	periods, undated, err := s.stats.TimelineCounts(ctx, country, by)
 	if err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)

@@ -19,20 +19,10 @@ func (s *Server) listAgreements(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f := domain.AgreementFilter{Year: p.int("year", 1900, 2200), Type: domain.AgreementType(p.str("type")),
-		Limit: p.int("limit", 1, domain.MaxLimit), After: p.idCursor()}
-	if err := p.err(); err != nil {
+	f := domain.AgreementFilter{Country: p.str("country"), Partner: p.str("partner"), Year: p.int("year", 1900, 2200),
+		Type: domain.AgreementType(p.str("type")), Limit: p.int("limit", 1, domain.MaxLimit), After: p.idCursor()}
+	if err := p.check(s.svc.CheckFilter(r.Context(), &f)); err != nil {
 		return err
-	}
-	for _, x := range []struct {
-		name string
-		dst  *string
-	}{{"country", &f.Country}, {"partner", &f.Partner}} {
-		if c := p.str(x.name); c != "" {
-			if *x.dst, err = s.svc.CountryParam(r.Context(), x.name, c); err != nil {
-				return err
-			}
-		}
 	}
 	items, last, err := s.svc.ListAgreements(r.Context(), f)
 	if err != nil {

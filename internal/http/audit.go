@@ -22,11 +22,11 @@ func (s *Server) listAudit(w http.ResponseWriter, r *http.Request) error {
 	f := domain.AuditFilter{MeetingID: p.str("meeting"), Actor: p.str("actor"), Limit: p.int("limit", 1, domain.MaxLimit)}
 	if c := p.cursor(); c != nil {
 		if c.Sort != "audit" {
-			p.problems.AddParam("cursor", "belongs to another list")
+			p.add("cursor", "belongs to another list")
 		}
 		f.After, _ = strconv.ParseInt(c.Key, 10, 64)
 	}
-	if err := p.err(); err != nil {
+	if err := p.check(s.svc.CheckFilter(r.Context(), &f)); err != nil {
 		return err
 	}
 	es, last, err := s.svc.ListAudit(r.Context(), f)

@@ -28,13 +28,13 @@ var statuses = map[string]int{
 
 // Problem is an RFC 9457 problem details body.
 type Problem struct {
-	Type      string              `json:"type"`
-	Title     string              `json:"title"`
-	Status    int                 `json:"status"`
-	Detail    string              `json:"detail"`
-	Instance  string              `json:"instance,omitempty"`
-	RequestID string              `json:"request_id,omitempty"`
-	Errors    []domain.FieldError `json:"errors,omitempty"`
+	Type      string         `json:"type"`
+	Title     string         `json:"title"`
+	Status    int            `json:"status"`
+	Detail    string         `json:"detail"`
+	Instance  string         `json:"instance,omitempty"`
+	RequestID string         `json:"request_id,omitempty"`
+	Errors    []ProblemField `json:"errors,omitempty"`
 	// ExistingID and ExistingURL name the stored record a conflict is with.
 	ExistingID  string `json:"existing_id,omitempty"`
 	ExistingURL string `json:"existing_url,omitempty"`
@@ -49,6 +49,53 @@ func (e badRequest) Unwrap() error { return e.err }
 
 func invalidRequest(message string, fields ...domain.FieldError) error {
 	return badRequest{&domain.Error{Code: domain.EINVALID, Message: message, Fields: fields}}
+}
+
+// ProblemField is one bad value of a problem answer: a body value by its
+// JSON pointer, or a query parameter by its name.
+type ProblemField struct {
+	Pointer   string `json:"pointer,omitempty"`
+	Parameter string `json:"parameter,omitempty"`
+	Detail    string `json:"detail"`
+}
+
+// queryError is a query that is not valid, with every parameter at fault;
+// it is answered 400.
+type queryError struct {
+	message string
+	fields  []ProblemField
+}
+
+func (e queryError) Error() string {
+	s := "invalid: " + e.message
+	for _, f := range e.fields {
+		s += " " + f.Parameter + " " + f.Detail + ";"
+	}
+	return s
+}
+
+// problemFields names the domain's bad values as the request gave them: a
+// filter's field by the query parameter that fills it.
+func problemFields(fs []domain.FieldError) []ProblemField {
+	out := make([]ProblemField, len(fs))
+	for i, f := range fs {
+		out[i] = ProblemField{Pointer: f.Pointer, Detail: f.Detail}
+		if f.Field != "" {
+			out[i].Parameter = filterParameter(f.Field)
+		}
+	}
+	return out
+}
+
+// filterFields reports whether every bad value is a filter's field, so
+// that the problem is the query's.
+func filterFields(fs []domain.FieldError) bool {
+	for _, f := range fs {
+		if f.Field == "" {
+			return false
+		}
+	}
+	return len(fs) > 0
 }
 
 // handlerFunc is the shape of every handler: it writes its answer, or
@@ -86,26 +133,34 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 			"request_id", middleware.GetReqID(r.Context()))
 		err = &domain.Error{Code: domain.EUNAVAILABLE, Message: "The request was cut short before it was answered."}
 	}
-	code := domain.ErrorCode(err)
+	code, detail := domain.ErrorCode(err), domain.ErrorMessage(err)
 	status, ok := statuses[code]
 	if !ok {
 		status = http.StatusInternalServerError
 	}
 	e := domain.AsError(err)
+	var fields []ProblemField
+	if e != nil {
+		fields = problemFields(e.Fields)
+	}
 	var br badRequest
-	if errors.As(err, &br) || (code == domain.EINVALID && allParameters(e)) {
+	var qe queryError
+	switch {
+	case errors.As(err, &qe):
+		code, detail, status, fields = domain.EINVALID, qe.message, http.StatusBadRequest, qe.fields
+	case errors.As(err, &br) || (code == domain.EINVALID && filterFields(e.Fields)):
 		status = http.StatusBadRequest
 	}
 	p := Problem{
 		Type:      "urn:milmeet:problem:" + code,
 		Title:     http.StatusText(status),
 		Status:    status,
-		Detail:    domain.ErrorMessage(err),
+		Detail:    detail,
 		Instance:  r.URL.Path,
 		RequestID: middleware.GetReqID(r.Context()),
+		Errors:    fields,
 	}
 	if e != nil {
-		p.Errors = e.Fields
 		if id, ok := e.Data["existing_id"].(string); ok {
 			p.ExistingID, p.ExistingURL = id, "/meetings/"+id
 			w.Header().Set("Location", p.ExistingURL)
@@ -130,16 +185,4 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		body = ext.extend(p)
 	}
 	s.writeBody(w, r, status, "application/problem+json", body)
-}
-
-func allParameters(e *domain.Error) bool {
-	if e == nil || len(e.Fields) == 0 {
-		return false
-	}
-	for _, f := range e.Fields {
-		if f.Parameter == "" {
-			return false
-		}
-	}
-	return true
 }

@@ -28,7 +28,7 @@ func exportFormat(r *http.Request, p *params) string {
 		return f
 	case "":
 	default:
-		p.problems.AddParam("format", "must be json, ndjson or csv")
+		p.add("format", "must be json, ndjson or csv")
 		return ""
 	}
 	for _, part := range strings.Split(r.Header.Get("Accept"), ",") {
@@ -161,8 +161,8 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, f domain.Meeting
 		})
 		cw.Flush()
 	default:
-		err = invalidRequest("The query is not valid.",
-			domain.FieldError{Parameter: "table", Detail: "goes with format=csv"})
+		err = queryError{message: "The query is not valid.",
+			fields: []ProblemField{{Parameter: "table", Detail: "goes with format=csv"}}}
 	}
 	if err == nil && !sw.started {
 		sw.start("application/x-ndjson", "") // no rows: an empty export

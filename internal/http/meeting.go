@@ -1,7 +1,6 @@
 package http
 
 import (
-	"context"
 	"encoding/json"
 	"mime"
 	"net/http"
@@ -30,9 +29,12 @@ var meetingParams = []string{"country", "partner", "host", "guest", "from", "to"
 	"series", "has_agreement", "agreement_type", "ceremony", "updated_since", "include_children", "q", "sort",
 	"limit", "cursor", "count", "format", "table"}
 
-// meetingFilter reads a filter from the query, resolving country codes.
-func (s *Server) meetingFilter(ctx context.Context, p *params) (domain.MeetingFilter, error) {
+// meetingFilter reads a filter from the query; the domain checks it.
+func meetingFilter(p *params) domain.MeetingFilter {
 	f := domain.MeetingFilter{
+		Partner:         p.str("partner"),
+		Host:            p.str("host"),
+		Guest:           p.str("guest"),
 		From:            p.date("from"),
 		To:              p.date("to"),
 		Official:        p.str("official"),
@@ -49,31 +51,12 @@ func (s *Server) meetingFilter(ctx context.Context, p *params) (domain.MeetingFi
 		Limit:           p.int("limit", 1, domain.MaxLimit),
 		After:           p.cursor(),
 	}
-	if err := p.err(); err != nil {
-		return f, err
-	}
 	if c := p.str("country"); c != "" {
 		for _, code := range strings.Split(c, ",") {
-			a2, err := s.svc.CountryParam(ctx, "country", strings.TrimSpace(code))
-			if err != nil {
-				return f, err
-			}
-			f.Countries = append(f.Countries, a2)
+			f.Countries = append(f.Countries, strings.TrimSpace(code))
 		}
 	}
-	for _, x := range []struct {
-		name string
-		dst  *string
-	}{{"partner", &f.Partner}, {"host", &f.Host}, {"guest", &f.Guest}} {
-		if c := p.str(x.name); c != "" {
-			a2, err := s.svc.CountryParam(ctx, x.name, c)
-			if err != nil {
-				return f, err
-			}
-			*x.dst = a2
-		}
-	}
-	return f, nil
+	return f
 }
 
 func (s *Server) listMeetings(w http.ResponseWriter, r *http.Request) error {
@@ -84,10 +67,10 @@ func (s *Server) listMeetings(w http.ResponseWriter, r *http.Request) error {
 	format := exportFormat(r, p)
 	count := p.str("count")
 	if count != "" && count != "exact" && count != "estimated" {
-		p.problems.AddParam("count", "must be exact or estimated")
+		p.add("count", "must be exact or estimated")
 	}
-	f, err := s.meetingFilter(r.Context(), p)
-	if err != nil {
+	f := meetingFilter(p)
+	if err := p.check(s.svc.CheckFilter(r.Context(), &f)); err != nil {
 		return err
 	}
 	if format != formatJSON || p.has("table") {

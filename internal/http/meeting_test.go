@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/milmeet/milmeet/internal/domain"
+	httpapi "github.com/milmeet/milmeet/internal/http"
 )
 
 type summaries struct {
@@ -62,6 +63,43 @@ func TestListMeetings_Country(t *testing.T) {
 	})
 }
 
+// A query with several mistakes gets one answer naming them all, whether
+// the query parser or the domain's filter finds them.
+func TestListQuery_EveryProblemAtOnce(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	tests := []struct {
+		path   string
+		params []string
+	}{
+		{"/meetings?country=Atlantis&topic=space&from=2024-13", []string{"from", "country", "topic"}},
+		{"/meetings?country=UZ,XX&partner=YY&kind=summit&limit=0&count=all",
+			[]string{"count", "limit", "country", "partner", "kind"}},
+		{"/agreements?country=XX&partner=YY&type=treaty&year=1", []string{"year", "country", "partner", "type"}},
+		{"/officials?country=XX&q=..&limit=0", []string{"limit", "country", "q"}},
+		{"/stats/timeline?country=XX&by=week", []string{"country", "by"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			r := e.do("GET", tt.path, nil)
+			require.Equal(t, http.StatusBadRequest, r.Code, r.Body.String())
+			var p struct {
+				Detail string                 `json:"detail"`
+				Errors []httpapi.ProblemField `json:"errors"`
+			}
+			r.json(&p)
+			assert.Equal(t, "The query is not valid.", p.Detail)
+			var got []string
+			for _, f := range p.Errors {
+				assert.Empty(t, f.Pointer)
+				assert.NotEmpty(t, f.Detail)
+				got = append(got, f.Parameter)
+			}
+			assert.Equal(t, tt.params, got)
+		})
+	}
+}
+
 func TestListMeetings_BadQuery(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
@@ -88,8 +126,8 @@ func TestListMeetings_BadQuery(t *testing.T) {
 			require.Equal(t, http.StatusBadRequest, r.Code, r.Body.String())
 			assert.Equal(t, "application/problem+json", r.Header().Get("Content-Type"))
 			var p struct {
-				Status int                 `json:"status"`
-				Errors []domain.FieldError `json:"errors"`
+				Status int                    `json:"status"`
+				Errors []httpapi.ProblemField `json:"errors"`
 			}
 			r.json(&p)
 			assert.Equal(t, 400, p.Status)

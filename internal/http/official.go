@@ -28,7 +28,7 @@ func (s *Server) officialMeetings(w http.ResponseWriter, r *http.Request) error 
 	}
 	f := domain.MeetingFilter{Official: o.ID, IncludeChildren: true, Sort: domain.MeetingSort(p.str("sort")),
 		Limit: p.int("limit", 1, domain.MaxLimit), After: p.cursor()}
-	if err := p.err(); err != nil {
+	if err := p.check(s.svc.CheckFilter(r.Context(), &f)); err != nil {
 		return err
 	}
 	return s.listPage(w, r, f, "")
@@ -39,14 +39,10 @@ func (s *Server) listOfficials(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f := domain.OfficialFilter{Q: p.str("q"), Limit: p.int("limit", 1, domain.MaxLimit), After: p.idCursor()}
-	if err := p.err(); err != nil {
+	f := domain.OfficialFilter{Country: p.str("country"), Q: p.str("q"), Limit: p.int("limit", 1, domain.MaxLimit),
+		After: p.idCursor()}
+	if err := p.check(s.svc.CheckFilter(r.Context(), &f)); err != nil {
 		return err
-	}
-	if c := p.str("country"); c != "" {
-		if f.Country, err = s.svc.CountryParam(r.Context(), "country", c); err != nil {
-			return err
-		}
 	}
 	items, last, err := s.svc.ListOfficials(r.Context(), f)
 	if err != nil {

@@ -18,13 +18,13 @@ import (
 // take, or one given twice, is an error that names it, never ignored.
 type params struct {
 	v        url.Values
-	problems domain.Problems
+	problems []ProblemField
 }
 
 func parseParams(r *http.Request, allowed ...string) (*params, error) {
 	v, err := url.ParseQuery(r.URL.RawQuery)
 	if err != nil {
-		return nil, invalidRequest("The query string is not valid.", domain.FieldError{Detail: err.Error()})
+		return nil, queryError{message: "The query string is not valid.", fields: []ProblemField{{Detail: err.Error()}}}
 	}
 	p := &params{v: v}
 	names := make([]string, 0, len(v))
@@ -35,11 +35,11 @@ func parseParams(r *http.Request, allowed ...string) (*params, error) {
 	for _, name := range names {
 		switch {
 		case !slices.Contains(allowed, name):
-			p.problems.AddParam(name, "is not a parameter of this endpoint (it takes %s)", strings.Join(allowed, ", "))
+			p.add(name, "is not a parameter of this endpoint (it takes %s)", strings.Join(allowed, ", "))
 		case len(v[name]) > 1:
-			p.problems.AddParam(name, "is given more than once")
+			p.add(name, "is given more than once")
 		case !plainText(v[name][0]):
-			p.problems.AddParam(name, "must be valid UTF-8 without control characters")
+			p.add(name, "must be valid UTF-8 without control characters")
 		}
 	}
 	if err := p.err(); err != nil {
@@ -61,11 +61,51 @@ func plainText(s string) bool {
 	return true
 }
 
+// add records a problem with the parameter name.
+func (p *params) add(name, format string, args ...any) {
+	p.problems = append(p.problems, ProblemField{Parameter: name, Detail: fmt.Sprintf(format, args...)})
+}
+
+// err returns the problems found in the query, or nil.
 func (p *params) err() error {
 	if len(p.problems) == 0 {
 		return nil
 	}
-	return invalidRequest("The query is not valid.", p.problems...)
+	return queryError{message: "The query is not valid.", fields: p.problems}
+}
+
+// check adds the problems of a filter the domain checked (err, from
+// Service.CheckFilter) to those of the query, and returns them all at once;
+// an error other than invalid input is returned as it is.
+func (p *params) check(err error) error {
+	if e := domain.AsError(err); e != nil && e.Code == domain.EINVALID && filterFields(e.Fields) {
+		p.problems = append(p.problems, problemFields(e.Fields)...)
+		err = nil
+	}
+	if err != nil {
+		return err
+	}
+	return p.err()
+}
+
+// filterParameters names the query parameter that fills each field of the
+// domain's filters, so that a problem the domain finds with a field names
+// the parameter the client gave.
+var filterParameters = map[string]string{
+	"Countries": "country", "Country": "country", "Partner": "partner", "Host": "host", "Guest": "guest",
+	"From": "from", "To": "to", "Official": "official", "Topic": "topic", "Kind": "kind", "Series": "series",
+	"HasAgreement": "has_agreement", "AgreementType": "agreement_type", "Ceremony": "ceremony",
+	"UpdatedSince": "updated_since", "IncludeChildren": "include_children", "Q": "q", "Sort": "sort",
+	"Limit": "limit", "After": "cursor", "Year": "year", "Type": "type", "MeetingID": "meeting",
+	"Actor": "actor", "By": "by", "Table": "table",
+}
+
+// filterParameter returns the parameter that fills a filter's field.
+func filterParameter(field string) string {
+	if name, ok := filterParameters[field]; ok {
+		return name
+	}
+	return strings.ToLower(field)
 }
 
 func (p *params) str(name string) string { return p.v.Get(name) }
@@ -79,7 +119,7 @@ func (p *params) int(name string, min, max int) int {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < min || n > max {
-		p.problems.AddParam(name, "must be a whole number from %d to %d", min, max)
+		p.add(name, "must be a whole number from %d to %d", min, max)
 		return 0
 	}
 	return n
@@ -96,7 +136,7 @@ func (p *params) bool(name string) *bool {
 		f := false
 		return &f
 	}
-	p.problems.AddParam(name, "must be true or false")
+	p.add(name, "must be true or false")
 	return nil
 }
 
@@ -108,7 +148,7 @@ func (p *params) date(name string) domain.PartialDate {
 	}
 	d, err := domain.ParsePartialDate(s)
 	if err != nil || d.Year == 0 {
-		p.problems.AddParam(name, "must be a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+		p.add(name, "must be a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
 		return domain.PartialDate{}
 	}
 	return d
@@ -121,7 +161,7 @@ func (p *params) time(name string) *time.Time {
 	}
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
-		p.problems.AddParam(name, "must be an RFC 3339 time such as 2025-12-10T16:07:00Z")
+		p.add(name, "must be an RFC 3339 time such as 2025-12-10T16:07:00Z")
 		return nil
 	}
 	return &t
@@ -134,7 +174,7 @@ func (p *params) cursor() *domain.Cursor {
 	}
 	c, err := domain.DecodeCursor(s)
 	if err != nil {
-		p.problems.AddParam("cursor", "is not a cursor this service gave out")
+		p.add("cursor", "is not a cursor this service gave out")
 		return nil
 	}
 	return c
@@ -147,7 +187,7 @@ func (p *params) idCursor() string {
 		return ""
 	}
 	if c.Sort != "id" {
-		p.problems.AddParam("cursor", "belongs to another list")
+		p.add("cursor", "belongs to another list")
 		return ""
 	}
 	return c.ID

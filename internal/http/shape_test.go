@@ -5,10 +5,14 @@ import (
 	"go/parser"
 	"go/token"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/milmeet/milmeet/internal/domain"
 )
 
 // TestOneProblemWriter holds the handler shape: a handler returns its error
@@ -70,4 +74,21 @@ func typeString(e ast.Expr) string {
 		return "func(" + strings.Join(in, ", ") + ") " + strings.Join(out, ", ")
 	}
 	return ""
+}
+
+// TestFilterParameters: every field of a domain filter has the query
+// parameter that fills it, so that a problem the domain finds names what
+// the client sent.
+func TestFilterParameters(t *testing.T) {
+	for _, f := range []any{domain.MeetingFilter{}, domain.AgreementFilter{}, domain.OfficialFilter{},
+		domain.AuditFilter{}, domain.TimelineFilter{}, domain.PartnerFilter{}} {
+		typ := reflect.TypeOf(f)
+		for i := range typ.NumField() {
+			name := typ.Field(i).Name
+			if name == "NoLimit" { // set by exports, never by a client
+				continue
+			}
+			assert.Contains(t, filterParameters, name, "%s.%s", typ.Name(), name)
+		}
+	}
 }

@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/go-chi/chi/v5"
+
+	"github.com/milmeet/milmeet/internal/domain"
 )
 
 func (s *Server) statsRoutes(r chi.Router) {
@@ -18,13 +20,11 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	country := ""
-	if c := p.str("country"); c != "" {
-		if country, err = s.svc.CountryParam(r.Context(), "country", c); err != nil {
-			return err
-		}
+	f := domain.TimelineFilter{Country: p.str("country"), By: p.str("by")}
+	if err := p.check(s.svc.CheckFilter(r.Context(), &f)); err != nil {
+		return err
 	}
-	t, err := s.svc.Timeline(r.Context(), country, p.str("by"))
+	t, err := s.svc.Timeline(r.Context(), f)
 	if err != nil {
 		return err
 	}
@@ -38,20 +38,20 @@ func (s *Server) partners(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if c := p.str("country"); c != "" {
-		country, err := s.svc.CountryParam(r.Context(), "country", c)
-		if err != nil {
-			return err
-		}
-		ps, err := s.svc.Partners(r.Context(), country)
-		if err != nil {
-			return err
-		}
-		return s.writeJSON(w, r, http.StatusOK, map[string]any{"country": country, "data": ps})
+	f := domain.PartnerFilter{Country: p.str("country")}
+	if err := p.check(s.svc.CheckFilter(r.Context(), &f)); err != nil {
+		return err
 	}
-	es, err := s.svc.Edges(r.Context())
+	if f.Country == "" {
+		es, err := s.svc.Edges(r.Context())
+		if err != nil {
+			return err
+		}
+		return s.writeJSON(w, r, http.StatusOK, map[string]any{"data": es})
+	}
+	ps, err := s.svc.Partners(r.Context(), f.Country)
 	if err != nil {
 		return err
 	}
-	return s.writeJSON(w, r, http.StatusOK, map[string]any{"data": es})
+	return s.writeJSON(w, r, http.StatusOK, map[string]any{"country": f.Country, "data": ps})
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/milmeet/milmeet/internal/domain"
+	httpapi "github.com/milmeet/milmeet/internal/http"
 )
 
 // newMeeting returns a valid POST /meetings body as a generic object, for
@@ -114,7 +115,7 @@ func TestCreateMeeting_Invalid(t *testing.T) {
 			assert.Equal(t, "application/problem+json", r.Header().Get("Content-Type"))
 			if tt.pointer != "" {
 				var p struct {
-					Errors []domain.FieldError `json:"errors"`
+					Errors []httpapi.ProblemField `json:"errors"`
 				}
 				r.json(&p)
 				var ptrs []string
