@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 
 	"github.com/jackc/pgx/v5"
@@ -15,25 +16,26 @@ import (
 // cmdDev runs the service with data: against DATABASE_URL when set, else
 // against a project-local cluster in ./.devpg started from the installed
 // server binaries. It migrates, seeds an empty database and serves.
-func cmdDev(ctx context.Context, cfg config, args []string, stdout, stderr io.Writer) error {
-	fs := cfg.flags("dev", stderr)
-	cfg.serveFlags(fs)
-	fs.StringVar(&cfg.DevDataDir, "pgdata", cfg.DevDataDir, "data directory of the local cluster (env DEV_PGDATA)")
-	fs.IntVar(&cfg.DevPort, "pgport", cfg.DevPort, "port of the local cluster; 0 picks a free one (env DEV_PGPORT)")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	log, err := cfg.logger(stderr)
+func cmdDev(ctx context.Context, set *settings, args []string, stdout, stderr io.Writer) error {
+	fs := set.flags("dev")
+	cfg, err := set.parse(fs, args)
 	if err != nil {
 		return err
 	}
+	log := newLogger(cfg, stderr)
+	// The port first: a busy one is reported before a cluster starts.
+	ln, err := listen(cfg.HTTPAddr)
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
 	if cfg.DatabaseURL == "" {
-		dir, err := filepath.Abs(cfg.DevDataDir)
+		dir, err := filepath.Abs(cfg.Dev.DataDir)
 		if err != nil {
 			return err
 		}
 		log.Info("starting local PostgreSQL", "data", dir)
-		cluster, err := pgcluster.Start(ctx, pgcluster.Options{DataDir: dir, Port: cfg.DevPort, Durable: true})
+		cluster, err := pgcluster.Start(ctx, pgcluster.Options{DataDir: dir, Port: cfg.Dev.Port, Durable: true})
 		if err != nil {
 			return err
 		}
@@ -46,12 +48,19 @@ func cmdDev(ctx context.Context, cfg config, args []string, stdout, stderr io.Wr
 			return err
 		}
 		cfg.DatabaseURL = cluster.URL("milmeet")
-		log.Info("local PostgreSQL is up", "url", cfg.DatabaseURL)
+		// The other commands (keys, import, seed, migrate) read it from
+		// here when DATABASE_URL is unset.
+		file := filepath.Join(cfg.Dev.DataDir, urlFile)
+		if err := os.WriteFile(file, []byte(cfg.DatabaseURL+"\n"), 0o644); err != nil {
+			return fmt.Errorf("write the local cluster's URL: %w", err)
+		}
+		defer os.Remove(file)
+		log.Info("local PostgreSQL is up", "url", cfg.DatabaseURL, "written_to", file)
 	}
 	if err := postgres.MigrateUp(ctx, cfg.DatabaseURL); err != nil {
 		return err
 	}
-	pool, err := postgres.Open(ctx, cfg.DatabaseURL, cfg.poolOptions())
+	pool, err := postgres.Open(ctx, cfg.DatabaseURL, poolOptions(cfg))
 	if err != nil {
 		return err
 	}
@@ -66,7 +75,7 @@ func cmdDev(ctx context.Context, cfg config, args []string, stdout, stderr io.Wr
 			return err
 		}
 	}
-	return serve(ctx, cfg, pool, log, nil)
+	return serve(ctx, cfg, pool, log, ln)
 }
 
 // createDatabase creates the database name unless it exists.

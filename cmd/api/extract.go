@@ -16,15 +16,15 @@ import (
 
 // cmdExtract prints the draft meeting a report's text gives, with evidence
 // and warnings, as POST /extract answers. It needs no database.
-func cmdExtract(ctx context.Context, cfg config, args []string, stdout, stderr io.Writer) error {
+func cmdExtract(ctx context.Context, set *settings, args []string, stdout, stderr io.Writer) error {
 	if len(args) > 0 && args[0] == "eval" {
-		return cmdExtractEval(ctx, cfg, args[1:], stdout, stderr)
+		return cmdExtractEval(ctx, set, args[1:], stdout, stderr)
 	}
-	fs := cfg.flags("extract", stderr)
+	fs := set.flags("extract")
 	url := fs.String("url", "", "the report's URL")
 	outlet := fs.String("outlet", "", "the outlet that published it")
 	published := fs.String("published-at", "", "its date of publication, YYYY-MM-DD")
-	if err := fs.Parse(args); err != nil {
+	if _, err := set.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
@@ -64,11 +64,11 @@ func cmdExtract(ctx context.Context, cfg config, args []string, stdout, stderr i
 // invented dates and the confidence calibration of each split, with what was
 // wrong in each report except those of the test split. A malformed
 // annotation is an error; low scores are not.
-func cmdExtractEval(_ context.Context, cfg config, args []string, stdout, stderr io.Writer) error {
-	fs := cfg.flags("extract eval", stderr)
+func cmdExtractEval(_ context.Context, set *settings, args []string, stdout, _ io.Writer) error {
+	fs := set.flags("extract eval")
 	asJSON := fs.Bool("json", false, "print the figures as JSON")
 	detail := fs.Bool("detail", true, "print what was wrong in each report (never for the test split)")
-	if err := fs.Parse(args); err != nil {
+	if _, err := set.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {

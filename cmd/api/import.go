@@ -17,18 +17,19 @@ import (
 
 // cmdImport stores the meetings of an NDJSON file as POST /imports does,
 // showing lines, rate and time left as it goes, then the same report.
-func cmdImport(ctx context.Context, cfg config, args []string, stdout, stderr io.Writer) error {
-	fs := cfg.flags("import", stderr)
+func cmdImport(ctx context.Context, set *settings, args []string, stdout, stderr io.Writer) error {
+	fs := set.flags("import")
 	atomicFlag := fs.Bool("atomic", false, "store all lines or none")
 	chunk := fs.Int("chunk", 500, "meetings written to the database together")
-	if err := fs.Parse(args); err != nil {
+	cfg, err := set.parse(fs, args)
+	if err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
 		return errors.New("usage: api import [-atomic] FILE.ndjson")
 	}
-	if cfg.DatabaseURL == "" {
-		return errors.New("DATABASE_URL is not set")
+	if cfg.DatabaseURL, err = databaseURL(cfg); err != nil {
+		return err
 	}
 	f, err := os.Open(fs.Arg(0))
 	if err != nil {
@@ -42,7 +43,7 @@ func cmdImport(ctx context.Context, cfg config, args []string, stdout, stderr io
 	if err := postgres.MigrateUp(ctx, cfg.DatabaseURL); err != nil {
 		return err
 	}
-	pool, err := postgres.Open(ctx, cfg.DatabaseURL, cfg.poolOptions())
+	pool, err := postgres.Open(ctx, cfg.DatabaseURL, poolOptions(cfg))
 	if err != nil {
 		return err
 	}
@@ -54,7 +55,7 @@ func cmdImport(ctx context.Context, cfg config, args []string, stdout, stderr io
 	lines := make(chan domain.ImportLine, 64)
 	go func() {
 		defer close(lines)
-		err := jsonx.MeetingLines(counted, cfg.ImportMaxLineBytes, func(l domain.ImportLine) bool {
+		err := jsonx.MeetingLines(counted, cfg.HTTP.ImportMaxLineBytes, func(l domain.ImportLine) bool {
 			select {
 			case lines <- l:
 				return true

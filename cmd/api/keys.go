@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -14,20 +15,24 @@ import (
 
 // cmdKeys manages API keys: create prints the token once; only its hash is
 // stored.
-func cmdKeys(ctx context.Context, cfg config, args []string, stdout, stderr io.Writer) error {
+func cmdKeys(ctx context.Context, set *settings, args []string, stdout, stderr io.Writer) error {
 	usage := errors.New("usage: api keys create --name NAME --scope read|write|admin | list | revoke NAME")
-	if len(args) == 0 {
-		return usage
+	sub := ""
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		sub, args = args[0], args[1:]
 	}
-	sub, args := args[0], args[1:]
-	fs := cfg.flags("keys "+sub, stderr)
-	name := fs.String("name", "", "name of the key (create)")
+	fs := set.flags(strings.TrimSpace("keys " + sub))
+	name := fs.String("name", "", "name of the key (create, revoke)")
 	scope := fs.String("scope", "read", "read, write or admin (create)")
-	if err := fs.Parse(args); err != nil {
+	cfg, err := set.parse(fs, args)
+	if err != nil {
 		return err
 	}
-	if cfg.DatabaseURL == "" {
-		return errors.New("DATABASE_URL is not set")
+	if sub == "" {
+		return usage
+	}
+	if cfg.DatabaseURL, err = databaseURL(cfg); err != nil {
+		return err
 	}
 	if err := postgres.MigrateUp(ctx, cfg.DatabaseURL); err != nil {
 		return err

@@ -11,11 +11,12 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
-	"strconv"
+	"slices"
 	"strings"
 	"syscall"
-	"time"
+	"text/tabwriter"
 
+	"github.com/milmeet/milmeet/internal/config"
 	"github.com/milmeet/milmeet/internal/postgres"
 )
 
@@ -29,132 +30,195 @@ func main() {
 	}
 }
 
-const usage = `usage: api [command] [flags]
-
-commands:
-  serve              serve the API against DATABASE_URL (the default)
-  dev                serve with a local database: DATABASE_URL, or a PostgreSQL
-                     cluster started in ./.devpg; migrates and seeds when empty
-  migrate up|down|version
-                     apply, revert or show the schema migrations
-  seed               load the seed meetings (idempotent)
-  keys create --name NAME --scope read|write|admin | list | revoke NAME
-                     manage API keys; create prints the token once
-  import [-atomic] FILE.ndjson
-                     store the meetings of an NDJSON file, one per line
-  extract [-url URL] [-outlet NAME] [-published-at DATE] FILE
-                     print the draft meeting a report's text gives, with evidence
-  extract eval [-json] [-detail=false] DIR
-                     score extraction on an annotated corpus (train/ and test/)
-
-Run "api COMMAND -h" for a command's flags.`
-
-// config is the configuration every command reads: environment variables,
-// which flags override.
-type config struct {
-	DatabaseURL   string
-	HTTPAddr      string
-	LogLevel      string
-	LogFormat     string
-	MaxConns      int
-	CORSOrigins   string
-	DevDataDir    string
-	DevPort       int
-	ShutdownGrace time.Duration
-	// ReadRequiresKey makes reads need an API key with the read scope.
-	ReadRequiresKey bool
-	// WritesPerMinute limits writes per API key (0: none).
-	WritesPerMinute int
-	// ReadsPerMinute limits requests without a key per client address (0: none).
-	ReadsPerMinute int
-	// ImportMaxLineBytes bounds one line of an NDJSON import.
-	ImportMaxLineBytes int
-	// StatementTimeout bounds each database statement but exports'.
-	StatementTimeout time.Duration
-	// RequestTimeout bounds each request but exports and imports.
-	RequestTimeout time.Duration
-	// MaxExports caps the exports streaming at once.
-	MaxExports int
+// command is one of the binary's commands.
+type command struct {
+	name     string
+	synopsis string // what follows the name in a usage line
+	summary  string
+	// groups are the settings it reads, by their group tag ("" is the
+	// database and logs).
+	groups []string
+	run    func(ctx context.Context, set *settings, args []string, stdout, stderr io.Writer) error
 }
 
-func loadConfig(getenv func(string) string) config {
-	c := config{
-		DatabaseURL:   getenv("DATABASE_URL"),
-		HTTPAddr:      or(getenv("HTTP_ADDR"), ":8080"),
-		LogLevel:      or(getenv("LOG_LEVEL"), "info"),
-		LogFormat:     getenv("LOG_FORMAT"),
-		CORSOrigins:   or(getenv("CORS_ORIGINS"), "*"),
-		DevDataDir:    or(getenv("DEV_PGDATA"), ".devpg"),
-		ShutdownGrace: 15 * time.Second,
+var commands []command
+
+func init() {
+	db := []string{""}
+	commands = []command{
+		{"serve", "[flags]", "serve the API against DATABASE_URL (the default command); migrates at start",
+			[]string{"", "server", "import"}, cmdServe},
+		{"dev", "[flags]", "serve with a local database: DATABASE_URL, or a PostgreSQL cluster started in DEV_PGDATA; migrates, seeds when empty",
+			[]string{"", "server", "import", "dev"}, cmdDev},
+		{"migrate", "up|down|version", "apply, revert or show the schema migrations", db, cmdMigrate},
+		{"seed", "", "load the seed meetings; a meeting stored already is left alone", db, cmdSeed},
+		{"keys", "create --name NAME --scope read|write|admin | list | revoke NAME",
+			"manage API keys; create prints the token once, only its hash is stored", db, cmdKeys},
+		{"import", "[-atomic] FILE.ndjson", "store the meetings of an NDJSON file, one per line, with progress",
+			[]string{"", "import"}, cmdImport},
+		{"extract", "[-url URL] [-outlet NAME] [-published-at DATE] FILE | eval [-json] [-detail=false] DIR",
+			"print the draft meeting a report's text gives, with evidence; needs no database. " +
+				"eval scores extraction on an annotated corpus (train/ and test/)", nil, cmdExtract},
 	}
-	c.MaxConns, _ = strconv.Atoi(getenv("DB_MAX_CONNS"))
-	c.ReadRequiresKey, _ = strconv.ParseBool(getenv("READ_REQUIRES_KEY"))
-	c.WritesPerMinute = atoiOr(getenv("RATE_LIMIT_WRITES_PER_MINUTE"), 600)
-	c.ReadsPerMinute = atoiOr(getenv("RATE_LIMIT_READS_PER_MINUTE"), 0)
-	c.ImportMaxLineBytes = atoiOr(getenv("IMPORT_MAX_LINE_BYTES"), 1<<20)
-	c.DevPort, _ = strconv.Atoi(getenv("DEV_PGPORT"))
-	c.ShutdownGrace = durationOr(getenv("SHUTDOWN_GRACE"), 15*time.Second)
-	c.StatementTimeout = durationOr(getenv("DB_STATEMENT_TIMEOUT"), 10*time.Second)
-	c.RequestTimeout = durationOr(getenv("REQUEST_TIMEOUT"), 30*time.Second)
-	c.MaxExports = atoiOr(getenv("MAX_EXPORTS"), 4)
-	return c
 }
 
-func durationOr(v string, def time.Duration) time.Duration {
-	if d, err := time.ParseDuration(v); err == nil {
-		return d
+func findCommand(name string) (command, bool) {
+	i := slices.IndexFunc(commands, func(c command) bool { return c.name == name })
+	if i < 0 {
+		return command{}, false
 	}
-	return def
+	return commands[i], true
 }
 
-func atoiOr(v string, def int) int {
-	if n, err := strconv.Atoi(v); err == nil {
-		return n
+// errHelp ends a command that printed its help: a success.
+var errHelp = errors.New("help printed")
+
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	name := "serve"
+	switch {
+	case len(args) > 0 && isHelp(args[0]), len(args) == 1 && args[0] == "help":
+		printUsage(stdout)
+		return nil
+	case len(args) > 1 && args[0] == "help":
+		// "api help COMMAND" is "api COMMAND -h".
+		name, args = args[1], []string{"-h"}
+	case len(args) > 0 && !strings.HasPrefix(args[0], "-"):
+		name, args = args[0], args[1:]
 	}
-	return def
-}
-
-func or(v, def string) string {
-	if v == "" {
-		return def
+	cmd, ok := findCommand(name)
+	if !ok {
+		return fmt.Errorf("unknown command %q; run \"api help\" for the list", name)
 	}
-	return v
+	set := &settings{cmd: cmd, getenv: getenv, stdout: stdout, overrides: map[string]string{}}
+	err := cmd.run(ctx, set, args, stdout, stderr)
+	if errors.Is(err, errHelp) {
+		return nil
+	}
+	return err
 }
 
-// flags returns a flag set whose flags override c.
-func (c *config) flags(name string, stderr io.Writer) *flag.FlagSet {
+func isHelp(arg string) bool { return arg == "-h" || arg == "-help" || arg == "--help" }
+
+// printUsage prints every command and every setting.
+func printUsage(w io.Writer) {
+	fmt.Fprint(w, "api is the milmeet server and its tools.\n\nusage: api [command] [flags]\n\ncommands:\n")
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, c := range commands {
+		fmt.Fprintf(tw, "  %s\t%s\n", c.name, c.summary)
+	}
+	tw.Flush()
+	fmt.Fprint(w, "\nsettings: environment variables, each overridden by its flag where the command takes it:\n")
+	printVars(w, config.Vars())
+	fmt.Fprint(w, "\nalso read: PG_BINDIR (where the PostgreSQL server programs are; dev and the tests),\n"+
+		"TEST_DATABASE_URL (the tests' server; databases are created and dropped on it).\n"+
+		"\nRun \"api help COMMAND\" (or \"api COMMAND -h\") for a command's flags.\n")
+}
+
+func printVars(w io.Writer, vars []config.Var) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "  VARIABLE\tFLAG\tDEFAULT\tMEANING")
+	for _, v := range vars {
+		def := v.Default
+		if def == "" {
+			def = "(none)"
+		}
+		fmt.Fprintf(tw, "  %s\t-%s\t%s\t%s\n", v.Env, v.Flag, def, v.Help)
+	}
+	tw.Flush()
+}
+
+// settings reads a command's configuration: its flags over the environment.
+type settings struct {
+	cmd       command
+	getenv    func(string) string
+	stdout    io.Writer
+	overrides map[string]string // flag values by variable name
+}
+
+// vars returns the settings the command reads.
+func (s *settings) vars() []config.Var {
+	var vs []config.Var
+	for _, v := range config.Vars() {
+		if slices.Contains(s.cmd.groups, v.Group) {
+			vs = append(vs, v)
+		}
+	}
+	return vs
+}
+
+// flags returns a flag set holding a flag for each setting the command
+// reads; the command adds its own, then calls parse. name is the command as
+// its usage line shows it ("keys create").
+func (s *settings) flags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.StringVar(&c.DatabaseURL, "database-url", c.DatabaseURL, "PostgreSQL URL (env DATABASE_URL)")
-	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (env LOG_LEVEL)")
-	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "json or text; default text on a terminal, else json (env LOG_FORMAT)")
-	fs.IntVar(&c.MaxConns, "max-conns", c.MaxConns, "database pool size; 0 for max(4, CPUs) (env DB_MAX_CONNS)")
-	fs.DurationVar(&c.StatementTimeout, "statement-timeout", c.StatementTimeout, "longest database statement, exports aside (env DB_STATEMENT_TIMEOUT)")
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	for _, v := range s.vars() {
+		set := func(val string) error { s.overrides[v.Env] = val; return nil }
+		usage := v.Help + " (env " + v.Env + ")"
+		if v.Bool {
+			fs.BoolFunc(v.Flag, usage, set)
+		} else {
+			fs.Func(v.Flag, usage, set)
+		}
+	}
 	return fs
 }
 
-func (c *config) serveFlags(fs *flag.FlagSet) {
-	fs.StringVar(&c.HTTPAddr, "addr", c.HTTPAddr, "address to listen on (env HTTP_ADDR)")
-	fs.StringVar(&c.CORSOrigins, "cors-origins", c.CORSOrigins, "comma-separated origins allowed from browsers; * for any (env CORS_ORIGINS)")
-	fs.DurationVar(&c.ShutdownGrace, "shutdown-grace", c.ShutdownGrace, "how long in-flight requests may finish on SIGTERM (env SHUTDOWN_GRACE)")
-	fs.BoolVar(&c.ReadRequiresKey, "read-requires-key", c.ReadRequiresKey, "reads need an API key (env READ_REQUIRES_KEY)")
-	fs.IntVar(&c.WritesPerMinute, "writes-per-minute", c.WritesPerMinute, "writes allowed per API key a minute; 0 for no limit (env RATE_LIMIT_WRITES_PER_MINUTE)")
-	fs.IntVar(&c.ReadsPerMinute, "reads-per-minute", c.ReadsPerMinute, "requests without a key allowed per client address a minute; 0 for no limit (env RATE_LIMIT_READS_PER_MINUTE)")
-	fs.DurationVar(&c.RequestTimeout, "request-timeout", c.RequestTimeout, "longest request, exports and imports aside (env REQUEST_TIMEOUT)")
-	fs.IntVar(&c.MaxExports, "max-exports", c.MaxExports, "exports streaming at once (env MAX_EXPORTS)")
-	fs.IntVar(&c.ImportMaxLineBytes, "import-max-line-bytes", c.ImportMaxLineBytes, "longest line of an NDJSON import (env IMPORT_MAX_LINE_BYTES)")
+// parse parses args with fs and loads the configuration. On -h it prints the
+// command's help to stdout and returns errHelp.
+func (s *settings) parse(fs *flag.FlagSet, args []string) (config.Config, error) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			s.printHelp(fs)
+			return config.Config{}, errHelp
+		}
+		return config.Config{}, fmt.Errorf("%s: %w (run \"api help %s\")", fs.Name(), err, s.cmd.name)
+	}
+	return config.Load(s.getenv, s.overrides)
+}
+
+// printHelp prints the command's usage, its own flags and its settings.
+func (s *settings) printHelp(fs *flag.FlagSet) {
+	w := s.stdout
+	fmt.Fprintf(w, "usage: api %s %s\n\n%s\n", s.cmd.name, s.cmd.synopsis, s.cmd.summary)
+	vars := s.vars()
+	isSetting := map[string]bool{}
+	for _, v := range vars {
+		isSetting[v.Flag] = true
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	own := false
+	fs.VisitAll(func(f *flag.Flag) {
+		if isSetting[f.Name] {
+			return
+		}
+		if !own {
+			fmt.Fprintln(w, "\nflags:")
+			own = true
+		}
+		def := ""
+		if f.DefValue != "" && f.DefValue != "false" {
+			def = " (default " + f.DefValue + ")"
+		}
+		fmt.Fprintf(tw, "  -%s\t%s%s\n", f.Name, f.Usage, def)
+	})
+	tw.Flush()
+	if len(vars) > 0 {
+		fmt.Fprintln(w, "\nsettings: environment variables, each overridden by its flag:")
+		printVars(w, vars)
+	}
 }
 
 // poolOptions are the database pool's settings.
-func (c *config) poolOptions() postgres.Options {
+func poolOptions(c config.Config) postgres.Options {
 	return postgres.Options{MaxConns: int32(c.MaxConns), StatementTimeout: c.StatementTimeout}
 }
 
-func (c *config) logger(stderr io.Writer) (*slog.Logger, error) {
+// newLogger returns the logger the configuration asks for.
+func newLogger(c config.Config, stderr io.Writer) *slog.Logger {
 	var level slog.Level
-	if err := level.UnmarshalText([]byte(c.LogLevel)); err != nil {
-		return nil, fmt.Errorf("log level %q: want debug, info, warn or error", c.LogLevel)
-	}
+	_ = level.UnmarshalText([]byte(c.LogLevel)) // config allows only valid levels
 	opts := &slog.HandlerOptions{Level: level}
 	format := c.LogFormat
 	if format == "" {
@@ -165,39 +229,8 @@ func (c *config) logger(stderr io.Writer) (*slog.Logger, error) {
 			}
 		}
 	}
-	switch format {
-	case "json":
-		return slog.New(slog.NewJSONHandler(stderr, opts)), nil
-	case "text":
-		return slog.New(slog.NewTextHandler(stderr, opts)), nil
+	if format == "text" {
+		return slog.New(slog.NewTextHandler(stderr, opts))
 	}
-	return nil, fmt.Errorf("log format %q: want json or text", format)
-}
-
-func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	cfg := loadConfig(getenv)
-	cmd := "serve"
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		cmd, args = args[0], args[1:]
-	}
-	switch cmd {
-	case "serve":
-		return cmdServe(ctx, cfg, args, stderr)
-	case "dev":
-		return cmdDev(ctx, cfg, args, stdout, stderr)
-	case "migrate":
-		return cmdMigrate(ctx, cfg, args, stdout, stderr)
-	case "seed":
-		return cmdSeed(ctx, cfg, args, stdout, stderr)
-	case "keys":
-		return cmdKeys(ctx, cfg, args, stdout, stderr)
-	case "import":
-		return cmdImport(ctx, cfg, args, stdout, stderr)
-	case "extract":
-		return cmdExtract(ctx, cfg, args, stdout, stderr)
-	case "help", "-h", "--help":
-		fmt.Fprintln(stdout, usage)
-		return nil
-	}
-	return errors.New("unknown command " + strconv.Quote(cmd) + "\n" + usage)
+	return slog.New(slog.NewJSONHandler(stderr, opts))
 }

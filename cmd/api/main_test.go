@@ -3,14 +3,21 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/milmeet/milmeet/internal/config"
 	"github.com/milmeet/milmeet/internal/pgtest"
 )
 
@@ -99,4 +106,148 @@ func TestExtractEval(t *testing.T) {
 	_, _, err = runCmd(t, "", "extract", "eval", filepath.Join(dir, "set"))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "set/a001_x")
+}
+
+// runEnv runs the binary's commands with the environment env.
+func runEnv(ctx context.Context, env map[string]string, stdout, stderr io.Writer, args ...string) error {
+	return run(ctx, args, func(k string) string { return env[k] }, stdout, stderr)
+}
+
+func TestHelp(t *testing.T) {
+	for _, args := range [][]string{{"-h"}, {"--help"}, {"help"}} {
+		var out bytes.Buffer
+		require.NoError(t, runEnv(context.Background(), nil, &out, io.Discard, args...), args)
+		for _, c := range commands {
+			assert.Contains(t, out.String(), "\n  "+c.name+" ", "%v lists %s", args, c.name)
+		}
+		for _, v := range config.Vars() {
+			assert.Contains(t, out.String(), v.Env, "%v lists %s", args, v.Env)
+		}
+	}
+	for _, c := range commands {
+		var out bytes.Buffer
+		require.NoError(t, runEnv(context.Background(), nil, &out, io.Discard, "help", c.name), c.name)
+		assert.Contains(t, out.String(), "usage: api "+c.name)
+		var same bytes.Buffer
+		require.NoError(t, runEnv(context.Background(), nil, &same, io.Discard, c.name, "-h"), c.name)
+		assert.Equal(t, out.String(), same.String(), "api help %s is api %[1]s -h", c.name)
+	}
+	var out bytes.Buffer
+	require.NoError(t, runEnv(context.Background(), nil, &out, io.Discard, "help", "serve"))
+	for _, v := range []string{"READ_REQUIRES_KEY", "-read-requires-key", "REQUEST_TIMEOUT", "HTTP_ADDR", "-no-migrate"} {
+		assert.Contains(t, out.String(), v)
+	}
+	assert.NotContains(t, out.String(), "DEV_PGPORT", "serve does not read dev's settings")
+
+	err := runEnv(context.Background(), nil, io.Discard, io.Discard, "help", "frobnicate")
+	assert.ErrorContains(t, err, `unknown command "frobnicate"`)
+}
+
+func TestConfigRefusesNonsense(t *testing.T) {
+	for name, env := range map[string]map[string]string{
+		"REQUEST_TIMEOUT":   {"REQUEST_TIMEOUT": "abc"},
+		"SHUTDOWN_GRACE":    {"SHUTDOWN_GRACE": "15"},
+		"READ_REQUIRES_KEY": {"READ_REQUIRES_KEY": "maybe"},
+	} {
+		env["DATABASE_URL"] = "postgres://127.0.0.1:1/none"
+		for _, cmd := range []string{"serve", "dev", "seed"} {
+			err := runEnv(context.Background(), env, io.Discard, io.Discard, cmd)
+			require.Error(t, err, "%s with %v", cmd, env)
+			assert.Contains(t, err.Error(), name)
+		}
+	}
+	err := runEnv(context.Background(), nil, io.Discard, io.Discard, "serve", "-request-timeout", "abc")
+	assert.ErrorContains(t, err, "-request-timeout")
+}
+
+func TestBusyPortNamesHTTPAddr(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer ln.Close()
+	dir := filepath.Join(t.TempDir(), "pg")
+	err = runEnv(context.Background(), map[string]string{"HTTP_ADDR": ln.Addr().String(), "DEV_PGDATA": dir},
+		io.Discard, io.Discard, "dev")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "HTTP_ADDR")
+	assert.NoDirExists(t, dir, "no cluster was started")
+}
+
+// syncBuffer is a bytes.Buffer safe for a server's logger and a test.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// startServe runs `api serve` with env on a free port and returns its base
+// URL; the server stops with the test.
+func startServe(t *testing.T, env map[string]string) string {
+	t.Helper()
+	env["HTTP_ADDR"] = "127.0.0.1:0"
+	env["LOG_FORMAT"] = "json"
+	ctx, cancel := context.WithCancel(context.Background())
+	var logs syncBuffer
+	done := make(chan error, 1)
+	go func() { done <- runEnv(ctx, env, io.Discard, &logs, "serve") }()
+	t.Cleanup(func() {
+		cancel()
+		<-done
+	})
+	addr := regexp.MustCompile(`"msg":"serving","addr":"([^"]+)"`)
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		if m := addr.FindStringSubmatch(logs.String()); m != nil {
+			return "http://" + m[1]
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("serve stopped: %v\n%s", err, logs.String())
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	t.Fatalf("serve did not start:\n%s", logs.String())
+	return ""
+}
+
+func TestReadRequiresKey_Spellings(t *testing.T) {
+	url := pgtest.URL(t)
+	for _, spelling := range []string{"yes", "on", "1", "TRUE"} {
+		base := startServe(t, map[string]string{"DATABASE_URL": url, "READ_REQUIRES_KEY": spelling})
+		resp, err := http.Get(base + "/meetings")
+		require.NoError(t, err)
+		resp.Body.Close()
+		assert.Equal(t, http.StatusUnauthorized, resp.StatusCode, "READ_REQUIRES_KEY=%s", spelling)
+	}
+	base := startServe(t, map[string]string{"DATABASE_URL": url, "READ_REQUIRES_KEY": "off"})
+	resp, err := http.Get(base + "/meetings")
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+}
+
+func TestToolsFindTheDevCluster(t *testing.T) {
+	url := pgtest.URL(t)
+	dir := t.TempDir()
+	env := map[string]string{"DEV_PGDATA": dir}
+	err := runEnv(context.Background(), env, io.Discard, io.Discard, "keys", "list")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "DATABASE_URL is not set")
+	assert.Contains(t, err.Error(), "make run")
+
+	// As `api dev` leaves it while it runs.
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "url"), []byte(url+"\n"), 0o644))
+	var out bytes.Buffer
+	require.NoError(t, runEnv(context.Background(), env, &out, io.Discard, "migrate", "version"))
+	assert.Contains(t, out.String(), "version")
 }

@@ -9,13 +9,14 @@ import (
 	"github.com/milmeet/milmeet/internal/postgres"
 )
 
-func cmdMigrate(ctx context.Context, cfg config, args []string, stdout, stderr io.Writer) error {
-	fs := cfg.flags("migrate", stderr)
-	if err := fs.Parse(args); err != nil {
+func cmdMigrate(ctx context.Context, set *settings, args []string, stdout, _ io.Writer) error {
+	fs := set.flags("migrate")
+	cfg, err := set.parse(fs, args)
+	if err != nil {
 		return err
 	}
-	if cfg.DatabaseURL == "" {
-		return errors.New("DATABASE_URL is not set")
+	if cfg.DatabaseURL, err = databaseURL(cfg); err != nil {
+		return err
 	}
 	switch fs.Arg(0) {
 	case "up":

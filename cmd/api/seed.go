@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 
@@ -11,18 +10,19 @@ import (
 	"github.com/milmeet/milmeet/internal/seed"
 )
 
-func cmdSeed(ctx context.Context, cfg config, args []string, stdout, stderr io.Writer) error {
-	fs := cfg.flags("seed", stderr)
-	if err := fs.Parse(args); err != nil {
+func cmdSeed(ctx context.Context, set *settings, args []string, stdout, _ io.Writer) error {
+	fs := set.flags("seed")
+	cfg, err := set.parse(fs, args)
+	if err != nil {
 		return err
 	}
-	if cfg.DatabaseURL == "" {
-		return errors.New("DATABASE_URL is not set")
+	if cfg.DatabaseURL, err = databaseURL(cfg); err != nil {
+		return err
 	}
 	if err := postgres.MigrateUp(ctx, cfg.DatabaseURL); err != nil {
 		return err
 	}
-	pool, err := postgres.Open(ctx, cfg.DatabaseURL, cfg.poolOptions())
+	pool, err := postgres.Open(ctx, cfg.DatabaseURL, poolOptions(cfg))
 	if err != nil {
 		return err
 	}

@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -16,36 +15,49 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/milmeet/milmeet/api"
+	"github.com/milmeet/milmeet/internal/config"
 	"github.com/milmeet/milmeet/internal/domain"
 	httpapi "github.com/milmeet/milmeet/internal/http"
 	"github.com/milmeet/milmeet/internal/postgres"
 )
 
-func cmdServe(ctx context.Context, cfg config, args []string, stderr io.Writer) error {
-	fs := cfg.flags("serve", stderr)
-	cfg.serveFlags(fs)
+func cmdServe(ctx context.Context, set *settings, args []string, _, stderr io.Writer) error {
+	fs := set.flags("serve")
 	noMigrate := fs.Bool("no-migrate", false, "do not apply migrations at start")
-	if err := fs.Parse(args); err != nil {
+	cfg, err := set.parse(fs, args)
+	if err != nil {
 		return err
 	}
 	if cfg.DatabaseURL == "" {
 		return errors.New("DATABASE_URL is not set: set it, or run `make run` (api dev) for a local database")
 	}
-	log, err := cfg.logger(stderr)
+	log := newLogger(cfg, stderr)
+	ln, err := listen(cfg.HTTPAddr)
 	if err != nil {
 		return err
 	}
+	defer ln.Close()
 	if !*noMigrate {
 		if err := postgres.MigrateUp(ctx, cfg.DatabaseURL); err != nil {
 			return err
 		}
 	}
-	pool, err := postgres.Open(ctx, cfg.DatabaseURL, cfg.poolOptions())
+	pool, err := postgres.Open(ctx, cfg.DatabaseURL, poolOptions(cfg))
 	if err != nil {
 		return err
 	}
 	defer pool.Close()
-	return serve(ctx, cfg, pool, log, nil)
+	return serve(ctx, cfg, pool, log, ln)
+}
+
+// listen binds the HTTP address before anything else starts, so that a busy
+// port is reported at once, naming the setting to change.
+func listen(addr string) (net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("cannot listen on HTTP_ADDR %q: %w; stop what uses it, or set HTTP_ADDR (or -addr) to another address, e.g. HTTP_ADDR=:8081", addr, err)
+	}
+	return ln, nil
 }
 
 // newService wires the domain service over the store.
@@ -57,22 +69,13 @@ func newService(pool *pgxpool.Pool) (*domain.Service, *postgres.Store) {
 
 // serve answers requests until ctx ends, then lets in-flight requests finish
 // within the grace period; past it their contexts are cancelled, so that an
-// import rolls back rather than being cut off midway. ready, when given,
-// receives the bound address.
-func serve(ctx context.Context, cfg config, pool *pgxpool.Pool, log *slog.Logger, ready chan<- string) error {
+// import rolls back rather than being cut off midway. It serves on ln.
+func serve(ctx context.Context, cfg config.Config, pool *pgxpool.Pool, log *slog.Logger, ln net.Listener) error {
 	svc, st := newService(pool)
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		postgres.NewPoolCollector(pool))
-	hcfg := httpapi.DefaultConfig()
-	hcfg.CORSOrigins = strings.Split(cfg.CORSOrigins, ",")
-	hcfg.ReadRequiresKey = cfg.ReadRequiresKey
-	hcfg.WritesPerMinute = cfg.WritesPerMinute
-	hcfg.AnonymousReadsPerMinute = cfg.ReadsPerMinute
-	hcfg.ImportMaxLineBytes = cfg.ImportMaxLineBytes
-	hcfg.RequestTimeout = cfg.RequestTimeout
-	hcfg.MaxExports = cfg.MaxExports
-	hcfg.Registerer, hcfg.Gatherer = reg, reg
+	hcfg := httpapi.Config{HTTP: cfg.HTTP, Registerer: reg, Gatherer: reg}
 
 	base, cancelRequests := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelRequests()
@@ -80,20 +83,13 @@ func serve(ctx context.Context, cfg config, pool *pgxpool.Pool, log *slog.Logger
 		Handler:           httpapi.NewServer(svc, st, log, hcfg, api.Spec).Handler(),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      cfg.RequestTimeout + 5*time.Second,
+		WriteTimeout:      cfg.HTTP.RequestTimeout + 5*time.Second,
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 		BaseContext:       func(net.Listener) context.Context { return base },
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	ln, err := net.Listen("tcp", cfg.HTTPAddr)
-	if err != nil {
-		return fmt.Errorf("listen: %w", err)
-	}
 	log.Info("serving", "addr", ln.Addr().String())
-	if ready != nil {
-		ready <- ln.Addr().String()
-	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

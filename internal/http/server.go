@@ -18,6 +18,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
+	"github.com/milmeet/milmeet/internal/config"
 	"github.com/milmeet/milmeet/internal/domain"
 )
 
@@ -34,41 +35,19 @@ func init() {
 	statuses[errMethod] = http.StatusMethodNotAllowed
 }
 
-// Config tunes the HTTP layer.
+// Config tunes the HTTP layer: its settings (config.HTTP, with their
+// defaults) and where its metrics go.
 type Config struct {
-	// CORSOrigins may call the API from browsers; "*" is any origin.
-	CORSOrigins []string
-	// CacheControl is sent with successful reads.
-	CacheControl string
-	// MaxBodyBytes bounds a meeting's JSON body.
-	MaxBodyBytes int64
-	// RetryAfterSeconds is sent with 503 answers.
-	RetryAfterSeconds int
-	// ReadRequiresKey makes reads need a key with the read scope.
-	ReadRequiresKey bool
-	// WritesPerMinute limits writes per API key; 0 means no limit.
-	WritesPerMinute int
-	// AnonymousReadsPerMinute limits requests without a key per client
-	// address; 0 means no limit.
-	AnonymousReadsPerMinute int
-	// ImportMaxLineBytes bounds one line of an NDJSON import.
-	ImportMaxLineBytes int
-	// RequestTimeout bounds a request other than an export or import; its
-	// queries are cancelled when it passes.
-	RequestTimeout time.Duration
-	// MaxExports caps the exports streaming at once; more get 429.
-	MaxExports int
+	config.HTTP
 	// Registerer and Gatherer hold the metrics; nil for a registry of the
 	// server's own.
 	Registerer prometheus.Registerer
 	Gatherer   prometheus.Gatherer
 }
 
-// DefaultConfig returns the configuration used where none is given.
+// DefaultConfig returns the settings' defaults, as config.Default gives them.
 func DefaultConfig() Config {
-	return Config{CORSOrigins: []string{"*"}, CacheControl: "public, max-age=30",
-		MaxBodyBytes: 1 << 20, RetryAfterSeconds: 2, WritesPerMinute: 600, ImportMaxLineBytes: 1 << 20,
-		RequestTimeout: 30 * time.Second, MaxExports: 4}
+	return Config{HTTP: config.Default().HTTP}
 }
 
 // Pinger reports whether the database answers.
@@ -94,28 +73,6 @@ type Server struct {
 
 // NewServer returns a Server; spec is the OpenAPI document it serves.
 func NewServer(svc *domain.Service, db Pinger, log *slog.Logger, cfg Config, spec []byte) *Server {
-	if cfg.CacheControl == "" {
-		cfg.CacheControl = DefaultConfig().CacheControl
-	}
-	if cfg.MaxBodyBytes == 0 {
-		cfg.MaxBodyBytes = DefaultConfig().MaxBodyBytes
-	}
-	if cfg.RetryAfterSeconds == 0 {
-		cfg.RetryAfterSeconds = DefaultConfig().RetryAfterSeconds
-	}
-	if len(cfg.CORSOrigins) == 0 {
-		cfg.CORSOrigins = DefaultConfig().CORSOrigins
-	}
-	def := DefaultConfig()
-	if cfg.ImportMaxLineBytes == 0 {
-		cfg.ImportMaxLineBytes = def.ImportMaxLineBytes
-	}
-	if cfg.RequestTimeout == 0 {
-		cfg.RequestTimeout = def.RequestTimeout
-	}
-	if cfg.MaxExports == 0 {
-		cfg.MaxExports = def.MaxExports
-	}
 	if cfg.Registerer == nil {
 		reg := prometheus.NewRegistry()
 		reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))

@@ -1,0 +1,231 @@
+// Package config holds every setting of milmeet in one struct: its
+// environment variable, its flag, its default and its meaning are the tags of
+// one field, and nowhere else. Load reads the environment (and the flags that
+// override it) strictly: a value that does not parse, or is out of range,
+// stops the start with a message naming the variable.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/caarlos0/env/v11"
+)
+
+// Config is every setting. Tags:
+//
+//	env         the environment variable
+//	envDefault  the default (the only place defaults are written)
+//	flag        the flag that overrides the variable
+//	group       which commands read it: "" every command that uses the
+//	            database, or "server", "import", "dev"
+//	min         the smallest value allowed for a number or duration
+//	oneof       the values allowed for a string (space-separated)
+//	help        what it means, for `api help`
+//
+// To add a setting, add a field here (to HTTP when the HTTP layer reads it);
+// `api help` and the flags follow from its tags.
+type Config struct {
+	DatabaseURL      string        `env:"DATABASE_URL" flag:"database-url" help:"PostgreSQL URL; without it, commands use the local cluster of a running 'api dev' (DEV_PGDATA/url)"`
+	LogLevel         string        `env:"LOG_LEVEL" envDefault:"info" flag:"log-level" oneof:"debug info warn error" help:"least severe log level written"`
+	LogFormat        string        `env:"LOG_FORMAT" flag:"log-format" oneof:"json text" help:"log format; empty: text on a terminal, else json"`
+	MaxConns         int           `env:"DB_MAX_CONNS" envDefault:"0" flag:"max-conns" min:"0" help:"database pool size; 0: the larger of 4 and the CPUs"`
+	StatementTimeout time.Duration `env:"DB_STATEMENT_TIMEOUT" envDefault:"10s" flag:"statement-timeout" min:"0" help:"longest database statement, exports aside; 0: the server's setting"`
+
+	HTTPAddr      string        `env:"HTTP_ADDR" envDefault:":8080" flag:"addr" group:"server" help:"address to listen on"`
+	ShutdownGrace time.Duration `env:"SHUTDOWN_GRACE" envDefault:"15s" flag:"shutdown-grace" group:"server" min:"0" help:"time in-flight requests get to finish on SIGTERM"`
+
+	HTTP HTTP
+
+	Dev Dev
+}
+
+// HTTP is what the HTTP layer reads.
+type HTTP struct {
+	// CORSOrigins may call the API from browsers; "*" is any origin.
+	CORSOrigins []string `env:"CORS_ORIGINS" envDefault:"*" flag:"cors-origins" group:"server" help:"comma-separated origins allowed from browsers; * for any"`
+	// CacheControl is sent with successful reads.
+	CacheControl string `env:"CACHE_CONTROL" envDefault:"public, max-age=30" flag:"cache-control" group:"server" help:"Cache-Control of successful reads"`
+	// MaxBodyBytes bounds a meeting's JSON body.
+	MaxBodyBytes int64 `env:"MAX_BODY_BYTES" envDefault:"1048576" flag:"max-body-bytes" group:"server" min:"1024" help:"largest JSON request body"`
+	// RetryAfterSeconds is sent with 503 answers.
+	RetryAfterSeconds int `env:"RETRY_AFTER_SECONDS" envDefault:"2" flag:"retry-after" group:"server" min:"1" help:"Retry-After of 503 answers, in seconds"`
+	// ReadRequiresKey makes reads need a key with the read scope.
+	ReadRequiresKey bool `env:"READ_REQUIRES_KEY" envDefault:"false" flag:"read-requires-key" group:"server" help:"reads need an API key with the read scope (true/false, yes/no, on/off, 1/0)"`
+	// WritesPerMinute limits writes per API key; 0 means no limit.
+	WritesPerMinute int `env:"RATE_LIMIT_WRITES_PER_MINUTE" envDefault:"600" flag:"writes-per-minute" group:"server" min:"0" help:"writes allowed per API key a minute; 0: no limit"`
+	// AnonymousReadsPerMinute limits requests without a key per client
+	// address; 0 means no limit.
+	AnonymousReadsPerMinute int `env:"RATE_LIMIT_READS_PER_MINUTE" envDefault:"0" flag:"reads-per-minute" group:"server" min:"0" help:"requests without a key allowed per client address a minute; 0: no limit"`
+	// ImportMaxLineBytes bounds one line of an NDJSON import.
+	ImportMaxLineBytes int `env:"IMPORT_MAX_LINE_BYTES" envDefault:"1048576" flag:"import-max-line-bytes" group:"import" min:"1024" help:"longest line of an NDJSON import"`
+	// RequestTimeout bounds a request other than an export or import; its
+	// queries are cancelled when it passes.
+	RequestTimeout time.Duration `env:"REQUEST_TIMEOUT" envDefault:"30s" flag:"request-timeout" group:"server" min:"1ms" help:"longest request, exports and imports aside"`
+	// MaxExports caps the exports streaming at once; more get 429.
+	MaxExports int `env:"MAX_EXPORTS" envDefault:"4" flag:"max-exports" group:"server" min:"1" help:"exports streaming at once; more get 429"`
+}
+
+// Dev is what `api dev` reads to run its local cluster.
+type Dev struct {
+	DataDir string `env:"DEV_PGDATA" envDefault:".devpg" flag:"pgdata" group:"dev" help:"data directory of the local cluster; its URL is written to DEV_PGDATA/url while it runs"`
+	Port    int    `env:"DEV_PGPORT" envDefault:"0" flag:"pgport" group:"dev" min:"0" help:"port of the local cluster; 0: a free one"`
+}
+
+// Var describes one setting.
+type Var struct {
+	Env     string // environment variable
+	Flag    string // flag name, without the dash
+	Default string
+	Group   string
+	Help    string
+	Bool    bool // a flag that may be given without a value
+	field   reflect.StructField
+	index   []int
+}
+
+// Vars returns every setting, in the order of the struct.
+func Vars() []Var {
+	var vars []Var
+	var walk func(t reflect.Type, index []int)
+	walk = func(t reflect.Type, index []int) {
+		for i := range t.NumField() {
+			f := t.Field(i)
+			idx := append(slices.Clone(index), i)
+			if f.Type.Kind() == reflect.Struct && f.Tag.Get("env") == "" && f.Type != reflect.TypeFor[time.Duration]() {
+				walk(f.Type, idx)
+				continue
+			}
+			vars = append(vars, Var{Env: f.Tag.Get("env"), Flag: f.Tag.Get("flag"), Default: f.Tag.Get("envDefault"),
+				Group: f.Tag.Get("group"), Help: f.Tag.Get("help"), Bool: f.Type.Kind() == reflect.Bool, field: f, index: idx})
+		}
+	}
+	walk(reflect.TypeFor[Config](), nil)
+	return vars
+}
+
+// Default returns the configuration with every variable unset.
+func Default() Config {
+	c, err := Load(func(string) string { return "" }, nil)
+	if err != nil {
+		panic("config: a default does not parse: " + err.Error())
+	}
+	return c
+}
+
+// Load reads the configuration from the environment, with overrides (flag
+// values keyed by their variable's name) taking precedence. Every variable
+// that does not parse or is out of range is reported, each by name.
+func Load(getenv func(string) string, overrides map[string]string) (Config, error) {
+	vars := Vars()
+	values := map[string]string{}
+	byField := map[string]Var{}
+	for _, v := range vars {
+		byField[v.field.Name] = v
+		if s, ok := overrides[v.Env]; ok {
+			values[v.Env] = s
+		} else if s := getenv(v.Env); s != "" {
+			values[v.Env] = s
+		}
+	}
+	var c Config
+	err := env.ParseWithOptions(&c, env.Options{
+		Environment: values,
+		FuncMap: map[reflect.Type]env.ParserFunc{
+			reflect.TypeFor[bool]():          func(s string) (any, error) { return ParseBool(s) },
+			reflect.TypeFor[time.Duration](): parseDuration,
+			reflect.TypeFor[int]():           func(s string) (any, error) { n, err := parseInt(s, strconv.IntSize); return int(n), err },
+			reflect.TypeFor[int64]():         func(s string) (any, error) { return parseInt(s, 64) },
+		},
+	})
+	var problems []string
+	source := func(v Var) string {
+		if s, ok := overrides[v.Env]; ok {
+			return fmt.Sprintf("-%s %q (%s)", v.Flag, s, v.Env)
+		}
+		return fmt.Sprintf("%s=%q", v.Env, values[v.Env])
+	}
+	if err != nil {
+		var agg env.AggregateError
+		if !errors.As(err, &agg) {
+			return Config{}, err
+		}
+		for _, e := range agg.Errors {
+			var pe env.ParseError
+			if errors.As(e, &pe) {
+				if v, ok := byField[pe.Name]; ok {
+					problems = append(problems, fmt.Sprintf("%s: %v", source(v), pe.Err))
+					continue
+				}
+			}
+			problems = append(problems, e.Error())
+		}
+	}
+	if len(problems) == 0 {
+		rv := reflect.ValueOf(c)
+		for _, v := range vars {
+			if msg := check(v, rv.FieldByIndex(v.index)); msg != "" {
+				problems = append(problems, fmt.Sprintf("%s: %s", source(v), msg))
+			}
+		}
+	}
+	if len(problems) > 0 {
+		return Config{}, fmt.Errorf("configuration: %s", strings.Join(problems, "; "))
+	}
+	return c, nil
+}
+
+// check applies a variable's min and oneof tags.
+func check(v Var, val reflect.Value) string {
+	if m := v.field.Tag.Get("min"); m != "" {
+		if val.Type() == reflect.TypeFor[time.Duration]() {
+			least, _ := time.ParseDuration(m)
+			if time.Duration(val.Int()) < least {
+				return "must be at least " + m
+			}
+		} else if least, _ := strconv.ParseInt(m, 10, 64); val.Int() < least {
+			return "must be at least " + m
+		}
+	}
+	if o := v.field.Tag.Get("oneof"); o != "" && val.String() != "" {
+		allowed := strings.Fields(o)
+		if !slices.Contains(allowed, val.String()) {
+			return "want one of " + strings.Join(allowed, ", ")
+		}
+	}
+	return ""
+}
+
+// ParseBool reads a boolean in any of its usual spellings, in any case:
+// true/false, yes/no, on/off, 1/0, t/f, y/n. Anything else is an error, so
+// that a setting never fails open on a spelling it did not expect.
+func ParseBool(s string) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "true", "t", "yes", "y", "on", "1":
+		return true, nil
+	case "false", "f", "no", "n", "off", "0":
+		return false, nil
+	}
+	return false, errors.New("not a boolean: want true/false, yes/no, on/off or 1/0")
+}
+
+func parseDuration(s string) (any, error) {
+	d, err := time.ParseDuration(strings.TrimSpace(s))
+	if err != nil {
+		return nil, errors.New("not a duration: want a number with a unit, such as 500ms, 30s or 2m")
+	}
+	return d, nil
+}
+
+func parseInt(s string, bits int) (int64, error) {
+	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, bits)
+	if err != nil {
+		return 0, errors.New("not a whole number")
+	}
+	return n, nil
+}
