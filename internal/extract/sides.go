@@ -1,0 +1,309 @@
+package extract
+
+import (
+	"net/url"
+	"slices"
+	"strings"
+)
+
+// sides sets the delegations of the main meeting from its sentence.
+func (b *builder) sides(m *meetingDraft, a anchor) {
+	d := b.d
+	subj, obj := d.sidePeople(a)
+	T := d.st(a.s)
+	subjCodes := d.sideCountries(a.s, 0, a.i, subj)
+	objCodes := d.sideCountries(a.s, a.j, len(T), obj)
+	if a.dest != "" && len(obj) == 0 && !slices.Contains(objCodes, a.dest) {
+		objCodes = append(objCodes, a.dest)
+	}
+	m.subj, m.obj = subj, obj
+	country := map[int]string{}
+	conf := map[int]float64{}
+	for _, idx := range append(append([]int{}, subj...), obj...) {
+		country[idx], conf[idx] = d.countryOf(idx)
+	}
+	// people listed in a delegation ("the delegation led by A and B") share
+	// its country
+	inherit := func(side []int, codes []string, from, to int) {
+		hasDel := false
+		for _, dm := range d.delegationsIn(a.s) {
+			if dm.i >= from && dm.i < to {
+				hasDel = true
+			}
+		}
+		if !hasDel {
+			return
+		}
+		base := ""
+		if len(codes) == 1 {
+			base = codes[0]
+		}
+		for _, idx := range side {
+			if country[idx] != "" {
+				if base == "" {
+					base = country[idx]
+				}
+				break
+			}
+		}
+		for _, idx := range side {
+			if country[idx] == "" && base != "" {
+				country[idx], conf[idx] = base, 0.7
+			}
+		}
+	}
+	inherit(subj, subjCodes, 0, a.i)
+	inherit(obj, objCodes, a.j, len(T))
+
+	known := func(side []int, codes []string) string {
+		for _, idx := range side {
+			if country[idx] != "" {
+				return country[idx]
+			}
+		}
+		if len(codes) > 0 {
+			return codes[0]
+		}
+		return ""
+	}
+	host, hostS, hostConf := "", a.s, 0.0
+	hostSide := -1
+	if !a.call && !a.video {
+		switch a.class {
+		case aHost:
+			host, hostConf, hostSide = known(subj, subjCodes), 0.9, 0
+		case aPassive:
+			host, hostConf, hostSide = known(obj, objCodes), 0.9, 1
+		case aGuest:
+			hostSide = 1
+			host, hostConf = known(obj, nil), 0.85
+			if host == "" {
+				host = a.dest
+			}
+			if host == "" {
+				host = known(nil, objCodes)
+			}
+		}
+		if host == "" {
+			if c, _ := d.visitDest(a.s); c == ourCountry {
+				if k := known(subj, subjCodes); k != "" {
+					host, hostConf, hostSide = k, 0.75, 0
+				}
+			} else if c != "" {
+				host, hostConf = c, 0.85
+			}
+		}
+		if host == "" {
+			if _, c, ok := d.cityIn(a.s); ok {
+				host, hostConf = c, 0.7
+			}
+		}
+		if host == "" {
+			if v := d.venueAfterAt(a.s, a.j); v != "" {
+				for k, c := range venueCountries {
+					if strings.Contains(strings.ToLower(v), k) {
+						host, hostConf = c, 0.7
+					}
+				}
+			}
+		}
+		if host == "" {
+			// the next sentences of the first paragraph
+			p := d.sents[a.s].para
+			for s := a.s + 1; s < len(d.sents) && s <= a.s+3; s++ {
+				if c, _ := d.visitDest(s); c != "" && c != ourCountry && (d.sents[s].para == p || s == a.s+1) {
+					host, hostS, hostConf = c, s, 0.75
+					break
+				}
+			}
+		}
+	}
+	if host == "" && !a.call && !a.video && a.class == aNeutral && len(subj) > 0 {
+		// "X held talks with a delegation of Y led by Z": Y's delegation came
+		subjDel, objDel := false, false
+		for _, dm := range d.delegationsIn(a.s) {
+			if dm.i < a.i {
+				subjDel = true
+			} else if dm.i >= a.j && dm.i < a.j+6 {
+				objDel = true
+			}
+		}
+		if objDel && !subjDel {
+			for _, idx := range subj {
+				if country[idx] != "" {
+					host, hostConf, hostSide = country[idx], 0.6, 0
+					break
+				}
+			}
+		}
+	}
+	has := func(side []int, codes []string, c string) bool {
+		for _, idx := range side {
+			if country[idx] == c {
+				return true
+			}
+		}
+		return slices.Contains(codes, c)
+	}
+	if hostSide < 0 && host != "" {
+		switch {
+		case has(subj, subjCodes, host) && !has(obj, objCodes, host):
+			hostSide = 0
+		case has(obj, objCodes, host) && !has(subj, subjCodes, host):
+			hostSide = 1
+		case known(obj, objCodes) != "" && known(obj, objCodes) != host && len(subj) > 0:
+			hostSide = 0
+		case known(subj, subjCodes) != "" && known(subj, subjCodes) != host && len(obj) > 0:
+			hostSide = 1
+		}
+	}
+	// people whose country is still unknown take their side's
+	fill := func(side []int, codes []string, isHost bool) {
+		for _, idx := range side {
+			if country[idx] != "" {
+				continue
+			}
+			switch {
+			case isHost && host != "":
+				country[idx], conf[idx] = host, 0.7
+			case !isHost:
+				k := ""
+				for _, o := range side {
+					if country[o] != "" {
+						k = country[o]
+						break
+					}
+				}
+				if k == "" && len(codes) == 1 {
+					k = codes[0]
+				}
+				if k != "" && k != host {
+					country[idx], conf[idx] = k, 0.6
+				}
+			}
+		}
+	}
+	if hostSide >= 0 {
+		fill(subj, subjCodes, hostSide == 0)
+		fill(obj, objCodes, hostSide == 1)
+	}
+	// a single unknown left among two sides of which one is known
+	for _, idx := range append(append([]int{}, subj...), obj...) {
+		if country[idx] != "" || !d.people[idx].strong {
+			continue
+		}
+		if c := b.fallback(country); c != "" {
+			country[idx], conf[idx] = c, 0.5
+		}
+	}
+	m.country = country
+	m.cconf = conf
+	m.host, m.hostS, m.hostConf = host, hostS, hostConf
+	// delegations: led-by heads first, then in order of mention
+	for _, idx := range append(append([]int{}, subj...), obj...) {
+		c := country[idx]
+		if c == "" {
+			if d.people[idx].strong {
+				b.warnKey("could not tell the country of %s", d.people[idx].name)
+			}
+			continue
+		}
+		x := m.addDlg(c, a.s, conf[idx])
+		if d.ledByHead(idx) && x.head < 0 {
+			x.head = idx
+		}
+	}
+	for _, idx := range append(append([]int{}, subj...), obj...) {
+		c := country[idx]
+		x := m.dlg(c)
+		if x == nil || x.head == idx {
+			continue
+		}
+		if x.head < 0 {
+			x.head = idx
+		} else if !d.hasPerson(m, idx) {
+			x.members = append(x.members, idx)
+		}
+	}
+	for _, c := range append(append([]string{}, subjCodes...), objCodes...) {
+		m.addDlg(c, a.s, 0.8)
+	}
+	if host != "" {
+		m.addDlg(host, hostS, hostConf)
+	}
+}
+
+// fallback picks a country for a participant the text names without one:
+// the outlet's country, else the country most named in the body that takes
+// no other part yet.
+func (b *builder) fallback(assigned map[int]string) string {
+	used := map[string]bool{}
+	for _, c := range assigned {
+		used[c] = true
+	}
+	if b.opt.Outlet != nil {
+		if c := outletCountries[*b.opt.Outlet]; c != "" && !used[c] {
+			return c
+		}
+	}
+	if b.opt.URL != nil {
+		if u, err := url.Parse(*b.opt.URL); err == nil {
+			if c := outletCountries[outletOfHost(u.Host)]; c != "" && !used[c] {
+				return c
+			}
+		}
+	}
+	if n, _, _ := b.d.outletIn(); n != "" {
+		if c := outletCountries[n]; c != "" && !used[c] {
+			return c
+		}
+	}
+	count := map[string]int{}
+	var order []string
+	for s := range b.d.sents {
+		T := b.d.st(s)
+		for _, c := range b.d.ctry[s] {
+			if used[c.code] || !institutional(T, c) ||
+				findWord(T, max(0, c.i-8), c.i, "trilateral", "multilateral", "integrity", "between", "independence") >= 0 {
+				continue
+			}
+			if count[c.code] == 0 {
+				order = append(order, c.code)
+			}
+			count[c.code]++
+		}
+	}
+	best := ""
+	for _, c := range order {
+		if best == "" || count[c] > count[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+var institutionWords = setOf("army", "armed", "forces", "ministry", "navy", "air", "military", "defense", "defence",
+	"side", "government", "staff", "embassy", "delegation", "minister", "command")
+
+// institutional reports whether a country is named as the owner of an
+// institution: "Pakistan Army", "Armed Forces of Pakistan", "the Pakistani
+// side", "Pakistan's Ministry".
+func institutional(T []tok, c cmention) bool {
+	for k := c.j; k < len(T) && k < c.j+3; k++ {
+		if T[k].s == "'s" || (T[k].kind == 'w' && institutionWords[T[k].low]) {
+			return true
+		}
+		if T[k].kind == 'p' {
+			break
+		}
+	}
+	for k := c.i - 1; k >= 0 && k >= c.i-4; k-- {
+		if T[k].kind == 'p' {
+			break
+		}
+		if T[k].kind == 'w' && institutionWords[T[k].low] {
+			return true
+		}
+	}
+	return false
+}
