@@ -341,7 +341,8 @@ func countryAtAdj(toks []tok, i int) (string, int, bool) {
 	k := i
 	for n < maxPhraseWords && n < len(words) && k < len(toks) {
 		if toks[k].kind == 'p' {
-			if (toks[k].isDash() && !toks[k].sp || toks[k].s == "'s") && n > 0 && k+1 < len(toks) && toks[k+1].kind == 'w' {
+			if n > 0 && (toks[k].isDash() && !toks[k].sp || toks[k].s == "'s" || toks[k].is(".") && !toks[k].sp && words[n-1] == "st") &&
+				k+1 < len(toks) && toks[k+1].kind == 'w' {
 				k++
 				continue
 			}
@@ -402,7 +403,17 @@ func (d *doc) annotate() {
 		T := d.st(s)
 		mask := make([]string, len(T))
 		for i := 0; i < len(T); i++ {
-			if c, j, adj := countryAtAdj(T, i); c != "" {
+			c, j, adj := countryAtAdj(T, i)
+			if name, code, k := cityAt(T, i); name != "" && k > j {
+				// a city named after its country: "Kuwait City"
+				d.cityM[s] = append(d.cityM[s], cmention{i: i, j: k, code: code, name: name})
+				for x := i; x < k; x++ {
+					mask[x] = "@"
+				}
+				i = k - 1
+				continue
+			}
+			if c != "" {
 				for k := i; k < j; k++ {
 					mask[k] = c
 				}

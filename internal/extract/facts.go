@@ -418,7 +418,45 @@ func outletOfHost(host string) string {
 			return n
 		}
 	}
+	// a defence ministry's own site: mod.gov.rs, mindef.gov.sg
+	labels := strings.Split(host, ".")
+	if len(labels) >= 3 && ministryHosts[labels[0]] {
+		if c := hostCountry(host); c != "" && ministryOf[c] != "" {
+			return ministryOf[c] + " of " + countryNames[c]
+		}
+	}
 	return ""
+}
+
+var ministryHosts = setOf("mod", "mindef", "defence", "defense", "modmil", "mil", "mo", "army", "mdn", "msb", "mude", "mnd")
+
+// genericTLDs are country-code domains sites of any country use.
+var genericTLDs = setOf("io", "tv", "me", "co", "ai", "ly", "fm", "cc", "ws", "to", "gg", "la", "nu", "tk", "sh",
+	"ac", "im", "gl", "vc", "gd", "ag", "so", "sc", "st", "cx", "vu", "pw", "ms", "eu", "su", "ps", "tm")
+
+// hostCountry returns the country a site's domain belongs to: its
+// country-code top-level domain (uk for GB), or US for .gov and .mil.
+func hostCountry(host string) string {
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	i := strings.LastIndexByte(host, '.')
+	if i < 0 {
+		return ""
+	}
+	tld := host[i+1:]
+	switch tld {
+	case "gov", "mil":
+		return "US"
+	case "uk":
+		return "GB"
+	}
+	if len(tld) != 2 || genericTLDs[tld] {
+		return ""
+	}
+	c := strings.ToUpper(tld)
+	if countryNames[c] == "" {
+		return ""
+	}
+	return c
 }
 
 // outletCountries hints at whose side an outlet writes from, for people a

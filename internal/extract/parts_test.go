@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -207,5 +208,72 @@ func TestBadOptions(t *testing.T) {
 	res = Extract(text, Options{Outlet: &outlet})
 	if o := res.Meeting.Sources[0].Outlet; o == nil || *o != outlet {
 		t.Errorf("outlet %v, want the option's %q", o, outlet)
+	}
+}
+
+func TestCountryTable(t *testing.T) {
+	// every ISO 3166-1 country has a row with an English name
+	seen := map[string]bool{}
+	for _, r := range countryRows {
+		if r.name == "" {
+			t.Errorf("country %s has no name", r.code)
+		}
+		seen[r.code] = true
+	}
+	for _, c := range []string{"AD", "BT", "CV", "FJ", "GQ", "KN", "LS", "MH", "NR", "PW", "SZ", "TV", "VA", "ZW"} {
+		if !seen[c] {
+			t.Errorf("no row for %s", c)
+		}
+	}
+	if len(countryRows) < 249 {
+		t.Errorf("%d countries, want every ISO 3166-1 country", len(countryRows))
+	}
+	for text, want := range map[string]string{
+		"He went to Nigeria.":             "NG",
+		"He went to Eswatini.":            "SZ",
+		"He went to Swaziland.":           "SZ",
+		"He went to Burma.":               "MM",
+		"He went to Saint Lucia.":         "LC",
+		"He went to St. Lucia.":           "LC",
+		"He went to Trinidad and Tobago.": "TT",
+		"He went to Papua New Guinea.":    "PG",
+		"He went to Equatorial Guinea.":   "GQ",
+		"The Nigerien side spoke.":        "NE",
+		"The Zambian side spoke.":         "ZM",
+		"The Dominican side spoke.":       "DO",
+		"The Congolese side spoke.":       "CD",
+		"He sailed the South China Sea.":  "",
+		"He flew to New Jersey.":          "",
+	} {
+		got := strings.Join(countriesIn(text+" The end."), " ")
+		if got != want {
+			t.Errorf("%q: countries %q, want %q", text, got, want)
+		}
+	}
+	for text, want := range map[string]string{
+		"They met in Kuwait City.": "KW", "They met in Lusaka.": "ZM", "They met in Hanoi.": "VN",
+		"They met in Vientiane.": "LA", "They met in Belgrade.": "RS", "They met in Nairobi.": "KE",
+	} {
+		d := parse("The two ministers of defence discussed cooperation for an hour. " + text)
+		if len(d.sents) < 2 {
+			t.Fatalf("%q: no body", text)
+		}
+		if _, code, ok := d.cityIn(1); !ok || code != want {
+			t.Errorf("%q: city of %q, want %q", text, code, want)
+		}
+	}
+}
+
+func TestHostCountry(t *testing.T) {
+	for host, want := range map[string]string{
+		"www.mod.gov.rs": "RS", "news.example.co.uk": "GB", "www.defense.gov": "US", "example.io": "",
+		"example.com": "", "agency.kz": "KZ", "example.zz": "",
+	} {
+		if got := hostCountry(host); got != want {
+			t.Errorf("hostCountry(%q) = %q, want %q", host, got, want)
+		}
+	}
+	if got := outletOfHost("www.mod.gov.rs"); got != "Ministry of Defence of Serbia" {
+		t.Errorf("outletOfHost(mod.gov.rs) = %q", got)
 	}
 }

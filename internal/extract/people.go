@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -70,17 +71,32 @@ func (d *doc) isInitial(s, i int) bool {
 	return t.kind == 'w' && t.cap && utf8.RuneCountInString(t.s) == 1 && T[i+1].is(".") && !T[i+1].sp
 }
 
-// countryFirstName reports whether the country named at token i is a first
-// name: "Minister of Defense Israel Katz", a name straight after a position
-// or rank and followed by a surname.
-func (d *doc) countryFirstName(s, i int) bool {
+// placeFirstName reports whether the country or city named at token i is a
+// first name: "Minister of Defense Israel Katz", "General Milan ...", a
+// one-word place straight after a position, rank or honorific and followed
+// by a surname.
+func (d *doc) placeFirstName(s, i int) bool {
 	T := d.st(s)
-	if i == 0 || i+1 >= len(T) || !d.isCountryTok(s, i) || d.isCountryTok(s, i+1) || !d.isNameWord(s, i+1) {
+	if i == 0 || i+1 >= len(T) || d.cmask[s][i] == "" || d.cmask[s][i] == "-" || d.cmask[s][i+1] != "" || !d.isNameWord(s, i+1) {
 		return false
 	}
-	c, ok := d.countryIn(s, i)
-	if !ok || c.adj || c.j != i+1 || !T[i].cap || T[i].upper {
+	if !T[i].cap || T[i].upper {
 		return false
+	}
+	if c, ok := d.countryIn(s, i); ok {
+		if c.adj || c.j != i+1 {
+			return false
+		}
+	} else {
+		one := false
+		for _, c := range d.cityM[s] {
+			if c.i == i && c.j == i+1 {
+				one = true
+			}
+		}
+		if !one {
+			return false
+		}
 	}
 	if r, _ := d.rankBefore(s, i); r != "" {
 		return true
@@ -88,7 +104,7 @@ func (d *doc) countryFirstName(s, i int) bool {
 	if d.honorificBefore(s, i) >= 0 {
 		return true
 	}
-	_, _, ok = d.posChunkBack(s, i-1)
+	_, _, ok := d.posChunkBack(s, i-1)
 	return ok && !T[i-1].is(",")
 }
 
@@ -569,15 +585,10 @@ func (d *doc) findPeople() {
 	for s := range d.sents {
 		T := d.st(s)
 		for i := 0; i < len(T); i++ {
-			if d.countryFirstName(s, i) {
+			if d.placeFirstName(s, i) {
 				d.cmask[s][i] = ""
-				kept := d.ctry[s][:0]
-				for _, c := range d.ctry[s] {
-					if c.i != i {
-						kept = append(kept, c)
-					}
-				}
-				d.ctry[s] = kept
+				d.ctry[s] = slices.DeleteFunc(d.ctry[s], func(c cmention) bool { return c.i == i })
+				d.cityM[s] = slices.DeleteFunc(d.cityM[s], func(c cmention) bool { return c.i == i })
 			}
 			if !(d.isNameWord(s, i) || d.isInitial(s, i)) {
 				continue

@@ -251,6 +251,9 @@ func (b *builder) fallback(assigned map[int]string) string {
 			if c := outletCountries[outletOfHost(u.Host)]; c != "" && !used[c] {
 				return c
 			}
+			if c := hostCountry(u.Host); c != "" && !used[c] {
+				return c
+			}
 		}
 	}
 	if n, _, _ := b.d.outletIn(); n != "" {

@@ -8,23 +8,26 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// foldTable maps accented Latin letters to their base letter.
-var foldTable = map[rune]string{}
+// foldTable maps accented Latin letters to their base letter. It is built
+// as a package variable, before any init function that folds words runs.
+var foldTable = buildFoldTable()
 
-func init() {
+func buildFoldTable() map[rune]string {
+	t := map[rune]string{}
 	for r := rune(0xC0); r < 0x250; r++ {
 		d := norm.NFD.String(string(r))
 		base, _ := utf8.DecodeRuneInString(d)
 		if base < 0x80 && base != r && unicode.IsLetter(base) {
-			foldTable[r] = string(unicode.ToLower(base))
+			t[r] = string(unicode.ToLower(base))
 		}
 	}
 	for r, s := range map[rune]string{
 		'ı': "i", 'İ': "i", 'ə': "e", 'Ə': "e", 'ß': "ss", 'æ': "ae", 'Æ': "ae", 'ø': "o", 'Ø': "o",
 		'đ': "d", 'Đ': "d", 'ł': "l", 'Ł': "l", 'œ': "oe", 'Œ': "oe", 'þ': "th",
 	} {
-		foldTable[r] = s
+		t[r] = s
 	}
+	return t
 }
 
 // foldWord lower-cases a word and strips its accents; apostrophes go.
