@@ -5,29 +5,24 @@ import (
 	"time"
 )
 
-// IdempotencyTTL is how long a stored answer is replayed for.
+// IdempotencyTTL is how long the outcome of a request is given again.
 const IdempotencyTTL = 24 * time.Hour
 
-// StoredResponse is the first answer to a request with an Idempotency-Key.
-type StoredResponse struct {
-	Status  int
-	Headers map[string]string
-	Body    []byte
-}
-
-// IdempotencyStore keeps the answers to requests with an Idempotency-Key,
-// per key owner.
+// IdempotencyStore keeps, per key owner and idempotency key, the outcome of
+// the first request made with the key, so that the request made again gets
+// it rather than running twice. An outcome is bytes the caller encodes and
+// reads; the store and the service keep it without reading it.
 type IdempotencyStore interface {
 	// BeginRequest claims (owner, key) for a request whose content hashes to
 	// hash. It returns nil when the claim is new (or an abandoned claim older
-	// than stale was taken over); the stored answer when the same request
-	// was answered; EINVALID when the key was used for another request;
+	// than stale was taken over); the stored outcome when the same request
+	// came to one; EINVALID when the key was used for another request;
 	// ECONFLICT when the same request is still in flight.
-	BeginRequest(ctx context.Context, owner, key string, hash []byte, stale time.Duration) (*StoredResponse, error)
-	// FinishRequest stores the answer of a claimed request.
-	FinishRequest(ctx context.Context, owner, key string, r StoredResponse) error
-	// AbandonRequest drops a claim whose request got no answer worth
-	// replaying (the server failed), so that a retry runs again.
+	BeginRequest(ctx context.Context, owner, key string, hash []byte, stale time.Duration) ([]byte, error)
+	// FinishRequest stores the outcome of a claimed request.
+	FinishRequest(ctx context.Context, owner, key string, outcome []byte) error
+	// AbandonRequest drops a claim whose request came to no outcome worth
+	// giving again (the server failed), so that a retry runs again.
 	AbandonRequest(ctx context.Context, owner, key string) error
 }
 
@@ -35,25 +30,27 @@ type IdempotencyStore interface {
 // retry takes it over: longer than an ordinary request may run (30 s).
 const idempotencyStale = 35 * time.Second
 
-// BeginRequest claims an Idempotency-Key for owner's request whose content
-// hashes to hash. It returns the stored answer of an earlier identical
-// request, or nil when this request is to run. Returns EINVALID when the key
-// was used for another request, ECONFLICT while the same request runs.
-func (s *Service) BeginRequest(ctx context.Context, owner, key string, hash []byte) (*StoredResponse, error) {
+// BeginRequest claims an idempotency key for owner's request whose content
+// hashes to hash. It returns the stored outcome of an earlier identical
+// request, or nil when this request is to run. Returns EINVALID for a key
+// that is not 1 to 255 characters of text or was used for another request,
+// ECONFLICT while the same request runs.
+func (s *Service) BeginRequest(ctx context.Context, owner, key string, hash []byte) ([]byte, error) {
 	if len(key) == 0 || len(key) > 255 || !cleanText(key, false) {
 		var p Problems
-		p.Add("", "Idempotency-Key must be 1 to 255 characters of text")
-		return nil, p.Err("The Idempotency-Key header is not valid.")
+		p.Add("", "must be 1 to 255 characters of text")
+		return nil, p.Err("The idempotency key is not valid.")
 	}
 	return s.idem.BeginRequest(ctx, owner, key, hash, idempotencyStale)
 }
 
-// FinishRequest stores the answer to a claimed request for replay.
-func (s *Service) FinishRequest(ctx context.Context, owner, key string, r StoredResponse) error {
-	return s.idem.FinishRequest(ctx, owner, key, r)
+// FinishRequest stores the outcome of a claimed request, to be given again.
+func (s *Service) FinishRequest(ctx context.Context, owner, key string, outcome []byte) error {
+	return s.idem.FinishRequest(ctx, owner, key, outcome)
 }
 
-// AbandonRequest forgets a claimed request that got no answer to replay.
+// AbandonRequest forgets a claimed request that came to no outcome to give
+// again.
 func (s *Service) AbandonRequest(ctx context.Context, owner, key string) error {
 	return s.idem.AbandonRequest(ctx, owner, key)
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"strconv"
@@ -41,13 +43,18 @@ func (s *Server) idempotent(next http.Handler) http.Handler {
 			return
 		}
 		if stored != nil {
-			for name, v := range stored.Headers {
+			var a storedAnswer
+			if err := json.Unmarshal(stored, &a); err != nil {
+				s.writeError(w, r, fmt.Errorf("read stored answer: %w", err))
+				return
+			}
+			for name, v := range a.Headers {
 				w.Header().Set(name, v)
 			}
 			w.Header().Set("Idempotent-Replayed", "true")
-			w.Header().Set("Content-Length", strconv.Itoa(len(stored.Body)))
-			w.WriteHeader(stored.Status)
-			_, _ = w.Write(stored.Body)
+			w.Header().Set("Content-Length", strconv.Itoa(len(a.Body)))
+			w.WriteHeader(a.Status)
+			_, _ = w.Write(a.Body)
 			return
 		}
 		rec := &recorder{header: http.Header{}, status: http.StatusOK}
@@ -62,13 +69,17 @@ func (s *Server) idempotent(next http.Handler) http.Handler {
 				s.log.WarnContext(ctx, "abandon idempotency key", "err", err)
 			}
 		} else {
-			resp := domain.StoredResponse{Status: rec.status, Body: rec.body.Bytes(), Headers: map[string]string{}}
+			a := storedAnswer{Status: rec.status, Body: rec.body.Bytes(), Headers: map[string]string{}}
 			for _, name := range replayedHeaders {
 				if v := rec.header.Get(name); v != "" {
-					resp.Headers[name] = v
+					a.Headers[name] = v
 				}
 			}
-			if err := s.svc.FinishRequest(ctx, k.Name, key, resp); err != nil {
+			outcome, err := json.Marshal(a)
+			if err == nil {
+				err = s.svc.FinishRequest(ctx, k.Name, key, outcome)
+			}
+			if err != nil {
 				s.log.WarnContext(ctx, "store idempotent answer", "err", err)
 			}
 		}
@@ -78,6 +89,14 @@ func (s *Server) idempotent(next http.Handler) http.Handler {
 		w.WriteHeader(rec.status)
 		_, _ = w.Write(rec.body.Bytes())
 	})
+}
+
+// storedAnswer is the answer to a request with an Idempotency-Key, as it is
+// stored (the domain's outcome of the request) and replayed.
+type storedAnswer struct {
+	Status  int               `json:"status"`
+	Headers map[string]string `json:"headers"`
+	Body    []byte            `json:"body"`
 }
 
 // recorder holds an answer until it is stored.

@@ -3,7 +3,6 @@ package postgres
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -13,8 +12,8 @@ import (
 )
 
 // BeginRequest implements domain.IdempotencyStore.
-func (s *Store) BeginRequest(ctx context.Context, owner, key string, hash []byte, stale time.Duration) (*domain.StoredResponse, error) {
-	var resp *domain.StoredResponse
+func (s *Store) BeginRequest(ctx context.Context, owner, key string, hash []byte, stale time.Duration) ([]byte, error) {
+	var outcome []byte
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		// Answers older than their time to live are forgotten first.
 		if _, err := tx.Exec(ctx, `DELETE FROM idempotency_keys WHERE owner = $1 AND key = $2 AND created_at < now() - $3::interval`,
@@ -30,22 +29,19 @@ func (s *Store) BeginRequest(ctx context.Context, owner, key string, hash []byte
 		if tag.RowsAffected() == 1 {
 			return nil
 		}
-		var stored []byte
-		var status *int
-		var headers []byte
-		var body []byte
+		var stored, answer []byte
 		var created time.Time
 		var restarted bool
-		if err := tx.QueryRow(ctx, `SELECT request_hash, status, headers, body, created_at,
+		if err := tx.QueryRow(ctx, `SELECT request_hash, answer, created_at,
 				server_started IS DISTINCT FROM pg_postmaster_start_time()
 			FROM idempotency_keys WHERE owner = $1 AND key = $2 FOR UPDATE`, owner, key).
-			Scan(&stored, &status, &headers, &body, &created, &restarted); err != nil {
+			Scan(&stored, &answer, &created, &restarted); err != nil {
 			return err
 		}
 		if !bytes.Equal(stored, hash) {
 			return domain.Errorf(domain.EINVALID, "The Idempotency-Key was used for a different request.")
 		}
-		if status == nil {
+		if answer == nil {
 			// A claim made before the database restarted belongs to a request
 			// whose transaction died with it.
 			if !restarted && time.Since(created) < stale {
@@ -57,23 +53,22 @@ func (s *Store) BeginRequest(ctx context.Context, owner, key string, hash []byte
 				WHERE owner = $1 AND key = $2`, owner, key)
 			return err
 		}
-		resp = &domain.StoredResponse{Status: *status, Body: body}
-		return json.Unmarshal(headers, &resp.Headers)
+		outcome = answer
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("idempotency: %w", err)
 	}
-	return resp, nil
+	return outcome, nil
 }
 
 // FinishRequest implements domain.IdempotencyStore.
-func (s *Store) FinishRequest(ctx context.Context, owner, key string, r domain.StoredResponse) error {
-	headers, err := json.Marshal(r.Headers)
-	if err != nil {
-		return err
+func (s *Store) FinishRequest(ctx context.Context, owner, key string, outcome []byte) error {
+	if outcome == nil {
+		outcome = []byte{} // NULL is a claim still in flight
 	}
-	_, err = s.pool.Exec(ctx, `UPDATE idempotency_keys SET status = $3, headers = $4, body = $5, completed_at = now()
-		WHERE owner = $1 AND key = $2`, owner, key, r.Status, headers, r.Body)
+	_, err := s.pool.Exec(ctx, `UPDATE idempotency_keys SET answer = $3, completed_at = now()
+		WHERE owner = $1 AND key = $2`, owner, key, outcome)
 	if err != nil {
 		return fmt.Errorf("idempotency: %w", formatError(err))
 	}
@@ -82,7 +77,7 @@ func (s *Store) FinishRequest(ctx context.Context, owner, key string, r domain.S
 
 // AbandonRequest implements domain.IdempotencyStore.
 func (s *Store) AbandonRequest(ctx context.Context, owner, key string) error {
-	_, err := s.pool.Exec(ctx, `DELETE FROM idempotency_keys WHERE owner = $1 AND key = $2 AND status IS NULL`, owner, key)
+	_, err := s.pool.Exec(ctx, `DELETE FROM idempotency_keys WHERE owner = $1 AND key = $2 AND answer IS NULL`, owner, key)
 	if err != nil {
 		return fmt.Errorf("idempotency: %w", formatError(err))
 	}
