@@ -135,7 +135,7 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, f domain.Meeting
 			if err := header(); err != nil {
 				return err
 			}
-			if err := cw.Write(meetingRow(m)); err != nil {
+			if err := cw.Write(textCells(meetingRow(m))); err != nil {
 				return err
 			}
 			if sw.rows%flushEvery == flushEvery-1 {
@@ -151,7 +151,7 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, f domain.Meeting
 		cw := csv.NewWriter(sw.bw)
 		err = s.svc.ExportRows(r.Context(), f, table, func(row []string) error {
 			sw.start("text/csv; charset=utf-8", table+".csv")
-			if err := cw.Write(row); err != nil {
+			if err := cw.Write(textCells(row)); err != nil {
 				return err
 			}
 			if sw.rows%flushEvery == flushEvery-1 {
@@ -207,6 +207,19 @@ func meetingRow(m *domain.MeetingSummary) []string {
 		deref(m.HostCountry), strings.Join(m.Countries, ";"), strings.Join(heads, ";"),
 		strings.Join(m.Agreements, ";"), strings.Join(topics, ";"), series, edition, deref(m.ParentID),
 		m.UpdatedAt.Format("2006-01-02T15:04:05.999999Z07:00")}
+}
+
+// textCells keeps a spreadsheet from running cells as formulas (OWASP "CSV
+// Injection"): a cell that begins with =, +, -, @, tab or carriage return
+// gets a leading apostrophe, which spreadsheets read as "this is text" and
+// do not show. row is changed in place.
+func textCells(row []string) []string {
+	for i, c := range row {
+		if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+			row[i] = "'" + c
+		}
+	}
+	return row
 }
 
 func deref(s *string) string {
