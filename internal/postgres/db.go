@@ -5,8 +5,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -108,13 +110,30 @@ func formatError(err error) error {
 		}
 		return err
 	}
-	var netErr net.Error
-	var connErr *pgconn.ConnectError
-	if errors.As(err, &connErr) || errors.As(err, &netErr) || pgconn.SafeToRetry(err) ||
-		errors.Is(err, context.DeadlineExceeded) || strings.Contains(err.Error(), "closed pool") {
+	if lostConnection(err) {
 		return fmt.Errorf("%w: %v", unavailable, err)
 	}
 	return err
+}
+
+// lostConnection reports whether err says that the connection to the
+// database failed or went away, however it did: refused, timed out, reset,
+// closed in the middle of a message (an unexpected EOF), a broken pipe, or a
+// pool or connection closed under the statement.
+func lostConnection(err error) bool {
+	var netErr net.Error
+	var connErr *pgconn.ConnectError
+	if errors.As(err, &connErr) || errors.As(err, &netErr) || pgconn.SafeToRetry(err) || pgconn.Timeout(err) {
+		return true
+	}
+	for _, lost := range []error{io.ErrUnexpectedEOF, io.EOF, net.ErrClosed, context.DeadlineExceeded,
+		syscall.ECONNRESET, syscall.ECONNREFUSED, syscall.ECONNABORTED, syscall.EPIPE, syscall.ETIMEDOUT} {
+		if errors.Is(err, lost) {
+			return true
+		}
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "closed pool") || strings.Contains(msg, "conn closed")
 }
 
 var unavailable = &domain.Error{Code: domain.EUNAVAILABLE, Message: "The database is unavailable."}

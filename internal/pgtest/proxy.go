@@ -1,0 +1,129 @@
+package pgtest
+
+import (
+	"io"
+	"net"
+	"net/url"
+	"sync"
+	"testing"
+)
+
+// Proxy forwards TCP connections to a database server and lets a test break
+// them as a network or a crashed server would: cut the connections open now
+// (a clean close, which the client reads as an unexpected end of data, or a
+// reset), and refuse new ones for a while. It affects only the clients that
+// connect through it, so such tests may run in parallel with others.
+type Proxy struct {
+	t      testing.TB
+	ln     net.Listener
+	target string
+
+	mu     sync.Mutex
+	conns  map[net.Conn]net.Conn // client side → server side
+	refuse bool
+	wg     sync.WaitGroup
+}
+
+// NewProxy starts a proxy to the server of dbURL, stopped at the end of the
+// test.
+func NewProxy(t testing.TB, dbURL string) *Proxy {
+	t.Helper()
+	u, err := url.Parse(dbURL)
+	if err != nil {
+		t.Fatalf("pgtest: proxy: %v", err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatalf("pgtest: proxy: %v", err)
+	}
+	p := &Proxy{t: t, ln: ln, target: u.Host, conns: map[net.Conn]net.Conn{}}
+	p.wg.Add(1)
+	go p.accept()
+	t.Cleanup(func() {
+		_ = ln.Close()
+		p.Cut(false)
+		p.wg.Wait()
+	})
+	return p
+}
+
+// URL returns dbURL with the proxy as its host.
+func (p *Proxy) URL(dbURL string) string {
+	u, err := url.Parse(dbURL)
+	if err != nil {
+		p.t.Fatalf("pgtest: proxy: %v", err)
+	}
+	u.Host = p.ln.Addr().String()
+	return u.String()
+}
+
+// Cut closes every connection open through the proxy: with reset, as a
+// TCP reset (ECONNRESET for the client), else as a clean close, which a
+// client in the middle of a statement reads as an unexpected EOF.
+func (p *Proxy) Cut(reset bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for c, s := range p.conns {
+		if tc, ok := c.(*net.TCPConn); ok && reset {
+			_ = tc.SetLinger(0)
+		}
+		_ = c.Close()
+		_ = s.Close()
+		delete(p.conns, c)
+	}
+}
+
+// Refuse makes the proxy close new connections at once (on) or forward
+// them again (off): a server that is down.
+func (p *Proxy) Refuse(on bool) {
+	p.mu.Lock()
+	p.refuse = on
+	p.mu.Unlock()
+}
+
+// Open returns how many connections are open through the proxy.
+func (p *Proxy) Open() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return len(p.conns)
+}
+
+func (p *Proxy) accept() {
+	defer p.wg.Done()
+	for {
+		c, err := p.ln.Accept()
+		if err != nil {
+			return
+		}
+		p.mu.Lock()
+		refuse := p.refuse
+		p.mu.Unlock()
+		if refuse {
+			_ = c.Close()
+			continue
+		}
+		s, err := net.Dial("tcp", p.target)
+		if err != nil {
+			_ = c.Close()
+			continue
+		}
+		p.mu.Lock()
+		p.conns[c] = s
+		p.mu.Unlock()
+		p.wg.Add(2)
+		go p.pipe(c, s)
+		go p.pipe(s, c)
+	}
+}
+
+// pipe copies one direction; when either side ends, both are closed.
+func (p *Proxy) pipe(dst, src net.Conn) {
+	defer p.wg.Done()
+	_, _ = io.Copy(dst, src) // ends with an error when cut: the other direction sees it too
+	_ = dst.Close()
+	_ = src.Close()
+	p.mu.Lock()
+	delete(p.conns, dst)
+	delete(p.conns, src)
+	p.mu.Unlock()
+}
