@@ -60,11 +60,12 @@ func cmdDev(ctx context.Context, set *settings, args []string, stdout, stderr io
 	if err := postgres.MigrateUp(ctx, cfg.DatabaseURL); err != nil {
 		return err
 	}
-	pool, err := postgres.Open(ctx, cfg.DatabaseURL, poolOptions(cfg))
+	pools, err := postgres.OpenPools(ctx, cfg.DatabaseURL, poolOptions(cfg))
 	if err != nil {
 		return err
 	}
-	defer pool.Close()
+	defer pools.Close()
+	pool := pools.Main
 	var n int
 	if err := pool.QueryRow(ctx, `SELECT count(*) FROM meetings`).Scan(&n); err != nil {
 		return fmt.Errorf("count meetings: %w", err)
@@ -75,7 +76,7 @@ func cmdDev(ctx context.Context, set *settings, args []string, stdout, stderr io
 			return err
 		}
 	}
-	return serve(ctx, cfg, pool, log, ln)
+	return serve(ctx, cfg, pools, log, ln)
 }
 
 // createDatabase creates the database name unless it exists.

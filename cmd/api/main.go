@@ -212,7 +212,7 @@ func (s *settings) printHelp(fs *flag.FlagSet) {
 
 // poolOptions are the database pool's settings.
 func poolOptions(c config.Config) postgres.Options {
-	return postgres.Options{MaxConns: int32(c.MaxConns), StatementTimeout: c.StatementTimeout}
+	return postgres.Options{MaxConns: int32(c.MaxConns), BulkConns: int32(c.BulkConns), StatementTimeout: c.StatementTimeout}
 }
 
 // newLogger returns the logger the configuration asks for.

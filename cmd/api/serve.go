@@ -42,12 +42,12 @@ func cmdServe(ctx context.Context, set *settings, args []string, _, stderr io.Wr
 			return err
 		}
 	}
-	pool, err := postgres.Open(ctx, cfg.DatabaseURL, poolOptions(cfg))
+	pools, err := postgres.OpenPools(ctx, cfg.DatabaseURL, poolOptions(cfg))
 	if err != nil {
 		return err
 	}
-	defer pool.Close()
-	return serve(ctx, cfg, pool, log, ln)
+	defer pools.Close()
+	return serve(ctx, cfg, pools, log, ln)
 }
 
 // listen binds the HTTP address before anything else starts, so that a busy
@@ -62,7 +62,11 @@ func listen(addr string) (net.Listener, error) {
 
 // newService wires the domain service over the store.
 func newService(pool *pgxpool.Pool) (*domain.Service, *postgres.Store) {
-	st := postgres.NewStore(pool)
+	return serviceOn(postgres.NewStore(pool))
+}
+
+// serviceOn wires the domain service over st.
+func serviceOn(st *postgres.Store) (*domain.Service, *postgres.Store) {
 	return domain.NewService(domain.Stores{Meetings: st, Officials: st, Agreements: st, Countries: st,
 		Stats: st, Rows: st, Keys: st, Audit: st, Imports: st, Idempotency: st, Articles: st}), st
 }
@@ -70,11 +74,11 @@ func newService(pool *pgxpool.Pool) (*domain.Service, *postgres.Store) {
 // serve answers requests until ctx ends, then lets in-flight requests finish
 // within the grace period; past it their contexts are cancelled, so that an
 // import rolls back rather than being cut off midway. It serves on ln.
-func serve(ctx context.Context, cfg config.Config, pool *pgxpool.Pool, log *slog.Logger, ln net.Listener) error {
-	svc, st := newService(pool)
+func serve(ctx context.Context, cfg config.Config, pools *postgres.Pools, log *slog.Logger, ln net.Listener) error {
+	svc, st := serviceOn(pools.Store())
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
-		postgres.NewPoolCollector(pool))
+		postgres.NewPoolCollector(pools))
 	hcfg := httpapi.Config{HTTP: cfg.HTTP, Registerer: reg, Gatherer: reg}
 
 	base, cancelRequests := context.WithCancel(context.WithoutCancel(ctx))

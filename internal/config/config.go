@@ -35,7 +35,8 @@ type Config struct {
 	LogLevel         string        `env:"LOG_LEVEL" envDefault:"info" flag:"log-level" oneof:"debug info warn error" help:"least severe log level written"`
 	LogFormat        string        `env:"LOG_FORMAT" flag:"log-format" oneof:"json text" help:"log format; empty: text on a terminal, else json"`
 	MaxConns         int           `env:"DB_MAX_CONNS" envDefault:"0" flag:"max-conns" min:"0" help:"database pool size; 0: the larger of 4 and the CPUs"`
-	StatementTimeout time.Duration `env:"DB_STATEMENT_TIMEOUT" envDefault:"10s" flag:"statement-timeout" min:"0" help:"longest database statement, exports aside; 0: the server's setting"`
+	StatementTimeout time.Duration `env:"DB_STATEMENT_TIMEOUT" envDefault:"10s" flag:"statement-timeout" min:"0" help:"longest database statement (an export's batch is one); 0: the server's setting"`
+	BulkConns        int           `env:"DB_BULK_CONNS" envDefault:"2" flag:"bulk-conns" group:"server" min:"1" help:"connections of the separate pool for exports, imports and statistics over every meeting, so that they never take the connections requests need"`
 
 	HTTPAddr      string        `env:"HTTP_ADDR" envDefault:":8080" flag:"addr" group:"server" help:"address to listen on"`
 	ShutdownGrace time.Duration `env:"SHUTDOWN_GRACE" envDefault:"15s" flag:"shutdown-grace" group:"server" min:"0" help:"time in-flight requests get to finish on SIGTERM"`
@@ -68,7 +69,10 @@ type HTTP struct {
 	// queries are cancelled when it passes.
 	RequestTimeout time.Duration `env:"REQUEST_TIMEOUT" envDefault:"30s" flag:"request-timeout" group:"server" min:"1ms" help:"longest request, exports and imports aside"`
 	// MaxExports caps the exports streaming at once; more get 429.
-	MaxExports int `env:"MAX_EXPORTS" envDefault:"4" flag:"max-exports" group:"server" min:"1" help:"exports streaming at once; more get 429"`
+	MaxExports int `env:"MAX_EXPORTS" envDefault:"16" flag:"max-exports" group:"server" min:"1" help:"exports streaming at once; more get 429"`
+	// ExportStallTimeout is how long an export waits for its client to
+	// take bytes before it is cut off.
+	ExportStallTimeout time.Duration `env:"EXPORT_STALL_TIMEOUT" envDefault:"30s" flag:"export-stall-timeout" group:"server" min:"1ms" help:"an export whose client takes no byte for this long is cut off and logged"`
 }
 
 // Dev is what `api dev` reads to run its local cluster.

@@ -4,11 +4,15 @@ import (
 	"bufio"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"mime"
 	"net/http"
+	"os"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/milmeet/milmeet/internal/domain"
 )
@@ -55,14 +59,63 @@ const flushEvery = 256
 // streamWriter buffers an export and flushes it to the client as it goes.
 type streamWriter struct {
 	w       http.ResponseWriter
+	cw      *clientWriter
 	bw      *bufio.Writer
 	rows    int
 	started bool
 }
 
-func newStreamWriter(w http.ResponseWriter) *streamWriter {
-	return &streamWriter{w: w, bw: bufio.NewWriterSize(w, 32<<10)}
+func newStreamWriter(w http.ResponseWriter, stall time.Duration) *streamWriter {
+	cw := &clientWriter{w: w, rc: http.NewResponseController(w), stall: stall}
+	return &streamWriter{w: w, cw: cw, bw: bufio.NewWriterSize(cw, 32<<10)}
 }
+
+// clientWriter writes an export to the client, each write with a deadline
+// stall ahead: a client that takes no byte for that long makes the write
+// fail, and the export ends. Its errors are clientErrors.
+type clientWriter struct {
+	w     http.ResponseWriter
+	rc    *http.ResponseController
+	stall time.Duration
+	bytes int64
+}
+
+func (c *clientWriter) Write(p []byte) (int, error) {
+	if err := c.deadline(); err != nil {
+		return 0, err
+	}
+	n, err := c.w.Write(p)
+	c.bytes += int64(n)
+	if err != nil {
+		return n, clientError{err}
+	}
+	return n, nil
+}
+
+func (c *clientWriter) flush() error {
+	if err := c.deadline(); err != nil {
+		return err
+	}
+	if err := c.rc.Flush(); err != nil && !errors.Is(err, http.ErrNotSupported) {
+		return clientError{err}
+	}
+	return nil
+}
+
+// deadline sets the next write's deadline; a writer without a connection
+// (a test's recorder) has none to set.
+func (c *clientWriter) deadline() error {
+	if err := c.rc.SetWriteDeadline(time.Now().Add(c.stall)); err != nil && !errors.Is(err, http.ErrNotSupported) {
+		return clientError{err}
+	}
+	return nil
+}
+
+// clientError is a failure to send to the client: it stalled or left.
+type clientError struct{ err error }
+
+func (e clientError) Error() string { return "send to client: " + e.err.Error() }
+func (e clientError) Unwrap() error { return e.err }
 
 // start sends the headers, once, before the first row.
 func (sw *streamWriter) start(contentType, filename string) {
@@ -91,10 +144,7 @@ func (sw *streamWriter) flush() error {
 	if err := sw.bw.Flush(); err != nil {
 		return err
 	}
-	if f, ok := sw.w.(http.Flusher); ok {
-		f.Flush()
-	}
-	return nil
+	return sw.cw.flush()
 }
 
 // export streams the whole filtered set. An error before the first row is
@@ -108,9 +158,12 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, f domain.Meeting
 		w.Header().Set("Retry-After", "5")
 		return domain.Errorf(domain.ETOOMANY, "%d exports are running: try again shortly.", s.cfg.MaxExports)
 	}
-	// An export may take longer than an ordinary answer to send.
-	_ = http.NewResponseController(w).SetWriteDeadline(time.Time{})
-	sw := newStreamWriter(w)
+	s.metrics.exports.Inc()
+	defer s.metrics.exports.Dec()
+	// An export may take longer than an ordinary answer to send: each write
+	// has its own deadline instead, and the connection none once it is done.
+	sw := newStreamWriter(w, s.cfg.ExportStallTimeout)
+	defer func() { _ = sw.cw.rc.SetWriteDeadline(time.Time{}) }()
 	var err error
 	switch {
 	case format == formatNDJSON && table == "":
@@ -174,8 +227,18 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, f domain.Meeting
 		if !sw.started {
 			return err
 		}
-		if r.Context().Err() == nil {
-			s.log.ErrorContext(r.Context(), "export failed midway", "err", err)
+		var ce clientError
+		switch {
+		case errors.Is(err, os.ErrDeadlineExceeded):
+			s.log.WarnContext(r.Context(), "export cut off: the client took no bytes for too long",
+				"request_id", middleware.GetReqID(r.Context()), "stall_timeout", s.cfg.ExportStallTimeout.String(),
+				"rows", sw.rows, "bytes", sw.cw.bytes)
+		case errors.As(err, &ce) || r.Context().Err() != nil:
+			s.log.InfoContext(r.Context(), "export ended: the client left",
+				"request_id", middleware.GetReqID(r.Context()), "rows", sw.rows, "bytes", sw.cw.bytes, "err", err)
+		default:
+			s.log.ErrorContext(r.Context(), "export failed midway", "err", err,
+				"request_id", middleware.GetReqID(r.Context()), "rows", sw.rows)
 		}
 		panic(http.ErrAbortHandler)
 	}

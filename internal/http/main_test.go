@@ -38,6 +38,32 @@ type env struct {
 	svc  *domain.Service
 	// Bearer tokens of the keys named reader, writer and admin.
 	reader, writer, admin string
+	// logs holds what the server logged.
+	logs *syncBuffer
+}
+
+// syncBuffer is a buffer that a server and a test may use at once.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) Reset() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.b.Reset()
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
 
 // newEnv returns a server over a fresh database holding the seed meetings.
@@ -71,9 +97,10 @@ func newConfiguredEnv(t *testing.T, cfg httpapi.Config) *env {
 	st := postgres.NewStore(pool)
 	svc := domain.NewService(domain.Stores{Meetings: st, Officials: st, Agreements: st, Countries: st,
 		Stats: st, Rows: st, Keys: st, Audit: st, Imports: st, Idempotency: st, Articles: st})
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	logs := &syncBuffer{}
+	log := slog.New(slog.NewJSONHandler(logs, nil))
 	srv := httpapi.NewServer(svc, st, log, cfg, api.Spec)
-	e := &env{t: t, h: srv.Handler(), pool: pool, svc: svc}
+	e := &env{t: t, h: srv.Handler(), pool: pool, svc: svc, logs: logs}
 	for name, dst := range map[domain.Scope]*string{domain.ScopeRead: &e.reader, domain.ScopeWrite: &e.writer,
 		domain.ScopeAdmin: &e.admin} {
 		_, token, err := svc.CreateKey(context.Background(), map[domain.Scope]string{

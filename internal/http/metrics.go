@@ -16,6 +16,7 @@ type metrics struct {
 	requests    *prometheus.CounterVec
 	duration    *prometheus.HistogramVec
 	inFlight    prometheus.Gauge
+	exports     prometheus.Gauge
 	imported    *prometheus.CounterVec
 	extractions *prometheus.CounterVec
 }
@@ -32,6 +33,9 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 		inFlight: prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "milmeet_http_requests_in_flight", Help: "HTTP requests being served.",
 		}),
+		exports: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "milmeet_exports_running", Help: "Exports being sent.",
+		}),
 		imported: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "milmeet_import_lines_total", Help: "Lines of NDJSON imports by outcome (stored, failed).",
 		}, []string{"outcome"}),
@@ -39,7 +43,7 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 			Name: "milmeet_extractions_total", Help: "Reports read, by outcome (extracted, created, merged, unchanged, rejected).",
 		}, []string{"outcome"}),
 	}
-	reg.MustRegister(m.requests, m.duration, m.inFlight, m.imported, m.extractions)
+	reg.MustRegister(m.requests, m.duration, m.inFlight, m.exports, m.imported, m.extractions)
 	return m
 }
 

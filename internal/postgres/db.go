@@ -23,6 +23,8 @@ import (
 type Options struct {
 	// MaxConns 0 keeps pgx's default (the larger of 4 and the CPUs).
 	MaxConns int32
+	// BulkConns sizes the bulk pool of OpenPools (0: DefaultBulkConns).
+	BulkConns int32
 	// StatementTimeout bounds each statement (0: the server's setting);
 	// exports lift it for their own transaction.
 	StatementTimeout time.Duration
@@ -54,13 +56,57 @@ func Open(ctx context.Context, url string, opt Options) (*pgxpool.Pool, error) {
 	return pool, nil
 }
 
-// Store implements the domain's stores over one pool.
-type Store struct {
-	pool *pgxpool.Pool
+// DefaultBulkConns is the size of the bulk pool unless configured: bulk
+// work is read in batches and never waits on a client with a connection,
+// so two keep it moving without taking from requests.
+const DefaultBulkConns = 2
+
+// Pools are the connection pools a server runs on: Main answers requests;
+// Bulk, small and separate, does the work whose size a client chooses
+// (exports, imports, statistics over every meeting), so that however much
+// of it runs, requests always find a connection.
+type Pools struct {
+	Main, Bulk *pgxpool.Pool
 }
 
-// NewStore returns a Store over pool.
-func NewStore(pool *pgxpool.Pool) *Store { return &Store{pool: pool} }
+// OpenPools opens the main pool with opt and the bulk pool with
+// opt.BulkConns connections to the database at url.
+func OpenPools(ctx context.Context, url string, opt Options) (*Pools, error) {
+	main, err := Open(ctx, url, opt)
+	if err != nil {
+		return nil, err
+	}
+	bulk := opt
+	bulk.MaxConns = opt.BulkConns
+	if bulk.MaxConns <= 0 {
+		bulk.MaxConns = DefaultBulkConns
+	}
+	b, err := Open(ctx, url, bulk)
+	if err != nil {
+		main.Close()
+		return nil, err
+	}
+	return &Pools{Main: main, Bulk: b}, nil
+}
+
+// Close closes both pools.
+func (p *Pools) Close() {
+	p.Main.Close()
+	p.Bulk.Close()
+}
+
+// Store returns a Store over the pools.
+func (p *Pools) Store() *Store { return &Store{pool: p.Main, bulk: p.Bulk} }
+
+// Store implements the domain's stores over a pool for requests and one
+// for bulk work (which may be the same).
+type Store struct {
+	pool *pgxpool.Pool
+	bulk *pgxpool.Pool
+}
+
+// NewStore returns a Store whose bulk work shares pool.
+func NewStore(pool *pgxpool.Pool) *Store { return &Store{pool: pool, bulk: pool} }
 
 // Ping checks that the database answers.
 func (s *Store) Ping(ctx context.Context) error {

@@ -16,9 +16,9 @@ type importTx struct {
 	written int // meetings written since the statistics were last taken
 }
 
-// BeginImport implements domain.ImportStore.
+// BeginImport implements domain.ImportStore, on the bulk pool.
 func (s *Store) BeginImport(ctx context.Context) (domain.ImportTx, error) {
-	tx, err := s.pool.Begin(ctx)
+	tx, err := s.bulk.Begin(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin import: %w", formatError(err))
 	}

@@ -264,15 +264,23 @@ func meetingQuery(f domain.MeetingFilter) (string, []any) {
 	sp := sorts[f.Sort]
 	var args sqlArgs
 	where := meetingWhere(f, &args)
-	if f.After != nil {
-		where = append(where, fmt.Sprintf("(%s, m.id) %s (%s::%s, %s::uuid)", sp.column, sp.compare,
-			args.add(f.After.Key), sp.cast, args.add(f.After.ID)))
-	}
+	where = append(where, keyset(f, &args)...)
 	sql := fmt.Sprintf(listSQL, sp.key) + "\nWHERE " + strings.Join(where, "\n  AND ") + "\n" + orderBy(f)
 	if !f.NoLimit {
 		sql += "\nLIMIT " + args.add(f.Limit)
 	}
 	return sql, args
+}
+
+// keyset is the condition that resumes the filter's order after its
+// cursor, if any.
+func keyset(f domain.MeetingFilter, args *sqlArgs) []string {
+	if f.After == nil {
+		return nil
+	}
+	sp := sorts[f.Sort]
+	return []string{fmt.Sprintf("(%s, m.id) %s (%s::%s, %s::uuid)", sp.column, sp.compare,
+		args.add(f.After.Key), sp.cast, args.add(f.After.ID))}
 }
 
 // orderBy is the ORDER BY clause of the filter's order over meetings m.
@@ -358,25 +366,44 @@ func (s *Store) ListMeetings(ctx context.Context, f domain.MeetingFilter) ([]dom
 	return out, err
 }
 
-// EachMeeting calls fn for each meeting that passes the filter, in order, as
-// the rows arrive, so that a whole export never sits in memory.
-func (s *Store) EachMeeting(ctx context.Context, f domain.MeetingFilter, fn func(*domain.MeetingSummary) error) error {
-	sql, args := meetingQuery(f)
-	if f.NoLimit {
-		return s.streaming(ctx, func(q querier) error { return eachMeeting(ctx, q, sql, args, fn) })
-	}
-	return eachMeeting(ctx, s.pool, sql, args, fn)
-}
+// exportBatch is how many meetings an export reads in one query.
+const exportBatch = 500
 
-// streaming runs fn in a read-only transaction without the statement
-// timeout: an export's one query lasts as long as the client reads.
-func (s *Store) streaming(ctx context.Context, fn func(q querier) error) error {
-	return formatError(pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, `SET LOCAL statement_timeout = 0`); err != nil {
+// EachMeeting calls fn for each meeting that passes the filter, in order.
+// A page is one query. An export (f.NoLimit) reads keyset batches of
+// exportBatch meetings on the bulk pool and calls fn between them, when no
+// connection is held: a client slow to take an export holds nothing of the
+// database, and the whole set never sits in memory. Each meeting that
+// passes the filter throughout appears once; one changed while an export
+// runs may appear as it was or as it became (sorted by updated_at, both).
+func (s *Store) EachMeeting(ctx context.Context, f domain.MeetingFilter, fn func(*domain.MeetingSummary) error) error {
+	if !f.NoLimit {
+		sql, args := meetingQuery(f)
+		return eachMeeting(ctx, s.pool, sql, args, fn)
+	}
+	f.NoLimit, f.Limit, f.After = false, exportBatch, nil
+	batch := make([]domain.MeetingSummary, 0, exportBatch)
+	for {
+		batch = batch[:0]
+		sql, args := meetingQuery(f)
+		err := eachMeeting(ctx, s.bulk, sql, args, func(m *domain.MeetingSummary) error {
+			batch = append(batch, *m)
+			return nil
+		})
+		if err != nil {
 			return err
 		}
-		return fn(tx)
-	}))
+		for i := range batch {
+			if err := fn(&batch[i]); err != nil {
+				return err
+			}
+		}
+		if len(batch) < exportBatch {
+			return nil
+		}
+		last := batch[len(batch)-1]
+		f.After = &domain.Cursor{Key: last.SortKey, ID: last.ID}
+	}
 }
 
 func eachMeeting(ctx context.Context, q querier, sql string, args []any, fn func(*domain.MeetingSummary) error) error {

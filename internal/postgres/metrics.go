@@ -5,21 +5,22 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 )
 
-// poolCollector exports a pool's statistics to Prometheus.
+// poolCollector exports the pools' statistics to Prometheus, labelled
+// pool="main" or pool="bulk".
 type poolCollector struct {
-	pool                                      *pgxpool.Pool
+	pools                                     map[string]*pgxpool.Pool
 	acquired, idle, total, max                *prometheus.Desc
 	acquires, emptyAcquires, canceledAcquires *prometheus.Desc
 	acquireSeconds                            *prometheus.Desc
 }
 
-// NewPoolCollector returns a collector of pool's statistics.
-func NewPoolCollector(pool *pgxpool.Pool) prometheus.Collector {
+// NewPoolCollector returns a collector of the pools' statistics.
+func NewPoolCollector(pools *Pools) prometheus.Collector {
 	d := func(name, help string) *prometheus.Desc {
-		return prometheus.NewDesc("milmeet_db_pool_"+name, help, nil, nil)
+		return prometheus.NewDesc("milmeet_db_pool_"+name, help, []string{"pool"}, nil)
 	}
 	return &poolCollector{
-		pool:             pool,
+		pools:            map[string]*pgxpool.Pool{"main": pools.Main, "bulk": pools.Bulk},
 		acquired:         d("acquired_conns", "Connections in use."),
 		idle:             d("idle_conns", "Idle connections."),
 		total:            d("total_conns", "Open connections."),
@@ -41,13 +42,18 @@ func (c *poolCollector) Describe(ch chan<- *prometheus.Desc) {
 
 // Collect implements prometheus.Collector.
 func (c *poolCollector) Collect(ch chan<- prometheus.Metric) {
-	s := c.pool.Stat()
-	ch <- prometheus.MustNewConstMetric(c.acquired, prometheus.GaugeValue, float64(s.AcquiredConns()))
-	ch <- prometheus.MustNewConstMetric(c.idle, prometheus.GaugeValue, float64(s.IdleConns()))
-	ch <- prometheus.MustNewConstMetric(c.total, prometheus.GaugeValue, float64(s.TotalConns()))
-	ch <- prometheus.MustNewConstMetric(c.max, prometheus.GaugeValue, float64(s.MaxConns()))
-	ch <- prometheus.MustNewConstMetric(c.acquires, prometheus.CounterValue, float64(s.AcquireCount()))
-	ch <- prometheus.MustNewConstMetric(c.emptyAcquires, prometheus.CounterValue, float64(s.EmptyAcquireCount()))
-	ch <- prometheus.MustNewConstMetric(c.canceledAcquires, prometheus.CounterValue, float64(s.CanceledAcquireCount()))
-	ch <- prometheus.MustNewConstMetric(c.acquireSeconds, prometheus.CounterValue, s.AcquireDuration().Seconds())
+	for name, pool := range c.pools {
+		s := pool.Stat()
+		m := func(d *prometheus.Desc, t prometheus.ValueType, v float64) {
+			ch <- prometheus.MustNewConstMetric(d, t, v, name)
+		}
+		m(c.acquired, prometheus.GaugeValue, float64(s.AcquiredConns()))
+		m(c.idle, prometheus.GaugeValue, float64(s.IdleConns()))
+		m(c.total, prometheus.GaugeValue, float64(s.TotalConns()))
+		m(c.max, prometheus.GaugeValue, float64(s.MaxConns()))
+		m(c.acquires, prometheus.CounterValue, float64(s.AcquireCount()))
+		m(c.emptyAcquires, prometheus.CounterValue, float64(s.EmptyAcquireCount()))
+		m(c.canceledAcquires, prometheus.CounterValue, float64(s.CanceledAcquireCount()))
+		m(c.acquireSeconds, prometheus.CounterValue, s.AcquireDuration().Seconds())
+	}
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/milmeet/milmeet/internal/domain"
 )
 
@@ -48,7 +50,9 @@ LEFT JOIN officials o ON o.id = c.recipient_official_id`,
 	},
 }
 
-// EachRow implements domain.RowStore.
+// EachRow implements domain.RowStore. Like an export of meetings it reads
+// in batches, of exportBatch meetings and their rows, on the bulk pool, and
+// calls fn with no connection held.
 func (s *Store) EachRow(ctx context.Context, f domain.MeetingFilter, table string, fn func([]string) error) error {
 	q, ok := rowQueries[table]
 	if !ok {
@@ -57,33 +61,71 @@ func (s *Store) EachRow(ctx context.Context, f domain.MeetingFilter, table strin
 	if err := fn(q.columns); err != nil {
 		return err
 	}
-	var args sqlArgs
-	where := meetingWhere(f, &args)
-	sql := q.sql + "\nWHERE " + strings.Join(where, " AND ") + "\n" + orderBy(f) + ", " + q.order
-	return s.streaming(ctx, func(tx querier) error { return eachRow(ctx, tx, table, sql, args, len(q.columns), fn) })
+	sp := sorts[f.Sort]
+	rowsSQL := q.sql + "\nWHERE m.id = ANY($1::uuid[])\n" + orderBy(f) + ", " + q.order
+	f.After = nil
+	var rows [][]string
+	for {
+		var args sqlArgs
+		where := append(meetingWhere(f, &args), keyset(f, &args)...)
+		idsSQL := fmt.Sprintf("SELECT m.id, %s FROM meetings m\nWHERE %s\n%s\nLIMIT %s", sp.key,
+			strings.Join(where, " AND "), orderBy(f), args.add(exportBatch))
+		var ids []string
+		var lastKey string
+		err := s.bulkRead(ctx, func(tx pgx.Tx) error {
+			r, err := tx.Query(ctx, idsSQL, args...)
+			if err != nil {
+				return err
+			}
+			var id, key string
+			if _, err := pgx.ForEachRow(r, []any{&id, &key}, func() error {
+				ids, lastKey = append(ids, id), key
+				return nil
+			}); err != nil {
+				return err
+			}
+			rows, err = readRows(ctx, tx, rowsSQL, ids, len(q.columns), rows[:0])
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("export %s: %w", table, err)
+		}
+		for _, row := range rows {
+			if err := fn(row); err != nil {
+				return err
+			}
+		}
+		if len(ids) < exportBatch {
+			return nil
+		}
+		f.After = &domain.Cursor{Key: lastKey, ID: ids[len(ids)-1]}
+	}
 }
 
-func eachRow(ctx context.Context, q querier, table, sql string, args []any, ncols int, fn func([]string) error) error {
-	rows, err := q.Query(ctx, sql, args...)
+// bulkRead runs fn in a read-only transaction on the bulk pool, so that a
+// batch's statements see one state of the database.
+func (s *Store) bulkRead(ctx context.Context, fn func(pgx.Tx) error) error {
+	return formatError(pgx.BeginTxFunc(ctx, s.bulk, pgx.TxOptions{AccessMode: pgx.ReadOnly,
+		IsoLevel: pgx.RepeatableRead}, fn))
+}
+
+// readRows appends the rows of a child table's query to out.
+func readRows(ctx context.Context, q querier, sql string, ids []string, ncols int, out [][]string) ([][]string, error) {
+	rows, err := q.Query(ctx, sql, ids)
 	if err != nil {
-		return fmt.Errorf("export %s: %w", table, formatError(err))
+		return out, err
 	}
 	defer rows.Close()
-	row := make([]string, ncols)
-	ptrs := make([]any, len(row))
-	for i := range row {
-		ptrs[i] = &row[i]
-	}
 	for rows.Next() {
+		row := make([]string, ncols)
+		ptrs := make([]any, ncols)
+		for i := range row {
+			ptrs[i] = &row[i]
+		}
 		if err := rows.Scan(ptrs...); err != nil {
-			return fmt.Errorf("export %s: %w", table, formatError(err))
+			return out, err
 		}
-		if err := fn(row); err != nil {
-			return err
-		}
+		out = append(out, row)
 	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("export %s: %w", table, formatError(err))
-	}
-	return nil
+	return out, rows.Err()
 }

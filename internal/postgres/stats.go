@@ -34,8 +34,14 @@ func (s *Store) CountMeetings(ctx context.Context, f domain.MeetingFilter, exact
 			return int64(plan[0].Plan.Rows), false, nil
 		}
 	}
+	// An exact count may walk every meeting: bulk work. A small one that an
+	// estimate gave up on is not.
+	q := s.pool
+	if exact {
+		q = s.bulk
+	}
 	var n int64
-	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM meetings m WHERE `+where, args...).Scan(&n); err != nil {
+	if err := q.QueryRow(ctx, `SELECT count(*) FROM meetings m WHERE `+where, args...).Scan(&n); err != nil {
 		return 0, false, fmt.Errorf("count meetings: %w", formatError(err))
 	}
 	return n, true, nil
@@ -54,7 +60,7 @@ func (s *Store) TimelineCounts(ctx context.Context, country, by string) ([]domai
 		dated = `m.date_year IS NOT NULL AND m.date_month IS NOT NULL`
 	}
 	cond := strings.Join(where, " AND ")
-	rows, err := s.pool.Query(ctx, `SELECT `+period+`, count(*) FROM meetings m WHERE `+cond+` AND `+dated+
+	rows, err := s.bulk.Query(ctx, `SELECT `+period+`, count(*) FROM meetings m WHERE `+cond+` AND `+dated+
 		` GROUP BY 1 ORDER BY 1`, args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("timeline: %w", formatError(err))
@@ -67,7 +73,7 @@ func (s *Store) TimelineCounts(ctx context.Context, country, by string) ([]domai
 		return nil, 0, fmt.Errorf("timeline: %w", formatError(err))
 	}
 	var undated int64
-	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM meetings m WHERE `+cond+` AND NOT (`+dated+`)`, args...).
+	if err := s.bulk.QueryRow(ctx, `SELECT count(*) FROM meetings m WHERE `+cond+` AND NOT (`+dated+`)`, args...).
 		Scan(&undated); err != nil {
 		return nil, 0, fmt.Errorf("timeline: %w", formatError(err))
 	}
@@ -76,7 +82,7 @@ func (s *Store) TimelineCounts(ctx context.Context, country, by string) ([]domai
 
 // PartnerCounts implements domain.StatsStore.
 func (s *Store) PartnerCounts(ctx context.Context, country string) ([]domain.Partner, error) {
-	rows, err := s.pool.Query(ctx, `
+	rows, err := s.bulk.Query(ctx, `
 SELECT d2.country, count(*)
 FROM meetings m
 JOIN delegations d1 ON d1.meeting_id = m.id AND d1.country = $1
@@ -95,7 +101,7 @@ GROUP BY 1 ORDER BY 2 DESC, 1`, country)
 
 // EdgeCounts implements domain.StatsStore.
 func (s *Store) EdgeCounts(ctx context.Context) ([]domain.Edge, error) {
-	rows, err := s.pool.Query(ctx, `
+	rows, err := s.bulk.Query(ctx, `
 SELECT d1.country, d2.country, count(*)
 FROM meetings m
 JOIN delegations d1 ON d1.meeting_id = m.id
