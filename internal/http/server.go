@@ -20,6 +20,7 @@ import (
 
 	"github.com/milmeet/milmeet/internal/config"
 	"github.com/milmeet/milmeet/internal/domain"
+	"github.com/milmeet/milmeet/internal/web"
 )
 
 // HTTP-only error codes, for statuses no domain rule gives.
@@ -124,6 +125,7 @@ func (s *Server) Handler() http.Handler {
 	r.Get("/readyz", s.handle(s.readyz))
 	r.Get("/openapi.yaml", s.handle(s.openapi))
 	r.Method(http.MethodGet, "/metrics", s.metricsHandler())
+	web.Mount(r, r.NotFoundHandler().ServeHTTP) // the pages for browsers: /, /docs
 	r.Group(func(r chi.Router) {
 		r.Use(s.requestTimeout)
 		r.Use(s.authenticate)
@@ -345,7 +347,19 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) openapi(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Content-Type", "application/yaml")
+	if prefersHTML(r.Header.Get("Accept")) {
+		// A browser opening the link: plain text, which every browser
+		// shows rather than downloads.
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	}
 	w.Header().Set("Cache-Control", s.cfg.CacheControl)
 	_, _ = w.Write(s.spec)
 	return nil
+}
+
+// prefersHTML reports whether an Accept header is a browser's for a page:
+// it names text/html, and no YAML type.
+func prefersHTML(accept string) bool {
+	a := strings.ToLower(accept)
+	return strings.Contains(a, "text/html") && !strings.Contains(a, "yaml")
 }
