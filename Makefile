@@ -2,7 +2,7 @@
 
 GO ?= go
 
-.PHONY: run test vet build fuzz bench-extract generate
+.PHONY: run test test-e2e screenshots vet build fuzz bench-extract generate
 
 # Serve on :8080 with data: DATABASE_URL when set, else a local PostgreSQL
 # cluster in ./.devpg started from the installed server binaries.
@@ -23,3 +23,13 @@ build:
 
 generate:
 	$(GO) generate ./...
+
+# The pages in a real browser (Debian's chromium, headless, via chromedp),
+# against a throwaway database. Fails, never skips, without Chromium.
+test-e2e:
+	$(GO) vet -tags e2e ./internal/web/...
+	$(GO) test -tags e2e -count=1 ./internal/web/e2e/
+
+# The screenshots in docs/screenshots, taken by the browser tests.
+screenshots:
+	E2E_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -tags e2e -count=1 -run TestPages ./internal/web/e2e/
