@@ -182,8 +182,7 @@ func TestScore(t *testing.T) {
 		},
 		Agreements: []domain.Agreement{{Type: "cooperation_plan", Period: sp("2018")}},
 	}
-	ev := []extract.Evidence{{Field: "/date", Confidence: 0.9}, {Field: "/delegations/1/head/name", Confidence: 0.7}, {Field: "/title", Confidence: 0.1}}
-	o := Score(r, extract.Result{Meeting: right, Evidence: ev})
+	o := Score(r, extract.Result{Meeting: right, Confidence: 0.7})
 	assert.True(t, o.FullyRight, o.Problems)
 	assert.Empty(t, o.Problems)
 	assert.InDelta(t, 0.7, o.Confidence, 1e-9)

@@ -3,7 +3,6 @@ package eval
 import (
 	"fmt"
 	"maps"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -373,25 +372,9 @@ func matchPeople(got, want []person) match {
 	return mt
 }
 
-// confidenceFields are the values a draft's overall confidence rests on:
-// the main meeting's date, its delegations' countries and their heads.
-var confidenceFields = regexp.MustCompile(`^/(date|delegations/[0-9]+/(country|head/name))$`)
-
 // Confidence returns how sure the extractor is of a draft as a whole: the
-// least confidence of the evidence for the main meeting's date, countries and
-// heads (0 when there is none).
-func Confidence(res extract.Result) float64 {
-	c, any := 1.0, false
-	for _, e := range res.Evidence {
-		if confidenceFields.MatchString(e.Field) {
-			c, any = min(c, e.Confidence), true
-		}
-	}
-	if !any {
-		return 0
-	}
-	return c
-}
+// Result's own overall confidence.
+func Confidence(res extract.Result) float64 { return res.Confidence }
 
 func deref(s *string) string {
 	if s == nil {
