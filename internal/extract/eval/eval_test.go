@@ -203,8 +203,9 @@ func TestScore(t *testing.T) {
 		assert.Contains(t, got, s)
 	}
 	s := Summarize(Train, []Outcome{o})
-	assert.Equal(t, Count{Right: 2, Of: 1, Got: 3, Expected: 2}, s.Counts[FHeads])
-	assert.Equal(t, Count{Right: 1, Of: 1, Got: 2, Expected: 1}, s.Counts[FAgreements])
+	assert.Equal(t, Count{Right: 2, Of: 1, Got: 3, Expected: 2, Found: 2}, s.Counts[FHeads])
+	assert.Equal(t, Count{Right: 1, Of: 1, Got: 2, Expected: 1, Found: 1}, s.Counts[FAgreements])
+	assert.Equal(t, Count{Right: 0, Of: 1, Got: 1, Expected: 1, Found: 0}, s.Counts[FDate])
 	assert.Equal(t, Count{Right: 0, Of: 1}, s.Counts[FPeriod])
 	assert.Equal(t, 1, s.Invented)
 }
@@ -219,6 +220,22 @@ func TestWrite_TestSplitHasNoDetail(t *testing.T) {
 	Summarize(Train, []Outcome{o}).Write(&b, true)
 	assert.Contains(t, b.String(), "a001_secret")
 	assert.Nil(t, Summarize(Test, []Outcome{o}).Public().Outcomes)
+}
+
+// A report without a date, and none given, is right but found nothing: the
+// date's precision counts only the dates given.
+func TestScore_DatePrecision(t *testing.T) {
+	u := urlIn(t, Train)
+	a := sample(u)
+	a["want"].(map[string]any)["date"] = nil
+	a["want"].(map[string]any)["date_from_stamp"] = false
+	rs, err := Load(corpusOf(t, Train, "a001_x", a), "c")
+	require.NoError(t, err)
+	none := Score(rs[0], extract.Result{})
+	wrong := Score(rs[0], extract.Result{Meeting: domain.Meeting{Date: domain.PartialDate{Year: 2017}}})
+	s := Summarize(Train, []Outcome{none, wrong})
+	assert.Equal(t, Count{Right: 1, Of: 2, Got: 1, Expected: 0, Found: 0}, s.Counts[FDate])
+	assert.Zero(t, s.Counts[FDate].Precision())
 }
 
 func TestInvented(t *testing.T) {

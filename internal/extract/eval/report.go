@@ -73,6 +73,7 @@ func Summarize(name string, os []Outcome) Split {
 			t.Of += c.Of
 			t.Got += c.Got
 			t.Expected += c.Expected
+			t.Found += c.Found
 			s.Counts[f] = t
 		}
 		if o.Invented {
@@ -124,7 +125,7 @@ func (s Split) Write(w io.Writer, detail bool) {
 				num(c.Precision(), c.Got > 0), num(c.Recall(), c.Expected > 0), num(c.F1(), c.Got+c.Expected > 0), c.Got, c.Expected)
 		case slices.Contains(bothFields, f):
 			fmt.Fprintf(w, "%-30s %9s %6s %6s %6s %6s\n", f, fmt.Sprintf("%d/%d", c.Right, c.Of), num(c.Share(), c.Of > 0),
-				num(ratio(c.Right, c.Got), c.Got > 0), num(ratio(c.Right, c.Expected), c.Expected > 0), num(ratio(2*c.Right, c.Got+c.Expected), c.Got+c.Expected > 0))
+				num(c.Precision(), c.Got > 0), num(c.Recall(), c.Expected > 0), num(c.F1(), c.Got+c.Expected > 0))
 		default:
 			fmt.Fprintf(w, "%-30s %9s %6s\n", f, fmt.Sprintf("%d/%d", c.Right, c.Of), num(c.Share(), c.Of > 0))
 		}

@@ -10,26 +10,28 @@ import (
 	"github.com/milmeet/milmeet/internal/extract"
 )
 
-// Count is one figure of a split: of how many cases how many were right, and,
-// for fields scored as sets, what the extractor gave and the annotation wanted.
+// Count is one figure of a split: of how many reports how many were right,
+// and what the extractor gave, what the annotation holds and how many of the
+// given values (or items, for fields scored as sets) are right.
 type Count struct {
-	Right    int `json:"right"`    // matched items, or reports right
-	Of       int `json:"of"`       // reports counted (share = Right/Of)
-	Got      int `json:"got"`      // items the extractor gave (precision = Right/Got)
-	Expected int `json:"expected"` // items the annotation holds (recall = Right/Expected)
+	Right    int `json:"right"`    // reports right, or items matched (share = Right/Of)
+	Of       int `json:"of"`       // reports counted
+	Got      int `json:"got"`      // values or items the extractor gave
+	Expected int `json:"expected"` // values or items the annotation holds
+	Found    int `json:"found"`    // given and right (precision = Found/Got, recall = Found/Expected)
 }
 
 // Share returns Right/Of, or 0 when Of is 0.
 func (c Count) Share() float64 { return ratio(c.Right, c.Of) }
 
-// Precision returns Right/Got, or 0 when nothing was given.
-func (c Count) Precision() float64 { return ratio(c.Right, c.Got) }
+// Precision returns Found/Got, or 0 when nothing was given.
+func (c Count) Precision() float64 { return ratio(c.Found, c.Got) }
 
-// Recall returns Right/Expected, or 0 when nothing was expected.
-func (c Count) Recall() float64 { return ratio(c.Right, c.Expected) }
+// Recall returns Found/Expected, or 0 when nothing was expected.
+func (c Count) Recall() float64 { return ratio(c.Found, c.Expected) }
 
 // F1 returns the harmonic mean of precision and recall.
-func (c Count) F1() float64 { return ratio(2*c.Right, c.Got+c.Expected) }
+func (c Count) F1() float64 { return ratio(2*c.Found, c.Got+c.Expected) }
 
 func ratio(a, b int) float64 {
 	if b == 0 {
@@ -91,6 +93,8 @@ func Score(r Report, res extract.Result) Outcome {
 	o := Outcome{ID: r.ID, Confidence: Confidence(res), counts: map[string]Count{}}
 	wrong := func(format string, args ...any) { o.Problems = append(o.Problems, fmt.Sprintf(format, args...)) }
 	add := func(f string, c Count) { o.counts[f] = c }
+	// items matched are the found ones
+	set := func(f string, c Count) { c.Found = c.Right; add(f, c) }
 	yes := func(b bool) int {
 		if b {
 			return 1
@@ -105,7 +109,7 @@ func Score(r Report, res extract.Result) Outcome {
 	for _, c := range got {
 		ci.Right += yes(slices.Contains(w.Countries, c))
 	}
-	add(FCountryItems, ci)
+	set(FCountryItems, ci)
 	if !o.Countries {
 		wrong("countries: got %v, want %v", got, w.Countries)
 	}
@@ -113,7 +117,7 @@ func Score(r Report, res extract.Result) Outcome {
 	gh, wh := deref(m.HostCountry), deref(w.Host)
 	o.Host = gh == wh
 	if wh != "" {
-		add(FHost, Count{Right: yes(o.Host), Of: 1, Got: yes(gh != ""), Expected: 1})
+		add(FHost, Count{Right: yes(o.Host), Of: 1, Got: yes(gh != ""), Expected: 1, Found: yes(o.Host)})
 	} else {
 		add(FHostNull, Count{Right: yes(o.Host), Of: 1})
 	}
@@ -125,7 +129,7 @@ func Score(r Report, res extract.Result) Outcome {
 	gd := m.Date.String()
 	o.Date = dateRight(gd, w)
 	o.Invented = !o.Date && invented(m.Date, w)
-	add(FDate, Count{Right: yes(o.Date), Of: 1, Got: yes(gd != ""), Expected: yes(w.Date != nil)})
+	add(FDate, Count{Right: yes(o.Date), Of: 1, Got: yes(gd != ""), Expected: yes(w.Date != nil), Found: yes(o.Date && gd != "")})
 	if !o.Date {
 		want := orNull(deref(w.Date))
 		if w.DateFromStamp {
@@ -157,7 +161,7 @@ func Score(r Report, res extract.Result) Outcome {
 		}
 	}
 	hm := matchPeople(gotHeads, wantHeads)
-	add(FHeads, Count{Right: len(hm.pairs), Got: len(gotHeads), Expected: len(wantHeads), Of: 1})
+	set(FHeads, Count{Right: len(hm.pairs), Got: len(gotHeads), Expected: len(wantHeads), Of: 1})
 	o.Heads = len(hm.pairs) == len(gotHeads) && len(hm.pairs) == len(wantHeads)
 	for _, p := range hm.extra {
 		wrong("head: extra %s %q", p.country, p.name)
@@ -188,7 +192,7 @@ func Score(r Report, res extract.Result) Outcome {
 		wantOff = append(wantOff, person{country: x.Country, name: x.Name, rank: deref(x.Rank), position: deref(x.Position)})
 	}
 	om := matchPeople(gotOff, wantOff)
-	add(FOfficials, Count{Right: len(om.pairs), Got: len(gotOff), Expected: len(wantOff), Of: 1})
+	set(FOfficials, Count{Right: len(om.pairs), Got: len(gotOff), Expected: len(wantOff), Of: 1})
 	var rank, pos Count
 	for _, p := range om.pairs {
 		g, x := gotOff[p[0]], wantOff[p[1]]
@@ -222,7 +226,7 @@ func Score(r Report, res extract.Result) Outcome {
 		}
 	}
 	ac, period := scoreAgreements(ga, w.Agreements, wrong)
-	add(FAgreements, ac)
+	set(FAgreements, ac)
 	add(FPeriod, period)
 
 	// ceremony types over the visit, as sets
@@ -245,7 +249,7 @@ func Score(r Report, res extract.Result) Outcome {
 			wrong("ceremony: extra %s", c)
 		}
 	}
-	add(FCeremonies, cc)
+	set(FCeremonies, cc)
 
 	o.FullyRight = o.Countries && o.Host && o.Date && o.Heads
 	return o
