@@ -10,7 +10,7 @@ import (
 )
 
 // Thresholds are the confidences the calibration table is given at.
-var Thresholds = []float64{0, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95}
+var Thresholds = []float64{0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95}
 
 // Calibration is one row of the calibration table: of the reports whose
 // draft has confidence at or above the threshold, how many are fully right.
