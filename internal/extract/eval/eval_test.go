@@ -238,6 +238,15 @@ func TestScore_DatePrecision(t *testing.T) {
 	assert.Zero(t, s.Counts[FDate].Precision())
 }
 
+func TestWithin(t *testing.T) {
+	assert.True(t, within("Defense Minister", "Chinese Defense Minister"))
+	assert.True(t, within("Chief of Army Staff (COAS)", "Chief of Army Staff"))
+	assert.True(t, within("", ""))
+	assert.False(t, within("", "Defense Minister"))
+	assert.False(t, within("Minister", "Administer"))
+	assert.False(t, within("Chief of the General Staff", "Chief of Army Staff"))
+}
+
 func TestInvented(t *testing.T) {
 	sp := func(s string) *string { return &s }
 	d := func(s string) domain.PartialDate {

@@ -69,6 +69,7 @@ const (
 	FOfficials    = "officials"
 	FRank         = "official rank (matched)"
 	FPosition     = "official position (matched)"
+	FPositionIn   = "  or one within the other"
 	FAgreements   = "agreements (type)"
 	FPeriod       = "agreement period (matched)"
 	FCeremonies   = "ceremony types"
@@ -76,7 +77,7 @@ const (
 
 // Fields lists the figures in print order.
 var Fields = []string{FCountries, FCountryItems, FHost, FHostNull, FHostAll, FDate, FKind,
-	FHeads, FOfficials, FRank, FPosition, FAgreements, FPeriod, FCeremonies}
+	FHeads, FOfficials, FRank, FPosition, FPositionIn, FAgreements, FPeriod, FCeremonies}
 
 // Options are how the evaluation calls the extractor: with the report's URL
 // and its language only, never the outlet or the publication date, as on a
@@ -193,11 +194,15 @@ func Score(r Report, res extract.Result) Outcome {
 	}
 	om := matchPeople(gotOff, wantOff)
 	set(FOfficials, Count{Right: len(om.pairs), Got: len(gotOff), Expected: len(wantOff), Of: 1})
-	var rank, pos Count
+	var rank, pos, posIn Count
 	for _, p := range om.pairs {
 		g, x := gotOff[p[0]], wantOff[p[1]]
 		rank.Of++
 		pos.Of++
+		posIn.Of++
+		if within(g.position, x.position) {
+			posIn.Right++
+		}
 		if domain.Fold(g.rank) == domain.Fold(x.rank) {
 			rank.Right++
 		} else {
@@ -211,6 +216,7 @@ func Score(r Report, res extract.Result) Outcome {
 	}
 	add(FRank, rank)
 	add(FPosition, pos)
+	add(FPositionIn, posIn)
 	for _, p := range om.extra {
 		wrong("official: extra %s %q", p.country, p.name)
 	}
@@ -253,6 +259,14 @@ func Score(r Report, res extract.Result) Outcome {
 
 	o.FullyRight = o.Countries && o.Host && o.Date && o.Heads
 	return o
+}
+
+// within reports whether one position, folded, is the other or holds it
+// whole ("Defense Minister" within "Chinese Defense Minister"): a position
+// given shorter or longer than written, rather than another one.
+func within(a, b string) bool {
+	x, y := " "+domain.Fold(a)+" ", " "+domain.Fold(b)+" "
+	return strings.Contains(x, y) || strings.Contains(y, x)
 }
 
 // dateRight reports whether the extractor's date (ISO text, "" for none) is
