@@ -58,7 +58,7 @@ type Pinger interface {
 
 // Server serves the API.
 type Server struct {
-	svc     *domain.Service
+	svc     Service
 	db      Pinger
 	log     *slog.Logger
 	cfg     Config
@@ -73,7 +73,7 @@ type Server struct {
 }
 
 // NewServer returns a Server; spec is the OpenAPI document it serves.
-func NewServer(svc *domain.Service, db Pinger, log *slog.Logger, cfg Config, spec []byte) *Server {
+func NewServer(svc Service, db Pinger, log *slog.Logger, cfg Config, spec []byte) *Server {
 	if cfg.Registerer == nil {
 		reg := prometheus.NewRegistry()
 		reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
