@@ -12,6 +12,8 @@ type dateExpr struct {
 	d2      int // last day of a span ("10-12 December")
 	rel     int // relative: 1 today, 2 yesterday, 3 weekday (wd)
 	wd      int
+	amb     bool // written with numbers only, day and month could be swapped
+	wday    int  // the weekday written with the date, 1 (Sunday) to 7; 0 when none
 }
 
 func numVal(t tok, maxDigits int) (int, bool) {
@@ -48,10 +50,17 @@ func yearVal(t tok) (int, bool) {
 }
 
 func monthVal(t tok) (int, bool) {
-	if t.kind != 'w' || !t.cap {
+	if t.kind != 'w' {
 		return 0, false
 	}
+	if !t.cap {
+		m, ok := foreignMonths[t.low]
+		return m, ok
+	}
 	m, ok := monthNames[t.low]
+	if !ok {
+		m, ok = foreignMonths[t.low]
+	}
 	if ok && t.low == "may" && t.s != "May" {
 		return 0, false
 	}
@@ -128,18 +137,41 @@ func dateAt(toks []tok, i int) (dateExpr, bool) {
 				return e, true
 			}
 		}
-		// dd.mm.yyyy
-		if i+4 < n && toks[i+1].is(".") && !toks[i+1].sp && !toks[i+2].sp && toks[i+3].is(".") && !toks[i+4].sp {
+		// dd.mm.yyyy, dd/mm/yyyy, dd-mm-yyyy; mm/dd/yyyy when the second
+		// number cannot be a month
+		if i+4 < n && numSep(toks[i+1]) && !toks[i+1].sp && !toks[i+2].sp && toks[i+3].s == toks[i+1].s && !toks[i+4].sp &&
+			len(toks[i].s) <= 2 && len(toks[i+2].s) <= 2 {
 			m, ok1 := numVal(toks[i+2], 2)
 			y, ok2 := yearVal(toks[i+4])
-			if ok1 && ok2 && m >= 1 && m <= 12 {
-				return dateExpr{i: i, j: i + 5, y: y, m: m, d: d}, true
+			if ok1 && ok2 {
+				e := dateExpr{i: i, j: i + 5, y: y, m: m, d: d}
+				if m > 12 && d <= 12 && toks[i+1].s == "/" {
+					e.m, e.d = d, m
+				}
+				e.amb = e.m != e.d && e.m <= 12 && e.d <= 12
+				if e.m >= 1 && e.m <= 12 {
+					return e, true
+				}
 			}
 		}
 		return dateExpr{}, false
 	}
-	// yyyy-mm-dd
-	if y, ok := yearVal(t); ok && i+4 < n && toks[i+1].is("-") && !toks[i+1].sp && toks[i+3].is("-") && !toks[i+3].sp {
+	// "2016. május 28." (Hungarian order), "2024 March 12"
+	if y, ok := yearVal(t); ok && i+2 < n {
+		k := i + 1
+		if toks[k].is(".") && !toks[k].sp {
+			k++
+		}
+		if k+1 < n {
+			if m, ok := monthVal(toks[k]); ok {
+				if d, ok := dayVal(toks[k+1]); ok {
+					return dateExpr{i: i, j: skipDot(k + 2), y: y, m: m, d: d}, true
+				}
+			}
+		}
+	}
+	// yyyy-mm-dd, yyyy/mm/dd, yyyy.mm.dd
+	if y, ok := yearVal(t); ok && i+4 < n && numSep(toks[i+1]) && !toks[i+1].sp && toks[i+3].s == toks[i+1].s && !toks[i+3].sp {
 		m, ok1 := numVal(toks[i+2], 2)
 		d, ok2 := dayVal(toks[i+4])
 		if ok1 && ok2 && m >= 1 && m <= 12 && len(toks[i+2].s) == 2 {
@@ -161,7 +193,7 @@ func dateAt(toks []tok, i int) (dateExpr, bool) {
 			}
 			if k < n {
 				if e, ok := dateAt(toks, k); ok && e.rel == 0 {
-					e.i = i
+					e.i, e.wday = i, wd+1
 					return e, true
 				}
 			}
@@ -170,6 +202,9 @@ func dateAt(toks []tok, i int) (dateExpr, bool) {
 	}
 	return dateExpr{}, false
 }
+
+// numSep reports whether a token separates the numbers of a date.
+func numSep(t tok) bool { return t.kind == 'p' && (t.s == "." || t.s == "/" || t.s == "-") }
 
 // findDates returns every date written in toks.
 func findDates(toks []tok) []dateExpr {
@@ -204,20 +239,27 @@ func isDateLine(text string, start, end int) bool {
 }
 
 var dateLineWords = setOf("utc", "gmt", "am", "pm", "published", "updated", "posted", "date", "time", "at",
-	"last", "modified", "on", "est", "edt", "pst", "cet", "cest", "msk", "pkt", "ist", "trt", "azt", "by", "admin")
+	"last", "modified", "on", "est", "edt", "pst", "cet", "cest", "msk", "pkt", "ist", "trt", "azt", "by", "admin",
+	"created", "issued", "release", "released", "news", "press", "views", "view", "comments", "min", "mins", "read",
+	"of", "and", "in", "gst", "ast", "eet", "eest", "bst", "jst", "kst", "wib", "ict", "sgt", "hkt", "cst")
 
-// dateLine parses a publication stamp line.
+var stampSeps = setOf("|", "/", "•", "·", "–", "—", "-", ":", "»", "›", ">")
+
+// dateLine parses a publication stamp line: a date with a year, perhaps a
+// weekday, a time and zone, leading words ("Published on", "Posted"), a
+// place, or a few section labels or a byline set off by a separator
+// ("Politics | 12.03.2024 14:05").
 func dateLine(text string, start, end int) (dateExpr, bool) {
-	if end-start > 80 {
+	if end-start > 100 {
 		return dateExpr{}, false
 	}
 	toks := tokenize(text, start, end)
 	var found dateExpr
-	got := false
+	got, others, sep := false, 0, false
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if !got {
-			if e, ok := dateAt(toks, i); ok && e.rel != 3 && e.rel != 1 && e.rel != 2 {
+			if e, ok := dateAt(toks, i); ok && e.rel == 0 {
 				found, got = e, true
 				i = e.j - 1
 				continue
@@ -225,6 +267,9 @@ func dateLine(text string, start, end int) (dateExpr, bool) {
 		}
 		switch {
 		case t.kind == 'p':
+			if stampSeps[t.s] {
+				sep = true
+			}
 		case t.kind == 'n':
 		case t.kind == 'w' && dateLineWords[t.low]:
 		case t.kind == 'w':
@@ -235,10 +280,19 @@ func dateLine(text string, start, end int) (dateExpr, bool) {
 				i = j - 1
 				continue
 			}
-			return dateExpr{}, false
+			if !t.cap {
+				return dateExpr{}, false
+			}
+			others++
 		}
 	}
-	if !got || found.m == 0 {
+	if !got || found.m == 0 || found.d == 0 && found.y == 0 {
+		return dateExpr{}, false
+	}
+	if found.y == 0 && (others > 0 || !hasTime(text[start:end])) {
+		return dateExpr{}, false // "19:10, 3 March" is a stamp, "3 March" alone may be anything
+	}
+	if others > 0 && (!sep || others > 4) {
 		return dateExpr{}, false
 	}
 	return found, true

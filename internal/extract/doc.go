@@ -18,6 +18,8 @@ type doc struct {
 	alts               []int
 	outletLines        []int
 	dateLines          []int
+	crawlLine          int // the crawler's " date YYYY-MM-DD" line, -1 when none
+	dl                 *dline
 
 	ctry   [][]cmention // country mentions by sentence
 	cmask  [][]string   // per sentence and token: country code, "-" for a non-country phrase
@@ -56,9 +58,17 @@ func (d *doc) span(s, i, j int) string {
 }
 
 func parse(text string) *doc {
-	d := &doc{text: text, headline: -1, bodyStart: -1}
-	d.lines = splitLines(text)
+	d := &doc{text: text, headline: -1, bodyStart: -1, crawlLine: -1}
+	d.lines = splitCrawlStamp(splitLines(text))
 	classify(text, d.lines)
+	for i, l := range d.lines {
+		if l.text != "" {
+			if isCrawlStamp(l.text) {
+				d.crawlLine = i
+			}
+			break
+		}
+	}
 	start := -1
 	for i, l := range d.lines {
 		if l.kind == lkBody {
@@ -261,6 +271,14 @@ func (d *doc) addParagraph(start, end int) {
 	toks := tokenize(d.text, start, end)
 	if len(toks) == 0 {
 		return
+	}
+	if d.dl == nil && len(d.paras) < 2 {
+		// the dateline is the report's, not a sentence's
+		if k, dl := datelineAt(toks); k > 0 && k < len(toks) {
+			d.dl = dl
+			toks = toks[k:]
+			start = toks[0].start
+		}
 	}
 	p := paragraph{start: start, end: end, s0: len(d.sents)}
 	base := len(d.toks)

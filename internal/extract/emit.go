@@ -282,14 +282,16 @@ func (b *builder) place(m *meetingDraft, out *domain.Meeting, at string) {
 		return hasWord(T, "next", "will", "upcoming", "forthcoming", "invited", "invitation")
 	}
 	city, cityS := "", -1
+	var cityAt0 *dline // the city is the dateline's
 	if m.hasAnc {
 		if c, _, ok := d.cityIn(m.anchor.s); ok {
 			city, cityS = c, m.anchor.s
 		}
 	}
 	if city == "" && !m.child {
-		if name, code, ok := d.dateline(); ok && code == m.host && m.host != "" {
+		if name, code, ok := d.dateline(); ok && name != "" && code == m.host && m.host != "" {
 			city, cityS = name, 0
+			cityAt0 = d.dl
 		}
 	}
 	if city == "" {
@@ -304,7 +306,11 @@ func (b *builder) place(m *meetingDraft, out *domain.Meeting, at string) {
 	}
 	if city != "" {
 		out.City = strp(city)
-		b.evSent(at+"/city", city, cityS, 0.75)
+		if cityAt0 != nil {
+			b.evSpan(at+"/city", city, cityAt0.start, cityAt0.end, 0.75)
+		} else {
+			b.evSent(at+"/city", city, cityS, 0.75)
+		}
 	} else if !m.child {
 		if d.headline >= 0 {
 			l := d.lines[d.headline]
@@ -382,6 +388,9 @@ func (b *builder) source(m *domain.Meeting) {
 			l := d.lines[d.outletLines[0]]
 			src.Outlet = strp(outletOfLine(l.text))
 			b.evSpan(p+"/outlet", *src.Outlet, l.start, l.end, 0.8)
+		} else if n := outletForms[strings.ToLower(dlOutlet(d.dl))]; n != "" {
+			src.Outlet = strp(n)
+			b.evSpan(p+"/outlet", n, d.dl.start, d.dl.end, 0.75)
 		} else if n, st, en := d.outletToken(); n != "" {
 			src.Outlet = strp(n)
 			b.evSpan(p+"/outlet", n, st, en, 0.7)
@@ -619,4 +628,11 @@ func (b *builder) childTitle(c *meetingDraft, m *domain.Meeting) string {
 		return who + " holds talks"
 	}
 	return who + " meets " + strings.Join(others, " and ") + " delegation"
+}
+
+func dlOutlet(dl *dline) string {
+	if dl == nil {
+		return ""
+	}
+	return dl.outlet
 }

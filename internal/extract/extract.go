@@ -86,6 +86,12 @@ type builder struct {
 	pubEnd   int
 	pubText  bool
 	pubW     wspan // the words of the date in the stamp
+	pubKind  int   // where it came from: pubGiven, pubPage, pubURL, pubCrawl
+	pubMonth bool  // only its month is known
+	// republished marks a crawler's stamp years after the report
+	republished bool
+	partial     *dline // a stamp without its year: "19:10, 3 March"
+	urlYear     int    // a year alone in the URL, when nothing else dates the page
 
 	date      domain.PartialDate
 	dateS     int
@@ -127,6 +133,7 @@ func (b *builder) run() {
 	b.res.Evidence = []Evidence{}
 	b.res.Warnings = []string{}
 	b.setPublished()
+	b.checkRepublished()
 
 	a, ok := d.findMain()
 	b.hasMain, b.mainS = ok, a.s

@@ -208,6 +208,9 @@ func (d *doc) cityIn(s int) (string, string, bool) {
 // dateline reads "BAKU, Azerbaijan, October 28." or "ANKARA (AA) –" at the
 // start of the first body sentence.
 func (d *doc) dateline() (city, code string, ok bool) {
+	if d.dl != nil && d.dl.code != "" {
+		return d.dl.city, d.dl.code, true
+	}
 	// a stamp line before the body: "Rawalpindi, 21 Feb 2024:"
 	for _, li := range d.dateLines {
 		if d.bodyStart >= 0 && li > d.bodyStart {

@@ -277,3 +277,32 @@ func TestHostCountry(t *testing.T) {
 		t.Errorf("outletOfHost(mod.gov.rs) = %q", got)
 	}
 }
+
+func TestURLDate(t *testing.T) {
+	for u, want := range map[string]string{
+		"https://example.com/2024/03/12/story":                    "2024-03-12",
+		"https://example.com/news/2024-03-12-story":               "2024-03-12",
+		"https://example.com/news/story-12-03-2024.html":          "2024-03-12",
+		"https://example.com/news/20240312/story":                 "2024-03-12",
+		"https://example.com/view/AEN20220427009500325":           "2022-04-27",
+		"https://example.com/a/b/talks-in-capital20220906121012/": "2022-09-06",
+		"https://example.com/Photos/igphoto/2002031977/":          "",
+		"https://example.com/2024/03/story":                       "2024-03",
+		"https://example.com/story/1234":                          "",
+	} {
+		tm, month, ok := urlDate(u)
+		got := ""
+		if ok {
+			got = tm.Format("2006-01-02")
+			if month {
+				got = tm.Format("2006-01")
+			}
+		}
+		if got != want {
+			t.Errorf("urlDate(%q) = %q, want %q", u, got, want)
+		}
+	}
+	if y := urlYearOnly("https://example.com/society/view/story-166183-2025"); y != 2025 {
+		t.Errorf("urlYearOnly: %d", y)
+	}
+}

@@ -511,7 +511,7 @@ func splitSentences(toks []tok) [][2]int {
 			break
 		}
 		next := toks[j]
-		if !next.sp {
+		if !next.sp && !(t.s == "." && gluedSentence(toks, i, j)) {
 			continue
 		}
 		if !(next.cap || next.kind == 'n' || next.isQuote() || next.isOpenParen() || next.isDash()) {
@@ -537,4 +537,23 @@ func splitSentences(toks []tok) [][2]int {
 		out = append(out, [2]int{s, len(toks)})
 	}
 	return out
+}
+
+// gluedSentence reports whether the full stop at i ends a sentence although
+// no space follows it, as in crawled text ("said Monday.The MOU"): a
+// lower-case word, a weekday or a month before it, a capitalised word after
+// it that is not a domain's end ("News.Az").
+func gluedSentence(toks []tok, i, j int) bool {
+	if i == 0 || j+1 >= len(toks) {
+		return false
+	}
+	p, n := toks[i-1], toks[j]
+	if p.kind != 'w' || n.kind != 'w' || !n.cap || n.upper || utf8.RuneCountInString(n.s) < 2 || utf8.RuneCountInString(p.s) < 3 {
+		return false
+	}
+	if toks[j+1].is(".") && !toks[j+1].sp {
+		return false // "x.Com."
+	}
+	_, wd := weekdays[p.low]
+	return !p.cap || wd || monthNames[p.low] != 0
 }

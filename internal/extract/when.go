@@ -6,78 +6,53 @@ import (
 	"github.com/milmeet/milmeet/internal/domain"
 )
 
-// setPublished takes the publication date from the options, else from a
-// date line before the body ("27 November 2023 18:40 (UTC+04:00)").
-func (b *builder) setPublished() {
-	if b.opt.PublishedAt != nil && !b.opt.PublishedAt.IsZero() {
-		t := b.opt.PublishedAt.Time
-		if t.Year() >= 1900 && t.Year() <= 2200 {
-			b.pub = &t
-			return
-		}
-		b.warn("the publication date %s given is out of range and was left out", b.opt.PublishedAt.Format("2006-01-02"))
-	}
-	d := b.d
-	best, bestTime := -1, false
-	for _, li := range d.dateLines {
-		if d.bodyStart >= 0 && li > d.bodyStart {
-			continue
-		}
-		l := d.lines[li]
-		e, ok := dateLine(d.text, l.start, l.end)
-		if !ok || e.y == 0 || e.d == 0 || !validDay(e.y, e.m, e.d) {
-			continue
-		}
-		ht := hasTime(l.text)
-		if best < 0 || ht || !bestTime {
-			if best >= 0 && bestTime && !ht {
-				continue
-			}
-			best, bestTime = li, ht
-		}
-	}
-	if best >= 0 {
-		l := d.lines[best]
-		e, _ := dateLine(d.text, l.start, l.end)
-		t := time.Date(e.y, time.Month(e.m), e.d, 0, 0, 0, 0, time.UTC)
-		b.pub, b.pubText, b.pubStart, b.pubEnd = &t, true, l.start, l.end
-		toks := tokenize(d.text, l.start, l.end)
-		for i := range toks {
-			if e, ok := dateAt(toks, i); ok && e.rel == 0 {
-				b.pubW = wspan{toks[e.i].start, toks[e.j-1].end}
-				break
-			}
-		}
-	}
+// dateCand is a date the text gives for the meeting.
+type dateCand struct {
+	s          int // sentence; -1 for a line (the dateline, a stamp)
+	start, end int // the line, when s is -1
+	e          dateExpr
+	w     wspan
+	score float64
 }
 
-// findDate settles the meeting's date from the main section, with the year
-// from the text or the publication date.
+// notEventWords before a date say it is not the meeting's.
+var notEventWords = setOf("forthcoming", "upcoming", "next", "until", "till", "since", "scheduled", "planned",
+	"ahead", "anniversary", "born", "founded", "established", "celebrated", "celebrate", "observed", "marks",
+	"marked", "expires", "valid", "deadline", "before", "through", "throughout")
+
+var meetingWords = setOf("met", "meeting", "received", "hosted", "visit", "talks", "held", "welcomed", "called",
+	"spoke", "convened", "discussed", "arrived", "meets", "receives", "hosts", "signed", "visited", "began",
+	"paid", "talked", "conversation", "call", "signing", "talk", "discussions", "negotiations")
+
+// findDate settles the meeting's date. A date of the sentence that reports
+// the meeting wins ("On <date>" most); then a sentence that opens with a
+// date and speaks of the meeting; then the dateline; then another sentence
+// about the meeting. "Today", "yesterday" and weekdays count from the
+// dateline's date, else the publication date ("met on Thursday" is the last
+// Thursday on or before it). A missing year comes from the dateline or the
+// publication date, never from a stamp taken for a re-publication. With no
+// date in the text, the month of publication stands in, with a warning.
 func (b *builder) findDate(m *meetingDraft) {
 	d := b.d
-	type cand struct {
-		s     int
-		e     dateExpr
-		score float64
+	ref, refOK := b.dateRef()
+	var best *dateCand
+	consider := func(c dateCand) {
+		if best == nil || c.score > best.score {
+			best = &c
+		}
 	}
-	var best *cand
 	for _, s := range m.sents {
 		T := d.st(s)
-		meetingy := hasWord(T, "met", "meeting", "received", "hosted", "visit", "talks", "held", "welcomed", "called",
-			"spoke", "convened", "discussed", "arrived", "meets", "receives", "hosts")
+		meetingy := hasWordSet(T, meetingWords)
+		inMain := b.hasMain && s == b.mainS
 		for _, e := range findDates(T) {
 			if e.m == 0 && e.rel == 0 {
-				continue
-			}
-			if e.rel != 0 && b.pub == nil {
 				continue
 			}
 			if e.d != 0 && !validDay(e.y, e.m, e.d) {
 				continue
 			}
-			if findWord(T, max(0, e.i-3), e.i, "forthcoming", "upcoming", "next", "until", "till", "since", "scheduled",
-				"planned", "ahead", "anniversary", "born", "founded", "established", "celebrated", "celebrate",
-				"observed", "marks", "marked", "expires", "valid", "deadline", "before") >= 0 {
+			if wordIn(T, e.i-3, e.i, notEventWords) || otherEvent(T, e.i) {
 				continue
 			}
 			if e.j < len(T) {
@@ -88,72 +63,48 @@ func (b *builder) findDate(m *meetingDraft) {
 					continue // "8 November - Victory Day"
 				}
 			}
-			if e.y != 0 && b.pub != nil && (e.y < b.pub.Year()-1 || e.y > b.pub.Year()+1) {
+			if e.rel != 0 && (!refOK || (ref.Year() == 0 && e.rel == 3)) {
 				continue
 			}
-			score := 0.4
+			if e.y != 0 && b.pub != nil && b.pubKind != pubCrawl && (e.y < b.pub.Year()-1 || e.y > b.pub.Year()+1) {
+				continue
+			}
+			on := (e.i == 1 && T[0].low == "on") || e.i == 0 || prevWord(T, e.i) == "on"
+			var score float64
 			switch {
-			case (e.i == 0 || (e.i == 1 && T[0].low == "on")) && s != 0:
+			case reported(T, e.i):
+				// "the ministry said Monday": when the news came out
+				score = 0.83
+			case inMain && on:
 				score = 0.95
-			case (e.i == 1 && T[0].low == "on") || (e.i <= 2 && s == b.mainS):
-				score = 0.95
-			case b.hasMain && s == b.mainS:
+			case inMain:
 				score = 0.9
-			case s == 0 && d.isDatelineSentence():
-				score = 0.85
+			case on && e.i <= 1 && meetingy:
+				score = 0.88
+			case attached(T, e.i):
+				score = 0.86
 			case meetingy:
 				score = 0.7
+			default:
+				score = 0.4
 			}
 			if e.d == 0 && e.rel == 0 {
 				score -= 0.2 // a month only
 			}
-			if best == nil || score > best.score {
-				best = &cand{s, e, score}
+			if e.rel != 0 {
+				score -= 0.05 // a date written out says more
 			}
+			consider(dateCand{s: s, e: e, w: d.tokSpan(s, e.i, e.j), score: score})
 		}
+	}
+	if dl := d.dl; dl != nil && dl.hasDate {
+		consider(dateCand{s: -1, start: dl.start, end: dl.end, e: dl.date, w: dl.dateW, score: 0.75})
 	}
 	if best != nil && best.score >= 0.6 {
-		e := best.e
-		y, mo, day := e.y, e.m, e.d
-		switch e.rel {
-		case 1, 2, 3:
-			t := *b.pub
-			switch e.rel {
-			case 2:
-				t = t.AddDate(0, 0, -1)
-			case 3:
-				for k := 0; k < 7 && int(t.Weekday()) != e.wd; k++ {
-					t = t.AddDate(0, 0, -1)
-				}
-			}
-			y, mo, day = t.Year(), int(t.Month()), t.Day()
-		}
-		conf := best.score
-		if y == 0 && b.pub != nil {
-			y = nearestYear(mo, max(day, 1), *b.pub)
-			conf *= 0.95
-		}
-		if y != 0 && (y < 1900 || y > 2200) {
-			y = 0 // beyond what a record may hold
-		}
-		if pd, err := domain.ParsePartialDate(domain.PartialDate{Year: y, Month: mo, Day: day}.String()); err != nil || pd.IsZero() {
-			b.warnKey("the date found for the meeting is not a valid date")
-			return
-		}
-		b.date = domain.PartialDate{Year: y, Month: mo, Day: day}
-		b.dateS, b.dateConf = best.s, conf
-		b.dateStart, b.dateEnd = d.sents[best.s].start, d.sents[best.s].end
-		b.dateW = d.tokSpan(best.s, e.i, e.j)
-		if y == 0 {
-			b.warnKey("the text gives the meeting's day and month but no year, and no publication date is known: the year is left unknown")
-		}
-		if e.d2 > 0 && y != 0 && validDay(y, mo, e.d2) {
-			ed := domain.Day{Time: time.Date(y, time.Month(mo), e.d2, 0, 0, 0, 0, time.UTC)}
-			b.endDate = &ed
-		}
+		b.setDate(*best, ref, refOK)
 		return
 	}
-	if b.pub != nil {
+	if b.pub != nil && !b.republished {
 		b.date = domain.PartialDate{Year: b.pub.Year(), Month: int(b.pub.Month())}
 		b.dateConf = 0.4
 		switch {
@@ -166,7 +117,133 @@ func (b *builder) findDate(m *meetingDraft) {
 		b.warnKey("the text gives no date for the meeting: the month of publication (%04d-%02d) is used", b.pub.Year(), int(b.pub.Month()))
 		return
 	}
+	if p := b.partial; p != nil && b.pub == nil {
+		b.setDate(dateCand{s: -1, start: p.start, end: p.end, e: p.date, w: p.dateW, score: 0.45}, ref, refOK)
+		b.warnKey("the text gives no date for the meeting: the day of the page's stamp is used")
+		return
+	}
 	b.warnKey("no date for the meeting was found and no publication date is known")
+}
+
+// dateRef returns the day relative dates count from: the dateline's date
+// (its year from the publication date when it has none), else the
+// publication date when its day is known and it is not a re-publication. A
+// dateline without a year gives a reference in year 0: enough for "today"
+// and "yesterday", not for a weekday.
+func (b *builder) dateRef() (time.Time, bool) {
+	if dl := b.d.dl; dl != nil && dl.hasDate && dl.date.d != 0 {
+		y := dl.date.y
+		if y == 0 && b.pub != nil && !b.republished {
+			y = nearestYear(dl.date.m, dl.date.d, *b.pub)
+		}
+		if y == 0 {
+			y = b.urlYear
+		}
+		if y != 0 && validDay(y, dl.date.m, dl.date.d) {
+			return time.Date(y, time.Month(dl.date.m), dl.date.d, 0, 0, 0, 0, time.UTC), true
+		}
+		if y == 0 && validDay(2001, dl.date.m, dl.date.d) && !(dl.date.m == 3 && dl.date.d == 1) {
+			// year 1 of the calendar stands for an unknown, non-leap year
+			return time.Date(0, time.Month(dl.date.m), dl.date.d, 0, 0, 0, 0, time.UTC), true
+		}
+	}
+	if b.pub != nil && !b.pubMonth && !b.republished {
+		return *b.pub, true
+	}
+	if p := b.partial; p != nil && b.pub == nil {
+		y := b.urlYear
+		if y == 0 && (p.date.m == 2 && p.date.d == 29 || p.date.m == 3 && p.date.d == 1) {
+			return time.Time{}, false
+		}
+		return time.Date(y, time.Month(p.date.m), p.date.d, 0, 0, 0, 0, time.UTC), true
+	}
+	return time.Time{}, false
+}
+
+// setDate records the meeting's date from a candidate.
+func (b *builder) setDate(c dateCand, ref time.Time, refOK bool) {
+	d := b.d
+	e := c.e
+	y, mo, day := e.y, e.m, e.d
+	conf := c.score
+	if e.rel != 0 {
+		t := ref
+		switch e.rel {
+		case 2:
+			t = t.AddDate(0, 0, -1)
+		case 3:
+			for k := 0; k < 7 && int(t.Weekday()) != e.wd; k++ {
+				t = t.AddDate(0, 0, -1)
+			}
+		}
+		y, mo, day = t.Year(), int(t.Month()), t.Day()
+		if ref.Year() == 0 {
+			y = 0
+		}
+		if b.pubKind == pubCrawl && (d.dl == nil || !d.dl.hasDate) {
+			conf *= 0.9 // counted from the crawler's stamp
+		}
+	}
+	if y == 0 {
+		switch {
+		case d.dl != nil && d.dl.hasDate && d.dl.date.y != 0:
+			y = d.dl.date.y
+			if d.dl.date.m < mo {
+				y-- // "On December 30" under a January dateline
+			}
+			conf *= 0.95
+		case refOK && ref.Year() != 0:
+			y = nearestYear(mo, max(day, 1), ref)
+			conf *= 0.95
+		case b.pub != nil && !b.republished:
+			y = nearestYear(mo, max(day, 1), *b.pub)
+			conf *= 0.9
+		case b.urlYear != 0:
+			y = b.urlYear
+			conf *= 0.85
+		}
+	}
+	if y != 0 && e.y == 0 && e.wday != 0 && day != 0 && validDay(y, mo, day) &&
+		int(time.Date(y, time.Month(mo), day, 0, 0, 0, 0, time.UTC).Weekday())+1 != e.wday {
+		// "Friday, 7 March" is no Friday in that year: the year is not known
+		b.warnKey("the weekday written with the meeting's date does not fit the year %d the page suggests: the year is left unknown", y)
+		y = 0
+	}
+	if y != 0 && (y < 1900 || y > 2200) {
+		y = 0 // beyond what a record may hold
+	}
+	if pd, err := domain.ParsePartialDate(domain.PartialDate{Year: y, Month: mo, Day: day}.String()); err != nil || pd.IsZero() {
+		b.warnKey("the date found for the meeting is not a valid date")
+		return
+	}
+	b.date = domain.PartialDate{Year: y, Month: mo, Day: day}
+	b.dateS, b.dateConf, b.dateW = c.s, conf, c.w
+	if c.s >= 0 {
+		b.dateStart, b.dateEnd = d.sents[c.s].start, d.sents[c.s].end
+	} else {
+		b.dateStart, b.dateEnd = c.start, c.end
+	}
+	if y == 0 {
+		if b.republished {
+			b.warnKey("the text gives the meeting's day and month but no year, and the page's stamp is taken for a re-publication: the year is left unknown")
+		} else {
+			b.warnKey("the text gives the meeting's day and month but no year, and no publication date is known: the year is left unknown")
+		}
+	}
+	if e.d2 > 0 && y != 0 && validDay(y, mo, e.d2) {
+		ed := domain.Day{Time: time.Date(y, time.Month(mo), e.d2, 0, 0, 0, 0, time.UTC)}
+		b.endDate = &ed
+	}
+}
+
+// wordIn reports whether a word of T[from:to] is in the set.
+func wordIn(T []tok, from, to int, set map[string]bool) bool {
+	for i := max(from, 0); i < to && i < len(T); i++ {
+		if T[i].kind == 'w' && set[T[i].low] {
+			return true
+		}
+	}
+	return false
 }
 
 // nearestYear returns the year that puts month/day closest to pub: an event
@@ -194,4 +271,66 @@ func nearestYear(mo, day int, pub time.Time) int {
 func (d *doc) isDatelineSentence() bool {
 	_, _, ok := d.dateline()
 	return ok
+}
+
+// reportVerbs tell when news was given, not when the meeting was.
+var reportVerbs = setOf("said", "says", "announced", "reported", "stated", "told", "added", "noted", "informed",
+	"reports", "announces", "confirmed")
+
+// reported reports whether the date at token i tells when something was
+// said: "the ministry said Monday", "announced on Tuesday".
+func reported(T []tok, i int) bool {
+	p := prevWord(T, i)
+	if p == "on" {
+		for k := i - 1; k >= 0; k-- {
+			if T[k].kind == 'w' {
+				p = prevWord(T, k)
+				break
+			}
+		}
+	}
+	return reportVerbs[p]
+}
+
+// blockWords name another event a date may belong to.
+var blockWords = setOf("since", "appointment", "appointed", "elected", "election", "inauguration", "inaugurated",
+	"office", "founded", "established", "born", "sworn")
+
+// attached reports whether the date at token i closes a clause about the
+// meeting: a meeting word shortly before it and no other event between.
+func attached(T []tok, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-25; k-- {
+		t := T[k]
+		if t.is(";") {
+			return false
+		}
+		if t.kind != 'w' {
+			continue
+		}
+		if blockWords[t.low] {
+			return false
+		}
+		if meetingWords[t.low] {
+			return true
+		}
+	}
+	return false
+}
+
+// otherEvent reports whether the date at token i belongs to another event
+// named just before it: "since the appointment of ... on 18 September".
+func otherEvent(T []tok, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-20; k-- {
+		t := T[k]
+		if t.is(";") || t.is(",") {
+			return false
+		}
+		if t.kind == 'w' && blockWords[t.low] {
+			return true
+		}
+		if t.kind == 'w' && meetingWords[t.low] {
+			return false
+		}
+	}
+	return false
 }

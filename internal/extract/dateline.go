@@ -1,0 +1,163 @@
+package extract
+
+import "strings"
+
+// dline is the dateline that opens a report: "KUWAIT, March 6 (KUNA) --",
+// "Baku. 9 October. REPORT.AZ/", "NAIROBI, Kenya -", "Jakarta, MINA –".
+type dline struct {
+	start, end int    // byte offsets of the whole dateline
+	city       string // the city, when known
+	code       string // the country of the place
+	date       dateExpr
+	hasDate    bool
+	dateW      wspan
+	outlet     string
+}
+
+// datelineAt reads a dateline at the start of toks (a paragraph) and
+// returns how many tokens it takes; 0 when there is none. A dateline is a
+// place (a known city or country, or a name in capitals), then perhaps more
+// places, a date and the outlet, then a dash, colon, slash or full stop; it
+// needs a date, an outlet or a place in capitals, so that "Azerbaijan –
+// Belarus talks ..." is not one.
+func datelineAt(toks []tok) (int, *dline) {
+	n := len(toks)
+	k := 0
+	dl := &dline{}
+	// a syndication mark before it: "(MENAFN- Kuwait News Agency (KUNA))"
+	if n > 2 && toks[0].s == "(" {
+		depth, j := 0, 0
+		for j = 0; j < n && j < 16; j++ {
+			if toks[j].s == "(" {
+				depth++
+			} else if toks[j].s == ")" {
+				depth--
+				if depth == 0 {
+					break
+				}
+			}
+		}
+		if j < n && j < 16 && depth == 0 && j > 1 && (toks[1].upper || outletForms[strings.ToLower(toks[1].s)] != "") {
+			k = j + 1
+		}
+	}
+	start := k
+	places, caps := 0, false
+	for places < 3 && k < n {
+		t := toks[k]
+		if t.kind != 'w' || !t.cap {
+			break
+		}
+		if c, j := countryAt(toks, k); c != "" && c != "-" {
+			if dl.code == "" {
+				dl.code = c
+			}
+			caps = caps || toks[k].upper
+			k = j
+		} else if name, code, j := cityAt(toks, k); name != "" {
+			if dl.city == "" {
+				dl.city, dl.code = name, code
+			}
+			caps = caps || toks[k].upper
+			k = j
+		} else if t.upper && places == 0 && outletForms[t.low] == "" {
+			// a city in capitals the table does not know: "VIENTIANE"
+			j := k
+			for j < n && j < k+3 && toks[j].kind == 'w' && toks[j].upper {
+				j++
+			}
+			caps = true
+			k = j
+		} else {
+			break
+		}
+		places++
+		if k < n && (toks[k].is(",") || toks[k].is(".")) && k+1 < n && toks[k+1].kind == 'w' && toks[k+1].cap {
+			if _, ok := dateAt(toks, k+1); ok {
+				k++
+				break
+			}
+			if c, _ := countryAt(toks, k+1); c != "" && c != "-" {
+				k++
+				continue
+			}
+			if name, _, _ := cityAt(toks, k+1); name != "" {
+				k++
+				continue
+			}
+			k++
+			break
+		}
+		if k < n && (toks[k].is(",") || toks[k].is(".")) {
+			k++
+		}
+		break
+	}
+	if places == 0 {
+		return 0, nil
+	}
+	// a date: "March 6", "9 October", "October 28, 2024"
+	if k < n {
+		if e, ok := dateAt(toks, k); ok && e.rel == 0 && e.m != 0 {
+			dl.date, dl.hasDate = e, true
+			dl.dateW = wspan{toks[e.i].start, toks[e.j-1].end}
+			k = e.j
+			if k < n && (toks[k].is(",") || (toks[k].is(".") && k+1 < n && toks[k+1].kind == 'w' && toks[k+1].upper)) {
+				k++
+			}
+		}
+	}
+	// the outlet: "(KUNA)", "(AA)", "REPORT.AZ", "MINA", "AZERTAC"
+	if k < n {
+		switch {
+		case toks[k].s == "(":
+			j := k + 1
+			for j < n && j < k+6 && toks[j].s != ")" {
+				j++
+			}
+			if j < n && toks[j].s == ")" && j > k+1 {
+				dl.outlet = strings.TrimSpace(strings.Join(tokStrings(toks[k+1:j]), ""))
+				k = j + 1
+			}
+		case toks[k].kind == 'w' && (toks[k].upper || outletForms[strings.ToLower(toks[k].s)] != ""):
+			j := k + 1
+			for j+1 < n && toks[j].is(".") && !toks[j].sp && toks[j+1].kind == 'w' && !toks[j+1].sp {
+				j += 2
+			}
+			if j < n && isDatelineEnd(toks, j) {
+				dl.outlet = strings.Join(tokStrings(toks[k:j]), "")
+				k = j
+			}
+		}
+	}
+	if k >= n || !isDatelineEnd(toks, k) {
+		return 0, nil
+	}
+	if !dl.hasDate && dl.outlet == "" && !caps {
+		return 0, nil
+	}
+	// the separator, "--" written as two dashes
+	k++
+	for k < n && toks[k].isDash() {
+		k++
+	}
+	if k >= n || !(toks[k].cap || toks[k].isQuote() || toks[k].kind == 'n') {
+		return 0, nil
+	}
+	dl.start, dl.end = toks[start].start, toks[k-1].end
+	return k, dl
+}
+
+// isDatelineEnd reports whether toks[k] closes a dateline.
+func isDatelineEnd(toks []tok, k int) bool {
+	t := toks[k]
+	return t.kind == 'p' && (t.isDash() || t.s == ":" || t.s == "/" || t.s == ".")
+}
+
+func tokStrings(ts []tok) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.s
+	}
+	return out
+}

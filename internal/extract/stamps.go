@@ -1,0 +1,266 @@
+package extract
+
+import (
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Where the publication date came from, most trusted first.
+const (
+	pubNone  = iota
+	pubGiven // Options.PublishedAt
+	pubPage  // a stamp line of the page
+	pubURL   // a date in the report's URL
+	pubCrawl // the crawler's " date YYYY-MM-DD" line
+)
+
+// splitCrawlStamp cuts the crawler's stamp off the first line when the
+// page's own first words follow it on the same line (" date 2023-10-07
+// Serbian Defense Minister ..."), so that they are read as the page.
+func splitCrawlStamp(ls []line) []line {
+	for i, l := range ls {
+		if l.text == "" {
+			continue
+		}
+		if !isCrawlStamp(l.text) || len(l.text) <= 15 {
+			return ls
+		}
+		rest := strings.TrimLeft(l.text[15:], " \t\u00a0")
+		if rest == "" {
+			return ls
+		}
+		r := line{start: l.end - len(rest), end: l.end, text: rest}
+		ls[i] = line{start: l.start, end: l.start + 15, text: l.text[:15]}
+		out := make([]line, 0, len(ls)+1)
+		out = append(out, ls[:i+1]...)
+		out = append(out, r)
+		return append(out, ls[i+1:]...)
+	}
+	return ls
+}
+
+// crawlDate reads the crawler's stamp line.
+func crawlDate(s string) (time.Time, bool) {
+	if !isCrawlStamp(s) {
+		return time.Time{}, false
+	}
+	t, err := time.Parse("2006-01-02", s[5:15])
+	return t, err == nil && t.Year() >= 1900 && t.Year() <= 2200
+}
+
+var (
+	urlYMD     = regexp.MustCompile(`/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|$|[-_.])`)
+	urlYM      = regexp.MustCompile(`/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/`)
+	urlDMY     = regexp.MustCompile(`(?:^|[/_-])(0?[1-9]|[12]\d|3[01])[-.](0?[1-9]|1[0-2])[-.]((?:19|20)\d\d)(?:$|[/_.-])`)
+	// 20240312 as a segment of its own, or after letters ("AEN20220427...")
+	urlCompact = regexp.MustCompile(`(?:(?:^|[/_-])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:$|[/_.-])|[a-zA-Z]{2}((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]))`)
+	urlYear    = regexp.MustCompile(`[/_-]((?:19|20)\d\d)(?:$|[/.])`)
+)
+
+// urlDate reads a date from a report's URL: /2024/03/12/, /2024/03/,
+// 12-03-2024, 20240312. monthOnly is set when only the month is given.
+func urlDate(raw string) (t time.Time, monthOnly, ok bool) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return time.Time{}, false, false
+	}
+	p := u.Path
+	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
+	mk := func(y, m, d int) (time.Time, bool) {
+		if !validDay(y, m, d) {
+			return time.Time{}, false
+		}
+		return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
+	}
+	if m := urlYMD.FindStringSubmatch(p); m != nil {
+		if t, ok := mk(atoi(m[1]), atoi(m[2]), atoi(m[3])); ok {
+			return t, false, true
+		}
+	}
+	if m := urlDMY.FindStringSubmatch(p); m != nil {
+		if t, ok := mk(atoi(m[3]), atoi(m[2]), atoi(m[1])); ok {
+			return t, false, true
+		}
+	}
+	if m := urlCompact.FindStringSubmatch(p); m != nil {
+		if m[1] == "" {
+			m = m[3:]
+		}
+		if t, ok := mk(atoi(m[1]), atoi(m[2]), atoi(m[3])); ok {
+			return t, false, true
+		}
+	}
+	if m := urlYM.FindStringSubmatch(p); m != nil {
+		if t, ok := mk(atoi(m[1]), atoi(m[2]), 1); ok {
+			return t, true, true
+		}
+	}
+	return time.Time{}, false, false
+}
+
+// urlYearOnly reads a year that ends a URL's path or one of its segments
+// ("...-166183-2025"): a hint for a date written without its year.
+func urlYearOnly(raw string) int {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return 0
+	}
+	if m := urlYear.FindStringSubmatch(u.Path); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return y
+	}
+	return 0
+}
+
+// setPublished settles the publication date: from the options; else a
+// stamp line of the page (before the body, or alone after it); else the
+// report's URL; else the crawler's stamp. A date written with numbers only
+// whose day and month could be swapped takes the reading the URL or the
+// crawler's stamp agrees with.
+func (b *builder) setPublished() {
+	if b.opt.PublishedAt != nil && !b.opt.PublishedAt.IsZero() {
+		t := b.opt.PublishedAt.Time
+		if t.Year() >= 1900 && t.Year() <= 2200 {
+			b.pub, b.pubKind = &t, pubGiven
+			return
+		}
+		b.warn("the publication date %s given is out of range and was left out", b.opt.PublishedAt.Format("2006-01-02"))
+	}
+	d := b.d
+	var crawl, fromURL *time.Time
+	urlMonth := false
+	if d.crawlLine >= 0 {
+		if t, ok := crawlDate(d.lines[d.crawlLine].text); ok {
+			crawl = &t
+		}
+	}
+	if b.opt.URL != nil {
+		if t, mo, ok := urlDate(*b.opt.URL); ok {
+			fromURL, urlMonth = &t, mo
+		}
+	}
+	agrees := func(t time.Time) bool {
+		return (fromURL != nil && sameDay(*fromURL, t)) || (crawl != nil && sameDay(*crawl, t))
+	}
+	best, bestScore := -1, -1
+	var bestT time.Time
+	lastBody := -1
+	for i := len(d.lines) - 1; i >= 0 && d.bodyStart >= 0; i-- {
+		if d.lines[i].kind == lkBody {
+			lastBody = i
+			break
+		}
+	}
+	for _, li := range d.dateLines {
+		if d.bodyStart >= 0 && li > d.bodyStart && li < lastBody {
+			continue // a date among the paragraphs: a caption, not the stamp
+		}
+		l := d.lines[li]
+		e, ok := dateLine(d.text, l.start, l.end)
+		if ok && e.y == 0 && e.d != 0 && validDay(0, e.m, e.d) && b.partial == nil {
+			// "19:10, 3 March": a stamp without its year
+			b.partial = &dline{start: l.start, end: l.end, date: e, hasDate: true}
+			toks := tokenize(d.text, l.start, l.end)
+			b.partial.dateW = wspan{toks[e.i].start, toks[e.j-1].end}
+			continue
+		}
+		if !ok || e.y == 0 || e.d == 0 || !validDay(e.y, e.m, e.d) {
+			continue
+		}
+		t := time.Date(e.y, time.Month(e.m), e.d, 0, 0, 0, 0, time.UTC)
+		if e.amb && !agrees(t) && validDay(e.y, e.d, e.m) {
+			if sw := time.Date(e.y, time.Month(e.d), e.m, 0, 0, 0, 0, time.UTC); agrees(sw) {
+				t = sw
+			}
+		}
+		score := 1
+		if low := strings.ToLower(l.text); strings.Contains(low, "updat") || strings.Contains(low, "modified") || strings.Contains(low, "actualiz") {
+			score -= 3 // when the page was changed, not published
+		}
+		if hasTime(l.text) {
+			score++
+		}
+		if d.bodyStart < 0 || li < d.bodyStart {
+			score += 2
+		}
+		if agrees(t) {
+			score += 2
+		}
+		if score > bestScore {
+			best, bestScore, bestT = li, score, t
+		}
+	}
+	switch {
+	case best >= 0:
+		l := d.lines[best]
+		b.pub, b.pubKind, b.pubText, b.pubStart, b.pubEnd = &bestT, pubPage, true, l.start, l.end
+		toks := tokenize(d.text, l.start, l.end)
+		for i := range toks {
+			if e, ok := dateAt(toks, i); ok && e.rel == 0 {
+				b.pubW = wspan{toks[e.i].start, toks[e.j-1].end}
+				break
+			}
+		}
+	case fromURL != nil && !urlMonth:
+		b.pub, b.pubKind = fromURL, pubURL
+	case crawl != nil && (fromURL == nil || (urlMonth && crawl.Year() == fromURL.Year() && crawl.Month() == fromURL.Month())):
+		l := d.lines[d.crawlLine]
+		b.pub, b.pubKind, b.pubText, b.pubStart, b.pubEnd = crawl, pubCrawl, true, l.start, l.end
+		b.pubW = wspan{l.start + 5, l.start + 15}
+	case fromURL != nil:
+		b.pub, b.pubKind, b.pubMonth = fromURL, pubURL, true
+	}
+	if b.pub == nil && b.opt.URL != nil {
+		b.urlYear = urlYearOnly(*b.opt.URL)
+	}
+}
+
+func sameDay(a, b time.Time) bool {
+	return a.Year() == b.Year() && a.Month() == b.Month() && a.Day() == b.Day()
+}
+
+// checkRepublished marks a stamp (the crawler's or the page's) that cannot
+// be the report's date: a document signed for a year two or more years
+// before it ("the plan for 2020" signed puts the meeting in 2019 or 2020),
+// or a full date as old in the opening sentences. (Years the report names
+// are not enough: reports recall old treaties and earlier visits.) Its year
+// then completes no date and its day resolves no "yesterday".
+func (b *builder) checkRepublished() {
+	if b.pub == nil || b.pubKind == pubGiven || b.pubKind == pubURL {
+		return
+	}
+	d := b.d
+	py := b.pub.Year()
+	old := false
+	for s := range d.sents {
+		T := d.st(s)
+		for i, t := range T {
+			y, ok := yearVal(t)
+			if !ok || y > py+1 {
+				continue
+			}
+			if y > py-2 {
+				continue
+			}
+			// "the plan for 2020", "for 2019-2020", signed
+			if p := prevWord(T, i); (p == "for" || p == "year") && hasWord(T, "signed", "signing", "inked") {
+				old = true
+			}
+			// "on May 2, 2013" in the first sentences
+			if s < 3 {
+				for _, e := range findDates(T) {
+					if e.i <= i && i < e.j && e.d != 0 {
+						old = true
+					}
+				}
+			}
+		}
+	}
+	if old {
+		b.republished = true
+		b.warn("the page's stamp (%s) is years after the events the report gives a year for: it is taken for a re-publication, not the report's date", b.pub.Format("2006-01-02"))
+	}
+}
