@@ -52,9 +52,9 @@ func crawlDate(s string) (time.Time, bool) {
 }
 
 var (
-	urlYMD     = regexp.MustCompile(`/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|$|[-_.])`)
-	urlYM      = regexp.MustCompile(`/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/`)
-	urlDMY     = regexp.MustCompile(`(?:^|[/_-])(0?[1-9]|[12]\d|3[01])[-.](0?[1-9]|1[0-2])[-.]((?:19|20)\d\d)(?:$|[/_.-])`)
+	urlYMD = regexp.MustCompile(`/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|$|[-_.])`)
+	urlYM  = regexp.MustCompile(`/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/`)
+	urlDMY = regexp.MustCompile(`(?:^|[/_-])(0?[1-9]|[12]\d|3[01])[-.](0?[1-9]|1[0-2])[-.]((?:19|20)\d\d)(?:$|[/_.-])`)
 	// 20240312 as a segment of its own, or after letters ("AEN20220427...")
 	urlCompact = regexp.MustCompile(`(?:(?:^|[/_-])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:$|[/_.-])|[a-zA-Z]{2}((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]))`)
 	urlYear    = regexp.MustCompile(`[/_-]((?:19|20)\d\d)(?:$|[/.])`)

@@ -11,8 +11,8 @@ type dateCand struct {
 	s          int // sentence; -1 for a line (the dateline, a stamp)
 	start, end int // the line, when s is -1
 	e          dateExpr
-	w     wspan
-	score float64
+	w          wspan
+	score      float64
 }
 
 // notEventWords before a date say it is not the meeting's.
