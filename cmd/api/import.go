@@ -21,12 +21,16 @@ func cmdImport(ctx context.Context, set *settings, args []string, stdout, stderr
 	fs := set.flags("import")
 	atomicFlag := fs.Bool("atomic", false, "store all lines or none")
 	chunk := fs.Int("chunk", 500, "meetings written to the database together")
+	fromLine := fs.Int("from-line", 1, "skip the lines before this one (to resume an import that stopped)")
 	cfg, err := set.parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
-		return errors.New("usage: api import [-atomic] FILE.ndjson")
+		return errors.New("usage: api import [-atomic] [-from-line N] FILE.ndjson")
+	}
+	if *fromLine < 1 {
+		return errors.New("-from-line must be 1 or more")
 	}
 	if cfg.DatabaseURL, err = databaseURL(cfg); err != nil {
 		return err
@@ -55,7 +59,7 @@ func cmdImport(ctx context.Context, set *settings, args []string, stdout, stderr
 	lines := make(chan domain.ImportLine, 64)
 	go func() {
 		defer close(lines)
-		err := jsonx.MeetingLines(counted, cfg.HTTP.ImportMaxLineBytes, func(l domain.ImportLine) bool {
+		err := jsonx.MeetingLines(counted, cfg.HTTP.ImportMaxLineBytes, *fromLine, func(l domain.ImportLine) bool {
 			select {
 			case lines <- l:
 				return true
@@ -63,8 +67,9 @@ func cmdImport(ctx context.Context, set *settings, args []string, stdout, stderr
 				return false
 			}
 		})
-		if err != nil {
-			lines <- domain.ImportLine{Err: fmt.Errorf("read %s: %w", fs.Arg(0), err)}
+		var re *jsonx.ReadError
+		if errors.As(err, &re) {
+			lines <- domain.ImportLine{N: re.Line, Err: fmt.Errorf("%w: read %s: %w", domain.ErrInputCut, fs.Arg(0), re.Err)}
 		}
 	}()
 	start := time.Now()
@@ -83,12 +88,18 @@ func cmdImport(ctx context.Context, set *settings, args []string, stdout, stderr
 		return l, ok
 	}, domain.ImportOptions{Atomic: *atomicFlag, Chunk: *chunk, Progress: progress})
 	fmt.Fprintln(stderr)
-	if err != nil {
-		return err
+	if rep != nil {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rep); err != nil {
+			return err
+		}
 	}
-	enc := json.NewEncoder(stdout)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(rep); err != nil {
+	if err != nil {
+		if rep != nil && !rep.Complete {
+			return fmt.Errorf("%w; the lines before %d are stored or failed (see the report): run again with -from-line %d to go on",
+				err, rep.StoppedAtLine, rep.StoppedAtLine)
+		}
 		return err
 	}
 	if rep.Failed > 0 {

@@ -65,6 +65,11 @@ type HTTP struct {
 	AnonymousReadsPerMinute int `env:"RATE_LIMIT_READS_PER_MINUTE" envDefault:"0" flag:"reads-per-minute" group:"server" min:"0" help:"requests without a key allowed per client address a minute; 0: no limit"`
 	// ImportMaxLineBytes bounds one line of an NDJSON import.
 	ImportMaxLineBytes int `env:"IMPORT_MAX_LINE_BYTES" envDefault:"1048576" flag:"import-max-line-bytes" group:"import" min:"1024" help:"longest line of an NDJSON import"`
+	// ImportIdleTimeout ends an import whose body sends no byte for that
+	// long (408).
+	ImportIdleTimeout time.Duration `env:"IMPORT_IDLE_TIMEOUT" envDefault:"30s" flag:"import-idle-timeout" group:"server" min:"1ms" help:"an import whose body sends no byte for this long is answered 408 (a plain import keeps the lines that came whole)"`
+	// ImportMaxBytes bounds an import's body (413).
+	ImportMaxBytes int64 `env:"IMPORT_MAX_BYTES" envDefault:"2147483648" flag:"import-max-bytes" group:"server" min:"1024" help:"largest body of an import; an atomic import is spooled to a temporary file (TMPDIR) first"`
 	// RequestTimeout bounds a request other than an export or import; its
 	// queries are cancelled when it passes.
 	RequestTimeout time.Duration `env:"REQUEST_TIMEOUT" envDefault:"30s" flag:"request-timeout" group:"server" min:"1ms" help:"longest request, exports and imports aside"`

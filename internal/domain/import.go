@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -14,6 +15,16 @@ type ImportLine struct {
 	Meeting *Meeting
 	Err     error
 }
+
+// ErrInputCut is wrapped by the Err of an ImportLine that says the input
+// stopped before its end (its sender stalled or went away, or sent more
+// than allowed); its N is the first line not read. The import stores what
+// came whole and stops there.
+var ErrInputCut = errors.New("the input stopped before its end")
+
+// ErrOutcomeUnknown is wrapped by a store's error when the database went
+// away after a commit was sent: whether it took effect is not known.
+var ErrOutcomeUnknown = errors.New("the database went away after the commit was sent: whether it took effect is not known")
 
 // ImportError says what is wrong with one line.
 type ImportError struct {
@@ -34,6 +45,20 @@ type ImportReport struct {
 	// ErrorsTruncated says that errors lists the first MaxErrors failures
 	// only; failed counts them all.
 	ErrorsTruncated bool `json:"errors_truncated"`
+	// Complete says that every line was read and handled. When it is
+	// false, StoppedAtLine is the first line not handled: no line from it
+	// on was stored, and each line before it was stored or failed.
+	Complete      bool `json:"complete"`
+	StoppedAtLine int  `json:"stopped_at_line,omitempty"`
+	// StoredLines are the ranges of lines, first and last, whose meetings
+	// were stored: every line in them that is not blank. At most
+	// MaxErrors+1 ranges, all of them unless ErrorsTruncated.
+	StoredLines [][2]int `json:"stored_lines"`
+	// UncertainLines, when set, are lines (first and last) whose write was
+	// sent when the database went away, before it confirmed the commit:
+	// each was stored or not. Sending them again is safe: one stored
+	// already fails as a duplicate naming the stored meeting.
+	UncertainLines *[2]int `json:"uncertain_lines,omitempty"`
 	// Seconds is how long the import took.
 	Seconds float64 `json:"seconds"`
 }
@@ -82,6 +107,11 @@ type pending struct {
 // Import stores the meetings of next's lines, validating and resolving each
 // as CreateMeeting does. Without Atomic good lines are stored and bad ones
 // reported; with it any bad line stores none. next returns false at the end.
+//
+// When the import stops before the end (the input was cut, the database
+// went away, ctx ended), the error says why. Without Atomic the report
+// comes with it, incomplete, naming the lines stored and where to resume;
+// with Atomic the report is nil: nothing was stored.
 func (s *Service) Import(ctx context.Context, next func() (ImportLine, bool), opt ImportOptions) (*ImportReport, error) {
 	start := time.Now()
 	if opt.Chunk <= 0 {
@@ -94,7 +124,7 @@ func (s *Service) Import(ctx context.Context, next func() (ImportLine, bool), op
 		return nil, err
 	}
 	im := &importer{s: s, r: s.newResolver(), opt: opt, keys: map[string]int{},
-		rep: &ImportReport{Atomic: opt.Atomic, Errors: []ImportError{}}}
+		rep: &ImportReport{Atomic: opt.Atomic, Errors: []ImportError{}, StoredLines: [][2]int{}}}
 	if opt.Atomic {
 		tx, err := s.imports.BeginImport(ctx)
 		if err != nil {
@@ -109,22 +139,39 @@ func (s *Service) Import(ctx context.Context, next func() (ImportLine, bool), op
 		if !ok {
 			break
 		}
-		im.rep.Lines++
-		if p, ok := im.prepare(ctx, line); ok {
+		if errors.Is(line.Err, ErrInputCut) {
+			// A plain import stores what came whole and stops at the cut.
+			if !opt.Atomic {
+				if at, err := im.flush(ctx, chunk); err != nil {
+					return im.stop(at, err)
+				}
+			}
+			return im.stop(line.N, line.Err)
+		}
+		im.read(line.N)
+		p, ok, err := im.prepare(ctx, line)
+		if err == nil {
+			err = ctx.Err()
+		}
+		if err != nil {
+			at := line.N
+			if len(chunk) > 0 {
+				at = chunk[0].line
+			}
+			return im.stop(at, err)
+		}
+		if ok {
 			chunk = append(chunk, p)
 		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
 		if len(chunk) >= opt.Chunk {
-			if err := im.flush(ctx, chunk); err != nil {
-				return nil, err
+			if at, err := im.flush(ctx, chunk); err != nil {
+				return im.stop(at, err)
 			}
 			chunk = chunk[:0]
 		}
 	}
-	if err := im.flush(ctx, chunk); err != nil {
-		return nil, err
+	if at, err := im.flush(ctx, chunk); err != nil {
+		return im.stop(at, err)
 	}
 	if opt.Atomic {
 		if im.rep.Failed > 0 {
@@ -133,6 +180,8 @@ func (s *Service) Import(ctx context.Context, next func() (ImportLine, bool), op
 			return nil, fmt.Errorf("import: %w", err)
 		}
 	}
+	im.rep.Complete = true
+	im.finish(0)
 	im.rep.Seconds = time.Since(start).Seconds()
 	return im.rep, nil
 }
@@ -144,10 +193,68 @@ type importer struct {
 	tx   ImportTx // the one transaction of an atomic import
 	keys map[string]int
 	rep  *ImportReport
+	// first and last are the first and last lines read; failed are the
+	// lines that failed, for the ranges of lines stored.
+	first, last int
+	failed      []int
+}
+
+// read notes that line n was read.
+func (im *importer) read(n int) {
+	im.rep.Lines++
+	if im.first == 0 {
+		im.first = n
+	}
+	im.last = n
+}
+
+// stop ends an import cut short at line at by err: an atomic one stores
+// nothing and has no report; a plain one reports what it stored.
+func (im *importer) stop(at int, err error) (*ImportReport, error) {
+	if im.opt.Atomic {
+		return nil, fmt.Errorf("import: %w", err)
+	}
+	im.rep.StoppedAtLine = at
+	im.finish(at)
+	return im.rep, fmt.Errorf("import stopped at line %d: %w", at, err)
+}
+
+// finish sets the ranges of lines stored: every line read before stop (0:
+// every line read) that did not fail.
+func (im *importer) finish(stop int) {
+	// Duplicates found at a chunk's commit are noted after later lines.
+	slices.SortStableFunc(im.rep.Errors, func(a, b ImportError) int { return a.Line - b.Line })
+	if im.opt.Atomic && im.rep.Stored == 0 || im.first == 0 {
+		return
+	}
+	last := im.last
+	if stop > 0 {
+		last = min(last, stop-1)
+	}
+	slices.Sort(im.failed)
+	from := im.first
+	add := func(a, b int) {
+		if a > b {
+			return
+		}
+		if len(im.rep.StoredLines) > im.opt.MaxErrors {
+			return
+		}
+		im.rep.StoredLines = append(im.rep.StoredLines, [2]int{a, b})
+	}
+	for _, f := range im.failed {
+		if f > last {
+			break
+		}
+		add(from, f-1)
+		from = max(from, f+1)
+	}
+	add(from, last)
 }
 
 func (im *importer) fail(line int, err error) {
 	im.rep.Failed++
+	im.failed = append(im.failed, line)
 	if len(im.rep.Errors) >= im.opt.MaxErrors {
 		im.rep.ErrorsTruncated = true
 		return
@@ -160,38 +267,51 @@ func (im *importer) fail(line int, err error) {
 	im.rep.Errors = append(im.rep.Errors, e)
 }
 
+// gone reports whether err means that the database or the request went
+// away, which stops an import rather than failing a line.
+func gone(ctx context.Context, err error) bool {
+	return ErrorCode(err) == EUNAVAILABLE || errors.Is(err, context.Canceled) ||
+		errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil
+}
+
 // prepare validates and resolves one line; a line that fails is reported.
-func (im *importer) prepare(ctx context.Context, line ImportLine) (pending, bool) {
+// It returns an error only when the database or the request went away.
+func (im *importer) prepare(ctx context.Context, line ImportLine) (pending, bool, error) {
 	if line.Err != nil {
 		im.fail(line.N, line.Err)
-		return pending{}, false
+		return pending{}, false, nil
 	}
 	m := line.Meeting
 	if err := m.Validate(); err != nil {
 		im.fail(line.N, err)
-		return pending{}, false
+		return pending{}, false, nil
 	}
 	news, err := im.r.prepare(ctx, m, nil)
 	if err != nil {
+		if gone(ctx, err) {
+			return pending{}, false, err
+		}
 		if AsError(err) == nil {
 			err = fmt.Errorf("%w", err) // a store failure: reported on the line, the import goes on
 		}
 		im.fail(line.N, err)
-		return pending{}, false
+		return pending{}, false, nil
 	}
 	if first, dup := im.keys[m.DedupeKey]; dup {
 		im.fail(line.N, Errorf(ECONFLICT, "Line %d holds the same meeting (same date, kind and countries).", first))
-		return pending{}, false
+		return pending{}, false, nil
 	}
 	im.keys[m.DedupeKey] = line.N
-	return pending{line: line.N, m: m, news: news}, true
+	return pending{line: line.N, m: m, news: news}, true, nil
 }
 
 // flush writes a chunk: in the import's transaction when atomic, else in a
 // transaction of its own, and line by line when the chunk as a whole fails.
-func (im *importer) flush(ctx context.Context, chunk []pending) error {
+// When the database or the request goes away it returns the error and the
+// first line not stored.
+func (im *importer) flush(ctx context.Context, chunk []pending) (int, error) {
 	if len(chunk) == 0 {
-		return nil
+		return 0, nil
 	}
 	defer func() {
 		if im.opt.Progress != nil {
@@ -200,57 +320,77 @@ func (im *importer) flush(ctx context.Context, chunk []pending) error {
 	}()
 	if im.opt.Atomic {
 		if im.rep.Failed > 0 {
-			return nil // nothing will be stored; the lines are only checked
+			return 0, nil // nothing will be stored; the lines are only checked
 		}
-		chunk, err := im.dedupe(ctx, im.tx, chunk)
-		if err != nil || im.rep.Failed > 0 {
-			return err
-		}
-		w, err := im.write(ctx, im.tx, chunk)
+		todo, dups, err := im.dedupe(ctx, im.tx, chunk)
 		if err != nil {
-			return fmt.Errorf("import: %w", err)
+			return chunk[0].line, err
+		}
+		im.failDuplicates(dups)
+		if im.rep.Failed > 0 {
+			return 0, nil
+		}
+		w, err := im.write(ctx, im.tx, todo)
+		if err != nil {
+			return chunk[0].line, err
 		}
 		im.stored(w)
-		return nil
+		return 0, nil
 	}
 	var w written
+	var dups []duplicateLine
 	err := im.inTx(ctx, func(tx ImportTx) error {
-		var err error
-		if chunk, err = im.dedupe(ctx, tx, chunk); err != nil {
+		todo, d, err := im.dedupe(ctx, tx, chunk)
+		if err != nil {
 			return err
 		}
-		w, err = im.write(ctx, tx, chunk)
+		dups = d
+		w, err = im.write(ctx, tx, todo)
 		return err
 	})
 	if err == nil {
+		im.failDuplicates(dups)
 		im.stored(w)
-		return nil
+		return 0, nil
 	}
-	if ErrorCode(err) == EUNAVAILABLE || errors.Is(err, context.Canceled) {
-		return err
+	if gone(ctx, err) {
+		im.uncertain(err, chunk[0].line, chunk[len(chunk)-1].line)
+		return chunk[0].line, err
 	}
 	// Something in the chunk broke a rule of the database (a meeting stored
 	// meanwhile, say): store its meetings one by one to find which.
 	for _, p := range chunk {
 		var w written
+		var dups []duplicateLine
 		err := im.inTx(ctx, func(tx ImportTx) error {
-			one, err := im.dedupe(ctx, tx, []pending{p})
+			one, d, err := im.dedupe(ctx, tx, []pending{p})
 			if err != nil || len(one) == 0 {
+				dups = d
 				return err
 			}
 			w, err = im.write(ctx, tx, one)
 			return err
 		})
-		if err == nil {
+		switch {
+		case err == nil:
+			im.failDuplicates(dups)
 			im.stored(w)
-		} else {
-			if ErrorCode(err) == EUNAVAILABLE || errors.Is(err, context.Canceled) {
-				return err
-			}
+		case gone(ctx, err):
+			im.uncertain(err, p.line, p.line)
+			return p.line, err
+		default:
 			im.fail(p.line, err)
 		}
 	}
-	return nil
+	return 0, nil
+}
+
+// uncertain notes the lines from a to b when err says that their commit
+// may have taken effect.
+func (im *importer) uncertain(err error, a, b int) {
+	if errors.Is(err, ErrOutcomeUnknown) {
+		im.rep.UncertainLines = &[2]int{a, b}
+	}
 }
 
 func (im *importer) inTx(ctx context.Context, fn func(ImportTx) error) error {
@@ -265,26 +405,40 @@ func (im *importer) inTx(ctx context.Context, fn func(ImportTx) error) error {
 	return tx.Commit(ctx)
 }
 
-// dedupe reports the meetings of the chunk that are stored already and
-// returns the others.
-func (im *importer) dedupe(ctx context.Context, tx ImportTx, chunk []pending) ([]pending, error) {
+// duplicateLine is a line whose meeting is stored already.
+type duplicateLine struct {
+	line int
+	id   string
+}
+
+// dedupe returns the meetings of the chunk that are not stored yet, and
+// the lines of those that are; the latter fail once the transaction that
+// found them commits.
+func (im *importer) dedupe(ctx context.Context, tx ImportTx, chunk []pending) ([]pending, []duplicateLine, error) {
 	keys := make([]string, len(chunk))
 	for i, p := range chunk {
 		keys[i] = p.m.DedupeKey
 	}
 	found, err := tx.FindMeetingIDs(ctx, keys)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := chunk[:0:0]
+	var dups []duplicateLine
 	for _, p := range chunk {
 		if id, ok := found[p.m.DedupeKey]; ok {
-			im.fail(p.line, duplicate(id))
+			dups = append(dups, duplicateLine{p.line, id})
 			continue
 		}
 		out = append(out, p)
 	}
-	return out, nil
+	return out, dups, nil
+}
+
+func (im *importer) failDuplicates(dups []duplicateLine) {
+	for _, d := range dups {
+		im.fail(d.line, duplicate(d.id))
+	}
 }
 
 // written is what a chunk stored, counted once its transaction commits.

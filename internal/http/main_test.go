@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
@@ -94,13 +95,37 @@ func newEmptyEnv(t *testing.T) *env {
 func newConfiguredEnv(t *testing.T, cfg httpapi.Config) *env {
 	t.Helper()
 	pool := pgtest.New(t)
+	return newEnvOn(t, cfg, pool, pool)
+}
+
+// newProxiedEnv returns a server with cfg over a fresh database that it
+// reaches through a proxy the test may cut; e.pool reaches the database
+// directly, for checks.
+func newProxiedEnv(t *testing.T, cfg httpapi.Config) (*env, *pgtest.Proxy) {
+	t.Helper()
+	dbURL := pgtest.URL(t)
+	proxy := pgtest.NewProxy(t, dbURL)
+	ctx := context.Background()
+	direct, err := pgxpool.New(ctx, dbURL)
+	require.NoError(t, err)
+	t.Cleanup(direct.Close)
+	pool, err := postgres.Open(ctx, proxy.URL(dbURL), postgres.Options{ConnectTimeout: time.Second})
+	require.NoError(t, err)
+	t.Cleanup(pool.Close)
+	return newEnvOn(t, cfg, pool, direct), proxy
+}
+
+// newEnvOn returns a server with cfg whose store runs on pool; e.pool is
+// check.
+func newEnvOn(t *testing.T, cfg httpapi.Config, pool, check *pgxpool.Pool) *env {
+	t.Helper()
 	st := postgres.NewStore(pool)
 	svc := domain.NewService(domain.Stores{Meetings: st, Officials: st, Agreements: st, Countries: st,
 		Stats: st, Rows: st, Keys: st, Audit: st, Imports: st, Idempotency: st, Articles: st})
 	logs := &syncBuffer{}
 	log := slog.New(slog.NewJSONHandler(logs, nil))
 	srv := httpapi.NewServer(svc, st, log, cfg, api.Spec)
-	e := &env{t: t, h: srv.Handler(), pool: pool, svc: svc, logs: logs}
+	e := &env{t: t, h: srv.Handler(), pool: check, svc: svc, logs: logs}
 	for name, dst := range map[domain.Scope]*string{domain.ScopeRead: &e.reader, domain.ScopeWrite: &e.writer,
 		domain.ScopeAdmin: &e.admin} {
 		_, token, err := svc.CreateKey(context.Background(), map[domain.Scope]string{

@@ -28,12 +28,14 @@ const (
 	errUnsupportedMedia = "unsupported_media_type"
 	errTooLarge         = "too_large"
 	errMethod           = "method_not_allowed"
+	errTimeout          = "request_timeout"
 )
 
 func init() {
 	statuses[errUnsupportedMedia] = http.StatusUnsupportedMediaType
 	statuses[errTooLarge] = http.StatusRequestEntityTooLarge
 	statuses[errMethod] = http.StatusMethodNotAllowed
+	statuses[errTimeout] = http.StatusRequestTimeout
 }
 
 // Config tunes the HTTP layer: its settings (config.HTTP, with their

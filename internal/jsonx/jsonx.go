@@ -287,10 +287,21 @@ func escapePointer(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
 }
 
+// ReadError is the error of EachLine when r fails: Line is the first line
+// not read whole (a part of it that came is dropped).
+type ReadError struct {
+	Line int
+	Err  error
+}
+
+func (e *ReadError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
+func (e *ReadError) Unwrap() error { return e.Err }
+
 // EachLine calls fn with each line of r that is not blank, numbered from 1,
 // without its line break. A line longer than max bytes is passed cut short
 // with tooLong set, so that one bad line does not stop the rest. It stops
-// when fn returns false.
+// when fn returns false. When r fails, the line it was reading is not
+// passed and the error is a *ReadError.
 func EachLine(r io.Reader, max int, fn func(n int, line []byte, tooLong bool) bool) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var buf []byte
@@ -320,6 +331,9 @@ func EachLine(r io.Reader, max int, fn func(n int, line []byte, tooLong bool) bo
 				}
 			}
 		}
+		if err != nil && err != io.EOF {
+			return &ReadError{Line: n + 1, Err: err}
+		}
 		if len(buf) > 0 || err == nil {
 			n++
 			line := bytes.TrimRight(buf, "\r\n")
@@ -331,16 +345,17 @@ func EachLine(r io.Reader, max int, fn func(n int, line []byte, tooLong bool) bo
 		if err == io.EOF {
 			return nil
 		}
-		if err != nil {
-			return err
-		}
 	}
 }
 
-// MeetingLines reads an NDJSON import: each line that is not blank becomes a
-// meeting, or the reason it is not one. It stops when emit returns false.
-func MeetingLines(r io.Reader, max int, emit func(domain.ImportLine) bool) error {
+// MeetingLines reads an NDJSON import: each line that is not blank, from
+// line from on (1: all), becomes a meeting, or the reason it is not one.
+// It stops when emit returns false.
+func MeetingLines(r io.Reader, max, from int, emit func(domain.ImportLine) bool) error {
 	return EachLine(r, max, func(n int, raw []byte, tooLong bool) bool {
+		if n < from {
+			return true
+		}
 		l := domain.ImportLine{N: n}
 		if tooLong {
 			l.Err = domain.Errorf(domain.EINVALID, "The line is longer than %d bytes.", max)

@@ -1,6 +1,9 @@
 package jsonx
 
 import (
+	"errors"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -112,4 +115,37 @@ func FuzzEachLine(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// failingReader gives its text, then fails.
+type failingReader struct {
+	text string
+	err  error
+}
+
+func (f *failingReader) Read(p []byte) (int, error) {
+	if f.text == "" {
+		return 0, f.err
+	}
+	n := copy(p, f.text)
+	f.text = f.text[n:]
+	return n, nil
+}
+
+// TestEachLine_ReadError: when the reader fails, the line it was reading is
+// not passed (a part of a line is not a line), and the error names it.
+func TestEachLine_ReadError(t *testing.T) {
+	boom := errors.New("i/o timeout")
+	var got []string
+	err := EachLine(&failingReader{text: "one\n\ntwo\nthr", err: boom}, 100, func(n int, line []byte, _ bool) bool {
+		got = append(got, fmt.Sprintf("%d:%s", n, line))
+		return true
+	})
+	if want := []string{"1:one", "3:two"}; !slices.Equal(got, want) {
+		t.Errorf("lines %v, want %v", got, want)
+	}
+	var re *ReadError
+	if !errors.As(err, &re) || re.Line != 4 || !errors.Is(err, boom) {
+		t.Errorf("error %v, want a ReadError at line 4 wrapping %v", err, boom)
+	}
 }

@@ -182,6 +182,19 @@ func lostConnection(err error) bool {
 	return strings.Contains(msg, "closed pool") || strings.Contains(msg, "conn closed")
 }
 
+// commitError formats the error of a commit. A connection lost once the
+// commit may have been sent leaves its outcome unknown, which the error
+// says (domain.ErrOutcomeUnknown).
+func commitError(err error) error {
+	if err == nil {
+		return nil
+	}
+	if lostConnection(err) && !pgconn.SafeToRetry(err) {
+		return fmt.Errorf("%w: %w: %v", unavailable, domain.ErrOutcomeUnknown, err)
+	}
+	return formatError(err)
+}
+
 var unavailable = &domain.Error{Code: domain.EUNAVAILABLE, Message: "The database is unavailable."}
 
 // day converts a nullable date column to a domain day.

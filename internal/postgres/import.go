@@ -25,7 +25,7 @@ func (s *Store) BeginImport(ctx context.Context) (domain.ImportTx, error) {
 	return &importTx{tx: tx}, nil
 }
 
-func (t *importTx) Commit(ctx context.Context) error { return formatError(t.tx.Commit(ctx)) }
+func (t *importTx) Commit(ctx context.Context) error { return commitError(t.tx.Commit(ctx)) }
 
 func (t *importTx) Rollback(ctx context.Context) error { return formatError(t.tx.Rollback(ctx)) }
 
