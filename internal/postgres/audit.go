@@ -11,26 +11,6 @@ import (
 	"github.com/milmeet/milmeet/internal/domain"
 )
 
-const insertAuditSQL = `
-INSERT INTO audit_log (at, actor, action, meeting_id, before, after, changes)
-VALUES ($1, $2, $3, $4, $5, $6, $7)`
-
-// insertAudit stores an entry in the transaction of the change it records.
-func insertAudit(ctx context.Context, q querier, e *domain.AuditEntry) error {
-	if e == nil {
-		return nil
-	}
-	changes, err := json.Marshal(e.Changes)
-	if err != nil {
-		return fmt.Errorf("audit: %w", err)
-	}
-	_, err = q.Exec(ctx, insertAuditSQL, e.At, e.Actor, e.Action, e.MeetingID, rawOrNil(e.Before), rawOrNil(e.After), changes)
-	if err != nil {
-		return fmt.Errorf("audit: %w", formatError(err))
-	}
-	return nil
-}
-
 func rawOrNil(r json.RawMessage) any {
 	if len(r) == 0 {
 		return nil

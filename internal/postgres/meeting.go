@@ -19,39 +19,6 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
 ON CONFLICT (country, name_key) DO UPDATE SET updated_at = officials.updated_at
 RETURNING id`
 
-const insertMeetingSQL = `
-INSERT INTO meetings (id, title, date_year, date_month, date_day, end_date, city, venue, host_country,
-    kind, summary, topics, series_name, series_edition, parent_id, dedupe_key, version, created_at, updated_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1, $17, $18)`
-
-const updateMeetingSQL = `
-UPDATE meetings SET title = $2, date_year = $3, date_month = $4, date_day = $5, end_date = $6, city = $7,
-    venue = $8, host_country = $9, kind = $10, summary = $11, topics = $12, series_name = $13,
-    series_edition = $14, parent_id = $15, dedupe_key = $16, version = version + 1, updated_at = $17
-WHERE id = $1`
-
-const insertDelegationSQL = `
-INSERT INTO delegations (meeting_id, ord, country, role) VALUES ($1, $2, $3, $4)`
-
-// Members find their delegation by meeting and country, so that a whole
-// meeting goes to the server in one batch.
-const insertMemberSQL = `
-INSERT INTO delegation_members (delegation_id, official_id, ord, is_head, rank, position)
-SELECT d.id, $3, $4, $5, $6, $7 FROM delegations d WHERE d.meeting_id = $1 AND d.country = $2`
-
-const insertCeremonySQL = `
-INSERT INTO ceremonies (meeting_id, ord, type, site, honoured, description, award,
-    recipient_official_id, recipient_rank, recipient_position)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`
-
-const insertAgreementSQL = `
-INSERT INTO agreements (id, meeting_id, ord, title, type, period, signed_on)
-VALUES ($1, $2, $3, $4, $5, $6, $7)`
-
-const insertPartySQL = `INSERT INTO agreement_parties (agreement_id, country, ord) VALUES ($1, $2, $3)`
-
-const insertSignatorySQL = `INSERT INTO agreement_signatories (agreement_id, official_id, ord) VALUES ($1, $2, $3)`
-
 // A report is stored once: the same URL (or, without one, the same outlet,
 // title and date) links the stored source and fills what it lacked.
 const upsertSourceByURLSQL = `
@@ -161,16 +128,8 @@ func remapOfficials(m *domain.Meeting, remap map[string]string) {
 
 // insertMeeting stores m and its child meetings with all they hold.
 func insertMeeting(ctx context.Context, q querier, m *domain.Meeting) error {
-	b := &pgx.Batch{}
-	b.Queue(insertMeetingSQL, append(meetingArgs(m), m.CreatedAt, m.UpdatedAt)...)
-	queueParts(b, m)
-	for i := range m.ChildMeetings {
-		c := &m.ChildMeetings[i]
-		b.Queue(insertMeetingSQL, append(meetingArgs(c), c.CreatedAt, c.UpdatedAt)...)
-		queueParts(b, c)
-	}
-	if err := q.SendBatch(ctx, b).Close(); err != nil {
-		return fmt.Errorf("insert meeting: %w", formatError(err))
+	if err := writeMeetings(ctx, q, []*domain.Meeting{m}, nil); err != nil {
+		return fmt.Errorf("insert meeting: %w", err)
 	}
 	if err := linkSources(ctx, q, m); err != nil {
 		return err
@@ -187,49 +146,6 @@ func refreshSearch(ctx context.Context, q querier, id string) error {
 		return fmt.Errorf("refresh search: %w", formatError(err))
 	}
 	return nil
-}
-
-func meetingArgs(m *domain.Meeting) []any {
-	var seriesName *string
-	var seriesEdition *int
-	if m.Series != nil {
-		seriesName, seriesEdition = &m.Series.Name, m.Series.Edition
-	}
-	return []any{m.ID, m.Title, nz(m.Date.Year), nz(m.Date.Month), nz(m.Date.Day), dateArg(m.EndDate),
-		m.City, m.Venue, m.HostCountry, m.Kind, m.Summary, m.Topics, seriesName, seriesEdition,
-		m.ParentID, m.DedupeKey}
-}
-
-// queueParts queues the delegations, ceremonies and agreements of m.
-func queueParts(b *pgx.Batch, m *domain.Meeting) {
-	for i, d := range m.Delegations {
-		b.Queue(insertDelegationSQL, m.ID, i, d.Country, d.Role)
-		ord := 0
-		if d.Head != nil {
-			b.Queue(insertMemberSQL, m.ID, d.Country, d.Head.OfficialID, ord, true, d.Head.Rank, d.Head.Position)
-			ord++
-		}
-		for _, p := range d.Members {
-			b.Queue(insertMemberSQL, m.ID, d.Country, p.OfficialID, ord, false, p.Rank, p.Position)
-			ord++
-		}
-	}
-	for i, c := range m.Ceremonies {
-		var rid, rrank, rpos any
-		if c.Recipient != nil {
-			rid, rrank, rpos = c.Recipient.OfficialID, c.Recipient.Rank, c.Recipient.Position
-		}
-		b.Queue(insertCeremonySQL, m.ID, i, c.Type, c.Site, c.Honoured, c.Description, c.Award, rid, rrank, rpos)
-	}
-	for i, a := range m.Agreements {
-		b.Queue(insertAgreementSQL, a.ID, m.ID, i, a.Title, a.Type, a.Period, dateArg(a.SignedOn))
-		for j, c := range a.Parties {
-			b.Queue(insertPartySQL, a.ID, c, j)
-		}
-		for j, sg := range a.Signatories {
-			b.Queue(insertSignatorySQL, a.ID, sg.OfficialID, j)
-		}
-	}
 }
 
 // linkSources stores m's sources, or finds them stored, and links them to m
@@ -330,20 +246,9 @@ func (s *Store) ReplaceMeeting(ctx context.Context, m *domain.Meeting, news []do
 		if err := clearParts(ctx, tx, append([]string{m.ID}, oldChildren...)); err != nil {
 			return err
 		}
-		b := &pgx.Batch{}
-		b.Queue(updateMeetingSQL, append(meetingArgs(m), m.UpdatedAt)...)
-		queueParts(b, m)
-		for i := range m.ChildMeetings {
-			c := &m.ChildMeetings[i]
-			if slices.Contains(oldChildren, c.ID) {
-				b.Queue(updateMeetingSQL, append(meetingArgs(c), c.UpdatedAt)...)
-			} else {
-				b.Queue(insertMeetingSQL, append(meetingArgs(c), c.CreatedAt, c.UpdatedAt)...)
-			}
-			queueParts(b, c)
-		}
-		if err := tx.SendBatch(ctx, b).Close(); err != nil {
-			return fmt.Errorf("replace meeting: %w", formatError(err))
+		stored := func(id string) bool { return id == m.ID || slices.Contains(oldChildren, id) }
+		if err := writeMeetings(ctx, tx, []*domain.Meeting{m}, stored); err != nil {
+			return fmt.Errorf("replace meeting: %w", err)
 		}
 		if err := linkSources(ctx, tx, m); err != nil {
 			return err
