@@ -22,6 +22,8 @@ type anchor struct {
 	class       int
 	call, video bool
 	dest        string // the country visited: "paid an official visit to Pakistan"
+	nominal     bool   // a noun, not a verb, reports the meeting: "a meeting between"
+	guestAfter  bool   // the guests follow the anchor: "the visit of X to Baku"
 }
 
 var meetNouns = setOf("talks", "meeting", "meetings", "conversation", "call", "videoconference", "conference",
@@ -83,6 +85,11 @@ func (d *doc) anchorIn(s int) (anchor, bool) {
 		return m.a, m.ok
 	}
 	a, ok := d.findAnchor(s)
+	if !ok {
+		if a, ok = d.altAnchor(s); ok && a.class != aGuest {
+			a.nominal = true
+		}
+	}
 	d.anchors[s] = &anchorMemo{a, ok}
 	return a, ok
 }
@@ -200,6 +207,18 @@ func (d *doc) findAnchor(s int) (anchor, bool) {
 			} else {
 				continue
 			}
+		case "began", "begins", "started", "starts", "commenced", "launched", "kicked", "concluded", "wrapped":
+			v := findWord(T, i+1, min(len(T), i+6), "visit", "tour", "trip")
+			if v < 0 {
+				continue
+			}
+			if n2, k2 := nextWord(T, v); n2 == "to" || n2 == "in" {
+				if c := d.countryAfter(s, k2+1); c != "" {
+					a.class, a.dest, a.j = aGuest, c, k2+1
+					break
+				}
+			}
+			continue
 		case "arrived", "arrives":
 			if next != "in" && next != "at" {
 				continue
@@ -551,16 +570,19 @@ func (d *doc) sideCountries(s, from, to int, people []int) []string {
 
 // findMain returns the sentence that reports the meeting, or -1.
 func (d *doc) findMain() (anchor, bool) {
+	var best anchor
+	bestScore, found := 0.0, false
 	for s := range d.sents {
 		a, ok := d.anchorIn(s)
 		if !ok {
 			continue
 		}
-		subj, obj := d.sidePeople(a)
-		T := d.st(s)
-		if len(subj)+len(obj) > 0 || len(d.sideCountries(s, 0, len(T), nil)) > 0 || a.dest != "" {
-			return a, true
+		if sc := d.eventScore(a); sc >= 0 && (!found || sc > bestScore) {
+			best, bestScore, found = a, sc, true
 		}
+	}
+	if found {
+		return best, true
 	}
 	// no verb: a sentence with two people of two countries
 	for s := range d.sents {

@@ -11,6 +11,15 @@ func (b *builder) sides(m *meetingDraft, a anchor) {
 	d := b.d
 	subj, obj := d.sidePeople(a)
 	T := d.st(a.s)
+	if a.guestAfter {
+		subj, obj = obj, subj // "the visit of X to Baku": X is the guest
+	}
+	if len(subj) == 0 && a.i > 0 && a.i <= 3 && (T[a.i-1].low == "he" || T[a.i-1].low == "she") {
+		// "He met Y": the last principal named before
+		if p := d.lastPrincipal(a.s); p >= 0 {
+			subj = []int{p}
+		}
+	}
 	subjCodes := d.sideCountries(a.s, 0, a.i, subj)
 	objCodes := d.sideCountries(a.s, a.j, len(T), obj)
 	if a.dest != "" && len(obj) == 0 && !slices.Contains(objCodes, a.dest) {
@@ -309,4 +318,18 @@ func institutional(T []tok, c cmention) bool {
 		}
 	}
 	return false
+}
+
+// lastPrincipal returns the last person named with a rank, honorific or
+// position in the three sentences before s, or -1.
+func (d *doc) lastPrincipal(s int) int {
+	for k := s - 1; k >= 0 && k >= s-3; k-- {
+		ps := d.bySent[k]
+		for n := len(ps) - 1; n >= 0; n-- {
+			if d.people[ps[n]].strong && !d.excluded(ps[n]) {
+				return ps[n]
+			}
+		}
+	}
+	return -1
 }

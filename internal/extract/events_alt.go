@@ -1,0 +1,212 @@
+package extract
+
+import "slices"
+
+// This file finds the meeting where no verb of meeting reports it: two
+// principals as one subject ("A and his Malaysian counterpart B
+// reaffirmed"), a nominal meeting ("a meeting between A and B", "following
+// a meeting with B"), a signing in the passive ("was signed by A and B"), a
+// nominal visit ("the official visit of X to CITY"), and chooses among the
+// sentences that report one the one that says most.
+
+// altAnchor finds a meeting reported without one of findAnchor's verbs.
+func (d *doc) altAnchor(s int) (anchor, bool) {
+	if a, ok := d.jointAnchor(s); ok {
+		return a, true
+	}
+	if a, ok := d.nominalAnchor(s); ok {
+		return a, true
+	}
+	return anchor{}, false
+}
+
+// joinWords may stand between two principals of one subject: "A and his
+// Japanese counterpart, B", "A together with B".
+var joinWords = setOf("and", "together", "along", "with", "his", "her", "their", "counterpart", "the", "as", "well")
+
+// verbSkip may stand between a subject and its verb.
+var verbSkip = setOf("on", "today", "yesterday", "have", "has", "had", "also", "jointly", "on", "in", "at", "the",
+	"this", "last", "week", "morning", "afternoon", "evening", "both", "officially", "formally", "recently", "earlier")
+
+// notVerbs are lower-case words after a subject that are not its verb.
+var notVerbs = setOf("of", "and", "to", "for", "from", "who", "which", "that", "whose", "as", "with", "by", "or")
+
+// jointAnchor finds two principals of different sides written as one
+// subject, and the verb after them.
+func (d *doc) jointAnchor(s int) (anchor, bool) {
+	T := d.st(s)
+	ps := d.bySent[s]
+	for n := 0; n+1 < len(ps); n++ {
+		p1, p2 := d.people[ps[n]], d.people[ps[n+1]]
+		if !p1.strong && !p2.strong || d.excluded(ps[n]) || !d.opensClause(s, p1.s0) {
+			continue
+		}
+		end1 := max(p1.e1, p1.j)
+		joined := false
+		for k := end1; k < p2.s0; k++ {
+			t := T[k]
+			switch {
+			case t.kind == 'p' && (t.is(",") || t.s == "(" || t.s == ")"):
+			case t.kind == 'w' && joinWords[t.low]:
+				if t.low == "and" || t.low == "with" {
+					joined = true
+				}
+			case d.isCountryTok(s, k):
+			default:
+				joined = false
+				k = p2.s0
+			}
+		}
+		if !joined {
+			continue
+		}
+		// the verb: the first lower-case word after the second principal,
+		// past dates and adverbials
+		k := max(p2.e1, p2.j)
+		for k < len(T) {
+			t := T[k]
+			if e, ok := dateAt(T, k); ok {
+				k = e.j
+				continue
+			}
+			if t.kind == 'p' || t.kind == 'n' || (t.kind == 'w' && (verbSkip[t.low] || t.cap)) {
+				if t.s == "(" {
+					for k < len(T) && T[k].s != ")" {
+						k++
+					}
+				}
+				k++
+				continue
+			}
+			break
+		}
+		if k >= len(T) || notVerbs[T[k].low] {
+			continue
+		}
+		return anchor{s: s, i: k, j: k + 1, class: aNeutral}, true
+	}
+	return anchor{}, false
+}
+
+var nominalMeetings = setOf("meeting", "meetings", "talks", "negotiations", "discussions", "consultations",
+	"conversation", "call", "videoconference", "teleconference", "visit")
+
+// nominalAnchor finds "a meeting between A and B", "following a meeting
+// with B", "was signed by A and B", "the official visit of X to CITY".
+func (d *doc) nominalAnchor(s int) (anchor, bool) {
+	T := d.st(s)
+	for i := 0; i < len(T); i++ {
+		t := T[i]
+		if t.kind != 'w' || t.cap && i > 0 {
+			continue
+		}
+		next, nk := nextWord(T, i)
+		switch {
+		case t.low == "visit" && next == "of":
+			// "the official visit of the Minister X to Baku"
+			to := findWord(T, nk+1, min(len(T), nk+30), "to")
+			if to < 0 || !d.personAfter(s, nk+1, to) {
+				continue
+			}
+			dest := d.countryAfter(s, to+1)
+			if dest == "" {
+				continue
+			}
+			return anchor{s: s, i: i, j: nk + 1, class: aGuest, dest: dest, guestAfter: true}, true
+		case nominalMeetings[t.low] && (next == "between" || next == "with"):
+			if wordIn(T, i-4, i, modalWords) || findWord(T, max(0, i-4), i, "next", "upcoming", "future", "invited") >= 0 {
+				continue
+			}
+			a := anchor{s: s, i: i, j: nk + 1, class: aNeutral}
+			a.call, a.video = callKind(T)
+			return a, true
+		case t.low == "signed" && next == "by" && d.personAfter(s, nk+1, len(T)):
+			return anchor{s: s, i: i, j: nk + 1, class: aNeutral}, true
+		}
+	}
+	return anchor{}, false
+}
+
+// personAfter reports whether a person's mention starts in tokens [from, to).
+func (d *doc) personAfter(s, from, to int) bool {
+	for _, idx := range d.bySent[s] {
+		if m := d.people[idx]; m.s0 >= from && m.s0 < to {
+			return true
+		}
+	}
+	return false
+}
+
+// eventScore says how much a sentence with a meeting tells: its principals
+// and their countries, a date, a place; earlier sentences and verbs of
+// meeting are preferred, planned meetings are not the one reported.
+func (d *doc) eventScore(a anchor) float64 {
+	s := a.s
+	T := d.st(s)
+	subj, obj := d.sidePeople(a)
+	score := 0.0
+	strong := func(side []int) bool {
+		return slices.ContainsFunc(side, func(i int) bool { return d.people[i].strong })
+	}
+	if strong(subj) {
+		score += 2
+	}
+	if strong(obj) || len(subj) >= 2 && a.class == aNeutral {
+		score += 2
+	}
+	var cs []string
+	for _, idx := range append(append([]int{}, subj...), obj...) {
+		if c, _ := d.countryOf(idx); c != "" && !slices.Contains(cs, c) {
+			cs = append(cs, c)
+		}
+	}
+	for _, c := range d.sideCountries(s, 0, len(T), nil) {
+		if !slices.Contains(cs, c) {
+			cs = append(cs, c)
+		}
+	}
+	if a.dest != "" && !slices.Contains(cs, a.dest) {
+		cs = append(cs, a.dest)
+	}
+	score += float64(min(len(cs), 2))
+	if len(subj)+len(obj) == 0 && len(cs) == 0 {
+		return -1
+	}
+	for _, e := range findDates(T) {
+		if e.m != 0 || e.rel != 0 {
+			score++
+			break
+		}
+	}
+	if len(d.cityM[s]) > 0 {
+		score += 0.5
+	}
+	if a.nominal {
+		score -= 0.5
+	}
+	// a meeting planned, hoped for or recalled is not the one reported
+	if wordIn(T, a.i-3, a.i, modalWords) || findWord(T, max(0, a.i-6), a.i, "invited", "invitation", "plans", "planned",
+		"expected", "previous", "last", "earlier") >= 0 {
+		score -= 3
+	}
+	return score - 0.15*float64(s)
+}
+
+// opensClause reports whether token k starts the sentence's subject: what
+// comes before it is at most a short opening ("On Monday,", "SINGAPORE:",
+// "In Ankara,").
+func (d *doc) opensClause(s, k int) bool {
+	T := d.st(s)
+	if k > 10 {
+		return false
+	}
+	for i := 0; i < k; i++ {
+		if T[i].kind == 'w' && !T[i].cap && notVerbs[T[i].low] {
+			return false
+		}
+		if T[i].kind == 'w' && !T[i].cap && (T[i].low == "attended" || T[i].low == "joined" || T[i].low == "by") {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,61 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// sidesOf extracts a text and returns its countries (sorted), host and the
+// heads by country.
+func sidesOf(t *testing.T, text string) (string, string, map[string]string) {
+	t.Helper()
+	res := Extract(text, Options{})
+	var cs []string
+	heads := map[string]string{}
+	for _, d := range res.Meeting.Delegations {
+		cs = append(cs, d.Country)
+		if d.Head != nil {
+			heads[d.Country] = d.Head.Name
+		}
+	}
+	slices.Sort(cs)
+	host := ""
+	if res.Meeting.HostCountry != nil {
+		host = *res.Meeting.HostCountry
+	}
+	return strings.Join(cs, " "), host, heads
+}
+
+func TestEventsWithoutMeetVerb(t *testing.T) {
+	for _, c := range []struct {
+		text, countries, host string
+		heads                 map[string]string
+	}{
+		{"OSLO: Minister of Defence Mr. Ivar Lund and his Estonian counterpart Mr. Kalev Tamm on Monday reaffirmed the close ties of the two armed forces during the Estonian minister's visit to Norway.",
+			"EE NO", "NO", map[string]string{"NO": "Ivar Lund", "EE": "Kalev Tamm"}},
+		{"The ministers held a joint press conference in the capital on Tuesday. It was followed by a meeting between the Estonian Minister of Defence Mr. Kalev Tamm and the Latvian Minister of Defence Mr. Juris Ozols.",
+			"EE LV", "", map[string]string{"EE": "Kalev Tamm", "LV": "Juris Ozols"}},
+		{"Estonian Defence Minister Mr. Kalev Tamm spoke to reporters following a meeting with Latvian Defence Minister Mr. Juris Ozols in Riga on 3 May 2024.",
+			"EE LV", "LV", map[string]string{"EE": "Kalev Tamm", "LV": "Juris Ozols"}},
+		{"A memorandum on military education was signed by Estonian Defence Minister Mr. Kalev Tamm and Latvian Defence Minister Mr. Juris Ozols in Tallinn on 3 May 2024.",
+			"EE LV", "EE", map[string]string{"EE": "Kalev Tamm", "LV": "Juris Ozols"}},
+		{"The official visit of the Estonian Defence Minister, Mr. Kalev Tamm, to Riga began on 3 May 2024 with a wreath-laying ceremony at the Freedom Monument.",
+			"EE LV", "LV", map[string]string{"EE": "Kalev Tamm"}},
+		{"A delegation led by Estonian Defence Minister Mr. Kalev Tamm began an official visit to Latvia on 3 May 2024, the ministry said.",
+			"EE LV", "LV", map[string]string{"EE": "Kalev Tamm"}},
+		// "He met Y": the last principal named
+		{"Estonian Defence Minister Mr. Kalev Tamm arrived in Riga on 3 May 2024 for a two-day visit. He met Latvian Defence Minister Mr. Juris Ozols at the ministry.",
+			"EE LV", "LV", map[string]string{"EE": "Kalev Tamm", "LV": "Juris Ozols"}},
+	} {
+		cs, host, heads := sidesOf(t, c.text)
+		if cs != c.countries || host != c.host {
+			t.Errorf("%q: countries %q host %q, want %q host %q", c.text, cs, host, c.countries, c.host)
+		}
+		for k, v := range c.heads {
+			if heads[k] != v {
+				t.Errorf("%q: head of %s %q, want %q", c.text, k, heads[k], v)
+			}
+		}
+	}
+}
