@@ -126,7 +126,8 @@ type Delegation struct {
 // Participant is an official as they took part in one meeting: the rank and
 // position are those held then.
 type Participant struct {
-	OfficialID string  `json:"official_id"`
+	// OfficialID is left out of JSON when empty, as in a draft.
+	OfficialID string  `json:"official_id,omitempty"`
 	Name       string  `json:"name"`
 	Rank       *string `json:"rank"`
 	Position   *string `json:"position"`
@@ -146,16 +147,16 @@ type Ceremony struct {
 // Recipient is the official who received an award. Country may be left out
 // when the recipient is a member of one of the meeting's delegations.
 type Recipient struct {
-	OfficialID string  `json:"official_id"`
+	OfficialID string  `json:"official_id,omitempty"`
 	Name       string  `json:"name"`
-	Country    string  `json:"country"`
+	Country    string  `json:"country,omitempty"`
 	Rank       *string `json:"rank"`
 	Position   *string `json:"position"`
 }
 
 // Agreement is a document signed at a meeting.
 type Agreement struct {
-	ID          string        `json:"id"`
+	ID          string        `json:"id,omitempty"`
 	MeetingID   string        `json:"meeting_id,omitempty"`
 	Title       string        `json:"title"`
 	Type        AgreementType `json:"type"`
@@ -168,7 +169,7 @@ type Agreement struct {
 // Signatory is an official who signed an agreement. Country may be left out
 // when the signatory is a member of one of the meeting's delegations.
 type Signatory struct {
-	OfficialID string `json:"official_id"`
+	OfficialID string `json:"official_id,omitempty"`
 	Name       string `json:"name"`
 	Country    string `json:"country,omitempty"`
 }
