@@ -54,3 +54,27 @@ func (s *Service) FinishRequest(ctx context.Context, owner, key string, outcome 
 func (s *Service) AbandonRequest(ctx context.Context, owner, key string) error {
 	return s.idem.AbandonRequest(ctx, owner, key)
 }
+
+// WriteOutcome is the idempotency claim of a meeting's write, carried by its
+// context: the store keeps the outcome Render gives in the write's own
+// transaction, so that the request made again gets it even when the answer
+// to the first was lost after the commit.
+type WriteOutcome struct {
+	Owner, Key string
+	// Render encodes the outcome from the meeting as the write left it,
+	// and whether the write created it (false: it changed a stored one).
+	Render func(m *Meeting, created bool) ([]byte, error)
+}
+
+type writeOutcomeKey struct{}
+
+// WithWriteOutcome returns ctx carrying o, for the meeting write ctx makes.
+func WithWriteOutcome(ctx context.Context, o *WriteOutcome) context.Context {
+	return context.WithValue(ctx, writeOutcomeKey{}, o)
+}
+
+// WriteOutcomeOf returns the claim ctx carries, or nil.
+func WriteOutcomeOf(ctx context.Context) *WriteOutcome {
+	o, _ := ctx.Value(writeOutcomeKey{}).(*WriteOutcome)
+	return o
+}

@@ -21,7 +21,17 @@ var replayedHeaders = []string{"Content-Type", "Location", "ETag", "Cache-Contro
 // answer is stored and replayed, byte for byte, for the same key and body;
 // the same key with another body is 422, and while the first request runs
 // a second gets 409.
-func (s *Server) idempotent(next http.Handler) http.Handler {
+func (s *Server) idempotent(next http.Handler) http.Handler { return s.idempotentWrite(nil)(next) }
+
+// idempotentWrite is idempotent for a route whose answer to a meeting's
+// write render gives: the answer is then stored by the write's own
+// transaction, so that a write that committed is answered as it was even
+// when its first answer was lost (the database went away before it).
+func (s *Server) idempotentWrite(render func(m *domain.Meeting, created bool) (storedAnswer, error)) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler { return s.idempotentHandler(next, render) }
+}
+
+func (s *Server) idempotentHandler(next http.Handler, render func(*domain.Meeting, bool) (storedAnswer, error)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		key := r.Header.Get("Idempotency-Key")
 		k := keyOf(r)
@@ -59,12 +69,23 @@ func (s *Server) idempotent(next http.Handler) http.Handler {
 		}
 		rec := &recorder{header: http.Header{}, status: http.StatusOK}
 		r.Body = io.NopCloser(bytes.NewReader(body))
+		if render != nil {
+			r = r.WithContext(domain.WithWriteOutcome(r.Context(), &domain.WriteOutcome{Owner: k.Name, Key: key,
+				Render: func(m *domain.Meeting, created bool) ([]byte, error) {
+					a, err := render(m, created)
+					if err != nil {
+						return nil, err
+					}
+					return json.Marshal(a)
+				}}))
+		}
 		next.ServeHTTP(rec, r)
 
 		ctx := context.WithoutCancel(r.Context())
 		if rec.status >= 500 {
-			// Not an answer to replay: whether the write happened is
-			// unknown, and a retry with the key must run again.
+			// Not an answer to replay. A write that committed stored its
+			// answer with it, which this keeps; otherwise the claim goes,
+			// and a retry with the key runs again.
 			if err := s.svc.AbandonRequest(ctx, k.Name, key); err != nil {
 				s.log.WarnContext(ctx, "abandon idempotency key", "err", err)
 			}
@@ -89,6 +110,23 @@ func (s *Server) idempotent(next http.Handler) http.Handler {
 		w.WriteHeader(rec.status)
 		_, _ = w.Write(rec.body.Bytes())
 	})
+}
+
+// meetingAnswer is the answer to a POST /meetings that stored m: 201 with
+// the meeting when it created it, 200 when it merged into it; as
+// createMeeting writes it.
+func meetingAnswer(m *domain.Meeting, created bool) (storedAnswer, error) {
+	body, err := json.Marshal(m)
+	if err != nil {
+		return storedAnswer{}, err
+	}
+	body = append(body, '\n')
+	status := http.StatusCreated
+	if !created {
+		status = http.StatusOK
+	}
+	return storedAnswer{Status: status, Body: body, Headers: map[string]string{"Content-Type": "application/json",
+		"Location": "/meetings/" + m.ID, "ETag": etag(body)}}, nil
 }
 
 // storedAnswer is the answer to a request with an Idempotency-Key, as it is

@@ -117,11 +117,16 @@ func newProxiedEnv(t *testing.T, cfg httpapi.Config) (*env, *pgtest.Proxy) {
 
 // newEnvOn returns a server with cfg whose store runs on pool; e.pool is
 // check.
-func newEnvOn(t *testing.T, cfg httpapi.Config, pool, check *pgxpool.Pool) *env {
+// Each of wrap may replace some of the stores, to force a failure.
+func newEnvOn(t *testing.T, cfg httpapi.Config, pool, check *pgxpool.Pool, wrap ...func(*domain.Stores)) *env {
 	t.Helper()
 	st := postgres.NewStore(pool)
-	svc := domain.NewService(domain.Stores{Meetings: st, Officials: st, Agreements: st, Countries: st,
-		Stats: st, Rows: st, Keys: st, Audit: st, Imports: st, Idempotency: st, Articles: st})
+	stores := domain.Stores{Meetings: st, Officials: st, Agreements: st, Countries: st,
+		Stats: st, Rows: st, Keys: st, Audit: st, Imports: st, Idempotency: st, Articles: st}
+	for _, w := range wrap {
+		w(&stores)
+	}
+	svc := domain.NewService(stores)
 	logs := &syncBuffer{}
 	log := slog.New(slog.NewJSONHandler(logs, nil))
 	srv := httpapi.NewServer(svc, st, log, cfg, api.Spec)

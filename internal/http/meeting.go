@@ -17,7 +17,7 @@ func (s *Server) meetingRoutes(r chi.Router) {
 	r.With(s.readAccess).Get("/{id}", s.handle(s.getMeeting))
 	r.Group(func(r chi.Router) {
 		r.Use(s.require(domain.ScopeWrite))
-		r.With(s.idempotent).Post("/", s.handle(s.createMeeting))
+		r.With(s.idempotentWrite(meetingAnswer)).Post("/", s.handle(s.createMeeting))
 		r.Put("/{id}", s.handle(s.replaceMeeting))
 		r.Patch("/{id}", s.handle(s.patchMeeting))
 		r.Delete("/{id}", s.handle(s.deleteMeeting))

@@ -62,13 +62,43 @@ func (s *Store) BeginRequest(ctx context.Context, owner, key string, hash []byte
 	return outcome, nil
 }
 
+// writeTx runs fn, the write of meeting id (created, or changed when not),
+// in a transaction. When ctx carries the write's idempotency claim, the
+// same transaction stores the request's outcome, rendered from the meeting
+// as written: the outcome commits with the write or not at all, so that a
+// request made again after a lost answer gets it.
+func (s *Store) writeTx(ctx context.Context, id string, created bool, fn func(pgx.Tx) error) error {
+	return s.inTx(ctx, func(tx pgx.Tx) error {
+		if err := fn(tx); err != nil {
+			return err
+		}
+		o := domain.WriteOutcomeOf(ctx)
+		if o == nil {
+			return nil
+		}
+		m, err := getMeeting(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		outcome, err := o.Render(m, created)
+		if err != nil {
+			return fmt.Errorf("render outcome: %w", err)
+		}
+		if _, err := tx.Exec(ctx, finishRequestSQL, o.Owner, o.Key, outcome); err != nil {
+			return fmt.Errorf("idempotency: %w", err)
+		}
+		return nil
+	})
+}
+
+const finishRequestSQL = `UPDATE idempotency_keys SET answer = $3, completed_at = now() WHERE owner = $1 AND key = $2`
+
 // FinishRequest implements domain.IdempotencyStore.
 func (s *Store) FinishRequest(ctx context.Context, owner, key string, outcome []byte) error {
 	if outcome == nil {
 		outcome = []byte{} // NULL is a claim still in flight
 	}
-	_, err := s.pool.Exec(ctx, `UPDATE idempotency_keys SET answer = $3, completed_at = now()
-		WHERE owner = $1 AND key = $2`, owner, key, outcome)
+	_, err := s.pool.Exec(ctx, finishRequestSQL, owner, key, outcome)
 	if err != nil {
 		return fmt.Errorf("idempotency: %w", formatError(err))
 	}

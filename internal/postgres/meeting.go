@@ -47,7 +47,7 @@ ON CONFLICT (meeting_id, source_id) DO NOTHING`
 
 // CreateMeeting implements domain.MeetingStore.
 func (s *Store) CreateMeeting(ctx context.Context, m *domain.Meeting, news []domain.Official, audit *domain.AuditEntry) error {
-	return s.inTx(ctx, func(tx pgx.Tx) error {
+	return s.writeTx(ctx, m.ID, true, func(tx pgx.Tx) error {
 		remap, err := insertOfficials(ctx, tx, news)
 		if err != nil {
 			return err
@@ -213,7 +213,7 @@ func clearParts(ctx context.Context, q querier, ids []string) error {
 // ReplaceMeeting implements domain.MeetingStore.
 func (s *Store) ReplaceMeeting(ctx context.Context, m *domain.Meeting, news []domain.Official, version int,
 	audit *domain.AuditEntry) error {
-	return s.inTx(ctx, func(tx pgx.Tx) error {
+	return s.writeTx(ctx, m.ID, false, func(tx pgx.Tx) error {
 		if err := lockMeeting(ctx, tx, m.ID, version); err != nil {
 			return err
 		}

@@ -65,6 +65,11 @@ ORDER BY ms.ord`
 
 // GetMeeting implements domain.MeetingStore.
 func (s *Store) GetMeeting(ctx context.Context, id string) (*domain.Meeting, error) {
+	return getMeeting(ctx, s.pool, id)
+}
+
+// getMeeting reads a whole meeting with q, in or out of a transaction.
+func getMeeting(ctx context.Context, q querier, id string) (*domain.Meeting, error) {
 	b := &pgx.Batch{}
 	var ms []*domain.Meeting
 	byID := map[string]*domain.Meeting{}
@@ -112,7 +117,7 @@ func (s *Store) GetMeeting(ctx context.Context, id string) (*domain.Meeting, err
 		}
 		return rows.Err()
 	})
-	if err := s.pool.SendBatch(ctx, b).Close(); err != nil {
+	if err := q.SendBatch(ctx, b).Close(); err != nil {
 		return nil, fmt.Errorf("get meeting: %w", formatError(err))
 	}
 	if len(ms) == 0 || ms[0].ID != id {

@@ -94,6 +94,7 @@ type answer struct {
 	id         string // of a meeting created, or stored already (409)
 	key        string // Idempotency-Key
 	body       string
+	replayed   bool // Idempotent-Replayed: true
 }
 
 func (a answer) String() string {
@@ -234,6 +235,7 @@ func (tr *traffic) send(kind string, req *http.Request) answer {
 	a.end = time.Now()
 	a.status, a.err, a.body = resp.StatusCode, err, string(body)
 	a.ctype, a.retryAfter = resp.Header.Get("Content-Type"), resp.Header.Get("Retry-After")
+	a.replayed = resp.Header.Get("Idempotent-Replayed") == "true"
 	switch resp.StatusCode {
 	case http.StatusCreated:
 		var m struct {
