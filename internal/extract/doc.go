@@ -210,7 +210,10 @@ func (d *doc) blockEnd(i, end int) int {
 			next.kind == lkDate || endsTerminal(cur.text) || strings.HasSuffix(cur.text, ":") {
 			break
 		}
-		if startsLower(next.text) || (len(cur.text) >= 50 && endsSoft(cur.text) && next.words >= 3 &&
+		// a line much shorter than a whole paragraph after it is a title,
+		// not the first line of a wrapped paragraph
+		title := !startsLower(next.text) && len(next.text) > len(cur.text)*3/2 && endsTerminal(next.text) && len(cur.text) < 120
+		if startsLower(next.text) || (len(cur.text) >= 50 && endsSoft(cur.text) && next.words >= 3 && !title &&
 			(next.kind == lkBody || next.kind == lkOther)) {
 			j++
 			continue

@@ -219,6 +219,24 @@ func (d *doc) findAnchor(s int) (anchor, bool) {
 				}
 			}
 			continue
+		case "is", "are", "was", "were":
+			// "X, who is on an official visit to Azerbaijan, ..."
+			if next != "on" || prevWord(T, i) != "who" {
+				continue
+			}
+			v := findWord(T, nk+1, min(len(T), nk+5), "visit", "tour", "trip")
+			if v < 0 {
+				continue
+			}
+			n2, k2 := nextWord(T, v)
+			if n2 != "to" && n2 != "in" {
+				continue
+			}
+			c := d.countryAfter(s, k2+1)
+			if c == "" {
+				continue
+			}
+			a.class, a.dest, a.j = aGuest, c, k2+1
 		case "arrived", "arrives":
 			if next != "in" && next != "at" {
 				continue
@@ -298,6 +316,9 @@ func (d *doc) visitDest(s int) (string, bool) {
 				k = nk + 1
 			}
 		case "visiting":
+			if c, ok := d.countryIn(s, i+1); ok && c.adj {
+				continue // "the visiting British Defence Secretary": a guest
+			}
 			k = i + 1
 		case "arrived", "arrives", "arrival", "came", "comes", "travelled", "traveled", "went":
 			if n, nk := nextWord(T, i); n == "in" || n == "to" {
@@ -452,6 +473,7 @@ type meetingDraft struct {
 	cconf    map[int]float64
 	kind     domain.Kind
 	kindS    int
+	noHost   bool // a third country's venue or a multilateral event's margins: no host
 }
 
 // dlgDraft is a delegation being put together.
@@ -545,6 +567,13 @@ func (d *doc) sideCountries(s, from, to int, people []int) []string {
 			for _, c := range dm.codes {
 				add(c)
 			}
+		}
+	}
+	// "his Turkish counterpart" with no name
+	T0 := d.st(s)
+	for _, c := range d.ctry[s] {
+		if c.adj && c.i >= from && c.i < to && c.j < len(T0) && (T0[c.j].low == "counterpart" || T0[c.j].low == "counterparts") {
+			add(c.code)
 		}
 	}
 	if len(people) == 0 && len(out) == 0 {

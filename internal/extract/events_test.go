@@ -44,6 +44,19 @@ func TestEventsWithoutMeetVerb(t *testing.T) {
 			"EE LV", "LV", map[string]string{"EE": "Kalev Tamm"}},
 		{"A delegation led by Estonian Defence Minister Mr. Kalev Tamm began an official visit to Latvia on 3 May 2024, the ministry said.",
 			"EE LV", "LV", map[string]string{"EE": "Kalev Tamm"}},
+		// coordinated plural titles, respectively
+		{"Estonian and Latvian Defence Ministers Kalev Tamm and Juris Ozols signed a cooperation plan at a meeting in Tallinn on 3 May 2024.",
+			"EE LV", "EE", map[string]string{"EE": "Kalev Tamm", "LV": "Juris Ozols"}},
+		{"The Defence Ministers of Estonia and Latvia, Kalev Tamm and Juris Ozols, held talks in Riga on 3 May 2024.",
+			"EE LV", "LV", map[string]string{"EE": "Kalev Tamm", "LV": "Juris Ozols"}},
+		// a venue in a third country, the margins of a multilateral event: no host
+		{"The Defence Ministers of Estonia and Latvia, Kalev Tamm and Juris Ozols, held talks in Brussels on 3 May 2024.",
+			"EE LV", "", nil},
+		{"Estonian Defence Minister Mr. Kalev Tamm met with Latvian Defence Minister Mr. Juris Ozols in Riga on 3 May 2024 on the sidelines of the regional security forum.",
+			"EE LV", "", nil},
+		// "the visiting <demonym> minister" is the guest
+		{"Prince Ahmad held talks on 3 May 2024 with the visiting Estonian Defence Minister Mr. Kalev Tamm on cooperation between Qatar and Estonia.",
+			"EE QA", "QA", map[string]string{"EE": "Kalev Tamm", "QA": "Ahmad"}},
 		// "He met Y": the last principal named
 		{"Estonian Defence Minister Mr. Kalev Tamm arrived in Riga on 3 May 2024 for a two-day visit. He met Latvian Defence Minister Mr. Juris Ozols at the ministry.",
 			"EE LV", "LV", map[string]string{"EE": "Kalev Tamm", "LV": "Juris Ozols"}},

@@ -24,8 +24,9 @@ type pmention struct {
 	words, inits int
 	strong       bool // named with a rank, honorific or position
 	ok           bool
-	title        bool   // not a person: a title before one ("Raksha Mantri Shri ...")
-	key          string // the folded name
+	title        bool     // not a person: a title before one ("Raksha Mantri Shri ...")
+	plural       []string // the countries of a plural title, in order: "the Defence Ministers of A and B, X and Y"
+	key          string   // the folded name
 }
 
 // entity is one person, gathering the mentions of their name.
@@ -495,7 +496,7 @@ func (d *doc) context(m *pmention) {
 		if T[k].kind == 'w' && (T[k].low == "counterpart" || T[k].low == "counterparts") && k > 0 {
 			k--
 		}
-		if c, ok := d.countryIn(s, k); ok && c.j == k+1 {
+		if c, ok := d.countryIn(s, k); ok && c.j == k+1 && (c.adj || !T[m.s0-1].is(",")) {
 			m.country, m.ccf = c.code, 0.8
 		}
 	}
@@ -531,6 +532,11 @@ func (d *doc) setPosition(m *pmention) {
 		return
 	}
 	m.pos = cleanValue(d.text[T[b].start:T[e].end])
+	if cs := d.pluralTitle(s, m.posI, m.posJ); len(cs) >= 2 {
+		m.plural, m.country, m.ccf = cs, cs[0], 0.85
+		m.pos = d.singularTitle(s, m.posI, m.posJ)
+		return
+	}
 	if c := d.countryOfSpan(s, b, e); c != "" && m.country == "" {
 		m.country, m.ccf = c, 0.9
 	}
@@ -617,6 +623,7 @@ func (d *doc) findPeople() {
 			i = j - 1
 		}
 	}
+	d.respectively()
 	// full names first
 	surnames := map[string][]string{}
 	for idx := range d.people {
@@ -661,8 +668,26 @@ func (d *doc) findPeople() {
 		if len(hit) == 0 && m.words == 1 {
 			hit = surnames[d.surnameOf(m.sent, m.i, m.j)]
 		}
+		if len(hit) == 0 && m.words == 1 && (m.hon || m.rank != "") {
+			// "Mr Mohamad", "Dr Ng": a given name (or a family name written
+			// first) of one person named in full
+			for _, k := range d.order {
+				if f := strings.Fields(k); len(f) >= 2 && f[0] == key {
+					hit = append(hit, k)
+				}
+			}
+		}
 		if len(hit) == 1 && (m.inits > 0 || m.strong || d.subjectish(m)) {
 			m.name, m.ok = d.ents[hit[0]].name, true
+			continue
+		}
+		if len(hit) == 0 && m.words == 1 && m.inits == 0 && (m.hon || m.rank != "") {
+			// "Prince Salman": a person known by one name
+			m.name, m.ok = m.written, true
+			if d.ents[key] == nil {
+				d.ents[key] = &entity{name: m.written, keys: []string{key}}
+				d.order = append(d.order, key)
+			}
 			continue
 		}
 		if m.inits > 0 && m.words >= 1 && m.strong {
@@ -747,4 +772,80 @@ func (d *doc) bestDetails(idx int) (string, string, int) {
 		}
 	}
 	return rank, pos, from
+}
+
+// pluralHeads are the plural nouns of titles shared by several people.
+var pluralHeads = map[string]string{"ministers": "Minister", "chiefs": "Chief", "secretaries": "Secretary",
+	"commanders": "Commander", "heads": "Head", "chairmen": "Chairman", "directors": "Director"}
+
+// pluralTitle returns the countries of a title in the plural that names
+// several ("Azerbaijani and Georgian Defence Ministers", "Defence Ministers
+// of Kyrgyzstan and Russia"), in order.
+func (d *doc) pluralTitle(s, b, e int) []string {
+	T := d.st(s)
+	plural := false
+	for k := b; k <= e && k < len(T); k++ {
+		if T[k].kind == 'w' && pluralHeads[T[k].low] != "" {
+			plural = true
+		}
+	}
+	if !plural {
+		return nil
+	}
+	var cs []string
+	for _, c := range d.ctry[s] {
+		if c.i >= b && c.i <= e && !slices.Contains(cs, c.code) {
+			cs = append(cs, c.code)
+		}
+	}
+	return cs
+}
+
+// singularTitle writes a plural title for one of its holders: the title
+// without its countries, its noun in the singular ("Defence Minister").
+func (d *doc) singularTitle(s, b, e int) string {
+	T := d.st(s)
+	var ws []string
+	for k := b; k <= e && k < len(T); k++ {
+		t := T[k]
+		if d.isCountryTok(s, k) || t.kind == 'p' {
+			continue
+		}
+		if t.low == "and" || t.low == "of" || t.low == "the" {
+			// only between words of the title, not before its countries
+			if k+1 <= e && !d.isCountryTok(s, k+1) && T[k+1].low != "the" && len(ws) > 0 {
+				ws = append(ws, t.s)
+			}
+			continue
+		}
+		if sg := pluralHeads[t.low]; sg != "" {
+			ws = append(ws, sg)
+			continue
+		}
+		ws = append(ws, t.s)
+	}
+	return strings.Join(ws, " ")
+}
+
+// respectively gives each of two people named after a plural title the
+// country of the title in the same order: "the Defence Ministers of A and
+// B, X and Y" makes X of A and Y of B.
+func (d *doc) respectively() {
+	for n := 0; n+1 < len(d.people); n++ {
+		m := &d.people[n]
+		if len(m.plural) < 2 {
+			continue
+		}
+		o := &d.people[n+1]
+		T := d.st(m.sent)
+		if o.sent != m.sent || o.s0 != m.j+1 || m.j >= len(T) || (T[m.j].low != "and" && T[m.j].s != "&") {
+			continue
+		}
+		o.country, o.ccf = m.plural[1], 0.85
+		if o.pos == "" {
+			o.pos = m.pos
+			o.posI, o.posJ = m.posI, m.posJ
+		}
+		o.strong = true
+	}
 }

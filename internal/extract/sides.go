@@ -77,7 +77,21 @@ func (b *builder) sides(m *meetingDraft, a anchor) {
 	}
 	host, hostS, hostConf := "", a.s, 0.0
 	hostSide := -1
-	if !a.call && !a.video {
+	// the countries the people of the sentence belong to
+	var people []string
+	for _, idx := range append(append([]int{}, subj...), obj...) {
+		if c := country[idx]; c != "" && !slices.Contains(people, c) {
+			people = append(people, c)
+		}
+	}
+	// a venue in a third country hosts no one: "a meeting in Astana" of
+	// Kyrgyz and Russian ministers
+	thirdCountry := func(c string) bool { return len(people) >= 2 && !slices.Contains(people, c) }
+	sidelines := d.sidelines(a.s)
+	if sidelines {
+		m.noHost = true
+	}
+	if !a.call && !a.video && !sidelines {
 		switch a.class {
 		case aHost:
 			host, hostConf, hostSide = known(subj, subjCodes), 0.9, 0
@@ -104,8 +118,15 @@ func (b *builder) sides(m *meetingDraft, a anchor) {
 		}
 		if host == "" {
 			if _, c, ok := d.cityIn(a.s); ok {
-				host, hostConf = c, 0.7
+				if thirdCountry(c) {
+					m.noHost = true
+				} else {
+					host, hostConf = c, 0.7
+				}
 			}
+		}
+		if host == "" && !m.noHost {
+			host, hostConf, hostSide = d.visitingCue(a, subj, obj, country)
 		}
 		if host == "" {
 			if v := d.venueAfterAt(a.s, a.j); v != "" {
@@ -127,7 +148,7 @@ func (b *builder) sides(m *meetingDraft, a anchor) {
 			}
 		}
 	}
-	if host == "" && !a.call && !a.video && a.class == aNeutral && len(subj) > 0 {
+	if host == "" && !m.noHost && !a.call && !a.video && a.class == aNeutral && len(subj) > 0 {
 		// "X held talks with a delegation of Y led by Z": Y's delegation came
 		subjDel, objDel := false, false
 		for _, dm := range d.delegationsIn(a.s) {
@@ -205,6 +226,11 @@ func (b *builder) sides(m *meetingDraft, a anchor) {
 			country[idx], conf[idx] = c, 0.5
 		}
 	}
+	if host == "" && !m.noHost && !sidelines && !a.call && !a.video {
+		if h, hc, _ := d.visitingCue(a, subj, obj, country); h != "" {
+			host, hostConf = h, hc*0.9
+		}
+	}
 	m.country = country
 	m.cconf = conf
 	m.host, m.hostS, m.hostConf = host, hostS, hostConf
@@ -270,6 +296,24 @@ func (b *builder) fallback(assigned map[int]string) string {
 			return c
 		}
 	}
+	// "cooperation between Saudi Arabia and the United Kingdom", one of
+	// them taking part already
+	for s := range b.d.sents {
+		T := b.d.st(s)
+		cs := b.d.ctry[s]
+		for n := 0; n+1 < len(cs); n++ {
+			x, y := cs[n], cs[n+1]
+			if x.i == 0 || T[x.i-1].low != "between" || findWord(T, x.j, y.i, "and") < 0 || y.i-x.j > 3 {
+				continue
+			}
+			switch {
+			case used[x.code] && !used[y.code]:
+				return y.code
+			case used[y.code] && !used[x.code]:
+				return x.code
+			}
+		}
+	}
 	count := map[string]int{}
 	var order []string
 	for s := range b.d.sents {
@@ -332,4 +376,42 @@ func (d *doc) lastPrincipal(s int) int {
 		}
 	}
 	return -1
+}
+
+// sidelines reports whether a sentence places the meeting on the margins
+// of a multilateral event, which has no host between the two sides.
+func (d *doc) sidelines(s int) bool {
+	T := d.st(s)
+	return hasWord(T, "sidelines", "sideline", "margins", "side-lines") || hasPhrase(T, "on the side of") ||
+		hasPhrase(T, "on the margin of")
+}
+
+// visitingCue finds the host from a guest named as such: "held talks with
+// the visiting British Defence Secretary X" makes the other side the host.
+func (d *doc) visitingCue(a anchor, subj, obj []int, country map[int]string) (string, float64, int) {
+	T := d.st(a.s)
+	guestOf := func(side []int) bool {
+		for _, idx := range side {
+			m := d.people[idx]
+			if findWord(T, max(0, m.s0-3), m.s0, "visiting") >= 0 {
+				return true
+			}
+		}
+		return false
+	}
+	first := func(side []int) string {
+		for _, idx := range side {
+			if country[idx] != "" {
+				return country[idx]
+			}
+		}
+		return ""
+	}
+	switch {
+	case guestOf(obj) && first(subj) != "":
+		return first(subj), 0.8, 0
+	case guestOf(subj) && first(obj) != "":
+		return first(obj), 0.8, 1
+	}
+	return "", 0, -1
 }

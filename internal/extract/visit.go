@@ -153,7 +153,7 @@ func (d *doc) continuesTalks(s int, names []string) bool {
 func (b *builder) finishMain(m *meetingDraft) {
 	d := b.d
 	a := m.anchor
-	if m.host == "" && !a.call && !a.video {
+	if m.host == "" && !m.noHost && !a.call && !a.video {
 		for _, s := range m.sents {
 			if s == a.s {
 				continue
