@@ -2,8 +2,6 @@ package domain
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"slices"
 )
 
@@ -13,20 +11,16 @@ import (
 // record and whether it was a merge.
 func (s *Service) CreateOrMerge(ctx context.Context, m *Meeting, merge bool) (*Meeting, bool, error) {
 	// CreateMeeting readies m in place; a merge starts from what was sent.
-	sent, err := json.Marshal(m)
-	if err != nil {
-		return nil, false, fmt.Errorf("copy meeting: %w", err)
+	var sent *Meeting
+	if merge {
+		sent = m.Clone()
 	}
 	created, err := s.CreateMeeting(ctx, m)
 	if !merge || ErrorCode(err) != ECONFLICT {
 		return created, false, err
 	}
 	id, _ := AsError(err).Data["existing_id"].(string)
-	var in Meeting
-	if err := json.Unmarshal(sent, &in); err != nil {
-		return nil, false, fmt.Errorf("copy meeting: %w", err)
-	}
-	merged, err := s.MergeInto(ctx, id, &in)
+	merged, err := s.MergeInto(ctx, id, sent)
 	return merged, err == nil, err
 }
 

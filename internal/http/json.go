@@ -45,6 +45,28 @@ func etag(body []byte) string {
 	return `"` + hex.EncodeToString(sum[:12]) + `"`
 }
 
+// meetingTag is the entity tag of a meeting's representation, of the same
+// form as any other: its first 8 hex digits are the meeting's version,
+// which a write's If-Match is checked against; the rest digests the
+// representation, which changes too when a shared record the meeting shows
+// (a source's outlet found later) does, so that a cache never keeps it.
+func meetingTag(version int, body []byte) string {
+	return fmt.Sprintf(`"%08x%s"`, uint32(version), strings.Trim(etag(body), `"`)[:16])
+}
+
+// versionMatch reports whether an If-Match header names the meeting
+// version (or is "*").
+func versionMatch(header string, version int) bool {
+	want := fmt.Sprintf(`"%08x`, uint32(version))
+	for _, t := range strings.Split(header, ",") {
+		t = strings.TrimSpace(t)
+		if t == "*" || len(t) == 26 && strings.HasPrefix(t, want) {
+			return true
+		}
+	}
+	return false
+}
+
 // writeJSON answers status with v as JSON, with a strong ETag; a GET whose
 // If-None-Match holds that tag gets 304 and no body. A value that cannot be
 // encoded is an error, returned before anything is written.
@@ -53,7 +75,11 @@ func (s *Server) writeJSON(w http.ResponseWriter, r *http.Request, status int, v
 	if err != nil {
 		return fmt.Errorf("encode answer: %w", err)
 	}
-	s.writeEncoded(w, r, status, "application/json", body)
+	tag := etag
+	if m, ok := v.(*domain.Meeting); ok {
+		tag = func(body []byte) string { return meetingTag(m.Version, body) }
+	}
+	s.writeEncoded(w, r, status, "application/json", body, tag)
 	return nil
 }
 
@@ -65,22 +91,23 @@ func (s *Server) writeBody(w http.ResponseWriter, r *http.Request, status int, c
 		http.Error(w, `{"title":"Internal Server Error","status":500}`, http.StatusInternalServerError)
 		return
 	}
-	s.writeEncoded(w, r, status, contentType, body)
+	s.writeEncoded(w, r, status, contentType, body, etag)
 }
 
-// writeEncoded answers with a JSON body.
-func (s *Server) writeEncoded(w http.ResponseWriter, r *http.Request, status int, contentType string, body []byte) {
+// writeEncoded answers with a JSON body, tagged by tag.
+func (s *Server) writeEncoded(w http.ResponseWriter, r *http.Request, status int, contentType string, body []byte,
+	tag func([]byte) string) {
 	body = append(body, '\n')
 	h := w.Header()
 	h.Set("Content-Type", contentType)
 	if status < 300 {
-		tag := etag(body)
-		h.Set("ETag", tag)
+		t := tag(body)
+		h.Set("ETag", t)
 		if (r.Method == http.MethodGet || r.Method == http.MethodHead) && status == http.StatusOK {
 			if h.Get("Cache-Control") == "" {
 				h.Set("Cache-Control", s.cfg.CacheControl)
 			}
-			if etagMatch(r.Header.Get("If-None-Match"), tag) {
+			if etagMatch(r.Header.Get("If-None-Match"), t) {
 				w.WriteHeader(http.StatusNotModified)
 				return
 			}

@@ -142,9 +142,10 @@ func (s *Server) createMeeting(w http.ResponseWriter, r *http.Request) error {
 	return s.writeJSON(w, r, status, saved)
 }
 
-// current returns the stored meeting with its ETag, and checks a write's
-// If-Match against it: without one the answer is 428, with a stale one 412,
-// so that two editors never overwrite each other unknowingly.
+// current returns the stored meeting and checks a write's If-Match against
+// its version, which its ETag names: without one the answer is 428, with a
+// stale one 412, so that two editors never overwrite each other
+// unknowingly. The store checks the version again as it writes.
 func (s *Server) current(r *http.Request, id string) (*domain.Meeting, error) {
 	m, err := s.svc.GetMeeting(r.Context(), id)
 	if err != nil {
@@ -155,11 +156,7 @@ func (s *Server) current(r *http.Request, id string) (*domain.Meeting, error) {
 		return nil, domain.Errorf(domain.EPRECONDREQUIRED,
 			"Send If-Match with the meeting's ETag, so that changes made meanwhile are not overwritten.")
 	}
-	body, err := json.Marshal(m)
-	if err != nil {
-		return nil, err
-	}
-	if !etagMatch(match, etag(append(body, '\n'))) {
+	if !versionMatch(match, m.Version) {
 		return nil, domain.Errorf(domain.EPRECONDITION, "The meeting has changed since it was read: read it again.")
 	}
 	return m, nil

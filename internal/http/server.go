@@ -70,8 +70,8 @@ type Server struct {
 	exports chan struct{} // a slot per export that may run
 	metrics *metrics
 
-	routesOnce    sync.Once
-	routePatterns map[string][]string // route pattern → methods, for Allow
+	routesOnce sync.Once
+	flatRoutes *chi.Mux // every route, unmounted, for Allow
 }
 
 // NewServer returns a Server; spec is the OpenAPI document it serves.
@@ -146,49 +146,38 @@ func (s *Server) Handler() http.Handler {
 	return r
 }
 
-// allowed returns the methods the router serves at path, from its route
-// patterns: a mounted sub-router would otherwise match every method.
+// allowed returns the methods the router serves at path. chi answers a
+// mounted sub-router's own path for every method, so the routes chi.Walk
+// finds are laid out flat on a router of their own, once, and chi matches
+// path against them.
 func (s *Server) allowed(routes chi.Routes, path string) []string {
 	s.routesOnce.Do(func() {
-		s.routePatterns = map[string][]string{}
+		s.flatRoutes = chi.NewRouter()
 		_ = chi.Walk(routes, func(method, route string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
-			if route != "/" {
-				route = strings.TrimSuffix(route, "/")
-			}
-			s.routePatterns[route] = append(s.routePatterns[route], method)
+			s.flatRoutes.MethodFunc(method, trimSlash(route), func(http.ResponseWriter, *http.Request) {})
 			return nil
 		})
 	})
-	if path != "/" {
-		path = strings.TrimSuffix(path, "/")
-	}
 	var out []string
-	for pattern, methods := range s.routePatterns {
-		if patternMatches(pattern, path) {
-			out = append(out, methods...)
+	for _, m := range []string{http.MethodDelete, http.MethodGet, http.MethodPatch, http.MethodPost, http.MethodPut} {
+		if s.flatRoutes.Match(chi.NewRouteContext(), m, trimSlash(path)) {
+			out = append(out, m)
 		}
 	}
-	if slices.Contains(out, "GET") {
-		out = append(out, "HEAD") // headAsGet serves HEAD wherever GET is
+	if slices.Contains(out, http.MethodGet) {
+		out = append(out, http.MethodHead) // headAsGet serves HEAD wherever GET is
 	}
 	slices.Sort(out)
-	return slices.Compact(out)
+	return out
 }
 
-// patternMatches reports whether a chi route pattern such as
-// /meetings/{id} matches path.
-func patternMatches(pattern, path string) bool {
-	ps, xs := strings.Split(pattern, "/"), strings.Split(path, "/")
-	if len(ps) != len(xs) {
-		return false
+// trimSlash drops a trailing slash: chi serves /meetings and /meetings/
+// alike.
+func trimSlash(path string) string {
+	if path != "/" {
+		return strings.TrimSuffix(path, "/")
 	}
-	for i := range ps {
-		if strings.HasPrefix(ps[i], "{") || ps[i] == xs[i] {
-			continue
-		}
-		return false
-	}
-	return true
+	return path
 }
 
 // headAsGet serves HEAD as GET without the body, on every GET route.

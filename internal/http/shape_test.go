@@ -92,3 +92,18 @@ func TestFilterParameters(t *testing.T) {
 		}
 	}
 }
+
+// TestMeetingTag: a meeting's ETag names its version, which If-Match is
+// checked against, and digests the representation, which If-None-Match is.
+func TestMeetingTag(t *testing.T) {
+	a, b := meetingTag(7, []byte(`{"title":"a"}`)), meetingTag(7, []byte(`{"title":"b"}`))
+	assert.Regexp(t, `^"[0-9a-f]{24}"$`, a)
+	assert.NotEqual(t, a, b, "another representation, another tag")
+	assert.True(t, versionMatch(a, 7))
+	assert.True(t, versionMatch(b, 7), "the same version, though a shared record it shows changed")
+	assert.True(t, versionMatch(`"x", `+a, 7))
+	assert.True(t, versionMatch("*", 8))
+	assert.False(t, versionMatch(a, 8))
+	assert.False(t, versionMatch(etag([]byte("{}")), 7))
+	assert.False(t, versionMatch(`"00000007"`, 7))
+}
