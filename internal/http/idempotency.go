@@ -116,17 +116,16 @@ func (s *Server) idempotentHandler(next http.Handler, render func(*domain.Meetin
 // the meeting when it created it, 200 when it merged into it; as
 // createMeeting writes it.
 func meetingAnswer(m *domain.Meeting, created bool) (storedAnswer, error) {
-	body, err := json.Marshal(m)
+	body, tag, err := encodeJSON(m)
 	if err != nil {
 		return storedAnswer{}, err
 	}
-	body = append(body, '\n')
 	status := http.StatusCreated
 	if !created {
 		status = http.StatusOK
 	}
 	return storedAnswer{Status: status, Body: body, Headers: map[string]string{"Content-Type": "application/json",
-		"Location": "/meetings/" + m.ID, "ETag": etag(body)}}, nil
+		"Location": "/meetings/" + m.ID, "ETag": tag}}, nil
 }
 
 // storedAnswer is the answer to a request with an Idempotency-Key, as it is

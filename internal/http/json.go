@@ -71,43 +71,51 @@ func versionMatch(header string, version int) bool {
 // If-None-Match holds that tag gets 304 and no body. A value that cannot be
 // encoded is an error, returned before anything is written.
 func (s *Server) writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) error {
-	body, err := json.Marshal(v)
+	body, tag, err := encodeJSON(v)
 	if err != nil {
-		return fmt.Errorf("encode answer: %w", err)
-	}
-	tag := etag
-	if m, ok := v.(*domain.Meeting); ok {
-		tag = func(body []byte) string { return meetingTag(m.Version, body) }
+		return err
 	}
 	s.writeEncoded(w, r, status, "application/json", body, tag)
 	return nil
 }
 
+// encodeJSON returns the body of a JSON answer and its entity tag: a
+// meeting's names its version (meetingTag).
+func encodeJSON(v any) (body []byte, tag string, err error) {
+	body, err = json.Marshal(v)
+	if err != nil {
+		return nil, "", fmt.Errorf("encode answer: %w", err)
+	}
+	body = append(body, '\n')
+	if m, ok := v.(*domain.Meeting); ok {
+		return body, meetingTag(m.Version, body), nil
+	}
+	return body, etag(body), nil
+}
+
 // writeBody answers with v encoded as contentType's JSON.
 func (s *Server) writeBody(w http.ResponseWriter, r *http.Request, status int, contentType string, v any) {
-	body, err := json.Marshal(v)
+	body, tag, err := encodeJSON(v)
 	if err != nil {
 		s.log.ErrorContext(r.Context(), "encode response", "err", err)
 		http.Error(w, `{"title":"Internal Server Error","status":500}`, http.StatusInternalServerError)
 		return
 	}
-	s.writeEncoded(w, r, status, contentType, body, etag)
+	s.writeEncoded(w, r, status, contentType, body, tag)
 }
 
-// writeEncoded answers with a JSON body, tagged by tag.
+// writeEncoded answers with an encoded JSON body and its entity tag.
 func (s *Server) writeEncoded(w http.ResponseWriter, r *http.Request, status int, contentType string, body []byte,
-	tag func([]byte) string) {
-	body = append(body, '\n')
+	tag string) {
 	h := w.Header()
 	h.Set("Content-Type", contentType)
 	if status < 300 {
-		t := tag(body)
-		h.Set("ETag", t)
+		h.Set("ETag", tag)
 		if (r.Method == http.MethodGet || r.Method == http.MethodHead) && status == http.StatusOK {
 			if h.Get("Cache-Control") == "" {
 				h.Set("Cache-Control", s.cfg.CacheControl)
 			}
-			if etagMatch(r.Header.Get("If-None-Match"), t) {
+			if etagMatch(r.Header.Get("If-None-Match"), tag) {
 				w.WriteHeader(http.StatusNotModified)
 				return
 			}
