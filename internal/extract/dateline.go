@@ -72,6 +72,15 @@ func datelineAt(toks []tok) (int, *dline) {
 			break
 		}
 		places++
+		// "Ulaanbaatar [Mongolia]", "Tashkent (Uzbekistan)"
+		if k+2 < n && (toks[k].s == "[" || toks[k].s == "(") && (toks[k+2].s == "]" || toks[k+2].s == ")") {
+			if c, j := countryAt(toks, k+1); c != "" && c != "-" && j == k+2 {
+				if dl.code == "" {
+					dl.code = c
+				}
+				k += 3
+			}
+		}
 		if k < n && (toks[k].is(",") || toks[k].is(".")) && k+1 < n && toks[k+1].kind == 'w' && toks[k+1].cap {
 			if _, ok := dateAt(toks, k+1); ok {
 				k++
@@ -124,9 +133,16 @@ func datelineAt(toks []tok) (int, *dline) {
 			for j+1 < n && toks[j].is(".") && !toks[j].sp && toks[j+1].kind == 'w' && !toks[j+1].sp {
 				j += 2
 			}
+			name := strings.Join(tokStrings(toks[k:j]), "")
 			if j < n && isDatelineEnd(toks, j) {
-				dl.outlet = strings.Join(tokStrings(toks[k:j]), "")
+				dl.outlet = name
 				k = j
+			} else if j < n && outletForms[strings.ToLower(name)] != "" && toks[j].kind == 'w' && toks[j].cap {
+				// "NUR-SULTAN. KAZINFORM Defense Minister ...": a known
+				// outlet needs no dash
+				dl.outlet = name
+				dl.start, dl.end = toks[start].start, toks[j-1].end
+				return j, dl
 			}
 		}
 	}

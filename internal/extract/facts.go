@@ -401,19 +401,7 @@ func isCamel(s string) bool {
 	return false
 }
 
-// outletOfURL maps a report's host to its outlet.
-var outletHosts = map[string]string{
-	"report.az": "Report", "news.az": "News.Az", "azernews.az": "Azernews", "apa.az": "APA", "trend.az": "Trend",
-	"azertag.az": "AZERTAC", "caliber.az": "Caliber", "defense.gov": "U.S. Department of Defense",
-	"ispr.gov.pk": "ISPR", "aa.com.tr": "Anadolu Agency", "dailysabah.com": "Daily Sabah", "kazinform.kz": "Kazinform",
-	"astanatimes.com": "The Astana Times", "uza.uz": "UzA", "daryo.uz": "Daryo", "kun.uz": "Kun.uz",
-	"gazeta.uz": "Gazeta.uz", "agenda.ge": "Agenda.ge", "interpressnews.ge": "Interpressnews", "dawn.com": "Dawn",
-	"app.com.pk": "APP", "turkicworld.org": "TurkicWorld", "tass.com": "TASS", "reuters.com": "Reuters",
-	"mod.gov.az": "Ministry of Defense of Azerbaijan", "msb.gov.tr": "Ministry of National Defense of Türkiye",
-	"mod.gov.kz": "Ministry of Defense of Kazakhstan", "mudofaa.uz": "Ministry of Defense of Uzbekistan",
-	"mod.gov.ge": "Ministry of Defence of Georgia", "mod.gov.uz": "Ministry of Defense of Uzbekistan",
-}
-
+// outletOfHost maps a report's host to its outlet.
 func outletOfHost(host string) string {
 	host = strings.TrimPrefix(strings.ToLower(host), "www.")
 	for h, n := range outletHosts {
@@ -460,13 +448,4 @@ func hostCountry(host string) string {
 		return ""
 	}
 	return c
-}
-
-// outletCountries hints at whose side an outlet writes from, for people a
-// report names without a country.
-var outletCountries = map[string]string{
-	"U.S. Department of Defense": "US", "ISPR": "PK", "APP": "PK", "Radio Pakistan": "PK",
-	"Ministry of Defense of Azerbaijan": "AZ", "Ministry of National Defense of Türkiye": "TR",
-	"Ministry of Defense of Kazakhstan": "KZ", "Ministry of Defense of Uzbekistan": "UZ",
-	"Ministry of Defence of Georgia": "GE",
 }

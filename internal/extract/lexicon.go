@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	_ "embed"
+	"strings"
+)
 
 // rankRows lists military ranks: the canonical form first, then other
 // spellings and abbreviations (folded, dots and hyphens dropped).
@@ -204,72 +207,41 @@ var postnominals = setOf("ni", "hi", "si", "tbt", "sbt", "hj", "nj", "obe", "mbe
 	"gcb", "cb", "dso", "mc", "dfc", "psc", "ndc", "rcds", "awc", "phd", "usa", "usn", "usaf", "usmc", "ret",
 	"retd", "retired", "paf", "pn", "m", "ta", "bt", "ti", "mvo", "cvo", "kcvo", "gcvo", "adc", "qgm", "qcvs")
 
-// Outlets: a table of news outlets by the forms reports name them in, with
-// the name to record.
-var outletRows = []struct{ name, forms string }{
-	{"Report", "Report|Report.az|Report News Agency"},
-	{"News.Az", "News.Az|News.az"},
-	{"Azernews", "Azernews|AzerNews|Azernews.Az|Azernews.az|AzerNews.az"},
-	{"TurkicWorld", "TurkicWorld|Turkic World"},
-	{"APA", "APA|APA.az"},
-	{"Trend", "Trend|Trend News Agency|Trend.az"},
-	{"AZERTAC", "AZERTAC|Azertac|AZERTAG|Azertag"},
-	{"Caliber", "Caliber|Caliber.Az|Caliber.az"},
-	{"Anadolu Agency", "Anadolu Agency|Anadolu|AA"},
-	{"Daily Sabah", "Daily Sabah"},
-	{"Hürriyet Daily News", "Hürriyet Daily News|Hurriyet Daily News"},
-	{"TRT World", "TRT World"},
-	{"Kazinform", "Kazinform|Kazinform.kz"},
-	{"The Astana Times", "Astana Times|The Astana Times"},
-	{"Tengrinews", "Tengrinews|Tengrinews.kz"},
-	{"UzA", "UzA|UzA.uz"},
-	{"Daryo", "Daryo|Daryo.uz"},
-	{"Kun.uz", "Kun.uz"},
-	{"Gazeta.uz", "Gazeta.uz"},
-	{"Dunyo", "Dunyo"},
-	{"ISPR", "ISPR|Inter Services Public Relations|Inter-Services Public Relations"},
-	{"APP", "APP|Associated Press of Pakistan"},
-	{"Dawn", "Dawn|DAWN"},
-	{"Radio Pakistan", "Radio Pakistan"},
-	{"The Express Tribune", "Express Tribune|The Express Tribune"},
-	{"U.S. Department of Defense", "U.S. Department of Defense|Department of Defense|DoD News|DOD News|Defense.gov|defense.gov"},
-	{"Agenda.ge", "Agenda.ge"},
-	{"Interpressnews", "Interpressnews|InterPressNews"},
-	{"1TV", "1TV|1tv.ge"},
-	{"Georgia Today", "Georgia Today"},
-	{"Armenpress", "Armenpress"},
-	{"TASS", "TASS"},
-	{"Interfax", "Interfax"},
-	{"RIA Novosti", "RIA Novosti"},
-	{"Xinhua", "Xinhua"},
-	{"Reuters", "Reuters"},
-	{"Associated Press", "Associated Press|AP"},
-	{"AFP", "AFP|Agence France-Presse"},
-	{"PTI", "PTI|Press Trust of India"},
-	{"ANI", "ANI"},
-	{"Yonhap", "Yonhap"},
-	{"Kyodo", "Kyodo"},
-	{"IRNA", "IRNA"},
-	{"WAM", "WAM|Emirates News Agency"},
-	{"SPA", "SPA|Saudi Press Agency"},
-	{"QNA", "QNA|Qatar News Agency"},
-	{"Ukrinform", "Ukrinform"},
-	{"BelTA", "BelTA"},
-	{"Kabar", "Kabar"},
-	{"AKIpress", "AKIpress|AKI Press"},
-	{"Khovar", "Khovar"},
-	{"TDH", "TDH|Turkmenistan Today"},
-	{"Stars and Stripes", "Stars and Stripes"},
-	{"Defense News", "Defense News"},
-	{"Janes", "Janes|Jane's"},
-}
+//go:embed data/outlets.tsv
+var outletsTSV string
 
-var outletForms = map[string]string{}
+// outletForms maps the folded forms reports name an outlet by to the name
+// to record; outletHosts maps a site's host to the outlet; outletCountries
+// the outlet to the country it reports from. All come from
+// data/outlets.tsv (data/README.md).
+var (
+	outletForms     = map[string]string{}
+	outletHosts     = map[string]string{}
+	outletCountries = map[string]string{}
+)
 
 func init() {
-	for _, r := range outletRows {
-		for _, f := range strings.Split(r.forms, "|") {
-			outletForms[strings.ToLower(f)] = r.name
+	for _, ln := range strings.Split(outletsTSV, "\n") {
+		if ln == "" || strings.HasPrefix(ln, "#") {
+			continue
+		}
+		f := strings.Split(ln, "\t")
+		for len(f) < 4 {
+			f = append(f, "")
+		}
+		name := f[0]
+		for _, form := range strings.Split(f[1], "|") {
+			if form != "" {
+				outletForms[strings.ToLower(form)] = name
+			}
+		}
+		if f[2] != "" {
+			outletCountries[name] = f[2]
+		}
+		for _, h := range strings.Split(f[3], "|") {
+			if h != "" {
+				outletHosts[h] = name
+			}
 		}
 	}
 }

@@ -325,11 +325,38 @@ func (d *doc) posChunkBack(s, j int) (int, int, bool) {
 func (d *doc) positionBefore(s, k int) (int, int, bool) {
 	T := d.st(s)
 	j := k - 1
+	comma := false
 	if j >= 0 && T[j].is(",") {
 		j--
+		comma = true
 	}
 	b, e, ok := d.posChunkBack(s, j)
+	if !ok && comma {
+		// "Deputy Assistant Secretary for Russia, Ukraine, Eurasia, X": a
+		// list of places ends the title
+		i := j
+		for n := 0; n < 4 && i >= 0; n++ {
+			w := 0
+			for i >= 0 && T[i].kind == 'w' && T[i].cap && w < 3 {
+				i--
+				w++
+			}
+			if w == 0 || i < 1 || !T[i].is(",") {
+				break
+			}
+			if b2, _, ok2 := d.posChunkBack(s, i-1); ok2 {
+				b, e, ok = b2, j, true
+				break
+			}
+			i--
+		}
+	}
 	if !ok {
+		return 0, 0, false
+	}
+	if comma && d.openingClause(s, b) {
+		// "Before the talks with the Defence Minister, X inspected": the
+		// title belongs to the opening clause's object
 		return 0, 0, false
 	}
 	for n := 0; n < 2; n++ {
@@ -631,7 +658,7 @@ func (d *doc) findPeople() {
 		if m.title {
 			continue
 		}
-		if m.words >= 2 && (m.strong || m.inits == 0) {
+		if m.words >= 2 && (m.strong || m.inits == 0 || m.inits == 1 && d.isInitial(m.sent, m.j-3)) {
 			key := foldKey(m.written)
 			e := d.ents[key]
 			if e == nil {
@@ -848,4 +875,22 @@ func (d *doc) respectively() {
 		}
 		o.strong = true
 	}
+}
+
+// subordinators open a clause before a sentence's subject.
+var subordinators = setOf("before", "after", "while", "following", "upon", "during", "having", "when", "prior", "ahead")
+
+// openingClause reports whether token b lies in an opening subordinate
+// clause ("Before initiating the talks with ..., X inspected") after a
+// preposition: a title there is the clause's, not the subject's.
+func (d *doc) openingClause(s, b int) bool {
+	T := d.st(s)
+	if len(T) == 0 || !subordinators[T[0].low] {
+		return false
+	}
+	k := b - 1
+	for k >= 0 && T[k].kind == 'w' && (T[k].low == "the" || T[k].low == "his" || T[k].low == "her") {
+		k--
+	}
+	return k >= 0 && T[k].kind == 'w' && (T[k].low == "with" || T[k].low == "to" || T[k].low == "by" || T[k].low == "from")
 }

@@ -296,6 +296,9 @@ func (b *builder) fallback(assigned map[int]string) string {
 			return c
 		}
 	}
+	if c := outletCountries[outletForms[strings.ToLower(dlOutlet(b.d.dl))]]; c != "" && !used[c] {
+		return c // "(KUNA)" in the dateline
+	}
 	// "cooperation between Saudi Arabia and the United Kingdom", one of
 	// them taking part already
 	for s := range b.d.sents {
@@ -412,6 +415,24 @@ func (d *doc) visitingCue(a anchor, subj, obj []int, country map[int]string) (st
 		return first(subj), 0.8, 0
 	case guestOf(subj) && first(obj) != "":
 		return first(obj), 0.8, 1
+	}
+	// "X and visiting Defence Minister of Russia Y": one side, two people
+	for _, side := range [][]int{subj, obj} {
+		var guest, other string
+		for _, idx := range side {
+			m := d.people[idx]
+			if country[idx] == "" {
+				continue
+			}
+			if findWord(T, max(0, m.s0-3), m.s0, "visiting") >= 0 {
+				guest = country[idx]
+			} else if other == "" {
+				other = country[idx]
+			}
+		}
+		if guest != "" && other != "" && guest != other {
+			return other, 0.8, -1
+		}
 	}
 	return "", 0, -1
 }
