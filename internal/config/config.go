@@ -63,6 +63,9 @@ type HTTP struct {
 	// AnonymousReadsPerMinute limits requests without a key per client
 	// address; 0 means no limit.
 	AnonymousReadsPerMinute int `env:"RATE_LIMIT_READS_PER_MINUTE" envDefault:"0" flag:"reads-per-minute" group:"server" min:"0" help:"requests without a key allowed per client address a minute; 0: no limit"`
+	// AuthFailuresPerMinute limits failed authentications per client
+	// address; 0 means no limit.
+	AuthFailuresPerMinute int `env:"RATE_LIMIT_AUTH_FAILURES_PER_MINUTE" envDefault:"30" flag:"auth-failures-per-minute" group:"server" min:"0" help:"failed authentications (bad or unknown keys) allowed per client address a minute, then 429; they also count as requests without a key; 0: no limit"`
 	// ImportMaxLineBytes bounds one line of an NDJSON import.
 	ImportMaxLineBytes int `env:"IMPORT_MAX_LINE_BYTES" envDefault:"1048576" flag:"import-max-line-bytes" group:"import" min:"1024" help:"longest line of an NDJSON import"`
 	// ImportIdleTimeout ends an import whose body sends no byte for that

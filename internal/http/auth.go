@@ -17,7 +17,10 @@ func keyOf(r *http.Request) *domain.Key {
 }
 
 // authenticate reads an "Authorization: Bearer" token. A request without one
-// goes on anonymous; a request with a bad one is refused at once.
+// goes on anonymous; a request with a bad one is refused at once, 401, and
+// counts against its address: as a failed authentication and, when
+// requests without a key are limited, as one of those. Past either limit
+// it is refused 429.
 func (s *Server) authenticate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := r.Header.Get("Authorization")
@@ -25,12 +28,20 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		scheme, token, ok := strings.Cut(h, " ")
-		if !ok || !strings.EqualFold(scheme, "Bearer") {
-			s.writeError(w, r, domain.Errorf(domain.EUNAUTHORIZED, "Send the API key as \"Authorization: Bearer <token>\"."))
-			return
+		var k *domain.Key
+		var err error
+		if scheme, token, ok := strings.Cut(h, " "); !ok || !strings.EqualFold(scheme, "Bearer") {
+			err = domain.Errorf(domain.EUNAUTHORIZED, "Send the API key as \"Authorization: Bearer <token>\".")
+		} else {
+			k, err = s.svc.Authenticate(r.Context(), strings.TrimSpace(token))
 		}
-		k, err := s.svc.Authenticate(r.Context(), strings.TrimSpace(token))
+		if domain.ErrorCode(err) == domain.EUNAUTHORIZED {
+			for _, l := range []*limiter{s.authFailures, s.reads} {
+				if l != nil && !l.take(w, r, addressOf(r)) {
+					err = l.tooMany()
+				}
+			}
+		}
 		if err != nil {
 			s.writeError(w, r, err)
 			return

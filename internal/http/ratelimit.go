@@ -1,44 +1,71 @@
 package http
 
 import (
+	"math"
 	"net"
 	"net/http"
 	"strconv"
-	"sync"
 	"time"
+
+	"github.com/go-chi/httprate"
 
 	"github.com/milmeet/milmeet/internal/domain"
 )
 
-// limiter counts requests per client in fixed windows of a minute.
+// limiter allows perMinute requests a minute per client, counted by
+// httprate's sliding window: the current minute's count plus the previous
+// minute's weighted by how much of it still falls in the last 60 seconds,
+// so that no 60 seconds hold much more than the limit (a fixed window lets
+// twice the limit through across its boundary).
 type limiter struct {
+	rl        *httprate.RateLimiter
 	perMinute int
-	mu        sync.Mutex
-	window    time.Time
-	counts    map[string]int
+	headers   bool
 }
 
-func newLimiter(perMinute int) *limiter {
-	return &limiter{perMinute: perMinute, counts: map[string]int{}}
+// newLimiter returns a limiter whose answers carry the RateLimit headers
+// when headers is true.
+func newLimiter(perMinute int, headers bool) *limiter {
+	h := httprate.ResponseHeaders{} // none
+	if headers {
+		h = httprate.ResponseHeaders{Limit: "RateLimit-Limit", Remaining: "RateLimit-Remaining",
+			Reset: "RateLimit-Reset", RetryAfter: "Retry-After"}
+	}
+	return &limiter{rl: httprate.NewRateLimiter(perMinute, time.Minute, httprate.WithResponseHeaders(h)),
+		perMinute: perMinute, headers: headers}
 }
 
-// take counts one request of client and returns how many remain in the
-// window, when it resets, and whether this one is allowed.
-func (l *limiter) take(client string, now time.Time) (remaining int, reset time.Duration, ok bool) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	w := now.Truncate(time.Minute)
-	if !w.Equal(l.window) {
-		// A new window forgets the old one's clients, so the map stays small.
-		l.window, l.counts = w, map[string]int{}
+// take counts one request of client, unless it is over the limit: then it
+// returns false and counts nothing. It sets the RateLimit headers.
+func (l *limiter) take(w http.ResponseWriter, r *http.Request, client string) bool {
+	over := l.rl.OnLimit(w, r, client)
+	if l.headers {
+		// httprate gives the window's end as a Unix time and may count
+		// past the limit; the headers say seconds, and never less than 0.
+		h := w.Header()
+		if end, err := strconv.ParseInt(h.Get("RateLimit-Reset"), 10, 64); err == nil {
+			h.Set("RateLimit-Reset", strconv.FormatInt(max(end-time.Now().Unix(), 0), 10))
+		}
+		if n, err := strconv.Atoi(h.Get("RateLimit-Remaining")); err == nil && n < 0 {
+			h.Set("RateLimit-Remaining", "0")
+		}
+		h.Set("RateLimit-Policy", strconv.Itoa(l.perMinute)+";w=60")
 	}
-	reset = w.Add(time.Minute).Sub(now)
-	n := l.counts[client]
-	if n >= l.perMinute {
-		return 0, reset, false
+	if over {
+		w.Header().Set("Retry-After", "60")
 	}
-	l.counts[client] = n + 1
-	return l.perMinute - n - 1, reset, true
+	return !over
+}
+
+// spent reports whether client has no request left, without counting one.
+func (l *limiter) spent(client string) bool {
+	_, rate, err := l.rl.Status(client)
+	return err == nil && int(math.Round(rate))+1 > l.perMinute
+}
+
+// tooMany is the problem of a request past l's limit.
+func (l *limiter) tooMany() error {
+	return domain.Errorf(domain.ETOOMANY, "Too many requests: %d a minute are allowed.", l.perMinute)
 }
 
 // rateLimit limits writes per API key and, when configured, anonymous
@@ -53,27 +80,18 @@ func (s *Server) rateLimit(next http.Handler) http.Handler {
 		case write && k != nil && s.writes != nil:
 			l, client = s.writes, "key:"+k.Name
 		case k == nil && s.reads != nil:
-			l, client = s.reads, "ip:"+clientIP(r)
+			l, client = s.reads, addressOf(r)
 		}
-		if l == nil {
-			next.ServeHTTP(w, r)
-			return
-		}
-		remaining, reset, ok := l.take(client, time.Now())
-		secs := int(reset.Seconds() + 0.999)
-		h := w.Header()
-		h.Set("RateLimit-Limit", strconv.Itoa(l.perMinute))
-		h.Set("RateLimit-Remaining", strconv.Itoa(remaining))
-		h.Set("RateLimit-Reset", strconv.Itoa(secs))
-		h.Set("RateLimit-Policy", strconv.Itoa(l.perMinute)+";w=60")
-		if !ok {
-			h.Set("Retry-After", strconv.Itoa(secs))
-			s.writeError(w, r, domain.Errorf(domain.ETOOMANY, "Too many requests: %d a minute are allowed.", l.perMinute))
+		if l != nil && !l.take(w, r, client) {
+			s.writeError(w, r, l.tooMany())
 			return
 		}
 		next.ServeHTTP(w, r)
 	})
 }
+
+// addressOf is the rate limits' name for the request's client address.
+func addressOf(r *http.Request) string { return "ip:" + clientIP(r) }
 
 // clientIP is the request's remote address without its port (RealIP has
 // put a trusted proxy's X-Forwarded-For there when configured).

@@ -60,15 +60,17 @@ type Pinger interface {
 
 // Server serves the API.
 type Server struct {
-	svc     Service
-	db      Pinger
-	log     *slog.Logger
-	cfg     Config
-	spec    []byte
-	writes  *limiter // nil: no limit
-	reads   *limiter
-	exports chan struct{} // a slot per export that may run
-	metrics *metrics
+	svc    Service
+	db     Pinger
+	log    *slog.Logger
+	cfg    Config
+	spec   []byte
+	writes *limiter // nil: no limit
+	reads  *limiter
+	// authFailures counts failed authentications per address.
+	authFailures *limiter
+	exports      chan struct{} // a slot per export that may run
+	metrics      *metrics
 
 	routesOnce sync.Once
 	flatRoutes *chi.Mux // every route, unmounted, for Allow
@@ -84,10 +86,13 @@ func NewServer(svc Service, db Pinger, log *slog.Logger, cfg Config, spec []byte
 	s := &Server{svc: svc, db: db, log: log, cfg: cfg, spec: spec, exports: make(chan struct{}, cfg.MaxExports),
 		metrics: newMetrics(cfg.Registerer)}
 	if cfg.WritesPerMinute > 0 {
-		s.writes = newLimiter(cfg.WritesPerMinute)
+		s.writes = newLimiter(cfg.WritesPerMinute, true)
 	}
 	if cfg.AnonymousReadsPerMinute > 0 {
-		s.reads = newLimiter(cfg.AnonymousReadsPerMinute)
+		s.reads = newLimiter(cfg.AnonymousReadsPerMinute, true)
+	}
+	if cfg.AuthFailuresPerMinute > 0 {
+		s.authFailures = newLimiter(cfg.AuthFailuresPerMinute, false)
 	}
 	return s
 }

@@ -50,29 +50,25 @@ func (s *Store) RevokeKey(ctx context.Context, name string, at time.Time) error 
 	return nil
 }
 
-// FindKey implements domain.KeyStore. The time of last use is noted at most
-// once a minute, so that reads do not all write.
+// FindKey implements domain.KeyStore, in one statement: one lookup by the
+// unique index on the token's hash, whether or not a key has it. The time
+// of last use is noted at most once a minute, so that reads do not all
+// write.
 func (s *Store) FindKey(ctx context.Context, hash []byte) (*domain.Key, error) {
 	rows, err := s.pool.Query(ctx, `
-UPDATE api_keys SET last_used_at = now()
-WHERE token_hash = $1 AND revoked_at IS NULL
-  AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
-RETURNING `+keyColumns, hash)
+WITH k AS (
+    SELECT `+keyColumns+` FROM api_keys WHERE token_hash = $1 AND revoked_at IS NULL
+), used AS (
+    UPDATE api_keys SET last_used_at = now()
+    WHERE id IN (SELECT id FROM k WHERE last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
+)
+SELECT `+keyColumns+` FROM k`, hash)
 	if err != nil {
 		return nil, fmt.Errorf("find key: %w", formatError(err))
 	}
 	ks, err := pgx.CollectRows(rows, scanKey)
 	if err != nil {
 		return nil, fmt.Errorf("find key: %w", formatError(err))
-	}
-	if len(ks) == 0 {
-		rows, err = s.pool.Query(ctx, `SELECT `+keyColumns+` FROM api_keys WHERE token_hash = $1 AND revoked_at IS NULL`, hash)
-		if err != nil {
-			return nil, fmt.Errorf("find key: %w", formatError(err))
-		}
-		if ks, err = pgx.CollectRows(rows, scanKey); err != nil {
-			return nil, fmt.Errorf("find key: %w", formatError(err))
-		}
 	}
 	if len(ks) == 0 {
 		return nil, domain.Errorf(domain.ENOTFOUND, "No such key.")
