@@ -26,9 +26,15 @@ generate:
 
 # The pages in a real browser (Debian's chromium, headless, via chromedp),
 # against a throwaway database. Fails, never skips, without Chromium.
+# Also the checks that need Node (npm packages pinned by
+# clients/package-lock.json): spectral and redocly on the spec, and the
+# TypeScript client generated from the served spec, against a server.
+# Fails, never skips, without Node.
 test-e2e:
-	$(GO) vet -tags e2e ./internal/web/...
+	$(GO) vet -tags e2e ./internal/web/... ./clients/...
 	$(GO) test -tags e2e -count=1 ./internal/web/e2e/
+	cd clients && npm ci --no-audit --no-fund --loglevel=error
+	$(GO) test -tags e2e -count=1 ./clients/
 
 # The screenshots in docs/screenshots, taken by the browser tests.
 screenshots:
