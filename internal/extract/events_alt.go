@@ -122,6 +122,18 @@ func (d *doc) nominalAnchor(s int) (anchor, bool) {
 			return a, true
 		case t.low == "signed" && next == "by" && d.personAfter(s, nk+1, len(T)):
 			return anchor{s: s, i: i, j: nk + 1, class: aNeutral}, true
+		case t.low == "joined" && d.personAfter(s, i+1, min(len(T), i+12)) && findWord(T, i+1, len(T), "signing", "talks", "meeting", "press", "ceremony") >= 0:
+			// "X joined his counterpart Y in signing ..."
+			return anchor{s: s, i: i, j: i + 1, class: aNeutral}, true
+		case nominalMeetings[t.low] && i > 0 && nk > 0 && (lowWords(T, nk, "took", "place") || lowWords(T, nk, "was", "held")) ||
+			nominalMeetings[t.low] && next == "of" && findPhrase(T, i, "took place") >= 0:
+			// "The meeting of the two ministers took place in Ruse"
+			if wordIn(T, i-4, i, modalWords) {
+				continue
+			}
+			a := anchor{s: s, i: i, j: i + 1, class: aNeutral}
+			a.call, a.video = callKind(T)
+			return a, true
 		}
 	}
 	return anchor{}, false

@@ -472,7 +472,7 @@ func (d *doc) countryOfSpan(s, b, e int) string {
 // saying so.
 var positionCountries = map[string]string{
 	"secretary of defense": "US", "deputy secretary of defense": "US", "secretary of war": "US",
-	"chairman of the joint chiefs of staff": "US", "vice chairman of the joint chiefs of staff": "US",
+
 	"secretary of the army": "US", "secretary of the navy": "US", "secretary of the air force": "US",
 	"under secretary of defense for policy": "US", "pentagon press secretary": "US",
 	"secretary of state for defence": "GB", "chief of the defence staff": "", "chairman joint chiefs of staff committee": "PK",
@@ -669,12 +669,10 @@ func (d *doc) findPeople() {
 					surnames[e.surname] = append(surnames[e.surname], key)
 				}
 			}
-			if !strings.ContainsAny(e.name, ".") && m.inits > 0 && m.strong {
-				// keep the form without a middle initial? no: prefer the longer
-			}
 			m.name, m.ok = e.name, true
 		}
 	}
+	d.mergeShortNames(surnames)
 	// then initials and surnames
 	for idx := range d.people {
 		m := &d.people[idx]
@@ -893,4 +891,43 @@ func (d *doc) openingClause(s, b int) bool {
 		k--
 	}
 	return k >= 0 && T[k].kind == 'w' && (T[k].low == "with" || T[k].low == "to" || T[k].low == "by" || T[k].low == "from")
+}
+
+// mergeShortNames folds a name that ends the full name of exactly one other
+// person into it: "Al Bawardi" is "Mohammed Al Bawardi", "Gurak" aside
+// (surnames alone are resolved later).
+func (d *doc) mergeShortNames(surnames map[string][]string) {
+	into := map[string]string{}
+	for _, a := range d.order {
+		aw := strings.Fields(a)
+		if len(aw) < 2 {
+			continue
+		}
+		var hits []string
+		for _, b := range d.order {
+			bw := strings.Fields(b)
+			if len(bw) > len(aw) && slices.Equal(bw[len(bw)-len(aw):], aw) {
+				hits = append(hits, b)
+			}
+		}
+		if len(hits) == 1 {
+			into[a] = hits[0]
+		}
+	}
+	if len(into) == 0 {
+		return
+	}
+	for idx := range d.people {
+		m := &d.people[idx]
+		if b, ok := into[foldKey(m.name)]; ok && m.ok {
+			m.name = d.ents[b].name
+		}
+	}
+	for a := range into {
+		if e := d.ents[a]; e != nil && e.surname != "" {
+			surnames[e.surname] = slices.DeleteFunc(surnames[e.surname], func(k string) bool { return k == a })
+		}
+		delete(d.ents, a)
+	}
+	d.order = slices.DeleteFunc(d.order, func(k string) bool { _, ok := into[k]; return ok })
 }

@@ -299,6 +299,22 @@ func (b *builder) fallback(assigned map[int]string) string {
 	if c := outletCountries[outletForms[strings.ToLower(dlOutlet(b.d.dl))]]; c != "" && !used[c] {
 		return c // "(KUNA)" in the dateline
 	}
+	if dl := b.d.dl; dl != nil && dl.code != "" && !used[dl.code] {
+		return dl.code // where the report was filed
+	}
+	// the headline names the countries: "Egypt: Minister probes cooperation with U.S. ..."
+	if b.d.headline >= 0 {
+		l := b.d.lines[b.d.headline]
+		toks := tokenize(b.d.text, l.start, l.end)
+		for i := 0; i < len(toks); i++ {
+			if c, j := countryAt(toks, i); c != "" && c != "-" {
+				if !used[c] {
+					return c
+				}
+				i = j - 1
+			}
+		}
+	}
 	// "cooperation between Saudi Arabia and the United Kingdom", one of
 	// them taking part already
 	for s := range b.d.sents {
