@@ -39,7 +39,7 @@ func (s *Store) MeetingIDsOnDay(ctx context.Context, countries []string, month, 
 }
 
 func (s *Store) ids(ctx context.Context, sql string, args ...any) ([]string, error) {
-	rows, err := s.pool.Query(ctx, sql, args...)
+	rows, err := s.q(ctx).Query(ctx, sql, args...)
 	if err != nil {
 		return nil, fmt.Errorf("find meetings: %w", formatError(err))
 	}

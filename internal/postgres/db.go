@@ -123,9 +123,32 @@ type querier interface {
 	CopyFrom(ctx context.Context, table pgx.Identifier, columns []string, rows pgx.CopyFromSource) (int64, error)
 }
 
-// inTx runs fn in a transaction, committed when fn returns nil.
+// inTx runs fn in a transaction, committed when fn returns nil. Within a
+// transaction InTx began, it is a savepoint of that transaction.
 func (s *Store) inTx(ctx context.Context, fn func(pgx.Tx) error) error {
+	if tx, ok := ctx.Value(txKey{}).(pgx.Tx); ok {
+		return formatError(pgx.BeginFunc(ctx, tx, fn))
+	}
 	return formatError(pgx.BeginFunc(ctx, s.pool, fn))
+}
+
+type txKey struct{}
+
+// InTx implements domain.Transactor: every store call fn makes with the
+// context it is given runs in one transaction, committed when fn returns
+// nil and rolled back otherwise.
+func (s *Store) InTx(ctx context.Context, fn func(ctx context.Context) error) error {
+	return s.inTx(ctx, func(tx pgx.Tx) error {
+		return fn(context.WithValue(ctx, txKey{}, tx))
+	})
+}
+
+// q returns the transaction InTx began for ctx, or the pool.
+func (s *Store) q(ctx context.Context) querier {
+	if tx, ok := ctx.Value(txKey{}).(pgx.Tx); ok {
+		return tx
+	}
+	return s.pool
 }
 
 // formatError turns driver errors into domain errors: a missing row is

@@ -298,6 +298,6 @@ func (s *Store) DeleteMeeting(ctx context.Context, id string, version int, at ti
 // FindMeetingID implements domain.MeetingStore.
 func (s *Store) FindMeetingID(ctx context.Context, key string) (string, error) {
 	var id string
-	err := s.pool.QueryRow(ctx, `SELECT id FROM meetings WHERE dedupe_key = $1 AND deleted_at IS NULL`, key).Scan(&id)
+	err := s.q(ctx).QueryRow(ctx, `SELECT id FROM meetings WHERE dedupe_key = $1 AND deleted_at IS NULL`, key).Scan(&id)
 	return id, formatError(err)
 }

@@ -65,7 +65,7 @@ ORDER BY ms.ord`
 
 // GetMeeting implements domain.MeetingStore.
 func (s *Store) GetMeeting(ctx context.Context, id string) (*domain.Meeting, error) {
-	return getMeeting(ctx, s.pool, id)
+	return getMeeting(ctx, s.q(ctx), id)
 }
 
 // getMeeting reads a whole meeting with q, in or out of a transaction.

@@ -30,7 +30,7 @@ func scanOfficial(row pgx.CollectableRow) (domain.Official, error) {
 
 // FindOfficials implements domain.OfficialStore.
 func (s *Store) FindOfficials(ctx context.Context, country, key string) ([]domain.Official, error) {
-	rows, err := s.pool.Query(ctx, `SELECT `+officialColumns+` FROM officials o
+	rows, err := s.q(ctx).Query(ctx, `SELECT `+officialColumns+` FROM officials o
 		WHERE o.country = $1 AND o.name_keys @> ARRAY[$2]::text[] ORDER BY o.id`, country, key)
 	if err != nil {
 		return nil, fmt.Errorf("find officials: %w", formatError(err))
@@ -41,7 +41,7 @@ func (s *Store) FindOfficials(ctx context.Context, country, key string) ([]domai
 
 // GetOfficial implements domain.OfficialStore.
 func (s *Store) GetOfficial(ctx context.Context, id string) (*domain.Official, error) {
-	rows, err := s.pool.Query(ctx, `SELECT `+officialColumns+` FROM officials o WHERE o.id = $1`, id)
+	rows, err := s.q(ctx).Query(ctx, `SELECT `+officialColumns+` FROM officials o WHERE o.id = $1`, id)
 	if err != nil {
 		return nil, fmt.Errorf("get official: %w", formatError(err))
 	}
