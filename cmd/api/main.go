@@ -1,5 +1,5 @@
 // Command api is the milmeet server and its tools: serve (the default),
-// dev, migrate up|down|version, seed, keys, import and extract.
+// dev, migrate up|down|version, seed, keys, import, extract and drafts.
 package main
 
 import (
@@ -59,6 +59,9 @@ func init() {
 		{"extract", "[-url URL] [-outlet NAME] [-published-at DATE] FILE | eval [-json] [-detail=false] DIR",
 			"print the draft meeting a report's text gives, with evidence; needs no database. " +
 				"eval scores extraction on an annotated corpus (train/ and test/)", nil, cmdExtract},
+		{"drafts", "list|show|accept|reject|reextract [flags] [ID]",
+			"review the drafts POST /articles stores: list them, show one, accept it into the meetings, reject it with a reason, " +
+				"or read drafts again with the current extractor (a person's edits are kept)", db, cmdDrafts},
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/milmeet/milmeet/api"
 	"github.com/milmeet/milmeet/internal/config"
 	"github.com/milmeet/milmeet/internal/domain"
+	"github.com/milmeet/milmeet/internal/drafter"
 	httpapi "github.com/milmeet/milmeet/internal/http"
 	"github.com/milmeet/milmeet/internal/postgres"
 )
@@ -60,15 +61,17 @@ func listen(addr string) (net.Listener, error) {
 	return ln, nil
 }
 
-// newService wires the domain service over the store.
+// newService wires the domain service over a store on pool.
 func newService(pool *pgxpool.Pool) (*domain.Service, *postgres.Store) {
 	return serviceOn(postgres.NewStore(pool))
 }
 
-// serviceOn wires the domain service over st.
+// serviceOn wires the domain service, with the extractor its drafts use,
+// over st.
 func serviceOn(st *postgres.Store) (*domain.Service, *postgres.Store) {
 	return domain.NewService(domain.Stores{Meetings: st, Officials: st, Agreements: st, Countries: st,
-		Stats: st, Rows: st, Keys: st, Audit: st, Imports: st, Idempotency: st, Articles: st}), st
+		Stats: st, Rows: st, Keys: st, Audit: st, Imports: st, Idempotency: st, Articles: st,
+		Drafts: st, Tx: st, Extractor: drafter.New()}), st
 }
 
 // serve answers requests until ctx ends, then lets in-flight requests finish
@@ -76,6 +79,7 @@ func serviceOn(st *postgres.Store) (*domain.Service, *postgres.Store) {
 // import rolls back rather than being cut off midway. It serves on ln.
 func serve(ctx context.Context, cfg config.Config, pools *postgres.Pools, log *slog.Logger, ln net.Listener) error {
 	svc, st := serviceOn(pools.Store())
+	svc.AutoAccept = cfg.AutoAccept.Value()
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		postgres.NewPoolCollector(pools))

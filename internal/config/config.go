@@ -41,6 +41,10 @@ type Config struct {
 	HTTPAddr      string        `env:"HTTP_ADDR" envDefault:":8080" flag:"addr" group:"server" help:"address to listen on"`
 	ShutdownGrace time.Duration `env:"SHUTDOWN_GRACE" envDefault:"15s" flag:"shutdown-grace" group:"server" min:"0" help:"time in-flight requests get to finish on SIGTERM"`
 
+	// AutoAccept accepts a new draft of POST /articles whose confidence is
+	// at least this and that has no warnings; off by default.
+	AutoAccept Threshold `env:"AUTO_ACCEPT_CONFIDENCE" envDefault:"off" flag:"auto-accept-confidence" group:"server" help:"accept new drafts of POST /articles whose confidence is at least this (0 to 1) and that have no warnings; off: none (docs/extraction.md gives each threshold's precision)"`
+
 	HTTP HTTP
 
 	Dev Dev
@@ -240,4 +244,31 @@ func parseInt(s string, bits int) (int64, error) {
 		return 0, errors.New("not a whole number")
 	}
 	return n, nil
+}
+
+// Threshold is a confidence from 0 to 1, or off.
+type Threshold struct{ v *float64 }
+
+// UnmarshalText reads "off" or a number from 0 to 1.
+func (t *Threshold) UnmarshalText(b []byte) error {
+	s := strings.TrimSpace(string(b))
+	if s == "" || strings.EqualFold(s, "off") {
+		t.v = nil
+		return nil
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || !(f >= 0 && f <= 1) {
+		return errors.New("want a number from 0 to 1, or off")
+	}
+	t.v = &f
+	return nil
+}
+
+// Value returns the threshold, or nil when it is off.
+func (t Threshold) Value() *float64 {
+	if t.v == nil {
+		return nil
+	}
+	v := *t.v
+	return &v
 }

@@ -77,6 +77,8 @@ func TestLoad_Invalid(t *testing.T) {
 		"negative":         {map[string]string{"RATE_LIMIT_WRITES_PER_MINUTE": "-5"}, []string{"RATE_LIMIT_WRITES_PER_MINUTE"}},
 		"zero timeout":     {map[string]string{"REQUEST_TIMEOUT": "0s"}, []string{"REQUEST_TIMEOUT"}},
 		"enum":             {map[string]string{"LOG_LEVEL": "loud"}, []string{"LOG_LEVEL", "debug, info, warn, error"}},
+		"threshold":        {map[string]string{"AUTO_ACCEPT_CONFIDENCE": "1.5"}, []string{`AUTO_ACCEPT_CONFIDENCE="1.5"`, "0 to 1"}},
+		"threshold word":   {map[string]string{"AUTO_ACCEPT_CONFIDENCE": "high"}, []string{"AUTO_ACCEPT_CONFIDENCE"}},
 		"all at once": {map[string]string{"REQUEST_TIMEOUT": "abc", "READ_REQUIRES_KEY": "maybe", "DB_MAX_CONNS": "x"},
 			[]string{"REQUEST_TIMEOUT", "READ_REQUIRES_KEY", "DB_MAX_CONNS"}},
 	}
@@ -102,4 +104,17 @@ func TestLoad_Overrides(t *testing.T) {
 	_, err = config.Load(e, map[string]string{"REQUEST_TIMEOUT": "soon"})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `-request-timeout "soon"`, "a bad flag is named as a flag")
+}
+
+func TestLoad_AutoAccept(t *testing.T) {
+	c, err := config.Load(env(nil), nil)
+	require.NoError(t, err)
+	assert.Nil(t, c.AutoAccept.Value(), "off by default")
+	c, err = config.Load(env(map[string]string{"AUTO_ACCEPT_CONFIDENCE": "0.9"}), nil)
+	require.NoError(t, err)
+	require.NotNil(t, c.AutoAccept.Value())
+	assert.Equal(t, 0.9, *c.AutoAccept.Value())
+	c, err = config.Load(env(map[string]string{"AUTO_ACCEPT_CONFIDENCE": "0.9"}), map[string]string{"AUTO_ACCEPT_CONFIDENCE": "off"})
+	require.NoError(t, err)
+	assert.Nil(t, c.AutoAccept.Value(), "a flag turns it off")
 }

@@ -21,18 +21,23 @@ const (
 	AuditDelete AuditAction = "delete"
 	AuditMerge  AuditAction = "merge"
 	AuditImport AuditAction = "import"
+	// AuditReject records a draft rejected: nothing was stored.
+	AuditReject AuditAction = "reject"
 )
 
 // AuditEntry records one change: who, when, what, and the difference.
 type AuditEntry struct {
-	ID        int64           `json:"id"`
-	At        time.Time       `json:"at"`
-	Actor     string          `json:"actor"`
-	Action    AuditAction     `json:"action"`
-	MeetingID *string         `json:"meeting_id"`
-	Before    json.RawMessage `json:"before"`
-	After     json.RawMessage `json:"after"`
-	Changes   []Change        `json:"changes"`
+	ID        int64       `json:"id"`
+	At        time.Time   `json:"at"`
+	Actor     string      `json:"actor"`
+	Action    AuditAction `json:"action"`
+	MeetingID *string     `json:"meeting_id"`
+	// DraftID names the draft a change came from: the draft accepted into
+	// the meeting, or rejected.
+	DraftID *string         `json:"draft_id"`
+	Before  json.RawMessage `json:"before"`
+	After   json.RawMessage `json:"after"`
+	Changes []Change        `json:"changes"`
 }
 
 // Change is one value that differs between two versions of a record.
@@ -45,6 +50,7 @@ type Change struct {
 // AuditFilter selects audit entries.
 type AuditFilter struct {
 	MeetingID string
+	DraftID   string
 	Actor     string
 	Limit     int
 	// After is the id the page starts after.
@@ -59,6 +65,9 @@ func (f *AuditFilter) Validate(CountryCodes) error {
 	if f.MeetingID != "" && !IsID(f.MeetingID) {
 		p.AddField("MeetingID", "is not an id")
 	}
+	if f.DraftID != "" && !IsID(f.DraftID) {
+		p.AddField("DraftID", "is not an id")
+	}
 	return p.Err(errFilter)
 }
 
@@ -69,10 +78,21 @@ type AuditStore interface {
 	ListAudit(ctx context.Context, f AuditFilter) ([]AuditEntry, error)
 }
 
+type draftKey struct{}
+
+// withDraft returns a context whose meeting writes record, in the audit
+// log, that they come from the draft id.
+func withDraft(ctx context.Context, id string) context.Context {
+	return context.WithValue(ctx, draftKey{}, id)
+}
+
 // audit returns the entry for a change of meeting id from before to after
 // (either may be nil).
 func (s *Service) audit(ctx context.Context, action AuditAction, id string, before, after *Meeting) *AuditEntry {
 	e := &AuditEntry{At: s.Now(), Actor: Actor(ctx), Action: action, MeetingID: &id}
+	if d, ok := ctx.Value(draftKey{}).(string); ok {
+		e.DraftID = &d
+	}
 	var b, a any
 	if before != nil {
 		e.Before, b = snapshot(before)

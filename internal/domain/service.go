@@ -21,9 +21,15 @@ type Service struct {
 	imports    ImportStore
 	idem       IdempotencyStore
 	articles   ArticleStore
+	drafts     DraftStore
+	tx         Transactor
+	extractor  Extractor
 
 	// Now returns the current time; tests may replace it.
 	Now func() time.Time
+	// AutoAccept, when not nil, accepts a new draft whose confidence is at
+	// least this, that has no warnings and is a valid meeting.
+	AutoAccept *float64
 
 	mu    sync.Mutex
 	codes *CountryCodes // nil until loaded
@@ -42,14 +48,21 @@ type Stores struct {
 	Imports     ImportStore
 	Idempotency IdempotencyStore
 	Articles    ArticleStore
+	Drafts      DraftStore
+	// Tx runs store calls in one transaction (a draft's accept).
+	Tx Transactor
+	// Extractor reads reports into draft meetings; not a store, but the
+	// Service's like them.
+	Extractor Extractor
 }
 
 // NewService returns a Service over the stores.
 func NewService(st Stores) *Service {
 	return &Service{meetings: st.Meetings, officials: st.Officials, agreements: st.Agreements,
 		countries: st.Countries, stats: st.Stats, rows: st.Rows, keys: st.Keys, auditLog: st.Audit,
-		imports: st.Imports, idem: st.Idempotency, articles: st.Articles,
-		Now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
+		imports: st.Imports, idem: st.Idempotency, articles: st.Articles, drafts: st.Drafts, tx: st.Tx,
+		extractor: st.Extractor,
+		Now:       func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
 }
 
 // Country returns the country with the alpha-2 or alpha-3 code, in any case.

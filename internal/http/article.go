@@ -88,22 +88,9 @@ func (s *Server) extractArticle(w http.ResponseWriter, r *http.Request) error {
 	return s.writeJSON(w, r, http.StatusOK, res)
 }
 
-// articleAnswer is the answer of POST /articles.
-type articleAnswer struct {
-	*domain.ArticleResult
-	Evidence []extract.Evidence `json:"evidence"`
-	Warnings []string           `json:"warnings"`
-}
-
-// articleProblem is a problem answer of POST /articles, with what the
-// extraction could not settle.
-type articleProblem struct {
-	Problem
-	Warnings []string `json:"warnings"`
-}
-
-// ingestArticle extracts a report and stores it: as a new meeting, merged
-// into the stored meeting it reports, or not at all when it is stored.
+// ingestArticle stores a report and the draft meeting read from it, for a
+// person to review: 201 with the new draft, or 200 with the draft of the
+// same report (by URL or text) stored already.
 func (s *Server) ingestArticle(w http.ResponseWriter, r *http.Request) error {
 	if _, err := parseParams(r); err != nil {
 		return err
@@ -112,24 +99,16 @@ func (s *Server) ingestArticle(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	res := extract.Extract(a.Text, opt)
-	out, err := s.svc.IngestArticle(r.Context(), &res.Meeting)
+	d, created, err := s.svc.SubmitArticle(r.Context(), domain.ArticleInput{Text: a.Text, URL: opt.URL,
+		Outlet: opt.Outlet, PublishedAt: opt.PublishedAt, Language: opt.Language})
 	if err != nil {
-		s.metrics.extractions.WithLabelValues("rejected").Inc()
-		if e := domain.AsError(err); e != nil && e.Code == domain.EINVALID {
-			return extendedProblem{
-				err: &domain.Error{Code: domain.EINVALID, Fields: e.Fields,
-					Message: "The report does not give a meeting that can be stored: " + e.Message},
-				extend: func(p Problem) any { return articleProblem{Problem: p, Warnings: res.Warnings} },
-			}
-		}
 		return err
 	}
-	s.metrics.extractions.WithLabelValues(string(out.Status)).Inc()
-	w.Header().Set("Location", "/meetings/"+out.Meeting.ID)
 	status := http.StatusOK
-	if out.Status == domain.ArticleCreated {
+	if created {
 		status = http.StatusCreated
+		s.metrics.extractions.WithLabelValues(string(d.Status)).Inc()
 	}
-	return s.writeJSON(w, r, status, articleAnswer{ArticleResult: out, Evidence: res.Evidence, Warnings: res.Warnings})
+	w.Header().Set("Location", "/drafts/"+d.ID)
+	return s.writeDraft(w, r, status, d)
 }

@@ -15,11 +15,11 @@ func (s *Server) auditRoutes(r chi.Router) {
 }
 
 func (s *Server) listAudit(w http.ResponseWriter, r *http.Request) error {
-	p, err := parseParams(r, "meeting", "actor", "limit", "cursor")
+	p, err := parseParams(r, "meeting", "draft", "actor", "limit", "cursor")
 	if err != nil {
 		return err
 	}
-	f := domain.AuditFilter{MeetingID: p.str("meeting"), Actor: p.str("actor"), Limit: p.int("limit", 1, domain.MaxLimit)}
+	f := domain.AuditFilter{MeetingID: p.str("meeting"), DraftID: p.str("draft"), Actor: p.str("actor"), Limit: p.int("limit", 1, domain.MaxLimit)}
 	if c := p.cursor(); c != nil {
 		if c.Sort != "audit" {
 			p.add("cursor", "belongs to another list")

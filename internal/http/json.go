@@ -54,8 +54,8 @@ func meetingTag(version int, body []byte) string {
 	return fmt.Sprintf(`"%08x%s"`, uint32(version), strings.Trim(etag(body), `"`)[:16])
 }
 
-// versionMatch reports whether an If-Match header names the meeting
-// version (or is "*").
+// versionMatch reports whether an If-Match header names the meeting's (or
+// draft's) version (or is "*").
 func versionMatch(header string, version int) bool {
 	want := fmt.Sprintf(`"%08x`, uint32(version))
 	for _, t := range strings.Split(header, ",") {
@@ -80,7 +80,7 @@ func (s *Server) writeJSON(w http.ResponseWriter, r *http.Request, status int, v
 }
 
 // encodeJSON returns the body of a JSON answer and its entity tag: a
-// meeting's names its version (meetingTag).
+// meeting's or a draft's names its version (meetingTag).
 func encodeJSON(v any) (body []byte, tag string, err error) {
 	body, err = json.Marshal(v)
 	if err != nil {
@@ -89,6 +89,9 @@ func encodeJSON(v any) (body []byte, tag string, err error) {
 	body = append(body, '\n')
 	if m, ok := v.(*domain.Meeting); ok {
 		return body, meetingTag(m.Version, body), nil
+	}
+	if d, ok := v.(*domain.Draft); ok {
+		return body, meetingTag(d.Version, body), nil
 	}
 	return body, etag(body), nil
 }

@@ -22,6 +22,7 @@ import (
 
 	"github.com/milmeet/milmeet/api"
 	"github.com/milmeet/milmeet/internal/domain"
+	"github.com/milmeet/milmeet/internal/drafter"
 	httpapi "github.com/milmeet/milmeet/internal/http"
 	"github.com/milmeet/milmeet/internal/pgtest"
 	"github.com/milmeet/milmeet/internal/postgres"
@@ -122,7 +123,8 @@ func newEnvOn(t *testing.T, cfg httpapi.Config, pool, check *pgxpool.Pool, wrap 
 	t.Helper()
 	st := postgres.NewStore(pool)
 	stores := domain.Stores{Meetings: st, Officials: st, Agreements: st, Countries: st,
-		Stats: st, Rows: st, Keys: st, Audit: st, Imports: st, Idempotency: st, Articles: st}
+		Stats: st, Rows: st, Keys: st, Audit: st, Imports: st, Idempotency: st, Articles: st,
+		Drafts: st, Tx: st, Extractor: drafter.New()}
 	for _, w := range wrap {
 		w(&stores)
 	}

@@ -104,14 +104,51 @@ func (s *Server) listPage(w http.ResponseWriter, r *http.Request, f domain.Meeti
 }
 
 func (s *Server) getMeeting(w http.ResponseWriter, r *http.Request) error {
-	if _, err := parseParams(r); err != nil {
+	p, err := parseParams(r, "include")
+	if err != nil {
+		return err
+	}
+	include := p.str("include")
+	if p.has("include") && include != "evidence" {
+		p.add("include", "must be evidence")
+	}
+	if err := p.err(); err != nil {
 		return err
 	}
 	m, err := s.svc.GetMeeting(r.Context(), chi.URLParam(r, "id"))
 	if err != nil {
 		return err
 	}
-	return s.writeJSON(w, r, http.StatusOK, m)
+	if include != "evidence" {
+		return s.writeJSON(w, r, http.StatusOK, m)
+	}
+	ev, err := s.svc.MeetingEvidence(r.Context(), m.ID)
+	if err != nil {
+		return err
+	}
+	body, err := withEvidence(m, ev)
+	if err != nil {
+		return err
+	}
+	body = append(body, '\n')
+	s.writeEncoded(w, r, http.StatusOK, "application/json", body, meetingTag(m.Version, body))
+	return nil
+}
+
+// withEvidence returns the meeting's JSON with its evidence as one more
+// member.
+func withEvidence(m *domain.Meeting, ev []domain.MeetingEvidence) (json.RawMessage, error) {
+	mj, err := json.Marshal(m)
+	if err != nil {
+		return nil, err
+	}
+	ej, err := json.Marshal(ev)
+	if err != nil {
+		return nil, err
+	}
+	out := append(mj[:len(mj)-1:len(mj)-1], `,"evidence":`...)
+	out = append(out, ej...)
+	return append(out, '}'), nil
 }
 
 // createMeeting stores a meeting; with merge=true a meeting stored already

@@ -40,7 +40,7 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 			Name: "milmeet_import_lines_total", Help: "Lines of NDJSON imports by outcome (stored, failed).",
 		}, []string{"outcome"}),
 		extractions: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "milmeet_extractions_total", Help: "Reports read, by outcome (extracted, created, merged, unchanged, rejected).",
+			Name: "milmeet_extractions_total", Help: "Reports read, by outcome: extracted (POST /extract), pending or accepted (a new draft of POST /articles).",
 		}, []string{"outcome"}),
 	}
 	reg.MustRegister(m.requests, m.duration, m.inFlight, m.exports, m.imported, m.extractions)

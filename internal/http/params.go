@@ -97,7 +97,7 @@ var filterParameters = map[string]string{
 	"HasAgreement": "has_agreement", "AgreementType": "agreement_type", "Ceremony": "ceremony",
 	"UpdatedSince": "updated_since", "IncludeChildren": "include_children", "Q": "q", "Sort": "sort",
 	"Limit": "limit", "After": "cursor", "Year": "year", "Type": "type", "MeetingID": "meeting",
-	"Actor": "actor", "By": "by", "Table": "table",
+	"Actor": "actor", "By": "by", "Table": "table", "DraftID": "draft", "Status": "status",
 }
 
 // filterParameter returns the parameter that fills a filter's field.

@@ -147,6 +147,7 @@ func (s *Server) Handler() http.Handler {
 		r.Route("/keys", s.keyRoutes)
 		r.Route("/extract", s.extractRoutes)
 		r.Route("/articles", s.articleRoutes)
+		r.Route("/drafts", s.draftRoutes)
 	})
 	return r
 }

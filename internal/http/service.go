@@ -67,9 +67,17 @@ type Imports interface {
 	Import(ctx context.Context, next func() (domain.ImportLine, bool), opt domain.ImportOptions) (*domain.ImportReport, error)
 }
 
-// Articles stores the meetings reports give.
-type Articles interface {
-	IngestArticle(ctx context.Context, draft *domain.Meeting) (*domain.ArticleResult, error)
+// Drafts stores reports as drafts and takes them through review, and
+// gives the evidence accepted meetings keep.
+type Drafts interface {
+	SubmitArticle(ctx context.Context, in domain.ArticleInput) (*domain.Draft, bool, error)
+	GetDraft(ctx context.Context, id string) (*domain.Draft, error)
+	ListDrafts(ctx context.Context, f domain.DraftFilter) ([]domain.DraftSummary, string, error)
+	EditDraft(ctx context.Context, id string, version int, m *domain.Meeting) (*domain.Draft, error)
+	AcceptDraft(ctx context.Context, id string, opt domain.AcceptOptions) (*domain.Draft, error)
+	RejectDraft(ctx context.Context, id string, version int, reason string) (*domain.Draft, error)
+	ReextractDraft(ctx context.Context, id string, version int) (*domain.Draft, error)
+	MeetingEvidence(ctx context.Context, meetingID string) ([]domain.MeetingEvidence, error)
 }
 
 // Idempotency keeps the outcomes of requests made with an Idempotency-Key.
@@ -89,7 +97,7 @@ type Service interface {
 	Keys
 	Audit
 	Imports
-	Articles
+	Drafts
 	Idempotency
 }
 

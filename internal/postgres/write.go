@@ -224,7 +224,7 @@ func writeMeetings(ctx context.Context, q querier, ms []*domain.Meeting, stored 
 // change it records.
 func auditRows(es ...*domain.AuditEntry) (*tableRows, error) {
 	t := &tableRows{table: "audit_log", columns: []string{"at", "actor", "action", "meeting_id", "before",
-		"after", "changes"}}
+		"after", "changes", "draft_id"}}
 	for _, e := range es {
 		if e == nil {
 			continue
@@ -233,7 +233,7 @@ func auditRows(es ...*domain.AuditEntry) (*tableRows, error) {
 		if err != nil {
 			return nil, fmt.Errorf("audit: %w", err)
 		}
-		t.add(e.At, e.Actor, string(e.Action), e.MeetingID, rawOrNil(e.Before), rawOrNil(e.After), changes)
+		t.add(e.At, e.Actor, string(e.Action), e.MeetingID, rawOrNil(e.Before), rawOrNil(e.After), changes, e.DraftID)
 	}
 	return t, nil
 }

@@ -47,63 +47,13 @@ func (e AgreementType) Valid() bool {
 	}
 }
 
-// Defines values for ArticleOutcomeStatus.
-const (
-	Created   ArticleOutcomeStatus = "created"
-	Merged    ArticleOutcomeStatus = "merged"
-	Unchanged ArticleOutcomeStatus = "unchanged"
-)
-
-// Valid indicates whether the value is a known member of the ArticleOutcomeStatus enum.
-func (e ArticleOutcomeStatus) Valid() bool {
-	switch e {
-	case Created:
-		return true
-	case Merged:
-		return true
-	case Unchanged:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ArticleProblemStatus.
-const (
-	ArticleProblemStatusN422 ArticleProblemStatus = 422
-)
-
-// Valid indicates whether the value is a known member of the ArticleProblemStatus enum.
-func (e ArticleProblemStatus) Valid() bool {
-	switch e {
-	case ArticleProblemStatusN422:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ArticleProblemType.
-const (
-	ArticleProblemTypeUrnMilmeetProblemInvalid ArticleProblemType = "urn:milmeet:problem:invalid"
-)
-
-// Valid indicates whether the value is a known member of the ArticleProblemType enum.
-func (e ArticleProblemType) Valid() bool {
-	switch e {
-	case ArticleProblemTypeUrnMilmeetProblemInvalid:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for AuditEntryAction.
 const (
 	Create AuditEntryAction = "create"
 	Delete AuditEntryAction = "delete"
 	Import AuditEntryAction = "import"
 	Merge  AuditEntryAction = "merge"
+	Reject AuditEntryAction = "reject"
 	Update AuditEntryAction = "update"
 )
 
@@ -118,7 +68,33 @@ func (e AuditEntryAction) Valid() bool {
 		return true
 	case Merge:
 		return true
+	case Reject:
+		return true
 	case Update:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CandidateMatch.
+const (
+	SameCountriesNearDate CandidateMatch = "same_countries_near_date"
+	SameCountriesSameDay  CandidateMatch = "same_countries_same_day"
+	SameSeriesEdition     CandidateMatch = "same_series_edition"
+	SameSource            CandidateMatch = "same_source"
+)
+
+// Valid indicates whether the value is a known member of the CandidateMatch enum.
+func (e CandidateMatch) Valid() bool {
+	switch e {
+	case SameCountriesNearDate:
+		return true
+	case SameCountriesSameDay:
+		return true
+	case SameSeriesEdition:
+		return true
+	case SameSource:
 		return true
 	default:
 		return false
@@ -182,6 +158,27 @@ func (e DatePrecision) Valid() bool {
 	}
 }
 
+// Defines values for DraftOutcome.
+const (
+	Created     DraftOutcome = "created"
+	LessThannil DraftOutcome = "<nil>"
+	Merged      DraftOutcome = "merged"
+)
+
+// Valid indicates whether the value is a known member of the DraftOutcome enum.
+func (e DraftOutcome) Valid() bool {
+	switch e {
+	case Created:
+		return true
+	case LessThannil:
+		return true
+	case Merged:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for DraftMeetingDatePrecision.
 const (
 	DraftMeetingDatePrecisionDay      DraftMeetingDatePrecision = "day"
@@ -239,15 +236,36 @@ func (e DraftMeetingVersion) Valid() bool {
 	}
 }
 
+// Defines values for DraftStatus.
+const (
+	Accepted DraftStatus = "accepted"
+	Pending  DraftStatus = "pending"
+	Rejected DraftStatus = "rejected"
+)
+
+// Valid indicates whether the value is a known member of the DraftStatus enum.
+func (e DraftStatus) Valid() bool {
+	switch e {
+	case Accepted:
+		return true
+	case Pending:
+		return true
+	case Rejected:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ImportProblemStatus.
 const (
-	ImportProblemStatusN422 ImportProblemStatus = 422
+	N422 ImportProblemStatus = 422
 )
 
 // Valid indicates whether the value is a known member of the ImportProblemStatus enum.
 func (e ImportProblemStatus) Valid() bool {
 	switch e {
-	case ImportProblemStatusN422:
+	case N422:
 		return true
 	default:
 		return false
@@ -653,6 +671,21 @@ func (e ListMeetingsParamsTable) Valid() bool {
 	}
 }
 
+// Defines values for GetMeetingParamsInclude.
+const (
+	GetMeetingParamsIncludeEvidence GetMeetingParamsInclude = "evidence"
+)
+
+// Valid indicates whether the value is a known member of the GetMeetingParamsInclude enum.
+func (e GetMeetingParamsInclude) Valid() bool {
+	switch e {
+	case GetMeetingParamsIncludeEvidence:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for GetTimelineParamsBy.
 const (
 	GetTimelineParamsByMonth GetTimelineParamsBy = "month"
@@ -687,6 +720,15 @@ func (e HeadTimelineParamsBy) Valid() bool {
 	default:
 		return false
 	}
+}
+
+// AcceptDraft Where an accepted draft goes; without a body, into its candidate, or else a new meeting.
+type AcceptDraft struct {
+	// AsNew Store a new meeting even when there is a candidate (409 if it is then the same meeting as a stored one).
+	AsNew *bool `json:"as_new,omitempty"`
+
+	// MergeInto The stored meeting to merge into, over the candidate.
+	MergeInto *openapi_types.UUID `json:"merge_into,omitempty"`
 }
 
 // Agreement A document signed at a meeting. Within a meeting `meeting_id` is
@@ -794,58 +836,6 @@ type Article struct {
 	Url *string `json:"url,omitempty"`
 }
 
-// ArticleOutcome What storing a report did, and why, with the meeting as stored and the extraction's evidence and warnings.
-type ArticleOutcome struct {
-	// Evidence The evidence for the draft's values (pointers into the draft, not the stored meeting).
-	Evidence []Evidence `json:"evidence"`
-
-	// Meeting A meeting as the API returns it: a `Meeting` with every field
-	// present (null or empty when unknown), country codes as alpha-2,
-	// every person with their `official_id`, and `date_precision`, `id`,
-	// `version` and timestamps filled in. A top-level meeting (`parent_id`
-	// null) always has `child_meetings` and `sources`, empty or not; a
-	// child meeting (`parent_id` set) has neither. Agreements within it
-	// have no `meeting_id`.
-	Meeting StoredMeeting `json:"meeting"`
-
-	// Reason Why, in words.
-	//
-	// Examples: no stored meeting of the same countries within a day of 2023-11-27
-	Reason   string               `json:"reason"`
-	Status   ArticleOutcomeStatus `json:"status"`
-	Warnings []string             `json:"warnings"`
-}
-
-// ArticleOutcomeStatus defines model for ArticleOutcome.Status.
-type ArticleOutcomeStatus string
-
-// ArticleProblem The problem answer of a report that does not give a meeting that can be stored, with the extraction's warnings.
-type ArticleProblem struct {
-	// Detail Examples: The report does not give a meeting that can be stored: The meeting is not valid.
-	Detail string `json:"detail"`
-
-	// Errors The values of the draft at fault, by their JSON pointer.
-	Errors *[]FieldError `json:"errors,omitempty"`
-
-	// Instance Examples: /articles
-	Instance string `json:"instance"`
-
-	// RequestId The request's id (not given here for now; see `X-Request-Id`).
-	RequestId *string              `json:"request_id,omitempty"`
-	Status    ArticleProblemStatus `json:"status"`
-
-	// Title Examples: Unprocessable Entity
-	Title    string             `json:"title"`
-	Type     ArticleProblemType `json:"type"`
-	Warnings []string           `json:"warnings"`
-}
-
-// ArticleProblemStatus defines model for ArticleProblem.Status.
-type ArticleProblemStatus int64
-
-// ArticleProblemType defines model for ArticleProblem.Type.
-type ArticleProblemType string
-
 // AuditChange One value that differs between two versions of a meeting.
 type AuditChange struct {
 	// After The value after (any JSON value), or null.
@@ -869,7 +859,7 @@ type AuditEntry struct {
 	// Examples: writer
 	Actor string `json:"actor"`
 
-	// After The meeting's JSON after the change, likewise; null for `delete`.
+	// After The meeting's JSON after the change, likewise; null for `delete`. For a `reject`, `{"reason": …}`.
 	After *map[string]interface{} `json:"after"`
 	At    time.Time               `json:"at"`
 
@@ -879,8 +869,13 @@ type AuditEntry struct {
 	// Changes The values that differ between `before` and `after`, by JSON pointer, in pointer order (arrays of another length compared whole).
 	Changes []AuditChange `json:"changes"`
 
+	// DraftId The draft the change came from (an accept creates or merges its meeting), or the draft rejected; null otherwise.
+	DraftId *openapi_types.UUID `json:"draft_id"`
+
 	// Id The entry's number; entries are numbered in the order they were written.
-	Id        int64               `json:"id"`
+	Id int64 `json:"id"`
+
+	// MeetingId The meeting changed; null for a `reject`.
 	MeetingId *openapi_types.UUID `json:"meeting_id"`
 }
 
@@ -894,6 +889,36 @@ type AuditPage struct {
 	// NextCursor The `cursor` of the next page, or null on the last page.
 	NextCursor *NextCursor `json:"next_cursor"`
 }
+
+// Candidate The stored meeting a draft would merge into, and why.
+type Candidate struct {
+	// Match The rule that found it, tried in this order: the meeting cites
+	// the same report URL; it is the same edition of the same series;
+	// it has exactly the draft's countries and falls within a day of
+	// its date; or (when a year is unknown) on its day and month.
+	Match CandidateMatch `json:"match"`
+
+	// Meeting A meeting as the API returns it: a `Meeting` with every field
+	// present (null or empty when unknown), country codes as alpha-2,
+	// every person with their `official_id`, and `date_precision`, `id`,
+	// `version` and timestamps filled in. A top-level meeting (`parent_id`
+	// null) always has `child_meetings` and `sources`, empty or not; a
+	// child meeting (`parent_id` set) has neither. Agreements within it
+	// have no `meeting_id`.
+	Meeting StoredMeeting `json:"meeting"`
+
+	// OtherIds Further stored meetings the rule finds; when there are any, an accept must name one in `merge_into` (or send `as_new`).
+	OtherIds []Id `json:"other_ids"`
+
+	// Reason Examples: the same countries (AZ, UZ) within a day of 2025-12-10
+	Reason string `json:"reason"`
+}
+
+// CandidateMatch The rule that found it, tried in this order: the meeting cites
+// the same report URL; it is the same edition of the same series;
+// it has exactly the draft's countries and falls within a day of
+// its date; or (when a year is unknown) on its day and month.
+type CandidateMatch string
 
 // Ceremony A protocol event of a meeting, such as a wreath laid, a guard of honour, anthems, the Book of Honour signed or an award given.
 type Ceremony struct {
@@ -1027,6 +1052,117 @@ type DelegationHead struct {
 	Role Role `json:"role"`
 }
 
+// Draft A draft meeting read from an article, with the evidence for its values, waiting for review (or decided).
+type Draft struct {
+	// Article A report as it was posted to `/articles`.
+	Article StoredArticle `json:"article"`
+
+	// ArticleId An id, a UUID (version 7, so ids sort roughly by creation).
+	//
+	// Examples: 01a209dc-d80e-7f1e-8a0c-f0a82af64f05
+	ArticleId Id `json:"article_id"`
+
+	// AutoAccepted The draft was accepted by the configured threshold, not by a person.
+	AutoAccepted bool `json:"auto_accepted"`
+
+	// Candidate For a pending draft, the stored meeting an accept would merge into; null when there is none (the accept creates a meeting) and for decided drafts.
+	Candidate *Candidate `json:"candidate"`
+
+	// Confidence The extractor's confidence that the values saying which meeting this is (its date and countries) are right; 0 when one is missing. The auto-accept threshold is compared with it.
+	Confidence float32   `json:"confidence"`
+	CreatedAt  time.Time `json:"created_at"`
+
+	// CreatedBy The name of the key that posted the article.
+	CreatedBy string     `json:"created_by"`
+	DecidedAt *time.Time `json:"decided_at"`
+
+	// DecidedBy The name of the key that accepted or rejected the draft (for an auto-accepted draft, the key that posted it).
+	//
+	// Examples: writer
+	DecidedBy *string `json:"decided_by"`
+
+	// Edited The JSON pointers of the draft meeting's values a person changed; re-extraction keeps them.
+	Edited []string `json:"edited"`
+
+	// Evidence For each value read from the article that the draft still holds, the words it was read from.
+	Evidence []DraftEvidence `json:"evidence"`
+
+	// Extractor The extractor that read the draft (`extract` and, in a built binary, its revision).
+	//
+	// Examples: extract@30137b6a1c2d
+	Extractor string `json:"extractor"`
+
+	// Id An id, a UUID (version 7, so ids sort roughly by creation).
+	//
+	// Examples: 01a209dc-d80e-7f1e-8a0c-f0a82af64f05
+	Id Id `json:"id"`
+
+	// Meeting A meeting in the shape of `POST /meetings`' body, with every field
+	// present, as far as the report gives it; edit it and send it to
+	// `POST /meetings`. It may not yet be a valid meeting (`date` may be
+	// null, `date_precision` empty, `delegations` empty; the `warnings`
+	// say so), and it has nothing of a stored record: `id` is empty,
+	// `version` 0 and the timestamps zero, and the people and agreements
+	// in it have no `official_id` or `id`. Country codes are alpha-2.
+	Meeting DraftMeeting `json:"meeting"`
+
+	// MeetingId The meeting an accepted draft created or was merged into.
+	MeetingId *openapi_types.UUID `json:"meeting_id"`
+
+	// Outcome What the accept did.
+	Outcome *DraftOutcome `json:"outcome"`
+
+	// Problems What keeps the draft from being accepted (the rules of a meeting it breaks), each value by its pointer; empty when it can be accepted.
+	Problems []FieldError `json:"problems"`
+
+	// Reason Why the draft was rejected.
+	//
+	// Examples: The report is about a different meeting: an exercise, not a visit.
+	Reason *string `json:"reason"`
+
+	// Status `pending` waits for a person; `accepted`: its meeting is stored; `rejected`: nothing was stored.
+	Status    DraftStatus `json:"status"`
+	UpdatedAt time.Time   `json:"updated_at"`
+	UpdatedBy string      `json:"updated_by"`
+
+	// Version Goes up with each change to the draft.
+	Version int64 `json:"version"`
+
+	// Warnings What the extraction could not settle, for people.
+	Warnings []string `json:"warnings"`
+}
+
+// DraftOutcome What the accept did.
+type DraftOutcome string
+
+// DraftEvidence The words of the article one value of a draft (or of a stored meeting) was read from.
+type DraftEvidence struct {
+	Confidence float32 `json:"confidence"`
+
+	// Field The JSON pointer of the value, in the draft meeting (or, for a stored meeting, in the meeting as it stood after the accept).
+	//
+	// Examples: /delegations/1/head/name
+	Field string `json:"field"`
+
+	// Length Their length in bytes; `text[offset:offset+length]` is `words`.
+	Length int64 `json:"length"`
+
+	// Offset Where the words start in the article's `text`, in bytes of its UTF-8.
+	Offset      int64 `json:"offset"`
+	Utf16Length int64 `json:"utf16_length"`
+
+	// Utf16Offset Where the words start, in UTF-16 code units (JavaScript's `text.slice(utf16_offset, utf16_offset + utf16_length)` is `words`).
+	Utf16Offset int64 `json:"utf16_offset"`
+
+	// Value The value read (any JSON value).
+	Value *AnyValue `json:"value"`
+
+	// Words The words of the article the value was read from, as written (a name, the date as the text gives it, a country's name or adjective for its code). Empty, with `length` 0, for a value given with the article (its URL, outlet or date of publication) rather than read in its text.
+	//
+	// Examples: Viktor Mahmudov
+	Words string `json:"words"`
+}
+
 // DraftMeeting A meeting in the shape of `POST /meetings`' body, with every field
 // present, as far as the report gives it; edit it and send it to
 // `POST /meetings`. It may not yet be a valid meeting (`date` may be
@@ -1035,10 +1171,12 @@ type DelegationHead struct {
 // `version` 0 and the timestamps zero, and the people and agreements
 // in it have no `official_id` or `id`. Country codes are alpha-2.
 type DraftMeeting struct {
-	Agreements    []Agreement `json:"agreements"`
-	Ceremonies    []Ceremony  `json:"ceremonies"`
-	ChildMeetings []Meeting   `json:"child_meetings"`
-	City          *string     `json:"city"`
+	Agreements []Agreement `json:"agreements"`
+	Ceremonies []Ceremony  `json:"ceremonies"`
+
+	// ChildMeetings Talks held within the meeting, each a draft of its own shape (its own `child_meetings` and `sources` empty).
+	ChildMeetings []DraftMeeting `json:"child_meetings"`
+	City          *string        `json:"city"`
 
 	// CreatedAt The zero time; a draft is not stored.
 	CreatedAt time.Time    `json:"created_at"`
@@ -1076,6 +1214,43 @@ type DraftMeetingId string
 
 // DraftMeetingVersion defines model for DraftMeeting.Version.
 type DraftMeetingVersion int64
+
+// DraftPage defines model for DraftPage.
+type DraftPage struct {
+	Data []DraftSummary `json:"data"`
+
+	// NextCursor The `cursor` of the next page, or null on the last page.
+	NextCursor *NextCursor `json:"next_cursor"`
+}
+
+// DraftStatus `pending` waits for a person; `accepted`: its meeting is stored; `rejected`: nothing was stored.
+type DraftStatus string
+
+// DraftSummary A draft as lists show it.
+type DraftSummary struct {
+	Confidence float32       `json:"confidence"`
+	Countries  []CountryCode `json:"countries"`
+	CreatedAt  time.Time     `json:"created_at"`
+	Date       *PartialDate  `json:"date"`
+
+	// Id An id, a UUID (version 7, so ids sort roughly by creation).
+	//
+	// Examples: 01a209dc-d80e-7f1e-8a0c-f0a82af64f05
+	Id          Id                  `json:"id"`
+	Kind        string              `json:"kind"`
+	MeetingId   *openapi_types.UUID `json:"meeting_id"`
+	Outlet      *string             `json:"outlet"`
+	PublishedAt *openapi_types.Date `json:"published_at"`
+
+	// Status `pending` waits for a person; `accepted`: its meeting is stored; `rejected`: nothing was stored.
+	Status    DraftStatus `json:"status"`
+	Title     string      `json:"title"`
+	UpdatedAt time.Time   `json:"updated_at"`
+	Url       *string     `json:"url"`
+
+	// Warnings How many warnings the extraction gave.
+	Warnings int64 `json:"warnings"`
+}
 
 // Evidence Where in the report one value of the draft comes from.
 type Evidence struct {
@@ -1402,6 +1577,34 @@ type Meeting struct {
 	Version *int64 `json:"version,omitempty"`
 }
 
+// MeetingEvidence A value of a stored meeting and the words of the report it rests on.
+type MeetingEvidence struct {
+	// ArticleId An id, a UUID (version 7, so ids sort roughly by creation).
+	//
+	// Examples: 01a209dc-d80e-7f1e-8a0c-f0a82af64f05
+	ArticleId  Id      `json:"article_id"`
+	Confidence float32 `json:"confidence"`
+
+	// DraftId An id, a UUID (version 7, so ids sort roughly by creation).
+	//
+	// Examples: 01a209dc-d80e-7f1e-8a0c-f0a82af64f05
+	DraftId Id `json:"draft_id"`
+
+	// Field The JSON pointer of the value in the meeting as it stood after the accept that brought it.
+	//
+	// Examples: /delegations/1/head/name
+	Field  string `json:"field"`
+	Length int64  `json:"length"`
+	Offset int64  `json:"offset"`
+
+	// Source The source (among the meeting's `sources`) the words are from.
+	Source      *StoredSource `json:"source"`
+	Utf16Length int64         `json:"utf16_length"`
+	Utf16Offset int64         `json:"utf16_offset"`
+	Value       *AnyValue     `json:"value"`
+	Words       string        `json:"words"`
+}
+
 // MeetingLines Newline-delimited JSON: one `Meeting` (the body of `POST /meetings`)
 // per line. Blank lines are skipped; each line is at most
 // `IMPORT_MAX_LINE_BYTES` long.
@@ -1720,6 +1923,14 @@ type Recipient struct {
 	Rank       *string `json:"rank,omitempty"`
 }
 
+// RejectDraft defines model for RejectDraft.
+type RejectDraft struct {
+	// Reason Why the draft is rejected, for the people who read it later.
+	//
+	// Examples: Not a bilateral meeting: a conference.
+	Reason string `json:"reason"`
+}
+
 // Role A delegation's part in a meeting.
 type Role string
 
@@ -1783,6 +1994,31 @@ type StoredAgreement struct {
 	Type AgreementType `json:"type"`
 }
 
+// StoredArticle A report as it was posted to `/articles`.
+type StoredArticle struct {
+	// ContentHash The SHA-256 of the text with its runs of white space made single spaces, in hex.
+	ContentHash string    `json:"content_hash"`
+	CreatedAt   time.Time `json:"created_at"`
+	CreatedBy   string    `json:"created_by"`
+
+	// Id An id, a UUID (version 7, so ids sort roughly by creation).
+	//
+	// Examples: 01a209dc-d80e-7f1e-8a0c-f0a82af64f05
+	Id Id `json:"id"`
+
+	// Language Examples: en
+	Language    string              `json:"language"`
+	Outlet      *string             `json:"outlet"`
+	PublishedAt *openapi_types.Date `json:"published_at"`
+	Text        string              `json:"text"`
+
+	// Title The headline the extractor found.
+	Title *string `json:"title"`
+
+	// Url Examples: https://mod.gov.az/en/news/12345
+	Url *string `json:"url"`
+}
+
 // StoredCeremony defines model for StoredCeremony.
 type StoredCeremony struct {
 	Award       *string          `json:"award"`
@@ -1839,6 +2075,13 @@ type StoredMeeting struct {
 	DatePrecision DatePrecision       `json:"date_precision"`
 	Delegations   []StoredDelegation  `json:"delegations"`
 	EndDate       *openapi_types.Date `json:"end_date"`
+
+	// Evidence Only with `GET /meetings/{id}?include=evidence`, on the meeting
+	// read: per value read from a report through an accepted draft,
+	// the source and the span of the report it rests on, in the order
+	// they were stored. Values that came from elsewhere (`POST
+	// /meetings`, an import, an edit) have none.
+	Evidence *[]MeetingEvidence `json:"evidence,omitempty"`
 
 	// HostCountry The host country, alpha-2.
 	HostCountry *string `json:"host_country"`
@@ -1970,6 +2213,15 @@ type AgreementsYear = int64
 // Cursor defines model for Cursor.
 type Cursor = string
 
+// DraftId defines model for DraftId.
+type DraftId = openapi_types.UUID
+
+// DraftIfMatch Examples: "00000003c4d6aaf727c46b32"
+type DraftIfMatch = string
+
+// DraftIfMatchOptional Examples: "00000003c4d6aaf727c46b32"
+type DraftIfMatchOptional = string
+
 // IdempotencyKey Examples: 3f0c1b8e-5d2a-4c47-9a51-0b7f6f1c2d9e
 type IdempotencyKey = string
 
@@ -2066,6 +2318,12 @@ type BadRequest = Problem
 // Conflict An RFC 9457 problem details body.
 type Conflict = Problem
 
+// DraftChanged An RFC 9457 problem details body.
+type DraftChanged = Problem
+
+// DraftDecided An RFC 9457 problem details body.
+type DraftDecided = Problem
+
 // Forbidden An RFC 9457 problem details body.
 type Forbidden = Problem
 
@@ -2149,15 +2407,13 @@ type IngestArticleParams struct {
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
-// IngestArticle422ApplicationProblemPlusJSONResponseBody defines parameters for IngestArticle.
-type IngestArticle422ApplicationProblemPlusJSONResponseBody struct {
-	union json.RawMessage
-}
-
 // ListAuditParams defines parameters for ListAudit.
 type ListAuditParams struct {
 	// Meeting Entries of this meeting only (by id; a value that is not an id is answered 400).
 	Meeting *openapi_types.UUID `form:"meeting,omitempty" json:"meeting,omitempty"`
+
+	// Draft Entries of this draft only (its accept, as a `create` or `merge` of its meeting, or its `reject`; by id; a value that is not an id is answered 400).
+	Draft *openapi_types.UUID `form:"draft,omitempty" json:"draft,omitempty"`
 
 	// Actor Entries of this actor only (the name of an API key, or `system` for the service's own tools).
 	Actor *string `form:"actor,omitempty" json:"actor,omitempty"`
@@ -2191,6 +2447,66 @@ type GetCountryParams struct {
 type HeadCountryParams struct {
 	// IfNoneMatch ETags the client holds (or `*`); when one is the answer's, the answer is 304 without a body. Weak tags (`W/"…"`) compare by their opaque part.
 	IfNoneMatch *IfNoneMatch `json:"If-None-Match,omitempty"`
+}
+
+// ListDraftsParams defines parameters for ListDrafts.
+type ListDraftsParams struct {
+	// Status Drafts with this status only.
+	Status *DraftStatus `form:"status,omitempty" json:"status,omitempty"`
+
+	// Country Drafts in which this country has a delegation. One alpha-2 or alpha-3 code, in any case; an unknown code is answered 400.
+	Country *string `form:"country,omitempty" json:"country,omitempty"`
+
+	// From Drafts whose date falls on or after this (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), as on `/meetings`; drafts without a date, or whose year is unknown, never match.
+	From *string `form:"from,omitempty" json:"from,omitempty"`
+
+	// To Drafts whose date falls on or before this, likewise.
+	To *string `form:"to,omitempty" json:"to,omitempty"`
+
+	// Q Words to find in the articles' titles and texts (web-search syntax, as on `/meetings`).
+	Q *string `form:"q,omitempty" json:"q,omitempty"`
+
+	// Limit The most items a page holds.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Cursor Opaque: the `next_cursor` of the previous page, to read the next
+	// one, with the same other parameters (`limit` may change). A value
+	// this service did not give out is answered 400, and so, on lists of
+	// meetings, is a cursor of another list or query.
+	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
+
+	// IfNoneMatch ETags the client holds (or `*`); when one is the answer's, the answer is 304 without a body. Weak tags (`W/"…"`) compare by their opaque part.
+	IfNoneMatch *IfNoneMatch `json:"If-None-Match,omitempty"`
+}
+
+// GetDraftParams defines parameters for GetDraft.
+type GetDraftParams struct {
+	// IfNoneMatch ETags the client holds (or `*`); when one is the answer's, the answer is 304 without a body. Weak tags (`W/"…"`) compare by their opaque part.
+	IfNoneMatch *IfNoneMatch `json:"If-None-Match,omitempty"`
+}
+
+// PatchDraftParams defines parameters for PatchDraft.
+type PatchDraftParams struct {
+	// IfMatch The draft's ETag, as read from `GET /drafts/{id}` or a previous write (or `*` for any). Without it the answer is 428; when the draft has changed since, 412.
+	IfMatch DraftIfMatch `json:"If-Match"`
+}
+
+// AcceptDraftParams defines parameters for AcceptDraft.
+type AcceptDraftParams struct {
+	// IfMatch The draft's ETag as the client read it; when the draft has changed since, the answer is 412 and nothing changes.
+	IfMatch *DraftIfMatchOptional `json:"If-Match,omitempty"`
+}
+
+// ReextractDraftParams defines parameters for ReextractDraft.
+type ReextractDraftParams struct {
+	// IfMatch The draft's ETag as the client read it; when the draft has changed since, the answer is 412 and nothing changes.
+	IfMatch *DraftIfMatchOptional `json:"If-Match,omitempty"`
+}
+
+// RejectDraftParams defines parameters for RejectDraft.
+type RejectDraftParams struct {
+	// IfMatch The draft's ETag as the client read it; when the draft has changed since, the answer is 412 and nothing changes.
+	IfMatch *DraftIfMatchOptional `json:"If-Match,omitempty"`
 }
 
 // ImportMeetingsParams defines parameters for ImportMeetings.
@@ -2387,9 +2703,15 @@ type DeleteMeetingParams struct {
 
 // GetMeetingParams defines parameters for GetMeeting.
 type GetMeetingParams struct {
+	// Include `evidence`: add the provenance of the values read from reports. Any other value is answered 400.
+	Include *GetMeetingParamsInclude `form:"include,omitempty" json:"include,omitempty"`
+
 	// IfNoneMatch ETags the client holds (or `*`); when one is the answer's, the answer is 304 without a body. Weak tags (`W/"…"`) compare by their opaque part.
 	IfNoneMatch *IfNoneMatch `json:"If-None-Match,omitempty"`
 }
+
+// GetMeetingParamsInclude defines parameters for GetMeeting.
+type GetMeetingParamsInclude string
 
 // HeadMeetingParams defines parameters for HeadMeeting.
 type HeadMeetingParams struct {
@@ -2553,6 +2875,15 @@ type HeadTimelineParamsBy string
 // IngestArticleJSONRequestBody defines body for IngestArticle for application/json ContentType.
 type IngestArticleJSONRequestBody = Article
 
+// PatchDraftApplicationMergePatchPlusJSONRequestBody defines body for PatchDraft for application/merge-patch+json ContentType.
+type PatchDraftApplicationMergePatchPlusJSONRequestBody = MeetingPatch
+
+// AcceptDraftJSONRequestBody defines body for AcceptDraft for application/json ContentType.
+type AcceptDraftJSONRequestBody = AcceptDraft
+
+// RejectDraftJSONRequestBody defines body for RejectDraft for application/json ContentType.
+type RejectDraftJSONRequestBody = RejectDraft
+
 // ExtractArticleJSONRequestBody defines body for ExtractArticle for application/json ContentType.
 type ExtractArticleJSONRequestBody = Article
 
@@ -2626,68 +2957,6 @@ func (t MeetingListItem) MarshalJSON() ([]byte, error) {
 }
 
 func (t *MeetingListItem) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsProblem returns the union data inside the IngestArticle422ApplicationProblemPlusJSONResponseBody as a Problem
-func (t IngestArticle422ApplicationProblemPlusJSONResponseBody) AsProblem() (Problem, error) {
-	var body Problem
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromProblem overwrites any union data inside the IngestArticle422ApplicationProblemPlusJSONResponseBody as the provided Problem
-func (t *IngestArticle422ApplicationProblemPlusJSONResponseBody) FromProblem(v Problem) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeProblem performs a merge with any union data inside the IngestArticle422ApplicationProblemPlusJSONResponseBody, using the provided Problem
-func (t *IngestArticle422ApplicationProblemPlusJSONResponseBody) MergeProblem(v Problem) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsArticleProblem returns the union data inside the IngestArticle422ApplicationProblemPlusJSONResponseBody as a ArticleProblem
-func (t IngestArticle422ApplicationProblemPlusJSONResponseBody) AsArticleProblem() (ArticleProblem, error) {
-	var body ArticleProblem
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromArticleProblem overwrites any union data inside the IngestArticle422ApplicationProblemPlusJSONResponseBody as the provided ArticleProblem
-func (t *IngestArticle422ApplicationProblemPlusJSONResponseBody) FromArticleProblem(v ArticleProblem) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeArticleProblem performs a merge with any union data inside the IngestArticle422ApplicationProblemPlusJSONResponseBody, using the provided ArticleProblem
-func (t *IngestArticle422ApplicationProblemPlusJSONResponseBody) MergeArticleProblem(v ArticleProblem) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t IngestArticle422ApplicationProblemPlusJSONResponseBody) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *IngestArticle422ApplicationProblemPlusJSONResponseBody) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
@@ -3095,26 +3364,30 @@ type ClientInterface interface {
 	// Corresponds with HEAD /agreements/{id} (the `HeadAgreement` operationId).
 	HeadAgreement(ctx context.Context, id AgreementId, params *HeadAgreementParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// IngestArticleWithBody Store a report
+	// IngestArticleWithBody Store a report as a draft for review
 	//
-	// Reads a report as `POST /extract` does and stores what it gives:
+	// Stores the report (its text, URL, outlet, date of publication,
+	// language and a hash of its text) and the draft meeting `POST
+	// /extract` reads from it, with the evidence for each value, as a
+	// draft with status `pending`: 201, with `Location: /drafts/{id}`.
+	// Nothing enters `/meetings` until the draft is accepted (`POST
+	// /drafts/{id}/accept`).
 	//
-	// - `unchanged` (200): a stored top-level meeting already rests on a
-	//   report with this `url`; nothing changes.
-	// - `merged` (200): one stored live top-level meeting has exactly the
-	//   draft's countries and falls within a day of the draft's date (or
-	//   is on the same day and month: a stored meeting whose year is
-	//   unknown, or any stored meeting when the draft's year is unknown);
-	//   it gains the report as a source and the values it lacked, as
-	//   `POST /meetings?merge=true` would merge them.
-	// - `created` (201): otherwise the draft is stored as a new meeting.
+	// The same report again, by the same `url` or the same text (compared
+	// with runs of white space made single spaces), stores nothing and
+	// answers 200 with the draft stored already, whatever its status.
 	//
-	// A draft that cannot be stored (no date or no delegations, say) is
-	// answered 422 with the extraction's `warnings`; more than one stored
-	// meeting that could be the one reported, 409 naming one of them.
+	// When the server is configured with an auto-accept threshold
+	// (`AUTO_ACCEPT_CONFIDENCE`, off by default), a new draft whose
+	// `confidence` is at or above it, that has no `warnings` and is a
+	// valid meeting with at most one candidate is accepted at once
+	// (`status: accepted`, `auto_accepted: true`); any other waits for a
+	// person.
 	//
 	// Needs a key with the `write` scope. The body is at most 1 MiB of
-	// `application/json`; unknown fields are rejected (400).
+	// `application/json`; unknown fields are rejected (400). An empty
+	// `text`, a `url` that is not an absolute http or https URL, a bad
+	// `published_at` or a `language` other than `en` is answered 422.
 	// `Idempotency-Key` works as on `POST /meetings`. Takes no query
 	// parameters.
 	//
@@ -3123,26 +3396,30 @@ type ClientInterface interface {
 	// Corresponds with POST /articles (the `IngestArticle` operationId).
 	IngestArticleWithBody(ctx context.Context, params *IngestArticleParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// IngestArticle Store a report
+	// IngestArticle Store a report as a draft for review
 	//
-	// Reads a report as `POST /extract` does and stores what it gives:
+	// Stores the report (its text, URL, outlet, date of publication,
+	// language and a hash of its text) and the draft meeting `POST
+	// /extract` reads from it, with the evidence for each value, as a
+	// draft with status `pending`: 201, with `Location: /drafts/{id}`.
+	// Nothing enters `/meetings` until the draft is accepted (`POST
+	// /drafts/{id}/accept`).
 	//
-	// - `unchanged` (200): a stored top-level meeting already rests on a
-	//   report with this `url`; nothing changes.
-	// - `merged` (200): one stored live top-level meeting has exactly the
-	//   draft's countries and falls within a day of the draft's date (or
-	//   is on the same day and month: a stored meeting whose year is
-	//   unknown, or any stored meeting when the draft's year is unknown);
-	//   it gains the report as a source and the values it lacked, as
-	//   `POST /meetings?merge=true` would merge them.
-	// - `created` (201): otherwise the draft is stored as a new meeting.
+	// The same report again, by the same `url` or the same text (compared
+	// with runs of white space made single spaces), stores nothing and
+	// answers 200 with the draft stored already, whatever its status.
 	//
-	// A draft that cannot be stored (no date or no delegations, say) is
-	// answered 422 with the extraction's `warnings`; more than one stored
-	// meeting that could be the one reported, 409 naming one of them.
+	// When the server is configured with an auto-accept threshold
+	// (`AUTO_ACCEPT_CONFIDENCE`, off by default), a new draft whose
+	// `confidence` is at or above it, that has no `warnings` and is a
+	// valid meeting with at most one candidate is accepted at once
+	// (`status: accepted`, `auto_accepted: true`); any other waits for a
+	// person.
 	//
 	// Needs a key with the `write` scope. The body is at most 1 MiB of
-	// `application/json`; unknown fields are rejected (400).
+	// `application/json`; unknown fields are rejected (400). An empty
+	// `text`, a `url` that is not an absolute http or https URL, a bad
+	// `published_at` or a `language` other than `en` is answered 422.
 	// `Idempotency-Key` works as on `POST /meetings`. Takes no query
 	// parameters.
 	//
@@ -3155,7 +3432,7 @@ type ClientInterface interface {
 	//
 	// One page of the audit log, oldest entry first: every change to a
 	// meeting (`create`, `update` by `PUT` or `PATCH`, `delete`, `merge`,
-	// `import`), who made it (the name of the API key) and when, with the
+	// `import`) and every draft rejected (`reject`), who made it (the name of the API key) and when, with the
 	// record before and after and the values that differ. Entries are
 	// written in the transaction of the change they record. Needs a key
 	// with the `admin` scope. Not cached.
@@ -3181,6 +3458,181 @@ type ClientInterface interface {
 	//
 	// Corresponds with HEAD /countries/{code} (the `HeadCountry` operationId).
 	HeadCountry(ctx context.Context, code string, params *HeadCountryParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListDrafts List drafts
+	//
+	// One page of drafts, newest first: the review queue is
+	// `?status=pending`. Drafts are not yet records: reading them needs a
+	// key with the `write` scope. Not cached by shared caches.
+	//
+	// Corresponds with GET /drafts (the `ListDrafts` operationId).
+	ListDrafts(ctx context.Context, params *ListDraftsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetDraft Read a draft, with its article, evidence and candidate
+	//
+	// The draft meeting; for each value read from the article, its
+	// evidence: the span of the article's text (`offset` and `length` in
+	// bytes of UTF-8; `utf16_offset` and `utf16_length` in the UTF-16 code
+	// units JavaScript strings index by) and the words there, with a
+	// confidence; the extraction's `warnings`; the `problems` that keep it
+	// from being accepted; the article itself; and, for a pending draft,
+	// the stored meeting an accept would merge into (`candidate`), with
+	// the rule that found it and why. Needs a key with the `write` scope.
+	// Takes no query parameters.
+	//
+	// Corresponds with GET /drafts/{id} (the `GetDraft` operationId).
+	GetDraft(ctx context.Context, id DraftId, params *GetDraftParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PatchDraftWithBody Edit a pending draft's meeting
+	//
+	// Applies an RFC 7396 JSON merge patch to the draft's `meeting` (as
+	// `PATCH /meetings/{id}` does to a meeting) and answers with the draft.
+	// The JSON pointers of the values the patch changes join `edited`:
+	// re-extraction keeps them (see `POST /drafts/{id}/reextract`), and
+	// the evidence of a changed value is dropped (it rests on the person
+	// now, not on the article).
+	//
+	// A draft may be invalid while it waits (no date found, say; see
+	// `problems`), but an edit may not break a rule at a value it changes
+	// nor add a new problem: such a patch is answered 422 naming each
+	// value by `errors[].pointer`, and nothing changes. `id`, `version`
+	// and the timestamps of the draft meeting are ignored.
+	//
+	// The body must be `application/merge-patch+json` (415 otherwise), at
+	// most 1 MiB. Needs a key with the `write` scope and `If-Match` with
+	// the draft's ETag: 428 without it, 412 when the draft has changed
+	// since it was read. A draft accepted or rejected is answered 409
+	// (`errors[].pointer` `/status`). Takes no query parameters.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PATCH /drafts/{id} (the `PatchDraft` operationId).
+	PatchDraftWithBody(ctx context.Context, id DraftId, params *PatchDraftParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PatchDraftWithApplicationMergePatchPlusJSONBody Edit a pending draft's meeting
+	//
+	// Applies an RFC 7396 JSON merge patch to the draft's `meeting` (as
+	// `PATCH /meetings/{id}` does to a meeting) and answers with the draft.
+	// The JSON pointers of the values the patch changes join `edited`:
+	// re-extraction keeps them (see `POST /drafts/{id}/reextract`), and
+	// the evidence of a changed value is dropped (it rests on the person
+	// now, not on the article).
+	//
+	// A draft may be invalid while it waits (no date found, say; see
+	// `problems`), but an edit may not break a rule at a value it changes
+	// nor add a new problem: such a patch is answered 422 naming each
+	// value by `errors[].pointer`, and nothing changes. `id`, `version`
+	// and the timestamps of the draft meeting are ignored.
+	//
+	// The body must be `application/merge-patch+json` (415 otherwise), at
+	// most 1 MiB. Needs a key with the `write` scope and `If-Match` with
+	// the draft's ETag: 428 without it, 412 when the draft has changed
+	// since it was read. A draft accepted or rejected is answered 409
+	// (`errors[].pointer` `/status`). Takes no query parameters.
+	//
+	// Takes a body of the `application/merge-patch+json` content type.
+	//
+	// Corresponds with PATCH /drafts/{id} (the `PatchDraft` operationId).
+	PatchDraftWithApplicationMergePatchPlusJSONBody(ctx context.Context, id DraftId, params *PatchDraftParams, body PatchDraftApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AcceptDraftWithBody Accept a draft into the meetings
+	//
+	// Stores the pending draft's meeting, in one transaction, through the
+	// same writer as `POST /meetings`: merged into the `candidate` (or the
+	// meeting `merge_into` names) as `POST /meetings?merge=true` merges,
+	// or else created. The article becomes one of the meeting's sources;
+	// the evidence of each value the stored meeting holds is kept with it
+	// (`GET /meetings/{id}?include=evidence`); the audit entry of the
+	// write names the draft (`draft_id`) and the key that accepted.
+	// Answers with the draft, now `accepted`, whose `meeting_id` and
+	// `outcome` (`created` or `merged`) say what happened.
+	//
+	// Two accepts of one draft at once store one meeting: the second is
+	// answered 409. With `If-Match` (the draft's ETag), an accept of a
+	// draft edited since it was read is answered 412. A draft accepted or
+	// rejected already is answered 409 (`errors[].pointer` `/status`;
+	// `existing_url` names the meeting of an accepted one). A draft that
+	// is not a valid meeting is answered 422 with its problems, and
+	// nothing is stored; so is a `merge_into` naming no meeting. When
+	// several stored meetings could be the one reported, 409 asks for
+	// `merge_into` (or `as_new`). Needs a key with the `write` scope.
+	// Takes no query parameters.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /drafts/{id}/accept (the `AcceptDraft` operationId).
+	AcceptDraftWithBody(ctx context.Context, id DraftId, params *AcceptDraftParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AcceptDraft Accept a draft into the meetings
+	//
+	// Stores the pending draft's meeting, in one transaction, through the
+	// same writer as `POST /meetings`: merged into the `candidate` (or the
+	// meeting `merge_into` names) as `POST /meetings?merge=true` merges,
+	// or else created. The article becomes one of the meeting's sources;
+	// the evidence of each value the stored meeting holds is kept with it
+	// (`GET /meetings/{id}?include=evidence`); the audit entry of the
+	// write names the draft (`draft_id`) and the key that accepted.
+	// Answers with the draft, now `accepted`, whose `meeting_id` and
+	// `outcome` (`created` or `merged`) say what happened.
+	//
+	// Two accepts of one draft at once store one meeting: the second is
+	// answered 409. With `If-Match` (the draft's ETag), an accept of a
+	// draft edited since it was read is answered 412. A draft accepted or
+	// rejected already is answered 409 (`errors[].pointer` `/status`;
+	// `existing_url` names the meeting of an accepted one). A draft that
+	// is not a valid meeting is answered 422 with its problems, and
+	// nothing is stored; so is a `merge_into` naming no meeting. When
+	// several stored meetings could be the one reported, 409 asks for
+	// `merge_into` (or `as_new`). Needs a key with the `write` scope.
+	// Takes no query parameters.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /drafts/{id}/accept (the `AcceptDraft` operationId).
+	AcceptDraft(ctx context.Context, id DraftId, params *AcceptDraftParams, body AcceptDraftJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ReextractDraft Read a pending draft's article again
+	//
+	// Runs the current extractor on the stored article and replaces the
+	// draft's meeting, evidence, warnings and confidence with its
+	// reading, keeping a person's edits where they conflict: every
+	// top-level field of the meeting that a pointer in `edited` falls in
+	// (`/date`, `/delegations`, `/city`…) is kept whole as the person left
+	// it, evidence and all that still holds; every other field is the new
+	// reading. A draft decided already is answered 409; with `If-Match`, a
+	// draft edited since it was read 412. Needs a key with the `write`
+	// scope. Takes no query parameters and no body.
+	//
+	// Corresponds with POST /drafts/{id}/reextract (the `ReextractDraft` operationId).
+	ReextractDraft(ctx context.Context, id DraftId, params *ReextractDraftParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RejectDraftWithBody Reject a draft, saying why
+	//
+	// Marks the pending draft `rejected` with the `reason` given and the
+	// name of the key (`decided_by`); nothing is stored in the meetings.
+	// The audit log records it (action `reject`, with the draft's id). A
+	// missing or blank `reason` is answered 422; a draft decided already
+	// 409; with `If-Match`, a draft edited since it was read 412. Needs a
+	// key with the `write` scope. Takes no query parameters.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /drafts/{id}/reject (the `RejectDraft` operationId).
+	RejectDraftWithBody(ctx context.Context, id DraftId, params *RejectDraftParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RejectDraft Reject a draft, saying why
+	//
+	// Marks the pending draft `rejected` with the `reason` given and the
+	// name of the key (`decided_by`); nothing is stored in the meetings.
+	// The audit log records it (action `reject`, with the draft's id). A
+	// missing or blank `reason` is answered 422; a draft decided already
+	// 409; with `If-Match`, a draft edited since it was read 412. Needs a
+	// key with the `write` scope. Takes no query parameters.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /drafts/{id}/reject (the `RejectDraft` operationId).
+	RejectDraft(ctx context.Context, id DraftId, params *RejectDraftParams, body RejectDraftJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ExtractArticleWithBody Read a report into a draft meeting
 	//
@@ -3464,7 +3916,11 @@ type ClientInterface interface {
 	// or sources of its own) and the sources it rests on. A top-level
 	// meeting always has `child_meetings` and `sources` (empty or not); a
 	// child meeting has neither. A child meeting can be read by its own id
-	// too. Takes no query parameters.
+	// too.
+	//
+	// With `include=evidence`, the meeting carries one more member,
+	// `evidence`: for each value an accepted draft brought, the source and
+	// the span of the report's text it rests on (see `MeetingEvidence`).
 	//
 	// Corresponds with GET /meetings/{id} (the `GetMeeting` operationId).
 	GetMeeting(ctx context.Context, id MeetingId, params *GetMeetingParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -3735,26 +4191,30 @@ func (c *Client) HeadAgreement(ctx context.Context, id AgreementId, params *Head
 	return c.Client.Do(req)
 }
 
-// IngestArticleWithBody Store a report
+// IngestArticleWithBody Store a report as a draft for review
 //
-// Reads a report as `POST /extract` does and stores what it gives:
+// Stores the report (its text, URL, outlet, date of publication,
+// language and a hash of its text) and the draft meeting `POST
+// /extract` reads from it, with the evidence for each value, as a
+// draft with status `pending`: 201, with `Location: /drafts/{id}`.
+// Nothing enters `/meetings` until the draft is accepted (`POST
+// /drafts/{id}/accept`).
 //
-//   - `unchanged` (200): a stored top-level meeting already rests on a
-//     report with this `url`; nothing changes.
-//   - `merged` (200): one stored live top-level meeting has exactly the
-//     draft's countries and falls within a day of the draft's date (or
-//     is on the same day and month: a stored meeting whose year is
-//     unknown, or any stored meeting when the draft's year is unknown);
-//     it gains the report as a source and the values it lacked, as
-//     `POST /meetings?merge=true` would merge them.
-//   - `created` (201): otherwise the draft is stored as a new meeting.
+// The same report again, by the same `url` or the same text (compared
+// with runs of white space made single spaces), stores nothing and
+// answers 200 with the draft stored already, whatever its status.
 //
-// A draft that cannot be stored (no date or no delegations, say) is
-// answered 422 with the extraction's `warnings`; more than one stored
-// meeting that could be the one reported, 409 naming one of them.
+// When the server is configured with an auto-accept threshold
+// (`AUTO_ACCEPT_CONFIDENCE`, off by default), a new draft whose
+// `confidence` is at or above it, that has no `warnings` and is a
+// valid meeting with at most one candidate is accepted at once
+// (`status: accepted`, `auto_accepted: true`); any other waits for a
+// person.
 //
 // Needs a key with the `write` scope. The body is at most 1 MiB of
-// `application/json`; unknown fields are rejected (400).
+// `application/json`; unknown fields are rejected (400). An empty
+// `text`, a `url` that is not an absolute http or https URL, a bad
+// `published_at` or a `language` other than `en` is answered 422.
 // `Idempotency-Key` works as on `POST /meetings`. Takes no query
 // parameters.
 //
@@ -3773,26 +4233,30 @@ func (c *Client) IngestArticleWithBody(ctx context.Context, params *IngestArticl
 	return c.Client.Do(req)
 }
 
-// IngestArticle Store a report
+// IngestArticle Store a report as a draft for review
 //
-// Reads a report as `POST /extract` does and stores what it gives:
+// Stores the report (its text, URL, outlet, date of publication,
+// language and a hash of its text) and the draft meeting `POST
+// /extract` reads from it, with the evidence for each value, as a
+// draft with status `pending`: 201, with `Location: /drafts/{id}`.
+// Nothing enters `/meetings` until the draft is accepted (`POST
+// /drafts/{id}/accept`).
 //
-//   - `unchanged` (200): a stored top-level meeting already rests on a
-//     report with this `url`; nothing changes.
-//   - `merged` (200): one stored live top-level meeting has exactly the
-//     draft's countries and falls within a day of the draft's date (or
-//     is on the same day and month: a stored meeting whose year is
-//     unknown, or any stored meeting when the draft's year is unknown);
-//     it gains the report as a source and the values it lacked, as
-//     `POST /meetings?merge=true` would merge them.
-//   - `created` (201): otherwise the draft is stored as a new meeting.
+// The same report again, by the same `url` or the same text (compared
+// with runs of white space made single spaces), stores nothing and
+// answers 200 with the draft stored already, whatever its status.
 //
-// A draft that cannot be stored (no date or no delegations, say) is
-// answered 422 with the extraction's `warnings`; more than one stored
-// meeting that could be the one reported, 409 naming one of them.
+// When the server is configured with an auto-accept threshold
+// (`AUTO_ACCEPT_CONFIDENCE`, off by default), a new draft whose
+// `confidence` is at or above it, that has no `warnings` and is a
+// valid meeting with at most one candidate is accepted at once
+// (`status: accepted`, `auto_accepted: true`); any other waits for a
+// person.
 //
 // Needs a key with the `write` scope. The body is at most 1 MiB of
-// `application/json`; unknown fields are rejected (400).
+// `application/json`; unknown fields are rejected (400). An empty
+// `text`, a `url` that is not an absolute http or https URL, a bad
+// `published_at` or a `language` other than `en` is answered 422.
 // `Idempotency-Key` works as on `POST /meetings`. Takes no query
 // parameters.
 //
@@ -3815,7 +4279,7 @@ func (c *Client) IngestArticle(ctx context.Context, params *IngestArticleParams,
 //
 // One page of the audit log, oldest entry first: every change to a
 // meeting (`create`, `update` by `PUT` or `PATCH`, `delete`, `merge`,
-// `import`), who made it (the name of the API key) and when, with the
+// `import`) and every draft rejected (`reject`), who made it (the name of the API key) and when, with the
 // record before and after and the values that differ. Entries are
 // written in the transaction of the change they record. Needs a key
 // with the `admin` scope. Not cached.
@@ -3872,6 +4336,271 @@ func (c *Client) GetCountry(ctx context.Context, code string, params *GetCountry
 // Corresponds with HEAD /countries/{code} (the `HeadCountry` operationId).
 func (c *Client) HeadCountry(ctx context.Context, code string, params *HeadCountryParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewHeadCountryRequest(c.Server, code, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListDrafts List drafts
+//
+// One page of drafts, newest first: the review queue is
+// `?status=pending`. Drafts are not yet records: reading them needs a
+// key with the `write` scope. Not cached by shared caches.
+//
+// Corresponds with GET /drafts (the `ListDrafts` operationId).
+func (c *Client) ListDrafts(ctx context.Context, params *ListDraftsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListDraftsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetDraft Read a draft, with its article, evidence and candidate
+//
+// The draft meeting; for each value read from the article, its
+// evidence: the span of the article's text (`offset` and `length` in
+// bytes of UTF-8; `utf16_offset` and `utf16_length` in the UTF-16 code
+// units JavaScript strings index by) and the words there, with a
+// confidence; the extraction's `warnings`; the `problems` that keep it
+// from being accepted; the article itself; and, for a pending draft,
+// the stored meeting an accept would merge into (`candidate`), with
+// the rule that found it and why. Needs a key with the `write` scope.
+// Takes no query parameters.
+//
+// Corresponds with GET /drafts/{id} (the `GetDraft` operationId).
+func (c *Client) GetDraft(ctx context.Context, id DraftId, params *GetDraftParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetDraftRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PatchDraftWithBody Edit a pending draft's meeting
+//
+// Applies an RFC 7396 JSON merge patch to the draft's `meeting` (as
+// `PATCH /meetings/{id}` does to a meeting) and answers with the draft.
+// The JSON pointers of the values the patch changes join `edited`:
+// re-extraction keeps them (see `POST /drafts/{id}/reextract`), and
+// the evidence of a changed value is dropped (it rests on the person
+// now, not on the article).
+//
+// A draft may be invalid while it waits (no date found, say; see
+// `problems`), but an edit may not break a rule at a value it changes
+// nor add a new problem: such a patch is answered 422 naming each
+// value by `errors[].pointer`, and nothing changes. `id`, `version`
+// and the timestamps of the draft meeting are ignored.
+//
+// The body must be `application/merge-patch+json` (415 otherwise), at
+// most 1 MiB. Needs a key with the `write` scope and `If-Match` with
+// the draft's ETag: 428 without it, 412 when the draft has changed
+// since it was read. A draft accepted or rejected is answered 409
+// (`errors[].pointer` `/status`). Takes no query parameters.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PATCH /drafts/{id} (the `PatchDraft` operationId).
+func (c *Client) PatchDraftWithBody(ctx context.Context, id DraftId, params *PatchDraftParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPatchDraftRequestWithBody(c.Server, id, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PatchDraftWithApplicationMergePatchPlusJSONBody Edit a pending draft's meeting
+//
+// Applies an RFC 7396 JSON merge patch to the draft's `meeting` (as
+// `PATCH /meetings/{id}` does to a meeting) and answers with the draft.
+// The JSON pointers of the values the patch changes join `edited`:
+// re-extraction keeps them (see `POST /drafts/{id}/reextract`), and
+// the evidence of a changed value is dropped (it rests on the person
+// now, not on the article).
+//
+// A draft may be invalid while it waits (no date found, say; see
+// `problems`), but an edit may not break a rule at a value it changes
+// nor add a new problem: such a patch is answered 422 naming each
+// value by `errors[].pointer`, and nothing changes. `id`, `version`
+// and the timestamps of the draft meeting are ignored.
+//
+// The body must be `application/merge-patch+json` (415 otherwise), at
+// most 1 MiB. Needs a key with the `write` scope and `If-Match` with
+// the draft's ETag: 428 without it, 412 when the draft has changed
+// since it was read. A draft accepted or rejected is answered 409
+// (`errors[].pointer` `/status`). Takes no query parameters.
+//
+// Takes a body of the `application/merge-patch+json` content type.
+//
+// Corresponds with PATCH /drafts/{id} (the `PatchDraft` operationId).
+func (c *Client) PatchDraftWithApplicationMergePatchPlusJSONBody(ctx context.Context, id DraftId, params *PatchDraftParams, body PatchDraftApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPatchDraftRequestWithApplicationMergePatchPlusJSONBody(c.Server, id, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AcceptDraftWithBody Accept a draft into the meetings
+//
+// Stores the pending draft's meeting, in one transaction, through the
+// same writer as `POST /meetings`: merged into the `candidate` (or the
+// meeting `merge_into` names) as `POST /meetings?merge=true` merges,
+// or else created. The article becomes one of the meeting's sources;
+// the evidence of each value the stored meeting holds is kept with it
+// (`GET /meetings/{id}?include=evidence`); the audit entry of the
+// write names the draft (`draft_id`) and the key that accepted.
+// Answers with the draft, now `accepted`, whose `meeting_id` and
+// `outcome` (`created` or `merged`) say what happened.
+//
+// Two accepts of one draft at once store one meeting: the second is
+// answered 409. With `If-Match` (the draft's ETag), an accept of a
+// draft edited since it was read is answered 412. A draft accepted or
+// rejected already is answered 409 (`errors[].pointer` `/status`;
+// `existing_url` names the meeting of an accepted one). A draft that
+// is not a valid meeting is answered 422 with its problems, and
+// nothing is stored; so is a `merge_into` naming no meeting. When
+// several stored meetings could be the one reported, 409 asks for
+// `merge_into` (or `as_new`). Needs a key with the `write` scope.
+// Takes no query parameters.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /drafts/{id}/accept (the `AcceptDraft` operationId).
+func (c *Client) AcceptDraftWithBody(ctx context.Context, id DraftId, params *AcceptDraftParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAcceptDraftRequestWithBody(c.Server, id, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AcceptDraft Accept a draft into the meetings
+//
+// Stores the pending draft's meeting, in one transaction, through the
+// same writer as `POST /meetings`: merged into the `candidate` (or the
+// meeting `merge_into` names) as `POST /meetings?merge=true` merges,
+// or else created. The article becomes one of the meeting's sources;
+// the evidence of each value the stored meeting holds is kept with it
+// (`GET /meetings/{id}?include=evidence`); the audit entry of the
+// write names the draft (`draft_id`) and the key that accepted.
+// Answers with the draft, now `accepted`, whose `meeting_id` and
+// `outcome` (`created` or `merged`) say what happened.
+//
+// Two accepts of one draft at once store one meeting: the second is
+// answered 409. With `If-Match` (the draft's ETag), an accept of a
+// draft edited since it was read is answered 412. A draft accepted or
+// rejected already is answered 409 (`errors[].pointer` `/status`;
+// `existing_url` names the meeting of an accepted one). A draft that
+// is not a valid meeting is answered 422 with its problems, and
+// nothing is stored; so is a `merge_into` naming no meeting. When
+// several stored meetings could be the one reported, 409 asks for
+// `merge_into` (or `as_new`). Needs a key with the `write` scope.
+// Takes no query parameters.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /drafts/{id}/accept (the `AcceptDraft` operationId).
+func (c *Client) AcceptDraft(ctx context.Context, id DraftId, params *AcceptDraftParams, body AcceptDraftJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAcceptDraftRequest(c.Server, id, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ReextractDraft Read a pending draft's article again
+//
+// Runs the current extractor on the stored article and replaces the
+// draft's meeting, evidence, warnings and confidence with its
+// reading, keeping a person's edits where they conflict: every
+// top-level field of the meeting that a pointer in `edited` falls in
+// (`/date`, `/delegations`, `/city`…) is kept whole as the person left
+// it, evidence and all that still holds; every other field is the new
+// reading. A draft decided already is answered 409; with `If-Match`, a
+// draft edited since it was read 412. Needs a key with the `write`
+// scope. Takes no query parameters and no body.
+//
+// Corresponds with POST /drafts/{id}/reextract (the `ReextractDraft` operationId).
+func (c *Client) ReextractDraft(ctx context.Context, id DraftId, params *ReextractDraftParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewReextractDraftRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RejectDraftWithBody Reject a draft, saying why
+//
+// Marks the pending draft `rejected` with the `reason` given and the
+// name of the key (`decided_by`); nothing is stored in the meetings.
+// The audit log records it (action `reject`, with the draft's id). A
+// missing or blank `reason` is answered 422; a draft decided already
+// 409; with `If-Match`, a draft edited since it was read 412. Needs a
+// key with the `write` scope. Takes no query parameters.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /drafts/{id}/reject (the `RejectDraft` operationId).
+func (c *Client) RejectDraftWithBody(ctx context.Context, id DraftId, params *RejectDraftParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRejectDraftRequestWithBody(c.Server, id, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RejectDraft Reject a draft, saying why
+//
+// Marks the pending draft `rejected` with the `reason` given and the
+// name of the key (`decided_by`); nothing is stored in the meetings.
+// The audit log records it (action `reject`, with the draft's id). A
+// missing or blank `reason` is answered 422; a draft decided already
+// 409; with `If-Match`, a draft edited since it was read 412. Needs a
+// key with the `write` scope. Takes no query parameters.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /drafts/{id}/reject (the `RejectDraft` operationId).
+func (c *Client) RejectDraft(ctx context.Context, id DraftId, params *RejectDraftParams, body RejectDraftJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRejectDraftRequest(c.Server, id, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4294,7 +5023,11 @@ func (c *Client) DeleteMeeting(ctx context.Context, id MeetingId, params *Delete
 // or sources of its own) and the sources it rests on. A top-level
 // meeting always has `child_meetings` and `sources` (empty or not); a
 // child meeting has neither. A child meeting can be read by its own id
-// too. Takes no query parameters.
+// too.
+//
+// With `include=evidence`, the meeting carries one more member,
+// `evidence`: for each value an accepted draft brought, the source and
+// the span of the report's text it rests on (see `MeetingEvidence`).
 //
 // Corresponds with GET /meetings/{id} (the `GetMeeting` operationId).
 func (c *Client) GetMeeting(ctx context.Context, id MeetingId, params *GetMeetingParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -5047,6 +5780,18 @@ func NewListAuditRequest(server string, params *ListAuditParams) (*http.Request,
 
 		}
 
+		if params.Draft != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "draft", *params.Draft, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "uuid"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
 		if params.Actor != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "actor", *params.Actor, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
@@ -5245,6 +5990,429 @@ func NewHeadCountryRequest(server string, code string, params *HeadCountryParams
 			}
 
 			req.Header.Set("If-None-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewListDraftsRequest constructs an http.Request for the ListDrafts method
+func NewListDraftsRequest(server string, params *ListDraftsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/drafts")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Status != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "status", *params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Country != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "country", *params.Country, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.From != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "from", *params.From, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.To != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "to", *params.To, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Q != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "q", *params.Q, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cursor", *params.Cursor, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.IfNoneMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-None-Match", *params.IfNoneMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-None-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewGetDraftRequest constructs an http.Request for the GetDraft method
+func NewGetDraftRequest(server string, id DraftId, params *GetDraftParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/drafts/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.IfNoneMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-None-Match", *params.IfNoneMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-None-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewPatchDraftRequestWithApplicationMergePatchPlusJSONBody calls the generic PatchDraft builder with application/merge-patch+json body
+func NewPatchDraftRequestWithApplicationMergePatchPlusJSONBody(server string, id DraftId, params *PatchDraftParams, body PatchDraftApplicationMergePatchPlusJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPatchDraftRequestWithBody(server, id, params, "application/merge-patch+json", bodyReader)
+}
+
+// NewPatchDraftRequestWithBody constructs an http.Request for the PatchDraft method, with any body, and a specified content type
+func NewPatchDraftRequestWithBody(server string, id DraftId, params *PatchDraftParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/drafts/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		var headerParam0 string
+
+		headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-Match", params.IfMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+		if err != nil {
+			return nil, err
+		}
+
+		req.Header.Set("If-Match", headerParam0)
+
+	}
+
+	return req, nil
+}
+
+// NewAcceptDraftRequest calls the generic AcceptDraft builder with application/json body
+func NewAcceptDraftRequest(server string, id DraftId, params *AcceptDraftParams, body AcceptDraftJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewAcceptDraftRequestWithBody(server, id, params, "application/json", bodyReader)
+}
+
+// NewAcceptDraftRequestWithBody constructs an http.Request for the AcceptDraft method, with any body, and a specified content type
+func NewAcceptDraftRequestWithBody(server string, id DraftId, params *AcceptDraftParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/drafts/%s/accept", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IfMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-Match", *params.IfMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewReextractDraftRequest constructs an http.Request for the ReextractDraft method
+func NewReextractDraftRequest(server string, id DraftId, params *ReextractDraftParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/drafts/%s/reextract", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.IfMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-Match", *params.IfMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewRejectDraftRequest calls the generic RejectDraft builder with application/json body
+func NewRejectDraftRequest(server string, id DraftId, params *RejectDraftParams, body RejectDraftJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewRejectDraftRequestWithBody(server, id, params, "application/json", bodyReader)
+}
+
+// NewRejectDraftRequestWithBody constructs an http.Request for the RejectDraft method, with any body, and a specified content type
+func NewRejectDraftRequestWithBody(server string, id DraftId, params *RejectDraftParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/drafts/%s/reject", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IfMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-Match", *params.IfMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-Match", headerParam0)
 		}
 
 	}
@@ -6034,6 +7202,33 @@ func NewGetMeetingRequest(server string, id MeetingId, params *GetMeetingParams)
 	queryURL, err := serverURL.Parse(operationPath)
 	if err != nil {
 		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Include != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include", *params.Include, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
@@ -7192,26 +8387,30 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with HEAD /agreements/{id} (the `HeadAgreement` operationId).
 	HeadAgreementWithResponse(ctx context.Context, id AgreementId, params *HeadAgreementParams, reqEditors ...RequestEditorFn) (*HeadAgreementResponse, error)
 
-	// IngestArticleWithBodyWithResponse Store a report
+	// IngestArticleWithBodyWithResponse Store a report as a draft for review
 	//
-	// Reads a report as `POST /extract` does and stores what it gives:
+	// Stores the report (its text, URL, outlet, date of publication,
+	// language and a hash of its text) and the draft meeting `POST
+	// /extract` reads from it, with the evidence for each value, as a
+	// draft with status `pending`: 201, with `Location: /drafts/{id}`.
+	// Nothing enters `/meetings` until the draft is accepted (`POST
+	// /drafts/{id}/accept`).
 	//
-	// - `unchanged` (200): a stored top-level meeting already rests on a
-	//   report with this `url`; nothing changes.
-	// - `merged` (200): one stored live top-level meeting has exactly the
-	//   draft's countries and falls within a day of the draft's date (or
-	//   is on the same day and month: a stored meeting whose year is
-	//   unknown, or any stored meeting when the draft's year is unknown);
-	//   it gains the report as a source and the values it lacked, as
-	//   `POST /meetings?merge=true` would merge them.
-	// - `created` (201): otherwise the draft is stored as a new meeting.
+	// The same report again, by the same `url` or the same text (compared
+	// with runs of white space made single spaces), stores nothing and
+	// answers 200 with the draft stored already, whatever its status.
 	//
-	// A draft that cannot be stored (no date or no delegations, say) is
-	// answered 422 with the extraction's `warnings`; more than one stored
-	// meeting that could be the one reported, 409 naming one of them.
+	// When the server is configured with an auto-accept threshold
+	// (`AUTO_ACCEPT_CONFIDENCE`, off by default), a new draft whose
+	// `confidence` is at or above it, that has no `warnings` and is a
+	// valid meeting with at most one candidate is accepted at once
+	// (`status: accepted`, `auto_accepted: true`); any other waits for a
+	// person.
 	//
 	// Needs a key with the `write` scope. The body is at most 1 MiB of
-	// `application/json`; unknown fields are rejected (400).
+	// `application/json`; unknown fields are rejected (400). An empty
+	// `text`, a `url` that is not an absolute http or https URL, a bad
+	// `published_at` or a `language` other than `en` is answered 422.
 	// `Idempotency-Key` works as on `POST /meetings`. Takes no query
 	// parameters.
 	//
@@ -7220,26 +8419,30 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /articles (the `IngestArticle` operationId).
 	IngestArticleWithBodyWithResponse(ctx context.Context, params *IngestArticleParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*IngestArticleResponse, error)
 
-	// IngestArticleWithResponse Store a report
+	// IngestArticleWithResponse Store a report as a draft for review
 	//
-	// Reads a report as `POST /extract` does and stores what it gives:
+	// Stores the report (its text, URL, outlet, date of publication,
+	// language and a hash of its text) and the draft meeting `POST
+	// /extract` reads from it, with the evidence for each value, as a
+	// draft with status `pending`: 201, with `Location: /drafts/{id}`.
+	// Nothing enters `/meetings` until the draft is accepted (`POST
+	// /drafts/{id}/accept`).
 	//
-	// - `unchanged` (200): a stored top-level meeting already rests on a
-	//   report with this `url`; nothing changes.
-	// - `merged` (200): one stored live top-level meeting has exactly the
-	//   draft's countries and falls within a day of the draft's date (or
-	//   is on the same day and month: a stored meeting whose year is
-	//   unknown, or any stored meeting when the draft's year is unknown);
-	//   it gains the report as a source and the values it lacked, as
-	//   `POST /meetings?merge=true` would merge them.
-	// - `created` (201): otherwise the draft is stored as a new meeting.
+	// The same report again, by the same `url` or the same text (compared
+	// with runs of white space made single spaces), stores nothing and
+	// answers 200 with the draft stored already, whatever its status.
 	//
-	// A draft that cannot be stored (no date or no delegations, say) is
-	// answered 422 with the extraction's `warnings`; more than one stored
-	// meeting that could be the one reported, 409 naming one of them.
+	// When the server is configured with an auto-accept threshold
+	// (`AUTO_ACCEPT_CONFIDENCE`, off by default), a new draft whose
+	// `confidence` is at or above it, that has no `warnings` and is a
+	// valid meeting with at most one candidate is accepted at once
+	// (`status: accepted`, `auto_accepted: true`); any other waits for a
+	// person.
 	//
 	// Needs a key with the `write` scope. The body is at most 1 MiB of
-	// `application/json`; unknown fields are rejected (400).
+	// `application/json`; unknown fields are rejected (400). An empty
+	// `text`, a `url` that is not an absolute http or https URL, a bad
+	// `published_at` or a `language` other than `en` is answered 422.
 	// `Idempotency-Key` works as on `POST /meetings`. Takes no query
 	// parameters.
 	//
@@ -7252,7 +8455,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// One page of the audit log, oldest entry first: every change to a
 	// meeting (`create`, `update` by `PUT` or `PATCH`, `delete`, `merge`,
-	// `import`), who made it (the name of the API key) and when, with the
+	// `import`) and every draft rejected (`reject`), who made it (the name of the API key) and when, with the
 	// record before and after and the values that differ. Entries are
 	// written in the transaction of the change they record. Needs a key
 	// with the `admin` scope. Not cached.
@@ -7286,6 +8489,187 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with HEAD /countries/{code} (the `HeadCountry` operationId).
 	HeadCountryWithResponse(ctx context.Context, code string, params *HeadCountryParams, reqEditors ...RequestEditorFn) (*HeadCountryResponse, error)
+
+	// ListDraftsWithResponse List drafts
+	//
+	// One page of drafts, newest first: the review queue is
+	// `?status=pending`. Drafts are not yet records: reading them needs a
+	// key with the `write` scope. Not cached by shared caches.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /drafts (the `ListDrafts` operationId).
+	ListDraftsWithResponse(ctx context.Context, params *ListDraftsParams, reqEditors ...RequestEditorFn) (*ListDraftsResponse, error)
+
+	// GetDraftWithResponse Read a draft, with its article, evidence and candidate
+	//
+	// The draft meeting; for each value read from the article, its
+	// evidence: the span of the article's text (`offset` and `length` in
+	// bytes of UTF-8; `utf16_offset` and `utf16_length` in the UTF-16 code
+	// units JavaScript strings index by) and the words there, with a
+	// confidence; the extraction's `warnings`; the `problems` that keep it
+	// from being accepted; the article itself; and, for a pending draft,
+	// the stored meeting an accept would merge into (`candidate`), with
+	// the rule that found it and why. Needs a key with the `write` scope.
+	// Takes no query parameters.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /drafts/{id} (the `GetDraft` operationId).
+	GetDraftWithResponse(ctx context.Context, id DraftId, params *GetDraftParams, reqEditors ...RequestEditorFn) (*GetDraftResponse, error)
+
+	// PatchDraftWithBodyWithResponse Edit a pending draft's meeting
+	//
+	// Applies an RFC 7396 JSON merge patch to the draft's `meeting` (as
+	// `PATCH /meetings/{id}` does to a meeting) and answers with the draft.
+	// The JSON pointers of the values the patch changes join `edited`:
+	// re-extraction keeps them (see `POST /drafts/{id}/reextract`), and
+	// the evidence of a changed value is dropped (it rests on the person
+	// now, not on the article).
+	//
+	// A draft may be invalid while it waits (no date found, say; see
+	// `problems`), but an edit may not break a rule at a value it changes
+	// nor add a new problem: such a patch is answered 422 naming each
+	// value by `errors[].pointer`, and nothing changes. `id`, `version`
+	// and the timestamps of the draft meeting are ignored.
+	//
+	// The body must be `application/merge-patch+json` (415 otherwise), at
+	// most 1 MiB. Needs a key with the `write` scope and `If-Match` with
+	// the draft's ETag: 428 without it, 412 when the draft has changed
+	// since it was read. A draft accepted or rejected is answered 409
+	// (`errors[].pointer` `/status`). Takes no query parameters.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PATCH /drafts/{id} (the `PatchDraft` operationId).
+	PatchDraftWithBodyWithResponse(ctx context.Context, id DraftId, params *PatchDraftParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PatchDraftResponse, error)
+
+	// PatchDraftWithApplicationMergePatchPlusJSONBodyWithResponse Edit a pending draft's meeting
+	//
+	// Applies an RFC 7396 JSON merge patch to the draft's `meeting` (as
+	// `PATCH /meetings/{id}` does to a meeting) and answers with the draft.
+	// The JSON pointers of the values the patch changes join `edited`:
+	// re-extraction keeps them (see `POST /drafts/{id}/reextract`), and
+	// the evidence of a changed value is dropped (it rests on the person
+	// now, not on the article).
+	//
+	// A draft may be invalid while it waits (no date found, say; see
+	// `problems`), but an edit may not break a rule at a value it changes
+	// nor add a new problem: such a patch is answered 422 naming each
+	// value by `errors[].pointer`, and nothing changes. `id`, `version`
+	// and the timestamps of the draft meeting are ignored.
+	//
+	// The body must be `application/merge-patch+json` (415 otherwise), at
+	// most 1 MiB. Needs a key with the `write` scope and `If-Match` with
+	// the draft's ETag: 428 without it, 412 when the draft has changed
+	// since it was read. A draft accepted or rejected is answered 409
+	// (`errors[].pointer` `/status`). Takes no query parameters.
+	//
+	// Takes a body of the `application/merge-patch+json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PATCH /drafts/{id} (the `PatchDraft` operationId).
+	PatchDraftWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, id DraftId, params *PatchDraftParams, body PatchDraftApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*PatchDraftResponse, error)
+
+	// AcceptDraftWithBodyWithResponse Accept a draft into the meetings
+	//
+	// Stores the pending draft's meeting, in one transaction, through the
+	// same writer as `POST /meetings`: merged into the `candidate` (or the
+	// meeting `merge_into` names) as `POST /meetings?merge=true` merges,
+	// or else created. The article becomes one of the meeting's sources;
+	// the evidence of each value the stored meeting holds is kept with it
+	// (`GET /meetings/{id}?include=evidence`); the audit entry of the
+	// write names the draft (`draft_id`) and the key that accepted.
+	// Answers with the draft, now `accepted`, whose `meeting_id` and
+	// `outcome` (`created` or `merged`) say what happened.
+	//
+	// Two accepts of one draft at once store one meeting: the second is
+	// answered 409. With `If-Match` (the draft's ETag), an accept of a
+	// draft edited since it was read is answered 412. A draft accepted or
+	// rejected already is answered 409 (`errors[].pointer` `/status`;
+	// `existing_url` names the meeting of an accepted one). A draft that
+	// is not a valid meeting is answered 422 with its problems, and
+	// nothing is stored; so is a `merge_into` naming no meeting. When
+	// several stored meetings could be the one reported, 409 asks for
+	// `merge_into` (or `as_new`). Needs a key with the `write` scope.
+	// Takes no query parameters.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /drafts/{id}/accept (the `AcceptDraft` operationId).
+	AcceptDraftWithBodyWithResponse(ctx context.Context, id DraftId, params *AcceptDraftParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AcceptDraftResponse, error)
+
+	// AcceptDraftWithResponse Accept a draft into the meetings
+	//
+	// Stores the pending draft's meeting, in one transaction, through the
+	// same writer as `POST /meetings`: merged into the `candidate` (or the
+	// meeting `merge_into` names) as `POST /meetings?merge=true` merges,
+	// or else created. The article becomes one of the meeting's sources;
+	// the evidence of each value the stored meeting holds is kept with it
+	// (`GET /meetings/{id}?include=evidence`); the audit entry of the
+	// write names the draft (`draft_id`) and the key that accepted.
+	// Answers with the draft, now `accepted`, whose `meeting_id` and
+	// `outcome` (`created` or `merged`) say what happened.
+	//
+	// Two accepts of one draft at once store one meeting: the second is
+	// answered 409. With `If-Match` (the draft's ETag), an accept of a
+	// draft edited since it was read is answered 412. A draft accepted or
+	// rejected already is answered 409 (`errors[].pointer` `/status`;
+	// `existing_url` names the meeting of an accepted one). A draft that
+	// is not a valid meeting is answered 422 with its problems, and
+	// nothing is stored; so is a `merge_into` naming no meeting. When
+	// several stored meetings could be the one reported, 409 asks for
+	// `merge_into` (or `as_new`). Needs a key with the `write` scope.
+	// Takes no query parameters.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /drafts/{id}/accept (the `AcceptDraft` operationId).
+	AcceptDraftWithResponse(ctx context.Context, id DraftId, params *AcceptDraftParams, body AcceptDraftJSONRequestBody, reqEditors ...RequestEditorFn) (*AcceptDraftResponse, error)
+
+	// ReextractDraftWithResponse Read a pending draft's article again
+	//
+	// Runs the current extractor on the stored article and replaces the
+	// draft's meeting, evidence, warnings and confidence with its
+	// reading, keeping a person's edits where they conflict: every
+	// top-level field of the meeting that a pointer in `edited` falls in
+	// (`/date`, `/delegations`, `/city`…) is kept whole as the person left
+	// it, evidence and all that still holds; every other field is the new
+	// reading. A draft decided already is answered 409; with `If-Match`, a
+	// draft edited since it was read 412. Needs a key with the `write`
+	// scope. Takes no query parameters and no body.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /drafts/{id}/reextract (the `ReextractDraft` operationId).
+	ReextractDraftWithResponse(ctx context.Context, id DraftId, params *ReextractDraftParams, reqEditors ...RequestEditorFn) (*ReextractDraftResponse, error)
+
+	// RejectDraftWithBodyWithResponse Reject a draft, saying why
+	//
+	// Marks the pending draft `rejected` with the `reason` given and the
+	// name of the key (`decided_by`); nothing is stored in the meetings.
+	// The audit log records it (action `reject`, with the draft's id). A
+	// missing or blank `reason` is answered 422; a draft decided already
+	// 409; with `If-Match`, a draft edited since it was read 412. Needs a
+	// key with the `write` scope. Takes no query parameters.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /drafts/{id}/reject (the `RejectDraft` operationId).
+	RejectDraftWithBodyWithResponse(ctx context.Context, id DraftId, params *RejectDraftParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RejectDraftResponse, error)
+
+	// RejectDraftWithResponse Reject a draft, saying why
+	//
+	// Marks the pending draft `rejected` with the `reason` given and the
+	// name of the key (`decided_by`); nothing is stored in the meetings.
+	// The audit log records it (action `reject`, with the draft's id). A
+	// missing or blank `reason` is answered 422; a draft decided already
+	// 409; with `If-Match`, a draft edited since it was read 412. Needs a
+	// key with the `write` scope. Takes no query parameters.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /drafts/{id}/reject (the `RejectDraft` operationId).
+	RejectDraftWithResponse(ctx context.Context, id DraftId, params *RejectDraftParams, body RejectDraftJSONRequestBody, reqEditors ...RequestEditorFn) (*RejectDraftResponse, error)
 
 	// ExtractArticleWithBodyWithResponse Read a report into a draft meeting
 	//
@@ -7581,7 +8965,11 @@ type ClientWithResponsesInterface interface {
 	// or sources of its own) and the sources it rests on. A top-level
 	// meeting always has `child_meetings` and `sources` (empty or not); a
 	// child meeting has neither. A child meeting can be read by its own id
-	// too. Takes no query parameters.
+	// too.
+	//
+	// With `include=evidence`, the meeting carries one more member,
+	// `evidence`: for each value an accepted draft brought, the source and
+	// the span of the report's text it rests on (see `MeetingEvidence`).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -8207,6 +9595,7 @@ func (r HeadAgreementResponse) ContentType() string {
 
 // IngestArticleResponse200Headers the declared response headers of an HTTP 200 response for IngestArticle
 type IngestArticleResponse200Headers struct {
+	CacheControl       string
 	ETag               string
 	IdempotentReplayed *string
 	Location           string
@@ -8219,6 +9608,7 @@ type IngestArticleResponse200Headers struct {
 
 // IngestArticleResponse201Headers the declared response headers of an HTTP 201 response for IngestArticle
 type IngestArticleResponse201Headers struct {
+	CacheControl       string
 	ETag               string
 	IdempotentReplayed *string
 	Location           string
@@ -8248,22 +9638,10 @@ type IngestArticleResponse403Headers struct {
 	XRequestId   string
 }
 
-// IngestArticleResponse404Headers the declared response headers of an HTTP 404 response for IngestArticle
-type IngestArticleResponse404Headers struct {
-	CacheControl string
-	XRequestId   string
-}
-
 // IngestArticleResponse409Headers the declared response headers of an HTTP 409 response for IngestArticle
 type IngestArticleResponse409Headers struct {
 	CacheControl string
 	Location     *string
-	XRequestId   string
-}
-
-// IngestArticleResponse412Headers the declared response headers of an HTTP 412 response for IngestArticle
-type IngestArticleResponse412Headers struct {
-	CacheControl string
 	XRequestId   string
 }
 
@@ -8313,27 +9691,23 @@ type IngestArticleResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ArticleOutcome
+	JSON200 *Draft
 	// JSON201 the response for an HTTP 201 `application/json` response
-	JSON201 *ArticleOutcome
+	JSON201 *Draft
 	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
 	ApplicationproblemJSON400 *BadRequest
 	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
 	ApplicationproblemJSON401 *Unauthorized
 	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
 	ApplicationproblemJSON403 *Forbidden
-	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
-	ApplicationproblemJSON404 *NotFound
 	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
 	ApplicationproblemJSON409 *Conflict
-	// ApplicationproblemJSON412 the response for an HTTP 412 `application/problem+json` response
-	ApplicationproblemJSON412 *PreconditionFailed
 	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
 	ApplicationproblemJSON413 *PayloadTooLarge
 	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
 	ApplicationproblemJSON415 *UnsupportedMediaType
 	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
-	ApplicationproblemJSON422 *IngestArticle422ApplicationProblemPlusJSONResponseBody
+	ApplicationproblemJSON422 *UnprocessableEntity
 	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
 	ApplicationproblemJSON429 *TooManyRequests
 	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
@@ -8350,12 +9724,8 @@ type IngestArticleResponse struct {
 	Headers401 *IngestArticleResponse401Headers
 	// Headers403 the parsed response headers for an HTTP 403 response
 	Headers403 *IngestArticleResponse403Headers
-	// Headers404 the parsed response headers for an HTTP 404 response
-	Headers404 *IngestArticleResponse404Headers
 	// Headers409 the parsed response headers for an HTTP 409 response
 	Headers409 *IngestArticleResponse409Headers
-	// Headers412 the parsed response headers for an HTTP 412 response
-	Headers412 *IngestArticleResponse412Headers
 	// Headers413 the parsed response headers for an HTTP 413 response
 	Headers413 *IngestArticleResponse413Headers
 	// Headers415 the parsed response headers for an HTTP 415 response
@@ -8371,12 +9741,12 @@ type IngestArticleResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r IngestArticleResponse) GetJSON200() *ArticleOutcome {
+func (r IngestArticleResponse) GetJSON200() *Draft {
 	return r.JSON200
 }
 
 // GetJSON201 returns the response for an HTTP 201 `application/json` response
-func (r IngestArticleResponse) GetJSON201() *ArticleOutcome {
+func (r IngestArticleResponse) GetJSON201() *Draft {
 	return r.JSON201
 }
 
@@ -8395,19 +9765,9 @@ func (r IngestArticleResponse) GetApplicationproblemJSON403() *Forbidden {
 	return r.ApplicationproblemJSON403
 }
 
-// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
-func (r IngestArticleResponse) GetApplicationproblemJSON404() *NotFound {
-	return r.ApplicationproblemJSON404
-}
-
 // GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
 func (r IngestArticleResponse) GetApplicationproblemJSON409() *Conflict {
 	return r.ApplicationproblemJSON409
-}
-
-// GetApplicationproblemJSON412 returns the response for an HTTP 412 `application/problem+json` response
-func (r IngestArticleResponse) GetApplicationproblemJSON412() *PreconditionFailed {
-	return r.ApplicationproblemJSON412
 }
 
 // GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
@@ -8421,7 +9781,7 @@ func (r IngestArticleResponse) GetApplicationproblemJSON415() *UnsupportedMediaT
 }
 
 // GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
-func (r IngestArticleResponse) GetApplicationproblemJSON422() *IngestArticle422ApplicationProblemPlusJSONResponseBody {
+func (r IngestArticleResponse) GetApplicationproblemJSON422() *UnprocessableEntity {
 	return r.ApplicationproblemJSON422
 }
 
@@ -8988,6 +10348,1274 @@ func (r HeadCountryResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r HeadCountryResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListDraftsResponse200Headers the declared response headers of an HTTP 200 response for ListDrafts
+type ListDraftsResponse200Headers struct {
+	CacheControl string
+	ETag         string
+	Link         *string
+	XRequestId   string
+}
+
+// ListDraftsResponse304Headers the declared response headers of an HTTP 304 response for ListDrafts
+type ListDraftsResponse304Headers struct {
+	CacheControl string
+	ETag         string
+	Link         *string
+	XRequestId   string
+}
+
+// ListDraftsResponse400Headers the declared response headers of an HTTP 400 response for ListDrafts
+type ListDraftsResponse400Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// ListDraftsResponse401Headers the declared response headers of an HTTP 401 response for ListDrafts
+type ListDraftsResponse401Headers struct {
+	CacheControl    string
+	WWWAuthenticate string
+	XRequestId      string
+}
+
+// ListDraftsResponse403Headers the declared response headers of an HTTP 403 response for ListDrafts
+type ListDraftsResponse403Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// ListDraftsResponse429Headers the declared response headers of an HTTP 429 response for ListDrafts
+type ListDraftsResponse429Headers struct {
+	CacheControl       string
+	RateLimitLimit     *int64
+	RateLimitPolicy    *string
+	RateLimitRemaining *int64
+	RateLimitReset     *int64
+	RetryAfter         int64
+	XRequestId         string
+}
+
+// ListDraftsResponse500Headers the declared response headers of an HTTP 500 response for ListDrafts
+type ListDraftsResponse500Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// ListDraftsResponse503Headers the declared response headers of an HTTP 503 response for ListDrafts
+type ListDraftsResponse503Headers struct {
+	CacheControl string
+	RetryAfter   int64
+	XRequestId   string
+}
+
+type ListDraftsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *DraftPage
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *BadRequest
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Unauthorized
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *Forbidden
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *TooManyRequests
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *InternalError
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *ServiceUnavailable
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *ListDraftsResponse200Headers
+	// Headers304 the parsed response headers for an HTTP 304 response
+	Headers304 *ListDraftsResponse304Headers
+	// Headers400 the parsed response headers for an HTTP 400 response
+	Headers400 *ListDraftsResponse400Headers
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListDraftsResponse401Headers
+	// Headers403 the parsed response headers for an HTTP 403 response
+	Headers403 *ListDraftsResponse403Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *ListDraftsResponse429Headers
+	// Headers500 the parsed response headers for an HTTP 500 response
+	Headers500 *ListDraftsResponse500Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *ListDraftsResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListDraftsResponse) GetJSON200() *DraftPage {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r ListDraftsResponse) GetApplicationproblemJSON400() *BadRequest {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ListDraftsResponse) GetApplicationproblemJSON401() *Unauthorized {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ListDraftsResponse) GetApplicationproblemJSON403() *Forbidden {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r ListDraftsResponse) GetApplicationproblemJSON429() *TooManyRequests {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r ListDraftsResponse) GetApplicationproblemJSON500() *InternalError {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r ListDraftsResponse) GetApplicationproblemJSON503() *ServiceUnavailable {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r ListDraftsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListDraftsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListDraftsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListDraftsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetDraftResponse200Headers the declared response headers of an HTTP 200 response for GetDraft
+type GetDraftResponse200Headers struct {
+	CacheControl string
+	ETag         string
+	XRequestId   string
+}
+
+// GetDraftResponse304Headers the declared response headers of an HTTP 304 response for GetDraft
+type GetDraftResponse304Headers struct {
+	CacheControl string
+	ETag         string
+	Link         *string
+	XRequestId   string
+}
+
+// GetDraftResponse400Headers the declared response headers of an HTTP 400 response for GetDraft
+type GetDraftResponse400Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// GetDraftResponse401Headers the declared response headers of an HTTP 401 response for GetDraft
+type GetDraftResponse401Headers struct {
+	CacheControl    string
+	WWWAuthenticate string
+	XRequestId      string
+}
+
+// GetDraftResponse403Headers the declared response headers of an HTTP 403 response for GetDraft
+type GetDraftResponse403Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// GetDraftResponse404Headers the declared response headers of an HTTP 404 response for GetDraft
+type GetDraftResponse404Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// GetDraftResponse429Headers the declared response headers of an HTTP 429 response for GetDraft
+type GetDraftResponse429Headers struct {
+	CacheControl       string
+	RateLimitLimit     *int64
+	RateLimitPolicy    *string
+	RateLimitRemaining *int64
+	RateLimitReset     *int64
+	RetryAfter         int64
+	XRequestId         string
+}
+
+// GetDraftResponse500Headers the declared response headers of an HTTP 500 response for GetDraft
+type GetDraftResponse500Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// GetDraftResponse503Headers the declared response headers of an HTTP 503 response for GetDraft
+type GetDraftResponse503Headers struct {
+	CacheControl string
+	RetryAfter   int64
+	XRequestId   string
+}
+
+type GetDraftResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Draft
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *BadRequest
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Unauthorized
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *Forbidden
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *NotFound
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *TooManyRequests
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *InternalError
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *ServiceUnavailable
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *GetDraftResponse200Headers
+	// Headers304 the parsed response headers for an HTTP 304 response
+	Headers304 *GetDraftResponse304Headers
+	// Headers400 the parsed response headers for an HTTP 400 response
+	Headers400 *GetDraftResponse400Headers
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetDraftResponse401Headers
+	// Headers403 the parsed response headers for an HTTP 403 response
+	Headers403 *GetDraftResponse403Headers
+	// Headers404 the parsed response headers for an HTTP 404 response
+	Headers404 *GetDraftResponse404Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *GetDraftResponse429Headers
+	// Headers500 the parsed response headers for an HTTP 500 response
+	Headers500 *GetDraftResponse500Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *GetDraftResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetDraftResponse) GetJSON200() *Draft {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r GetDraftResponse) GetApplicationproblemJSON400() *BadRequest {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetDraftResponse) GetApplicationproblemJSON401() *Unauthorized {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetDraftResponse) GetApplicationproblemJSON403() *Forbidden {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetDraftResponse) GetApplicationproblemJSON404() *NotFound {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r GetDraftResponse) GetApplicationproblemJSON429() *TooManyRequests {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r GetDraftResponse) GetApplicationproblemJSON500() *InternalError {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r GetDraftResponse) GetApplicationproblemJSON503() *ServiceUnavailable {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r GetDraftResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetDraftResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetDraftResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetDraftResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// PatchDraftResponse200Headers the declared response headers of an HTTP 200 response for PatchDraft
+type PatchDraftResponse200Headers struct {
+	CacheControl       string
+	ETag               string
+	RateLimitLimit     *int64
+	RateLimitPolicy    *string
+	RateLimitRemaining *int64
+	RateLimitReset     *int64
+	XRequestId         string
+}
+
+// PatchDraftResponse400Headers the declared response headers of an HTTP 400 response for PatchDraft
+type PatchDraftResponse400Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// PatchDraftResponse401Headers the declared response headers of an HTTP 401 response for PatchDraft
+type PatchDraftResponse401Headers struct {
+	CacheControl    string
+	WWWAuthenticate string
+	XRequestId      string
+}
+
+// PatchDraftResponse403Headers the declared response headers of an HTTP 403 response for PatchDraft
+type PatchDraftResponse403Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// PatchDraftResponse404Headers the declared response headers of an HTTP 404 response for PatchDraft
+type PatchDraftResponse404Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// PatchDraftResponse409Headers the declared response headers of an HTTP 409 response for PatchDraft
+type PatchDraftResponse409Headers struct {
+	CacheControl string
+	Location     *string
+	XRequestId   string
+}
+
+// PatchDraftResponse412Headers the declared response headers of an HTTP 412 response for PatchDraft
+type PatchDraftResponse412Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// PatchDraftResponse413Headers the declared response headers of an HTTP 413 response for PatchDraft
+type PatchDraftResponse413Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// PatchDraftResponse415Headers the declared response headers of an HTTP 415 response for PatchDraft
+type PatchDraftResponse415Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// PatchDraftResponse422Headers the declared response headers of an HTTP 422 response for PatchDraft
+type PatchDraftResponse422Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// PatchDraftResponse428Headers the declared response headers of an HTTP 428 response for PatchDraft
+type PatchDraftResponse428Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// PatchDraftResponse429Headers the declared response headers of an HTTP 429 response for PatchDraft
+type PatchDraftResponse429Headers struct {
+	CacheControl       string
+	RateLimitLimit     *int64
+	RateLimitPolicy    *string
+	RateLimitRemaining *int64
+	RateLimitReset     *int64
+	RetryAfter         int64
+	XRequestId         string
+}
+
+// PatchDraftResponse500Headers the declared response headers of an HTTP 500 response for PatchDraft
+type PatchDraftResponse500Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// PatchDraftResponse503Headers the declared response headers of an HTTP 503 response for PatchDraft
+type PatchDraftResponse503Headers struct {
+	CacheControl string
+	RetryAfter   int64
+	XRequestId   string
+}
+
+type PatchDraftResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Draft
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *BadRequest
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Unauthorized
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *Forbidden
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *NotFound
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *DraftDecided
+	// ApplicationproblemJSON412 the response for an HTTP 412 `application/problem+json` response
+	ApplicationproblemJSON412 *DraftChanged
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *PayloadTooLarge
+	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
+	ApplicationproblemJSON415 *UnsupportedMediaType
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *UnprocessableEntity
+	// ApplicationproblemJSON428 the response for an HTTP 428 `application/problem+json` response
+	ApplicationproblemJSON428 *PreconditionRequired
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *TooManyRequests
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *InternalError
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *ServiceUnavailable
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *PatchDraftResponse200Headers
+	// Headers400 the parsed response headers for an HTTP 400 response
+	Headers400 *PatchDraftResponse400Headers
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *PatchDraftResponse401Headers
+	// Headers403 the parsed response headers for an HTTP 403 response
+	Headers403 *PatchDraftResponse403Headers
+	// Headers404 the parsed response headers for an HTTP 404 response
+	Headers404 *PatchDraftResponse404Headers
+	// Headers409 the parsed response headers for an HTTP 409 response
+	Headers409 *PatchDraftResponse409Headers
+	// Headers412 the parsed response headers for an HTTP 412 response
+	Headers412 *PatchDraftResponse412Headers
+	// Headers413 the parsed response headers for an HTTP 413 response
+	Headers413 *PatchDraftResponse413Headers
+	// Headers415 the parsed response headers for an HTTP 415 response
+	Headers415 *PatchDraftResponse415Headers
+	// Headers422 the parsed response headers for an HTTP 422 response
+	Headers422 *PatchDraftResponse422Headers
+	// Headers428 the parsed response headers for an HTTP 428 response
+	Headers428 *PatchDraftResponse428Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *PatchDraftResponse429Headers
+	// Headers500 the parsed response headers for an HTTP 500 response
+	Headers500 *PatchDraftResponse500Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *PatchDraftResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PatchDraftResponse) GetJSON200() *Draft {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r PatchDraftResponse) GetApplicationproblemJSON400() *BadRequest {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r PatchDraftResponse) GetApplicationproblemJSON401() *Unauthorized {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r PatchDraftResponse) GetApplicationproblemJSON403() *Forbidden {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r PatchDraftResponse) GetApplicationproblemJSON404() *NotFound {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r PatchDraftResponse) GetApplicationproblemJSON409() *DraftDecided {
+	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON412 returns the response for an HTTP 412 `application/problem+json` response
+func (r PatchDraftResponse) GetApplicationproblemJSON412() *DraftChanged {
+	return r.ApplicationproblemJSON412
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r PatchDraftResponse) GetApplicationproblemJSON413() *PayloadTooLarge {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
+func (r PatchDraftResponse) GetApplicationproblemJSON415() *UnsupportedMediaType {
+	return r.ApplicationproblemJSON415
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r PatchDraftResponse) GetApplicationproblemJSON422() *UnprocessableEntity {
+	return r.ApplicationproblemJSON422
+}
+
+// GetApplicationproblemJSON428 returns the response for an HTTP 428 `application/problem+json` response
+func (r PatchDraftResponse) GetApplicationproblemJSON428() *PreconditionRequired {
+	return r.ApplicationproblemJSON428
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r PatchDraftResponse) GetApplicationproblemJSON429() *TooManyRequests {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r PatchDraftResponse) GetApplicationproblemJSON500() *InternalError {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r PatchDraftResponse) GetApplicationproblemJSON503() *ServiceUnavailable {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r PatchDraftResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PatchDraftResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PatchDraftResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PatchDraftResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// AcceptDraftResponse200Headers the declared response headers of an HTTP 200 response for AcceptDraft
+type AcceptDraftResponse200Headers struct {
+	CacheControl       string
+	ETag               string
+	RateLimitLimit     *int64
+	RateLimitPolicy    *string
+	RateLimitRemaining *int64
+	RateLimitReset     *int64
+	XRequestId         string
+}
+
+// AcceptDraftResponse400Headers the declared response headers of an HTTP 400 response for AcceptDraft
+type AcceptDraftResponse400Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// AcceptDraftResponse401Headers the declared response headers of an HTTP 401 response for AcceptDraft
+type AcceptDraftResponse401Headers struct {
+	CacheControl    string
+	WWWAuthenticate string
+	XRequestId      string
+}
+
+// AcceptDraftResponse403Headers the declared response headers of an HTTP 403 response for AcceptDraft
+type AcceptDraftResponse403Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// AcceptDraftResponse404Headers the declared response headers of an HTTP 404 response for AcceptDraft
+type AcceptDraftResponse404Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// AcceptDraftResponse409Headers the declared response headers of an HTTP 409 response for AcceptDraft
+type AcceptDraftResponse409Headers struct {
+	CacheControl string
+	Location     *string
+	XRequestId   string
+}
+
+// AcceptDraftResponse412Headers the declared response headers of an HTTP 412 response for AcceptDraft
+type AcceptDraftResponse412Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// AcceptDraftResponse413Headers the declared response headers of an HTTP 413 response for AcceptDraft
+type AcceptDraftResponse413Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// AcceptDraftResponse415Headers the declared response headers of an HTTP 415 response for AcceptDraft
+type AcceptDraftResponse415Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// AcceptDraftResponse422Headers the declared response headers of an HTTP 422 response for AcceptDraft
+type AcceptDraftResponse422Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// AcceptDraftResponse429Headers the declared response headers of an HTTP 429 response for AcceptDraft
+type AcceptDraftResponse429Headers struct {
+	CacheControl       string
+	RateLimitLimit     *int64
+	RateLimitPolicy    *string
+	RateLimitRemaining *int64
+	RateLimitReset     *int64
+	RetryAfter         int64
+	XRequestId         string
+}
+
+// AcceptDraftResponse500Headers the declared response headers of an HTTP 500 response for AcceptDraft
+type AcceptDraftResponse500Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// AcceptDraftResponse503Headers the declared response headers of an HTTP 503 response for AcceptDraft
+type AcceptDraftResponse503Headers struct {
+	CacheControl string
+	RetryAfter   int64
+	XRequestId   string
+}
+
+type AcceptDraftResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Draft
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *BadRequest
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Unauthorized
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *Forbidden
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *NotFound
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *DraftDecided
+	// ApplicationproblemJSON412 the response for an HTTP 412 `application/problem+json` response
+	ApplicationproblemJSON412 *DraftChanged
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *PayloadTooLarge
+	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
+	ApplicationproblemJSON415 *UnsupportedMediaType
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *UnprocessableEntity
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *TooManyRequests
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *InternalError
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *ServiceUnavailable
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *AcceptDraftResponse200Headers
+	// Headers400 the parsed response headers for an HTTP 400 response
+	Headers400 *AcceptDraftResponse400Headers
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *AcceptDraftResponse401Headers
+	// Headers403 the parsed response headers for an HTTP 403 response
+	Headers403 *AcceptDraftResponse403Headers
+	// Headers404 the parsed response headers for an HTTP 404 response
+	Headers404 *AcceptDraftResponse404Headers
+	// Headers409 the parsed response headers for an HTTP 409 response
+	Headers409 *AcceptDraftResponse409Headers
+	// Headers412 the parsed response headers for an HTTP 412 response
+	Headers412 *AcceptDraftResponse412Headers
+	// Headers413 the parsed response headers for an HTTP 413 response
+	Headers413 *AcceptDraftResponse413Headers
+	// Headers415 the parsed response headers for an HTTP 415 response
+	Headers415 *AcceptDraftResponse415Headers
+	// Headers422 the parsed response headers for an HTTP 422 response
+	Headers422 *AcceptDraftResponse422Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *AcceptDraftResponse429Headers
+	// Headers500 the parsed response headers for an HTTP 500 response
+	Headers500 *AcceptDraftResponse500Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *AcceptDraftResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r AcceptDraftResponse) GetJSON200() *Draft {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r AcceptDraftResponse) GetApplicationproblemJSON400() *BadRequest {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r AcceptDraftResponse) GetApplicationproblemJSON401() *Unauthorized {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r AcceptDraftResponse) GetApplicationproblemJSON403() *Forbidden {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r AcceptDraftResponse) GetApplicationproblemJSON404() *NotFound {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r AcceptDraftResponse) GetApplicationproblemJSON409() *DraftDecided {
+	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON412 returns the response for an HTTP 412 `application/problem+json` response
+func (r AcceptDraftResponse) GetApplicationproblemJSON412() *DraftChanged {
+	return r.ApplicationproblemJSON412
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r AcceptDraftResponse) GetApplicationproblemJSON413() *PayloadTooLarge {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
+func (r AcceptDraftResponse) GetApplicationproblemJSON415() *UnsupportedMediaType {
+	return r.ApplicationproblemJSON415
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r AcceptDraftResponse) GetApplicationproblemJSON422() *UnprocessableEntity {
+	return r.ApplicationproblemJSON422
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r AcceptDraftResponse) GetApplicationproblemJSON429() *TooManyRequests {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r AcceptDraftResponse) GetApplicationproblemJSON500() *InternalError {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r AcceptDraftResponse) GetApplicationproblemJSON503() *ServiceUnavailable {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r AcceptDraftResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r AcceptDraftResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r AcceptDraftResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r AcceptDraftResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ReextractDraftResponse200Headers the declared response headers of an HTTP 200 response for ReextractDraft
+type ReextractDraftResponse200Headers struct {
+	CacheControl       string
+	ETag               string
+	RateLimitLimit     *int64
+	RateLimitPolicy    *string
+	RateLimitRemaining *int64
+	RateLimitReset     *int64
+	XRequestId         string
+}
+
+// ReextractDraftResponse400Headers the declared response headers of an HTTP 400 response for ReextractDraft
+type ReextractDraftResponse400Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// ReextractDraftResponse401Headers the declared response headers of an HTTP 401 response for ReextractDraft
+type ReextractDraftResponse401Headers struct {
+	CacheControl    string
+	WWWAuthenticate string
+	XRequestId      string
+}
+
+// ReextractDraftResponse403Headers the declared response headers of an HTTP 403 response for ReextractDraft
+type ReextractDraftResponse403Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// ReextractDraftResponse404Headers the declared response headers of an HTTP 404 response for ReextractDraft
+type ReextractDraftResponse404Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// ReextractDraftResponse409Headers the declared response headers of an HTTP 409 response for ReextractDraft
+type ReextractDraftResponse409Headers struct {
+	CacheControl string
+	Location     *string
+	XRequestId   string
+}
+
+// ReextractDraftResponse412Headers the declared response headers of an HTTP 412 response for ReextractDraft
+type ReextractDraftResponse412Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// ReextractDraftResponse429Headers the declared response headers of an HTTP 429 response for ReextractDraft
+type ReextractDraftResponse429Headers struct {
+	CacheControl       string
+	RateLimitLimit     *int64
+	RateLimitPolicy    *string
+	RateLimitRemaining *int64
+	RateLimitReset     *int64
+	RetryAfter         int64
+	XRequestId         string
+}
+
+// ReextractDraftResponse500Headers the declared response headers of an HTTP 500 response for ReextractDraft
+type ReextractDraftResponse500Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// ReextractDraftResponse503Headers the declared response headers of an HTTP 503 response for ReextractDraft
+type ReextractDraftResponse503Headers struct {
+	CacheControl string
+	RetryAfter   int64
+	XRequestId   string
+}
+
+type ReextractDraftResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Draft
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *BadRequest
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Unauthorized
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *Forbidden
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *NotFound
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *DraftDecided
+	// ApplicationproblemJSON412 the response for an HTTP 412 `application/problem+json` response
+	ApplicationproblemJSON412 *DraftChanged
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *TooManyRequests
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *InternalError
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *ServiceUnavailable
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *ReextractDraftResponse200Headers
+	// Headers400 the parsed response headers for an HTTP 400 response
+	Headers400 *ReextractDraftResponse400Headers
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ReextractDraftResponse401Headers
+	// Headers403 the parsed response headers for an HTTP 403 response
+	Headers403 *ReextractDraftResponse403Headers
+	// Headers404 the parsed response headers for an HTTP 404 response
+	Headers404 *ReextractDraftResponse404Headers
+	// Headers409 the parsed response headers for an HTTP 409 response
+	Headers409 *ReextractDraftResponse409Headers
+	// Headers412 the parsed response headers for an HTTP 412 response
+	Headers412 *ReextractDraftResponse412Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *ReextractDraftResponse429Headers
+	// Headers500 the parsed response headers for an HTTP 500 response
+	Headers500 *ReextractDraftResponse500Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *ReextractDraftResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ReextractDraftResponse) GetJSON200() *Draft {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r ReextractDraftResponse) GetApplicationproblemJSON400() *BadRequest {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ReextractDraftResponse) GetApplicationproblemJSON401() *Unauthorized {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ReextractDraftResponse) GetApplicationproblemJSON403() *Forbidden {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r ReextractDraftResponse) GetApplicationproblemJSON404() *NotFound {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r ReextractDraftResponse) GetApplicationproblemJSON409() *DraftDecided {
+	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON412 returns the response for an HTTP 412 `application/problem+json` response
+func (r ReextractDraftResponse) GetApplicationproblemJSON412() *DraftChanged {
+	return r.ApplicationproblemJSON412
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r ReextractDraftResponse) GetApplicationproblemJSON429() *TooManyRequests {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r ReextractDraftResponse) GetApplicationproblemJSON500() *InternalError {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r ReextractDraftResponse) GetApplicationproblemJSON503() *ServiceUnavailable {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r ReextractDraftResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ReextractDraftResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ReextractDraftResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ReextractDraftResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// RejectDraftResponse200Headers the declared response headers of an HTTP 200 response for RejectDraft
+type RejectDraftResponse200Headers struct {
+	CacheControl       string
+	ETag               string
+	RateLimitLimit     *int64
+	RateLimitPolicy    *string
+	RateLimitRemaining *int64
+	RateLimitReset     *int64
+	XRequestId         string
+}
+
+// RejectDraftResponse400Headers the declared response headers of an HTTP 400 response for RejectDraft
+type RejectDraftResponse400Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// RejectDraftResponse401Headers the declared response headers of an HTTP 401 response for RejectDraft
+type RejectDraftResponse401Headers struct {
+	CacheControl    string
+	WWWAuthenticate string
+	XRequestId      string
+}
+
+// RejectDraftResponse403Headers the declared response headers of an HTTP 403 response for RejectDraft
+type RejectDraftResponse403Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// RejectDraftResponse404Headers the declared response headers of an HTTP 404 response for RejectDraft
+type RejectDraftResponse404Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// RejectDraftResponse409Headers the declared response headers of an HTTP 409 response for RejectDraft
+type RejectDraftResponse409Headers struct {
+	CacheControl string
+	Location     *string
+	XRequestId   string
+}
+
+// RejectDraftResponse412Headers the declared response headers of an HTTP 412 response for RejectDraft
+type RejectDraftResponse412Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// RejectDraftResponse413Headers the declared response headers of an HTTP 413 response for RejectDraft
+type RejectDraftResponse413Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// RejectDraftResponse415Headers the declared response headers of an HTTP 415 response for RejectDraft
+type RejectDraftResponse415Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// RejectDraftResponse422Headers the declared response headers of an HTTP 422 response for RejectDraft
+type RejectDraftResponse422Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// RejectDraftResponse429Headers the declared response headers of an HTTP 429 response for RejectDraft
+type RejectDraftResponse429Headers struct {
+	CacheControl       string
+	RateLimitLimit     *int64
+	RateLimitPolicy    *string
+	RateLimitRemaining *int64
+	RateLimitReset     *int64
+	RetryAfter         int64
+	XRequestId         string
+}
+
+// RejectDraftResponse500Headers the declared response headers of an HTTP 500 response for RejectDraft
+type RejectDraftResponse500Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
+// RejectDraftResponse503Headers the declared response headers of an HTTP 503 response for RejectDraft
+type RejectDraftResponse503Headers struct {
+	CacheControl string
+	RetryAfter   int64
+	XRequestId   string
+}
+
+type RejectDraftResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Draft
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *BadRequest
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Unauthorized
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *Forbidden
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *NotFound
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *DraftDecided
+	// ApplicationproblemJSON412 the response for an HTTP 412 `application/problem+json` response
+	ApplicationproblemJSON412 *DraftChanged
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *PayloadTooLarge
+	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
+	ApplicationproblemJSON415 *UnsupportedMediaType
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *UnprocessableEntity
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *TooManyRequests
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *InternalError
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *ServiceUnavailable
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *RejectDraftResponse200Headers
+	// Headers400 the parsed response headers for an HTTP 400 response
+	Headers400 *RejectDraftResponse400Headers
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *RejectDraftResponse401Headers
+	// Headers403 the parsed response headers for an HTTP 403 response
+	Headers403 *RejectDraftResponse403Headers
+	// Headers404 the parsed response headers for an HTTP 404 response
+	Headers404 *RejectDraftResponse404Headers
+	// Headers409 the parsed response headers for an HTTP 409 response
+	Headers409 *RejectDraftResponse409Headers
+	// Headers412 the parsed response headers for an HTTP 412 response
+	Headers412 *RejectDraftResponse412Headers
+	// Headers413 the parsed response headers for an HTTP 413 response
+	Headers413 *RejectDraftResponse413Headers
+	// Headers415 the parsed response headers for an HTTP 415 response
+	Headers415 *RejectDraftResponse415Headers
+	// Headers422 the parsed response headers for an HTTP 422 response
+	Headers422 *RejectDraftResponse422Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *RejectDraftResponse429Headers
+	// Headers500 the parsed response headers for an HTTP 500 response
+	Headers500 *RejectDraftResponse500Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *RejectDraftResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RejectDraftResponse) GetJSON200() *Draft {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r RejectDraftResponse) GetApplicationproblemJSON400() *BadRequest {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r RejectDraftResponse) GetApplicationproblemJSON401() *Unauthorized {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r RejectDraftResponse) GetApplicationproblemJSON403() *Forbidden {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r RejectDraftResponse) GetApplicationproblemJSON404() *NotFound {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r RejectDraftResponse) GetApplicationproblemJSON409() *DraftDecided {
+	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON412 returns the response for an HTTP 412 `application/problem+json` response
+func (r RejectDraftResponse) GetApplicationproblemJSON412() *DraftChanged {
+	return r.ApplicationproblemJSON412
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r RejectDraftResponse) GetApplicationproblemJSON413() *PayloadTooLarge {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
+func (r RejectDraftResponse) GetApplicationproblemJSON415() *UnsupportedMediaType {
+	return r.ApplicationproblemJSON415
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r RejectDraftResponse) GetApplicationproblemJSON422() *UnprocessableEntity {
+	return r.ApplicationproblemJSON422
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r RejectDraftResponse) GetApplicationproblemJSON429() *TooManyRequests {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r RejectDraftResponse) GetApplicationproblemJSON500() *InternalError {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r RejectDraftResponse) GetApplicationproblemJSON503() *ServiceUnavailable {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r RejectDraftResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RejectDraftResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RejectDraftResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RejectDraftResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -12768,26 +15396,30 @@ func (c *ClientWithResponses) HeadAgreementWithResponse(ctx context.Context, id 
 	return ParseHeadAgreementResponse(rsp)
 }
 
-// IngestArticleWithBodyWithResponse Store a report
+// IngestArticleWithBodyWithResponse Store a report as a draft for review
 //
-// Reads a report as `POST /extract` does and stores what it gives:
+// Stores the report (its text, URL, outlet, date of publication,
+// language and a hash of its text) and the draft meeting `POST
+// /extract` reads from it, with the evidence for each value, as a
+// draft with status `pending`: 201, with `Location: /drafts/{id}`.
+// Nothing enters `/meetings` until the draft is accepted (`POST
+// /drafts/{id}/accept`).
 //
-//   - `unchanged` (200): a stored top-level meeting already rests on a
-//     report with this `url`; nothing changes.
-//   - `merged` (200): one stored live top-level meeting has exactly the
-//     draft's countries and falls within a day of the draft's date (or
-//     is on the same day and month: a stored meeting whose year is
-//     unknown, or any stored meeting when the draft's year is unknown);
-//     it gains the report as a source and the values it lacked, as
-//     `POST /meetings?merge=true` would merge them.
-//   - `created` (201): otherwise the draft is stored as a new meeting.
+// The same report again, by the same `url` or the same text (compared
+// with runs of white space made single spaces), stores nothing and
+// answers 200 with the draft stored already, whatever its status.
 //
-// A draft that cannot be stored (no date or no delegations, say) is
-// answered 422 with the extraction's `warnings`; more than one stored
-// meeting that could be the one reported, 409 naming one of them.
+// When the server is configured with an auto-accept threshold
+// (`AUTO_ACCEPT_CONFIDENCE`, off by default), a new draft whose
+// `confidence` is at or above it, that has no `warnings` and is a
+// valid meeting with at most one candidate is accepted at once
+// (`status: accepted`, `auto_accepted: true`); any other waits for a
+// person.
 //
 // Needs a key with the `write` scope. The body is at most 1 MiB of
-// `application/json`; unknown fields are rejected (400).
+// `application/json`; unknown fields are rejected (400). An empty
+// `text`, a `url` that is not an absolute http or https URL, a bad
+// `published_at` or a `language` other than `en` is answered 422.
 // `Idempotency-Key` works as on `POST /meetings`. Takes no query
 // parameters.
 //
@@ -12802,26 +15434,30 @@ func (c *ClientWithResponses) IngestArticleWithBodyWithResponse(ctx context.Cont
 	return ParseIngestArticleResponse(rsp)
 }
 
-// IngestArticleWithResponse Store a report
+// IngestArticleWithResponse Store a report as a draft for review
 //
-// Reads a report as `POST /extract` does and stores what it gives:
+// Stores the report (its text, URL, outlet, date of publication,
+// language and a hash of its text) and the draft meeting `POST
+// /extract` reads from it, with the evidence for each value, as a
+// draft with status `pending`: 201, with `Location: /drafts/{id}`.
+// Nothing enters `/meetings` until the draft is accepted (`POST
+// /drafts/{id}/accept`).
 //
-//   - `unchanged` (200): a stored top-level meeting already rests on a
-//     report with this `url`; nothing changes.
-//   - `merged` (200): one stored live top-level meeting has exactly the
-//     draft's countries and falls within a day of the draft's date (or
-//     is on the same day and month: a stored meeting whose year is
-//     unknown, or any stored meeting when the draft's year is unknown);
-//     it gains the report as a source and the values it lacked, as
-//     `POST /meetings?merge=true` would merge them.
-//   - `created` (201): otherwise the draft is stored as a new meeting.
+// The same report again, by the same `url` or the same text (compared
+// with runs of white space made single spaces), stores nothing and
+// answers 200 with the draft stored already, whatever its status.
 //
-// A draft that cannot be stored (no date or no delegations, say) is
-// answered 422 with the extraction's `warnings`; more than one stored
-// meeting that could be the one reported, 409 naming one of them.
+// When the server is configured with an auto-accept threshold
+// (`AUTO_ACCEPT_CONFIDENCE`, off by default), a new draft whose
+// `confidence` is at or above it, that has no `warnings` and is a
+// valid meeting with at most one candidate is accepted at once
+// (`status: accepted`, `auto_accepted: true`); any other waits for a
+// person.
 //
 // Needs a key with the `write` scope. The body is at most 1 MiB of
-// `application/json`; unknown fields are rejected (400).
+// `application/json`; unknown fields are rejected (400). An empty
+// `text`, a `url` that is not an absolute http or https URL, a bad
+// `published_at` or a `language` other than `en` is answered 422.
 // `Idempotency-Key` works as on `POST /meetings`. Takes no query
 // parameters.
 //
@@ -12840,7 +15476,7 @@ func (c *ClientWithResponses) IngestArticleWithResponse(ctx context.Context, par
 //
 // One page of the audit log, oldest entry first: every change to a
 // meeting (`create`, `update` by `PUT` or `PATCH`, `delete`, `merge`,
-// `import`), who made it (the name of the API key) and when, with the
+// `import`) and every draft rejected (`reject`), who made it (the name of the API key) and when, with the
 // record before and after and the values that differ. Entries are
 // written in the transaction of the change they record. Needs a key
 // with the `admin` scope. Not cached.
@@ -12897,6 +15533,241 @@ func (c *ClientWithResponses) HeadCountryWithResponse(ctx context.Context, code 
 		return nil, err
 	}
 	return ParseHeadCountryResponse(rsp)
+}
+
+// ListDraftsWithResponse List drafts
+//
+// One page of drafts, newest first: the review queue is
+// `?status=pending`. Drafts are not yet records: reading them needs a
+// key with the `write` scope. Not cached by shared caches.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /drafts (the `ListDrafts` operationId).
+func (c *ClientWithResponses) ListDraftsWithResponse(ctx context.Context, params *ListDraftsParams, reqEditors ...RequestEditorFn) (*ListDraftsResponse, error) {
+	rsp, err := c.ListDrafts(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListDraftsResponse(rsp)
+}
+
+// GetDraftWithResponse Read a draft, with its article, evidence and candidate
+//
+// The draft meeting; for each value read from the article, its
+// evidence: the span of the article's text (`offset` and `length` in
+// bytes of UTF-8; `utf16_offset` and `utf16_length` in the UTF-16 code
+// units JavaScript strings index by) and the words there, with a
+// confidence; the extraction's `warnings`; the `problems` that keep it
+// from being accepted; the article itself; and, for a pending draft,
+// the stored meeting an accept would merge into (`candidate`), with
+// the rule that found it and why. Needs a key with the `write` scope.
+// Takes no query parameters.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /drafts/{id} (the `GetDraft` operationId).
+func (c *ClientWithResponses) GetDraftWithResponse(ctx context.Context, id DraftId, params *GetDraftParams, reqEditors ...RequestEditorFn) (*GetDraftResponse, error) {
+	rsp, err := c.GetDraft(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetDraftResponse(rsp)
+}
+
+// PatchDraftWithBodyWithResponse Edit a pending draft's meeting
+//
+// Applies an RFC 7396 JSON merge patch to the draft's `meeting` (as
+// `PATCH /meetings/{id}` does to a meeting) and answers with the draft.
+// The JSON pointers of the values the patch changes join `edited`:
+// re-extraction keeps them (see `POST /drafts/{id}/reextract`), and
+// the evidence of a changed value is dropped (it rests on the person
+// now, not on the article).
+//
+// A draft may be invalid while it waits (no date found, say; see
+// `problems`), but an edit may not break a rule at a value it changes
+// nor add a new problem: such a patch is answered 422 naming each
+// value by `errors[].pointer`, and nothing changes. `id`, `version`
+// and the timestamps of the draft meeting are ignored.
+//
+// The body must be `application/merge-patch+json` (415 otherwise), at
+// most 1 MiB. Needs a key with the `write` scope and `If-Match` with
+// the draft's ETag: 428 without it, 412 when the draft has changed
+// since it was read. A draft accepted or rejected is answered 409
+// (`errors[].pointer` `/status`). Takes no query parameters.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PATCH /drafts/{id} (the `PatchDraft` operationId).
+func (c *ClientWithResponses) PatchDraftWithBodyWithResponse(ctx context.Context, id DraftId, params *PatchDraftParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PatchDraftResponse, error) {
+	rsp, err := c.PatchDraftWithBody(ctx, id, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePatchDraftResponse(rsp)
+}
+
+// PatchDraftWithApplicationMergePatchPlusJSONBodyWithResponse Edit a pending draft's meeting
+//
+// Applies an RFC 7396 JSON merge patch to the draft's `meeting` (as
+// `PATCH /meetings/{id}` does to a meeting) and answers with the draft.
+// The JSON pointers of the values the patch changes join `edited`:
+// re-extraction keeps them (see `POST /drafts/{id}/reextract`), and
+// the evidence of a changed value is dropped (it rests on the person
+// now, not on the article).
+//
+// A draft may be invalid while it waits (no date found, say; see
+// `problems`), but an edit may not break a rule at a value it changes
+// nor add a new problem: such a patch is answered 422 naming each
+// value by `errors[].pointer`, and nothing changes. `id`, `version`
+// and the timestamps of the draft meeting are ignored.
+//
+// The body must be `application/merge-patch+json` (415 otherwise), at
+// most 1 MiB. Needs a key with the `write` scope and `If-Match` with
+// the draft's ETag: 428 without it, 412 when the draft has changed
+// since it was read. A draft accepted or rejected is answered 409
+// (`errors[].pointer` `/status`). Takes no query parameters.
+//
+// Takes a body of the `application/merge-patch+json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PATCH /drafts/{id} (the `PatchDraft` operationId).
+func (c *ClientWithResponses) PatchDraftWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, id DraftId, params *PatchDraftParams, body PatchDraftApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*PatchDraftResponse, error) {
+	rsp, err := c.PatchDraftWithApplicationMergePatchPlusJSONBody(ctx, id, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePatchDraftResponse(rsp)
+}
+
+// AcceptDraftWithBodyWithResponse Accept a draft into the meetings
+//
+// Stores the pending draft's meeting, in one transaction, through the
+// same writer as `POST /meetings`: merged into the `candidate` (or the
+// meeting `merge_into` names) as `POST /meetings?merge=true` merges,
+// or else created. The article becomes one of the meeting's sources;
+// the evidence of each value the stored meeting holds is kept with it
+// (`GET /meetings/{id}?include=evidence`); the audit entry of the
+// write names the draft (`draft_id`) and the key that accepted.
+// Answers with the draft, now `accepted`, whose `meeting_id` and
+// `outcome` (`created` or `merged`) say what happened.
+//
+// Two accepts of one draft at once store one meeting: the second is
+// answered 409. With `If-Match` (the draft's ETag), an accept of a
+// draft edited since it was read is answered 412. A draft accepted or
+// rejected already is answered 409 (`errors[].pointer` `/status`;
+// `existing_url` names the meeting of an accepted one). A draft that
+// is not a valid meeting is answered 422 with its problems, and
+// nothing is stored; so is a `merge_into` naming no meeting. When
+// several stored meetings could be the one reported, 409 asks for
+// `merge_into` (or `as_new`). Needs a key with the `write` scope.
+// Takes no query parameters.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /drafts/{id}/accept (the `AcceptDraft` operationId).
+func (c *ClientWithResponses) AcceptDraftWithBodyWithResponse(ctx context.Context, id DraftId, params *AcceptDraftParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AcceptDraftResponse, error) {
+	rsp, err := c.AcceptDraftWithBody(ctx, id, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAcceptDraftResponse(rsp)
+}
+
+// AcceptDraftWithResponse Accept a draft into the meetings
+//
+// Stores the pending draft's meeting, in one transaction, through the
+// same writer as `POST /meetings`: merged into the `candidate` (or the
+// meeting `merge_into` names) as `POST /meetings?merge=true` merges,
+// or else created. The article becomes one of the meeting's sources;
+// the evidence of each value the stored meeting holds is kept with it
+// (`GET /meetings/{id}?include=evidence`); the audit entry of the
+// write names the draft (`draft_id`) and the key that accepted.
+// Answers with the draft, now `accepted`, whose `meeting_id` and
+// `outcome` (`created` or `merged`) say what happened.
+//
+// Two accepts of one draft at once store one meeting: the second is
+// answered 409. With `If-Match` (the draft's ETag), an accept of a
+// draft edited since it was read is answered 412. A draft accepted or
+// rejected already is answered 409 (`errors[].pointer` `/status`;
+// `existing_url` names the meeting of an accepted one). A draft that
+// is not a valid meeting is answered 422 with its problems, and
+// nothing is stored; so is a `merge_into` naming no meeting. When
+// several stored meetings could be the one reported, 409 asks for
+// `merge_into` (or `as_new`). Needs a key with the `write` scope.
+// Takes no query parameters.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /drafts/{id}/accept (the `AcceptDraft` operationId).
+func (c *ClientWithResponses) AcceptDraftWithResponse(ctx context.Context, id DraftId, params *AcceptDraftParams, body AcceptDraftJSONRequestBody, reqEditors ...RequestEditorFn) (*AcceptDraftResponse, error) {
+	rsp, err := c.AcceptDraft(ctx, id, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAcceptDraftResponse(rsp)
+}
+
+// ReextractDraftWithResponse Read a pending draft's article again
+//
+// Runs the current extractor on the stored article and replaces the
+// draft's meeting, evidence, warnings and confidence with its
+// reading, keeping a person's edits where they conflict: every
+// top-level field of the meeting that a pointer in `edited` falls in
+// (`/date`, `/delegations`, `/city`…) is kept whole as the person left
+// it, evidence and all that still holds; every other field is the new
+// reading. A draft decided already is answered 409; with `If-Match`, a
+// draft edited since it was read 412. Needs a key with the `write`
+// scope. Takes no query parameters and no body.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /drafts/{id}/reextract (the `ReextractDraft` operationId).
+func (c *ClientWithResponses) ReextractDraftWithResponse(ctx context.Context, id DraftId, params *ReextractDraftParams, reqEditors ...RequestEditorFn) (*ReextractDraftResponse, error) {
+	rsp, err := c.ReextractDraft(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseReextractDraftResponse(rsp)
+}
+
+// RejectDraftWithBodyWithResponse Reject a draft, saying why
+//
+// Marks the pending draft `rejected` with the `reason` given and the
+// name of the key (`decided_by`); nothing is stored in the meetings.
+// The audit log records it (action `reject`, with the draft's id). A
+// missing or blank `reason` is answered 422; a draft decided already
+// 409; with `If-Match`, a draft edited since it was read 412. Needs a
+// key with the `write` scope. Takes no query parameters.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /drafts/{id}/reject (the `RejectDraft` operationId).
+func (c *ClientWithResponses) RejectDraftWithBodyWithResponse(ctx context.Context, id DraftId, params *RejectDraftParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RejectDraftResponse, error) {
+	rsp, err := c.RejectDraftWithBody(ctx, id, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRejectDraftResponse(rsp)
+}
+
+// RejectDraftWithResponse Reject a draft, saying why
+//
+// Marks the pending draft `rejected` with the `reason` given and the
+// name of the key (`decided_by`); nothing is stored in the meetings.
+// The audit log records it (action `reject`, with the draft's id). A
+// missing or blank `reason` is answered 422; a draft decided already
+// 409; with `If-Match`, a draft edited since it was read 412. Needs a
+// key with the `write` scope. Takes no query parameters.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /drafts/{id}/reject (the `RejectDraft` operationId).
+func (c *ClientWithResponses) RejectDraftWithResponse(ctx context.Context, id DraftId, params *RejectDraftParams, body RejectDraftJSONRequestBody, reqEditors ...RequestEditorFn) (*RejectDraftResponse, error) {
+	rsp, err := c.RejectDraft(ctx, id, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRejectDraftResponse(rsp)
 }
 
 // ExtractArticleWithBodyWithResponse Read a report into a draft meeting
@@ -13271,7 +16142,11 @@ func (c *ClientWithResponses) DeleteMeetingWithResponse(ctx context.Context, id 
 // or sources of its own) and the sources it rests on. A top-level
 // meeting always has `child_meetings` and `sources` (empty or not); a
 // child meeting has neither. A child meeting can be read by its own id
-// too. Takes no query parameters.
+// too.
+//
+// With `include=evidence`, the meeting carries one more member,
+// `evidence`: for each value an accepted draft brought, the source and
+// the span of the report's text it rests on (see `MeetingEvidence`).
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -14350,14 +17225,14 @@ func ParseIngestArticleResponse(rsp *http.Response) (*IngestArticleResponse, err
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ArticleOutcome
+		var dest Draft
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
-		var dest ArticleOutcome
+		var dest Draft
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -14384,26 +17259,12 @@ func ParseIngestArticleResponse(rsp *http.Response) (*IngestArticleResponse, err
 		}
 		response.ApplicationproblemJSON403 = &dest
 
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationproblemJSON404 = &dest
-
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
 		var dest Conflict
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.ApplicationproblemJSON409 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
-		var dest PreconditionFailed
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationproblemJSON412 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
 		var dest PayloadTooLarge
@@ -14420,7 +17281,7 @@ func ParseIngestArticleResponse(rsp *http.Response) (*IngestArticleResponse, err
 		response.ApplicationproblemJSON415 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
-		var dest IngestArticle422ApplicationProblemPlusJSONResponseBody
+		var dest UnprocessableEntity
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -14452,6 +17313,13 @@ func ParseIngestArticleResponse(rsp *http.Response) (*IngestArticleResponse, err
 	switch {
 	case rsp.StatusCode == 200:
 		var headers IngestArticleResponse200Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
 		if values := rsp.Header.Values("ETag"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
@@ -14511,6 +17379,13 @@ func ParseIngestArticleResponse(rsp *http.Response) (*IngestArticleResponse, err
 		response.Headers200 = &headers
 	case rsp.StatusCode == 201:
 		var headers IngestArticleResponse201Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
 		if values := rsp.Header.Values("ETag"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
@@ -14626,23 +17501,6 @@ func ParseIngestArticleResponse(rsp *http.Response) (*IngestArticleResponse, err
 			headers.XRequestId = value
 		}
 		response.Headers403 = &headers
-	case rsp.StatusCode == 404:
-		var headers IngestArticleResponse404Headers
-		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
-			var value string
-			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			}
-			headers.CacheControl = value
-		}
-		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
-			var value string
-			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			}
-			headers.XRequestId = value
-		}
-		response.Headers404 = &headers
 	case rsp.StatusCode == 409:
 		var headers IngestArticleResponse409Headers
 		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
@@ -14667,23 +17525,6 @@ func ParseIngestArticleResponse(rsp *http.Response) (*IngestArticleResponse, err
 			headers.XRequestId = value
 		}
 		response.Headers409 = &headers
-	case rsp.StatusCode == 412:
-		var headers IngestArticleResponse412Headers
-		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
-			var value string
-			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			}
-			headers.CacheControl = value
-		}
-		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
-			var value string
-			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			}
-			headers.XRequestId = value
-		}
-		response.Headers412 = &headers
 	case rsp.StatusCode == 413:
 		var headers IngestArticleResponse413Headers
 		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
@@ -15791,6 +18632,2249 @@ func ParseHeadCountryResponse(rsp *http.Response) (*HeadCountryResponse, error) 
 			headers.XRequestId = value
 		}
 		response.HeadersDefault = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListDraftsResponse parses an HTTP response from a ListDraftsWithResponse call
+func ParseListDraftsResponse(rsp *http.Response) (*ListDraftsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListDraftsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest DraftPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 304:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest InternalError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ServiceUnavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers ListDraftsResponse200Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = value
+		}
+		if values := rsp.Header.Values("Link"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Link", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.Link = &value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 304:
+		var headers ListDraftsResponse304Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = value
+		}
+		if values := rsp.Header.Values("Link"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Link", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.Link = &value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers304 = &headers
+	case rsp.StatusCode == 400:
+		var headers ListDraftsResponse400Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers400 = &headers
+	case rsp.StatusCode == 401:
+		var headers ListDraftsResponse401Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 403:
+		var headers ListDraftsResponse403Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers403 = &headers
+	case rsp.StatusCode == 429:
+		var headers ListDraftsResponse429Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitPolicy = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 500:
+		var headers ListDraftsResponse500Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers500 = &headers
+	case rsp.StatusCode == 503:
+		var headers ListDraftsResponse503Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetDraftResponse parses an HTTP response from a GetDraftWithResponse call
+func ParseGetDraftResponse(rsp *http.Response) (*GetDraftResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetDraftResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Draft
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 304:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest InternalError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ServiceUnavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers GetDraftResponse200Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 304:
+		var headers GetDraftResponse304Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = value
+		}
+		if values := rsp.Header.Values("Link"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Link", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.Link = &value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers304 = &headers
+	case rsp.StatusCode == 400:
+		var headers GetDraftResponse400Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers400 = &headers
+	case rsp.StatusCode == 401:
+		var headers GetDraftResponse401Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 403:
+		var headers GetDraftResponse403Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers403 = &headers
+	case rsp.StatusCode == 404:
+		var headers GetDraftResponse404Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers404 = &headers
+	case rsp.StatusCode == 429:
+		var headers GetDraftResponse429Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitPolicy = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 500:
+		var headers GetDraftResponse500Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers500 = &headers
+	case rsp.StatusCode == 503:
+		var headers GetDraftResponse503Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParsePatchDraftResponse parses an HTTP response from a PatchDraftWithResponse call
+func ParsePatchDraftResponse(rsp *http.Response) (*PatchDraftResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PatchDraftResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Draft
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest DraftDecided
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest DraftChanged
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest PayloadTooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
+		var dest UnsupportedMediaType
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest UnprocessableEntity
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 428:
+		var dest PreconditionRequired
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON428 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest InternalError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ServiceUnavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers PatchDraftResponse200Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = value
+		}
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitPolicy = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 400:
+		var headers PatchDraftResponse400Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers400 = &headers
+	case rsp.StatusCode == 401:
+		var headers PatchDraftResponse401Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 403:
+		var headers PatchDraftResponse403Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers403 = &headers
+	case rsp.StatusCode == 404:
+		var headers PatchDraftResponse404Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers404 = &headers
+	case rsp.StatusCode == 409:
+		var headers PatchDraftResponse409Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Location"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Location", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: "uri-reference"}); err != nil {
+				return nil, err
+			}
+			headers.Location = &value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers409 = &headers
+	case rsp.StatusCode == 412:
+		var headers PatchDraftResponse412Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers412 = &headers
+	case rsp.StatusCode == 413:
+		var headers PatchDraftResponse413Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers413 = &headers
+	case rsp.StatusCode == 415:
+		var headers PatchDraftResponse415Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers415 = &headers
+	case rsp.StatusCode == 422:
+		var headers PatchDraftResponse422Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers422 = &headers
+	case rsp.StatusCode == 428:
+		var headers PatchDraftResponse428Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers428 = &headers
+	case rsp.StatusCode == 429:
+		var headers PatchDraftResponse429Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitPolicy = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 500:
+		var headers PatchDraftResponse500Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers500 = &headers
+	case rsp.StatusCode == 503:
+		var headers PatchDraftResponse503Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseAcceptDraftResponse parses an HTTP response from a AcceptDraftWithResponse call
+func ParseAcceptDraftResponse(rsp *http.Response) (*AcceptDraftResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &AcceptDraftResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Draft
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest DraftDecided
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest DraftChanged
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest PayloadTooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
+		var dest UnsupportedMediaType
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest UnprocessableEntity
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest InternalError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ServiceUnavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers AcceptDraftResponse200Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = value
+		}
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitPolicy = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 400:
+		var headers AcceptDraftResponse400Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers400 = &headers
+	case rsp.StatusCode == 401:
+		var headers AcceptDraftResponse401Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 403:
+		var headers AcceptDraftResponse403Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers403 = &headers
+	case rsp.StatusCode == 404:
+		var headers AcceptDraftResponse404Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers404 = &headers
+	case rsp.StatusCode == 409:
+		var headers AcceptDraftResponse409Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Location"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Location", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: "uri-reference"}); err != nil {
+				return nil, err
+			}
+			headers.Location = &value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers409 = &headers
+	case rsp.StatusCode == 412:
+		var headers AcceptDraftResponse412Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers412 = &headers
+	case rsp.StatusCode == 413:
+		var headers AcceptDraftResponse413Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers413 = &headers
+	case rsp.StatusCode == 415:
+		var headers AcceptDraftResponse415Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers415 = &headers
+	case rsp.StatusCode == 422:
+		var headers AcceptDraftResponse422Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers422 = &headers
+	case rsp.StatusCode == 429:
+		var headers AcceptDraftResponse429Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitPolicy = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 500:
+		var headers AcceptDraftResponse500Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers500 = &headers
+	case rsp.StatusCode == 503:
+		var headers AcceptDraftResponse503Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseReextractDraftResponse parses an HTTP response from a ReextractDraftWithResponse call
+func ParseReextractDraftResponse(rsp *http.Response) (*ReextractDraftResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ReextractDraftResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Draft
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest DraftDecided
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest DraftChanged
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest InternalError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ServiceUnavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers ReextractDraftResponse200Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = value
+		}
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitPolicy = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 400:
+		var headers ReextractDraftResponse400Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers400 = &headers
+	case rsp.StatusCode == 401:
+		var headers ReextractDraftResponse401Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 403:
+		var headers ReextractDraftResponse403Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers403 = &headers
+	case rsp.StatusCode == 404:
+		var headers ReextractDraftResponse404Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers404 = &headers
+	case rsp.StatusCode == 409:
+		var headers ReextractDraftResponse409Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Location"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Location", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: "uri-reference"}); err != nil {
+				return nil, err
+			}
+			headers.Location = &value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers409 = &headers
+	case rsp.StatusCode == 412:
+		var headers ReextractDraftResponse412Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers412 = &headers
+	case rsp.StatusCode == 429:
+		var headers ReextractDraftResponse429Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitPolicy = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 500:
+		var headers ReextractDraftResponse500Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers500 = &headers
+	case rsp.StatusCode == 503:
+		var headers ReextractDraftResponse503Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseRejectDraftResponse parses an HTTP response from a RejectDraftWithResponse call
+func ParseRejectDraftResponse(rsp *http.Response) (*RejectDraftResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RejectDraftResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Draft
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest DraftDecided
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest DraftChanged
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest PayloadTooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
+		var dest UnsupportedMediaType
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest UnprocessableEntity
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest InternalError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ServiceUnavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers RejectDraftResponse200Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = value
+		}
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitPolicy = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 400:
+		var headers RejectDraftResponse400Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers400 = &headers
+	case rsp.StatusCode == 401:
+		var headers RejectDraftResponse401Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 403:
+		var headers RejectDraftResponse403Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers403 = &headers
+	case rsp.StatusCode == 404:
+		var headers RejectDraftResponse404Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers404 = &headers
+	case rsp.StatusCode == 409:
+		var headers RejectDraftResponse409Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Location"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Location", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: "uri-reference"}); err != nil {
+				return nil, err
+			}
+			headers.Location = &value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers409 = &headers
+	case rsp.StatusCode == 412:
+		var headers RejectDraftResponse412Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers412 = &headers
+	case rsp.StatusCode == 413:
+		var headers RejectDraftResponse413Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers413 = &headers
+	case rsp.StatusCode == 415:
+		var headers RejectDraftResponse415Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers415 = &headers
+	case rsp.StatusCode == 422:
+		var headers RejectDraftResponse422Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers422 = &headers
+	case rsp.StatusCode == 429:
+		var headers RejectDraftResponse429Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitPolicy = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 500:
+		var headers RejectDraftResponse500Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers500 = &headers
+	case rsp.StatusCode == 503:
+		var headers RejectDraftResponse503Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers503 = &headers
 	}
 
 	return response, nil
