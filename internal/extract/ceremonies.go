@@ -315,7 +315,7 @@ func (d *doc) venueAfterAt(s, k int) string {
 			continue
 		}
 		b := i + 1
-		if b < len(T) && T[b].low == "the" {
+		if b < len(T) && (T[b].low == "the" || T[i].low == "at" && (T[b].low == "a" || T[b].low == "an")) {
 			b++
 		} else if T[i].low != "at" {
 			continue

@@ -220,8 +220,12 @@ func (d *doc) findAnchor(s int) (anchor, bool) {
 			}
 			continue
 		case "is", "are", "was", "were":
-			// "X, who is on an official visit to Azerbaijan, ..."
-			if next != "on" || prevWord(T, i) != "who" {
+			// "X, who is on an official visit to Azerbaijan, ...", "X is
+			// currently on an official visit to Maputo"
+			if next == "currently" || next == "now" {
+				next, nk = nextWord(T, nk)
+			}
+			if next != "on" || (prevWord(T, i) != "who" && !d.personBefore(s, i)) {
 				continue
 			}
 			v := findWord(T, nk+1, min(len(T), nk+5), "visit", "tour", "trip")
@@ -626,4 +630,14 @@ func (d *doc) findMain() (anchor, bool) {
 		}
 	}
 	return anchor{}, false
+}
+
+// personBefore reports whether a person's mention ends right before token i.
+func (d *doc) personBefore(s, i int) bool {
+	for _, idx := range d.bySent[s] {
+		if m := d.people[idx]; m.j == i || m.e1 == i {
+			return true
+		}
+	}
+	return false
 }

@@ -156,6 +156,11 @@ func (d *doc) eventScore(a anchor) float64 {
 	s := a.s
 	T := d.st(s)
 	subj, obj := d.sidePeople(a)
+	if len(subj) == 0 && pronounSubject(T, a.i) {
+		if p := d.lastPrincipal(s); p >= 0 {
+			subj = []int{p}
+		}
+	}
 	score := 0.0
 	strong := func(side []int) bool {
 		return slices.ContainsFunc(side, func(i int) bool { return d.people[i].strong })
@@ -195,6 +200,9 @@ func (d *doc) eventScore(a anchor) float64 {
 	}
 	if a.nominal {
 		score -= 0.5
+	}
+	if a.dest != "" && !strong(obj) {
+		score -= 1 // a visit: the talks in it, when reported, say more
 	}
 	// a meeting planned, hoped for or recalled is not the one reported
 	if wordIn(T, a.i-3, a.i, modalWords) || findWord(T, max(0, a.i-6), a.i, "invited", "invitation", "plans", "planned",

@@ -93,14 +93,14 @@ var positionHeads = setOf("minister", "ministers", "secretary", "undersecretary"
 	"president", "adviser", "advisor", "rector", "inspector", "representative", "envoy", "governor", "counsellor",
 	"counselor", "spokesman", "spokesperson", "spokeswoman", "superintendent", "administrator", "coordinator",
 	"premier", "king", "emir", "chancellor", "commissioner", "leader", "officer", "deputy", "vice-chairman",
-	"chargé", "charge", "consul", "speaker", "member", "general-director", "commander-in-chief")
+	"chargé", "charge", "consul", "speaker", "member", "general-director", "commander-in-chief", "mantri")
 
 // positionStarts may open a position ("First Deputy Minister", "Defence
 // Minister"); heads may too.
 var positionStarts = setOf("first", "second", "third", "deputy", "vice", "assistant", "acting", "senior", "principal",
 	"permanent", "special", "executive", "chief", "head", "under", "national", "defense", "defence", "military",
 	"naval", "navy", "air", "army", "joint", "supreme", "prime", "federal", "state", "foreign", "interior",
-	"land", "ground", "general", "commanding", "lead", "former")
+	"land", "ground", "general", "commanding", "lead", "former", "raksha")
 
 // positionWords may stand inside a position: heads, starts, and the nouns of
 // ministries, staffs and commands.
@@ -134,7 +134,8 @@ var positionWords = setOf("forces", "force", "armed", "staff", "staffs", "genera
 	"geospatial", "satellite", "satellites", "missiles", "drone", "drones", "unmanned", "systems", "system",
 	"weapons", "armaments", "armament", "equipment", "capabilities", "capability", "maritime", "coastal",
 	"territorial", "defense's", "doctrine", "doctrines", "exercises", "studies", "war", "staff's", "commission's",
-	"inter", "services", "isi", "ispr", "coas", "cjcsc", "cns", "cas", "cgs", "cds", "mod", "mnd", "dod")
+	"inter", "services", "isi", "ispr", "coas", "cjcsc", "cns", "cas", "cgs", "cds", "mod", "mnd", "dod", "raksha",
+	"rajya", "sena", "nausena", "vayu")
 
 // connectors may join the words of a position, lower case.
 var connectors = setOf("of", "the", "for", "and", "to", "in", "under", "on", "&")
@@ -196,7 +197,7 @@ var notNames = setOf(
 
 // nameParticles may stand in lower case inside a name.
 var nameParticles = setOf("bin", "bint", "ibn", "al", "el", "ul", "ud", "van", "von", "der", "den", "de", "da", "di",
-	"du", "la", "le", "del", "dos", "das", "ter", "ten", "y")
+	"du", "la", "le", "del", "dos", "das", "ter", "ten", "y", "do")
 
 // nameSuffixes may close a name.
 var nameSuffixes = map[string]bool{"Jr": true, "Sr": true, "II": true, "III": true, "IV": true}

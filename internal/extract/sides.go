@@ -14,7 +14,7 @@ func (b *builder) sides(m *meetingDraft, a anchor) {
 	if a.guestAfter {
 		subj, obj = obj, subj // "the visit of X to Baku": X is the guest
 	}
-	if len(subj) == 0 && a.i > 0 && a.i <= 3 && (T[a.i-1].low == "he" || T[a.i-1].low == "she") {
+	if len(subj) == 0 && pronounSubject(T, a.i) {
 		// "He met Y": the last principal named before
 		if p := d.lastPrincipal(a.s); p >= 0 {
 			subj = []int{p}
@@ -227,8 +227,20 @@ func (b *builder) sides(m *meetingDraft, a anchor) {
 		}
 	}
 	if host == "" && !m.noHost && !sidelines && !a.call && !a.video {
-		if h, hc, _ := d.visitingCue(a, subj, obj, country); h != "" {
-			host, hostConf = h, hc*0.9
+		// the people's countries are settled now: the verb's host, a
+		// visiting guest, a venue or an ambassador tell who hosts
+		switch a.class {
+		case aHost:
+			host, hostConf = known(subj, nil), 0.8
+		case aPassive:
+			host, hostConf = known(obj, nil), 0.8
+		}
+		if host == "" {
+			host, hostConf, _ = d.visitingCue(a, subj, obj, country)
+			hostConf *= 0.9
+		}
+		if host == "" {
+			host, hostConf = d.venueHost(a, country)
 		}
 	}
 	m.country = country
@@ -383,14 +395,28 @@ func institutional(T []tok, c cmention) bool {
 	return false
 }
 
-// lastPrincipal returns the last person named with a rank, honorific or
-// position in the three sentences before s, or -1.
+// lastPrincipal returns whom "he" or "she" at the start of sentence s
+// stands for: the subject of the nearest sentence before it that names one
+// (the person before its verb of meeting, else its first principal), in
+// the three sentences before s; -1 when none.
 func (d *doc) lastPrincipal(s int) int {
 	for k := s - 1; k >= 0 && k >= s-3; k-- {
-		ps := d.bySent[k]
-		for n := len(ps) - 1; n >= 0; n-- {
-			if d.people[ps[n]].strong && !d.excluded(ps[n]) {
-				return ps[n]
+		if a, ok := d.anchorIn(k); ok && a.i > 0 {
+			subj, _ := d.sidePeople(a)
+			if len(subj) > 0 {
+				return subj[0]
+			}
+			T := d.st(k)
+			if pronounSubject(T, a.i) {
+				continue // "he" again: further back
+			}
+			if len(subj) == 0 && a.i > 0 {
+				continue // a subject that is no one named
+			}
+		}
+		for _, idx := range d.bySent[k] {
+			if d.people[idx].strong && !d.excluded(idx) {
+				return idx
 			}
 		}
 	}
@@ -408,11 +434,9 @@ func (d *doc) sidelines(s int) bool {
 // visitingCue finds the host from a guest named as such: "held talks with
 // the visiting British Defence Secretary X" makes the other side the host.
 func (d *doc) visitingCue(a anchor, subj, obj []int, country map[int]string) (string, float64, int) {
-	T := d.st(a.s)
 	guestOf := func(side []int) bool {
 		for _, idx := range side {
-			m := d.people[idx]
-			if findWord(T, max(0, m.s0-3), m.s0, "visiting") >= 0 {
+			if d.isVisitor(a.s, idx) {
 				return true
 			}
 		}
@@ -436,11 +460,10 @@ func (d *doc) visitingCue(a anchor, subj, obj []int, country map[int]string) (st
 	for _, side := range [][]int{subj, obj} {
 		var guest, other string
 		for _, idx := range side {
-			m := d.people[idx]
 			if country[idx] == "" {
 				continue
 			}
-			if findWord(T, max(0, m.s0-3), m.s0, "visiting") >= 0 {
+			if d.isVisitor(a.s, idx) {
 				guest = country[idx]
 			} else if other == "" {
 				other = country[idx]
@@ -451,4 +474,69 @@ func (d *doc) visitingCue(a anchor, subj, obj []int, country map[int]string) (st
 		}
 	}
 	return "", 0, -1
+}
+
+// isVisitor reports whether a person is named as the guest: "the visiting
+// Minister X", "X and his accompanying delegation", "X, who is on a visit".
+func (d *doc) isVisitor(s, idx int) bool {
+	m := d.people[idx]
+	T := d.st(s)
+	if findWord(T, max(0, m.s0-3), m.s0, "visiting") >= 0 {
+		return true
+	}
+	e := max(m.e1, m.j)
+	if k := findWord(T, e, min(len(T), e+6), "accompanying"); k >= 0 && findWord(T, e, k, "and") >= 0 {
+		return true
+	}
+	return lowWords(T, e, "who", "is", "on") || lowWords(T, e+1, "who", "is", "on")
+}
+
+// venueHost finds the host from where the meeting was held: a venue named
+// for a participant's country ("at the British Ministry of Defence", "at
+// the Pentagon"), or an ambassador accredited to a participant's country
+// ("the Ambassador of Russia to Belarus" meets in Belarus).
+func (d *doc) venueHost(a anchor, country map[int]string) (string, float64) {
+	var cs []string
+	for _, c := range country {
+		if c != "" && !slices.Contains(cs, c) {
+			cs = append(cs, c)
+		}
+	}
+	if v := d.venueAfterAt(a.s, a.j); v != "" {
+		toks := tokenize(v, 0, len(v))
+		for i := range toks {
+			if c, _ := countryAt(toks, i); c != "" && slices.Contains(cs, c) {
+				return c, 0.75
+			}
+		}
+		for k, c := range venueCountries {
+			if strings.Contains(strings.ToLower(v), k) && (len(cs) == 0 || slices.Contains(cs, c)) {
+				return c, 0.7
+			}
+		}
+	}
+	for idx, c := range country {
+		m := d.people[idx]
+		if m.pos == "" || !strings.Contains(strings.ToLower(m.pos), "ambassador") && !strings.Contains(strings.ToLower(m.pos), "attach") {
+			continue
+		}
+		T := d.st(m.sent)
+		for _, cm := range d.ctry[m.sent] {
+			if cm.i > m.posI && cm.i <= m.posJ && cm.code != c && slices.Contains(cs, cm.code) && prevWord(T, cm.i) == "to" {
+				return cm.code, 0.7
+			}
+		}
+	}
+	return "", 0
+}
+
+// pronounSubject reports whether "he" or "she" is the subject of the verb
+// at token i: "He met", "He also held talks", "She then received".
+func pronounSubject(T []tok, i int) bool {
+	for k := 0; k < i && k < 4; k++ {
+		if T[k].low == "he" || T[k].low == "she" {
+			return true
+		}
+	}
+	return false
 }

@@ -94,6 +94,9 @@ func (b *builder) findDate(m *meetingDraft) {
 			if e.rel != 0 {
 				score -= 0.05 // a date written out says more
 			}
+			if e.d2 != 0 && !inMain {
+				score -= 0.1 // the span of a visit, not the day of its talks
+			}
 			consider(dateCand{s: s, e: e, w: d.tokSpan(s, e.i, e.j), score: score})
 		}
 	}
