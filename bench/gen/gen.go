@@ -417,15 +417,6 @@ func topicWords(ts []string) string {
 	return strings.Join(ws[:len(ws)-1], ", ") + " and " + ws[len(ws)-1]
 }
 
-// meetingOut is one meeting row being built, with its tree's documents.
-type meetingOut struct {
-	n       int64
-	id      [16]byte
-	idStr   string
-	row     []any
-	surname map[string]bool
-}
-
 // writeTree appends the rows of the top-level meeting sk (and its child
 // meetings) to rs, numbering stage rows from *n. It returns the id of the
 // top-level meeting and whether it is live.

@@ -1,9 +1,9 @@
 package apitest
 
 import (
+	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 
 	"github.com/milmeet/milmeet/internal/config"
 )
@@ -27,5 +27,5 @@ func runtimeGOROOT() string {
 	if p, err := exec.LookPath("go"); err == nil {
 		return filepath.Dir(filepath.Dir(p))
 	}
-	return runtime.GOROOT()
+	return os.Getenv("GOROOT")
 }

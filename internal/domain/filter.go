@@ -71,7 +71,6 @@ type MeetingFilter struct {
 // Fingerprint identifies the filter apart from its paging, so that a cursor
 // is only used with the query that made it.
 func (f MeetingFilter) Fingerprint() string {
-	f.After, f.Limit, f.NoLimit = nil, 0, false
 	since := ""
 	if f.UpdatedSince != nil {
 		since = f.UpdatedSince.UTC().Format(time.RFC3339Nano)

@@ -271,11 +271,6 @@ func nearestYear(mo, day int, pub time.Time) int {
 	return best
 }
 
-func (d *doc) isDatelineSentence() bool {
-	_, _, ok := d.dateline()
-	return ok
-}
-
 // reportVerbs tell when news was given, not when the meeting was.
 var reportVerbs = setOf("said", "says", "announced", "reported", "stated", "told", "added", "noted", "informed",
 	"reports", "announces", "confirmed")

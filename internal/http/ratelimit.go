@@ -1,7 +1,6 @@
 package http
 
 import (
-	"math"
 	"net"
 	"net/http"
 	"strconv"
@@ -55,12 +54,6 @@ func (l *limiter) take(w http.ResponseWriter, r *http.Request, client string) bo
 		w.Header().Set("Retry-After", "60")
 	}
 	return !over
-}
-
-// spent reports whether client has no request left, without counting one.
-func (l *limiter) spent(client string) bool {
-	_, rate, err := l.rl.Status(client)
-	return err == nil && int(math.Round(rate))+1 > l.perMinute
 }
 
 // tooMany is the problem of a request past l's limit.

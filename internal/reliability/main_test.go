@@ -13,7 +13,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"syscall"
@@ -44,9 +43,13 @@ func moduleRoot(t *testing.T) string {
 	}
 }
 
-// goTool returns the go command that runs the tests.
+// goTool returns the go command that runs the tests: the one on PATH, else
+// the one in $GOROOT.
 func goTool() string {
-	if p := filepath.Join(runtime.GOROOT(), "bin", "go"); runtime.GOROOT() != "" {
+	if p, err := exec.LookPath("go"); err == nil {
+		return p
+	}
+	if p := filepath.Join(os.Getenv("GOROOT"), "bin", "go"); os.Getenv("GOROOT") != "" {
 		if _, err := os.Stat(p); err == nil {
 			return p
 		}
