@@ -25,7 +25,7 @@ const draftsUsage = `usage: api drafts COMMAND [flags] [ID]
   reextract -status pending | ID...
                      read the drafts' articles again; a person's edits are kept
 
-Flags come before the ID. Decisions are recorded as made by "cli".`
+Flags come before the ID. Decisions are recorded as made by "cli"`
 
 // cmdDrafts reviews drafts from the command line, through the same rules as
 // /drafts.
