@@ -170,6 +170,13 @@ var routes = []route{
 	{method: "GET", path: "/keys"},
 	{method: "POST", path: "/keys"},
 	{method: "DELETE", path: "/keys/{key}"},
+	{method: "POST", path: "/extract"},
+	{method: "POST", path: "/articles"},
+	{method: "GET", path: "/drafts", params: []string{"status", "country", "from", "to", "q", "limit", "cursor"},
+		search: []string{"q"}},
+	{method: "GET", path: "/drafts/{draft}"},
+	{method: "PATCH", path: "/drafts/{draft}"},
+	{method: "POST", path: "/drafts/{draft}/reject"},
 	{method: "GET", path: "/metrics", open: true},
 	{method: "GET", path: "/readyz", open: true},
 	{method: "GET", path: "/livez", open: true},
@@ -206,6 +213,10 @@ func bodyFor(t *testing.T, r route) ([]byte, string) {
 		return append(mustMarshal(t, hostileMeeting("Imported", "2031-01-03")), '\n'), "application/x-ndjson"
 	case r.path == "/keys" && r.method == "POST":
 		return []byte(`{"name":"hostile-key","scope":"read"}`), "application/json"
+	case r.path == "/extract" || r.path == "/articles":
+		return []byte(`{"text":"On 2 January 2031 the Minister of Defense of Azerbaijan met the Minister of Defense of Georgia in Baku."}`), "application/json"
+	case strings.HasSuffix(r.path, "/reject"):
+		return []byte(`{"reason":"hostile"}`), "application/json"
 	}
 	return nil, ""
 }
@@ -220,6 +231,8 @@ func TestHostile(t *testing.T) {
 		"{country}":   "AZ",
 		"{key}":       "no-such-key",
 	}
+	_, draft := e.postArticle(map[string]any{"text": secondReport, "published_at": "2025-12-10"})
+	ids["{draft}"] = draft.ID
 	fill := func(path string) string {
 		for k, v := range ids {
 			path = strings.ReplaceAll(path, k, v)
