@@ -7,7 +7,10 @@ GO ?= go
 # Serve on :8080 with data: DATABASE_URL when set, else a local PostgreSQL
 # cluster in ./.devpg started from the installed server binaries.
 run:
-	$(GO) run ./cmd/api dev
+	@echo "make run: compiling ./cmd/api (a minute or two the first time; each package is named as it is built)"
+	@$(GO) build -v -o bin/api ./cmd/api
+	@echo "make run: starting bin/api dev"
+	@exec ./bin/api dev
 
 # The whole suite, race detector on, against TEST_DATABASE_URL or a
 # throwaway cluster per test binary; go vet and staticcheck (pinned in
@@ -27,7 +30,8 @@ generate:
 
 # The pages in a real browser (Debian's chromium, headless, via chromedp),
 # against a throwaway database. Fails, never skips, without Chromium.
-# Also the checks that need Node (npm packages pinned by
+# Also the README's commands run in order against `api dev` (needs curl),
+# and the checks that need Node (npm packages pinned by
 # clients/package-lock.json): spectral and redocly on the spec, and the
 # TypeScript client generated from the served spec, against a server.
 # Fails, never skips, without Node.
@@ -36,6 +40,7 @@ test-e2e:
 	$(GO) test -tags e2e -count=1 ./internal/web/e2e/
 	cd clients && npm ci --no-audit --no-fund --loglevel=error
 	$(GO) test -tags e2e -count=1 ./clients/
+	$(GO) test -tags e2e -count=1 -run TestREADME ./cmd/api/
 
 # The screenshots in docs/screenshots, taken by the browser tests.
 screenshots:

@@ -57,6 +57,7 @@ func cmdDev(ctx context.Context, set *settings, args []string, stdout, stderr io
 		defer os.Remove(file)
 		log.Info("local PostgreSQL is up", "url", cfg.DatabaseURL, "written_to", file)
 	}
+	log.Info("migrating the database")
 	if err := postgres.MigrateUp(ctx, cfg.DatabaseURL); err != nil {
 		return err
 	}
@@ -71,6 +72,7 @@ func cmdDev(ctx context.Context, set *settings, args []string, stdout, stderr io
 		return fmt.Errorf("count meetings: %w", err)
 	}
 	if n == 0 {
+		log.Info("loading the seed meetings into the empty database")
 		svc, _ := newService(pool)
 		if err := loadSeed(ctx, svc, stdout); err != nil {
 			return err

@@ -36,7 +36,18 @@ func (s *Service) MergeInto(ctx context.Context, id string, m *Meeting) (*Meetin
 	}
 	s.alpha2Codes(m)
 	merged := mergeMeetings(stored, m)
+	if sameRecord(stored, merged) {
+		// Nothing new: no write, so the version, ETag and audit log stay.
+		return stored, nil
+	}
 	return s.replace(ctx, stored, merged, stored.Version, AuditMerge)
+}
+
+// sameRecord reports whether a and b hold the same facts.
+func sameRecord(a, b *Meeting) bool {
+	_, av := snapshot(a)
+	_, bv := snapshot(b)
+	return len(Diff(av, bv)) == 0
 }
 
 // mergeMeetings returns stored with what in adds: values stored lacks,

@@ -114,11 +114,16 @@ func TestDedupeAndMerge(t *testing.T) {
 	assert.Equal(t, officials, e.countRows("officials"), "no duplicate officials")
 	assert.Equal(t, 5, e.countRows("meetings WHERE parent_id IS NULL"))
 
-	// Merging the same again changes nothing more.
+	// Merging the same again changes nothing more: not even the version,
+	// the ETag or the audit log.
+	etag, version, audited := r.Header().Get("ETag"), merged.Version, e.countRows("audit_log")
 	r = e.do("POST", "/meetings?merge=true", m)
 	require.Equal(t, http.StatusOK, r.Code, r.Body.String())
 	r.json(&merged)
 	assert.Len(t, merged.Sources, 2)
+	assert.Equal(t, version, merged.Version, "a merge that adds nothing is no write")
+	assert.Equal(t, etag, r.Header().Get("ETag"))
+	assert.Equal(t, audited, e.countRows("audit_log"))
 }
 
 func TestIdempotencyKey(t *testing.T) {
