@@ -16,7 +16,7 @@ import (
 func TestPages_Mounted(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	for _, p := range []string{"/", "/docs", "/assets/app.css"} {
+	for _, p := range []string{"/", "/docs", "/review", "/assets/app.css"} {
 		rec := httptest.NewRecorder()
 		e.h.ServeHTTP(rec, httptest.NewRequest("GET", p, nil))
 		require.Equal(t, http.StatusOK, rec.Code, p)

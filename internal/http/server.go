@@ -132,7 +132,7 @@ func (s *Server) Handler() http.Handler {
 	r.Get("/readyz", s.handle(s.readyz))
 	r.Get("/openapi.yaml", s.handle(s.openapi))
 	r.Method(http.MethodGet, "/metrics", s.metricsHandler())
-	web.Mount(r, r.NotFoundHandler().ServeHTTP) // the pages for browsers: /, /docs
+	web.Mount(r, r.NotFoundHandler().ServeHTTP) // the pages for browsers: /, /docs, /review
 	r.Group(func(r chi.Router) {
 		r.Use(s.requestTimeout)
 		r.Use(s.authenticate)

@@ -1,5 +1,6 @@
 // Package web serves milmeet's pages for browsers from the binary: the
-// explorer (/) and the API reference (/docs), with their scripts, styles and the vendored Swagger UI, all
+// explorer (/), the API reference (/docs) and the review of drafts
+// (/review), with their scripts, styles and the vendored Swagger UI, all
 // embedded. The pages use only the public API, from the same origin; their
 // Content-Security-Policy lets them load nothing from any other.
 package web
@@ -34,7 +35,7 @@ var assets = func() fs.FS {
 
 // Paths are the route patterns Mount adds. They are pages and files for
 // browsers, not operations of the API, so api/openapi.yaml leaves them out.
-var Paths = []string{"/", "/docs", "/swagger", "/redoc", "/assets/*"}
+var Paths = []string{"/", "/docs", "/review", "/swagger", "/redoc", "/assets/*"}
 
 // ContentSecurityPolicy is sent with every page and file Mount serves:
 // scripts, styles, images, fonts and requests from the page's own origin
@@ -50,6 +51,7 @@ func Mount(r chi.Router, notFound http.HandlerFunc) {
 		r.Use(pageHeaders)
 		r.Get("/", serveFile("index.html", notFound))
 		r.Get("/docs", serveFile("docs.html", notFound))
+		r.Get("/review", serveFile("review.html", notFound))
 		r.Get("/swagger", redirect("/docs"))
 		r.Get("/redoc", redirect("/docs"))
 		r.Get("/assets/*", func(w http.ResponseWriter, r *http.Request) {

@@ -49,7 +49,7 @@ func get(t *testing.T, h http.Handler, target string, header ...string) *httptes
 
 func TestPages(t *testing.T) {
 	h := handler()
-	for _, p := range []string{"/", "/docs"} {
+	for _, p := range []string{"/", "/docs", "/review"} {
 		rec := get(t, h, p)
 		require.Equal(t, http.StatusOK, rec.Code, p)
 		assert.Equal(t, "text/html; charset=utf-8", rec.Header().Get("Content-Type"), p)
@@ -159,7 +159,7 @@ func TestVocab_MatchesSpec(t *testing.T) {
 	var vocab map[string][]string
 	require.NoError(t, json.Unmarshal(b, &vocab))
 	for key, schema := range map[string]string{"kind": "Kind", "topic": "Topic", "ceremony": "CeremonyType",
-		"agreement_type": "AgreementType"} {
+		"agreement_type": "AgreementType", "role": "Role"} {
 		s := doc.Components.Schemas[schema]
 		require.NotNil(t, s, schema)
 		var want []string

@@ -8,7 +8,7 @@ import { apiKey, setApiKey } from './api.js';
 /** A form to enter (or forget) the API key; onChange runs after either. */
 export function keyForm(onChange, why) {
   const input = h('input', { type: 'password', id: 'api-key', name: 'api-key', autocomplete: 'off', spellcheck: 'false', required: true });
-  const form = h('form', { class: 'notice', id: 'key-form' },
+  const form = h('form', { class: 'notice', id: 'key-form', novalidate: true },
     why ? h('p', {}, why) : null,
     h('label', { for: 'api-key' }, 'API key',
       h('span', { class: 'hint' }, 'Kept in this tab only (session storage), sent as a bearer token, never put in a URL.')),
@@ -26,6 +26,6 @@ export function keyForm(onChange, why) {
 /** A line saying a key is in use, with a button to forget it. */
 export function keyStatus(onChange) {
   if (!apiKey()) return null;
-  return h('p', { class: 'meta', id: 'key-status' }, h('span', {}, 'An API key is in use in this tab.'), ' ',
+  return h('p', { class: 'status', id: 'key-status' }, 'An API key is in use in this tab. ',
     h('button', { type: 'button', class: 'secondary', onclick: () => { setApiKey(''); onChange(); } }, 'Forget the key'));
 }
