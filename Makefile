@@ -44,4 +44,4 @@ test-e2e:
 
 # The screenshots in docs/screenshots, taken by the browser tests.
 screenshots:
-	E2E_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -tags e2e -count=1 -run TestPages ./internal/web/e2e/
+	E2E_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -tags e2e -count=1 -run 'TestPages|TestReview' ./internal/web/e2e/

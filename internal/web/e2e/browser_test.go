@@ -30,6 +30,7 @@ import (
 
 	"github.com/milmeet/milmeet/api"
 	"github.com/milmeet/milmeet/internal/domain"
+	"github.com/milmeet/milmeet/internal/drafter"
 	httpapi "github.com/milmeet/milmeet/internal/http"
 	"github.com/milmeet/milmeet/internal/pgtest"
 	"github.com/milmeet/milmeet/internal/postgres"
@@ -51,7 +52,8 @@ func newSite(t *testing.T) *site {
 	pool := pgtest.New(t)
 	st := postgres.NewStore(pool)
 	svc := domain.NewService(domain.Stores{Meetings: st, Officials: st, Agreements: st, Countries: st,
-		Stats: st, Rows: st, Keys: st, Audit: st, Imports: st, Idempotency: st, Articles: st})
+		Stats: st, Rows: st, Keys: st, Audit: st, Imports: st, Idempotency: st, Articles: st,
+		Drafts: st, Tx: st, Extractor: drafter.New()})
 	ms, err := seed.Meetings()
 	require.NoError(t, err)
 	for i := range ms {
