@@ -318,6 +318,11 @@ func (d *doc) visitDest(s int) (string, bool) {
 		case "visit", "visits", "trip", "tour":
 			if n, nk := nextWord(T, i); n == "to" || n == "in" {
 				k = nk + 1
+			} else if n == "of" {
+				// "the official visit of the Minister X to Georgia"
+				if to := findWord(T, nk+1, min(len(T), nk+16), "to"); to > 0 && d.personAfter(s, nk+1, to) {
+					k = to + 1
+				}
 			}
 		case "visiting":
 			if c, ok := d.countryIn(s, i+1); ok && c.adj {

@@ -163,7 +163,7 @@ func (d *doc) eventScore(a anchor) float64 {
 	}
 	score := 0.0
 	strong := func(side []int) bool {
-		return slices.ContainsFunc(side, func(i int) bool { return d.people[i].strong })
+		return slices.ContainsFunc(side, d.principal)
 	}
 	if strong(subj) {
 		score += 2
@@ -229,4 +229,14 @@ func (d *doc) opensClause(s, k int) bool {
 		}
 	}
 	return true
+}
+
+// principal reports whether a person is named as an official somewhere in
+// the report: with a rank, honorific, title or as a counterpart.
+func (d *doc) principal(idx int) bool {
+	if d.people[idx].strong {
+		return true
+	}
+	e := d.entityOf(idx)
+	return e != nil && (e.rank != "" || e.pos != "")
 }

@@ -147,7 +147,7 @@ var lowerPositionHeads = setOf("attache", "ambassador", "minister", "commander",
 
 // lowerPositionMods may precede a lower-case head.
 var lowerPositionMods = setOf("military", "defence", "defense", "naval", "air", "army", "deputy", "assistant",
-	"first", "senior", "acting")
+	"first", "senior", "acting", "daffaires")
 
 // notNames are capitalised words that do not begin or continue a person's
 // name.

@@ -141,6 +141,12 @@ func (d *doc) nameRun(s, i int) (int, int, int) {
 			j++
 			continue
 		}
+		// a nickname in quotes or brackets: Benjamin "Benny" Gantz, William (Chip) Laitinen
+		if words > 0 && j+3 < len(T) && (T[j].isQuote() || T[j].s == "(") && d.isNameWord(s, j+1) &&
+			(T[j+2].isQuote() || T[j+2].s == ")") && d.isNameWord(s, j+3) {
+			j += 3
+			continue
+		}
 		if words > 0 && T[j].kind == 'w' && nameSuffixes[T[j].s] && T[j].sp {
 			j++
 			if j < len(T) && T[j].is(".") && !T[j].sp && (T[j-1].s == "Jr" || T[j-1].s == "Sr") {
@@ -240,6 +246,9 @@ func (d *doc) honorificAt(s, k int) bool {
 func (d *doc) posTok(s, i int) bool {
 	T := d.st(s)
 	t := T[i]
+	if d.isCountryTok(s, i) {
+		return true // "U.S." with its dots
+	}
 	switch t.kind {
 	case 'p':
 		if t.s == "'s" {
@@ -515,19 +524,23 @@ func (d *doc) context(m *pmention) {
 		d.setPosition(m)
 	}
 	// "Pakistani General ...", "his Japanese counterpart, Minister ..."
-	if m.country == "" && m.s0 > 0 {
+	counterpart := false
+	if m.s0 > 0 {
 		k := m.s0 - 1
 		if T[k].is(",") && k > 0 {
 			k--
 		}
 		if T[k].kind == 'w' && (T[k].low == "counterpart" || T[k].low == "counterparts") && k > 0 {
+			counterpart = true
 			k--
 		}
-		if c, ok := d.countryIn(s, k); ok && c.j == k+1 && (c.adj || !T[m.s0-1].is(",")) {
+		if c, ok := d.countryIn(s, k); ok && m.country == "" && c.j == k+1 && (c.adj || c.i == 0 ||
+			!(T[c.i-1].kind == 'w' && (connectors[T[c.i-1].low] || T[c.i-1].low == "from" || T[c.i-1].low == "at" || T[c.i-1].low == "with")) && !T[m.s0-1].is(",")) {
 			m.country, m.ccf = c.code, 0.8
 		}
 	}
-	m.strong = m.rank != "" || m.hon || m.posI >= 0
+	// "his counterpart X" names a principal as a title would
+	m.strong = m.rank != "" || m.hon || m.posI >= 0 || counterpart
 }
 
 // setPosition fills the position text, country and abbreviation from the

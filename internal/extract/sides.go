@@ -219,7 +219,7 @@ func (b *builder) sides(m *meetingDraft, a anchor) {
 	}
 	// a single unknown left among two sides of which one is known
 	for _, idx := range append(append([]int{}, subj...), obj...) {
-		if country[idx] != "" || !d.people[idx].strong {
+		if country[idx] != "" || !d.principal(idx) {
 			continue
 		}
 		if c := b.fallback(country); c != "" {
@@ -319,8 +319,9 @@ func (b *builder) fallback(assigned map[int]string) string {
 		l := b.d.lines[b.d.headline]
 		toks := tokenize(b.d.text, l.start, l.end)
 		for i := 0; i < len(toks); i++ {
-			if c, j := countryAt(toks, i); c != "" && c != "-" {
-				if !used[c] {
+			if c, j, adj := countryAtAdj(toks, i); c != "" && c != "-" {
+				// as a side: "Egypt:", "UAE's Minister", "Turkish military chief"
+				if !used[c] && (i == 0 || institutional(toks, cmention{i: i, j: j, code: c, adj: adj})) {
 					return c
 				}
 				i = j - 1

@@ -137,7 +137,7 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc)
 }
 
-func isApos(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
+func isApos(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' || r == '`' || r == '´' }
 
 // tokenize splits text[start:end] into tokens with offsets into text.
 func tokenize(text string, start, end int) []tok {
