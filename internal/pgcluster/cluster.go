@@ -111,6 +111,26 @@ type runAs struct {
 // the data directory. That user must be able to reach the directory: one
 // under /root is refused with an error that says so.
 func Start(ctx context.Context, opts Options) (*Cluster, error) {
+	c, err := newCluster(opts)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(filepath.Join(c.dataDir, "PG_VERSION")); errors.Is(err, fs.ErrNotExist) {
+		if err := c.initdb(ctx); err != nil {
+			return nil, err
+		}
+	} else if err != nil {
+		return nil, err
+	}
+	if err := c.startFirst(ctx, opts.Port == 0); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// newCluster checks opts and prepares the data directory for the server's
+// user.
+func newCluster(opts Options) (*Cluster, error) {
 	if opts.DataDir == "" {
 		return nil, errors.New("pgcluster: Options.DataDir is required")
 	}
@@ -146,30 +166,29 @@ func Start(ctx context.Context, opts Options) (*Cluster, error) {
 	if err := prepareDataDir(dataDir, who); err != nil {
 		return nil, err
 	}
-	if _, err := os.Stat(filepath.Join(dataDir, "PG_VERSION")); errors.Is(err, fs.ErrNotExist) {
-		if err := c.initdb(ctx); err != nil {
-			return nil, err
-		}
-	} else if err != nil {
-		return nil, err
-	}
+	return c, nil
+}
 
+// startFirst starts the server the first time, on a free port picked anew
+// while the one picked was taken by someone else meanwhile, when anyPort.
+func (c *Cluster) startFirst(ctx context.Context, anyPort bool) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for attempt := 1; ; attempt++ {
-		if opts.Port == 0 {
+		var err error
+		if anyPort {
 			if c.port, err = freePort(); err != nil {
-				return nil, err
+				return err
 			}
 		}
 		err = c.start(ctx)
 		switch {
 		case err == nil:
-			return c, nil
-		case opts.Port == 0 && errors.Is(err, errPortTaken) && attempt < portAttempts:
+			return nil
+		case anyPort && errors.Is(err, errPortTaken) && attempt < portAttempts:
 			continue
 		default:
-			return nil, err
+			return err
 		}
 	}
 }

@@ -53,6 +53,7 @@ const minShmFree = 1 << 30
 var (
 	serverURL string
 	cluster   *pgcluster.Cluster
+	replica   *pgcluster.Cluster
 	base      pgtestdb.Config
 )
 
@@ -60,11 +61,19 @@ var (
 // call it from TestMain. It never reads DATABASE_URL: tests must not touch a
 // database someone uses.
 func Main(m *testing.M) {
-	os.Exit(run(m))
+	os.Exit(run(m, false))
 }
 
-func run(m *testing.M) int {
-	cleanup, err := setup()
+// MainWithReplica is Main with a streaming replica of the test server (see
+// Replica and ReplicaURL). It always starts a throwaway cluster, whatever
+// TEST_DATABASE_URL says: the tests that use a replica stop and start its
+// primary, which they must own.
+func MainWithReplica(m *testing.M) {
+	os.Exit(run(m, true))
+}
+
+func run(m *testing.M, withReplica bool) int {
+	cleanup, err := setup(withReplica)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "pgtest: %v\n", err)
 		return 1
@@ -74,8 +83,8 @@ func run(m *testing.M) int {
 }
 
 // setup finds or starts the server and returns what undoes it.
-func setup() (func(), error) {
-	if u := os.Getenv("TEST_DATABASE_URL"); u != "" {
+func setup(withReplica bool) (func(), error) {
+	if u := os.Getenv("TEST_DATABASE_URL"); u != "" && !withReplica {
 		if err := useServer(u); err != nil {
 			return nil, err
 		}
@@ -110,11 +119,17 @@ func setup() (func(), error) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
+	// Parallel tests each hold a pool of their own.
+	settings := map[string]string{"max_connections": "300"}
+	if withReplica {
+		// A commit is sent to the replica once it is flushed: at once,
+		// rather than by the WAL writer a moment later, as in production.
+		settings["synchronous_commit"] = "on"
+	}
 	c, err := pgcluster.Start(ctx, pgcluster.Options{
-		DataDir: dir + "/data",
-		BinDir:  bin,
-		// Parallel tests each hold a pool of their own.
-		Settings: map[string]string{"max_connections": "300"},
+		DataDir:  dir + "/data",
+		BinDir:   bin,
+		Settings: settings,
 	})
 	if err != nil {
 		_ = os.RemoveAll(dir)
@@ -122,10 +137,23 @@ func setup() (func(), error) {
 	}
 	cluster = c
 	undo := func() {
+		if replica != nil {
+			if err := replica.Stop(); err != nil {
+				fmt.Fprintf(os.Stderr, "pgtest: stop the test replica: %v\n", err)
+			}
+		}
 		if err := c.Stop(); err != nil {
 			fmt.Fprintf(os.Stderr, "pgtest: stop the test cluster: %v\n", err)
 		}
 		_ = os.RemoveAll(dir)
+	}
+	if withReplica {
+		replica, err = pgcluster.StartReplica(ctx, c, pgcluster.Options{DataDir: dir + "/replica", BinDir: bin,
+			Settings: map[string]string{"max_connections": "300"}})
+		if err != nil {
+			undo()
+			return nil, fmt.Errorf("start the test replica: %w", err)
+		}
 	}
 	if err := useServer(c.URL("postgres")); err != nil {
 		undo()
@@ -203,6 +231,43 @@ func URL(t testing.TB) string {
 // ServerURL returns the admin URL of the test server, for tests that create
 // and drop databases of their own.
 func ServerURL() string { return serverURL }
+
+// Replica returns the streaming replica of Cluster that MainWithReplica
+// started; nil after Main.
+func Replica() *pgcluster.Cluster { return replica }
+
+// ReplicaURL returns the URL of dbURL's database on Replica, once the
+// replica has it (it replays the database's creation a moment after the
+// primary commits it).
+func ReplicaURL(t testing.TB, dbURL string) string {
+	t.Helper()
+	if replica == nil {
+		t.Fatal("pgtest: no test replica: call pgtest.MainWithReplica(m) from TestMain")
+	}
+	u, err := url.Parse(dbURL)
+	if err != nil {
+		t.Fatalf("pgtest: %v", err)
+	}
+	r, err := url.Parse(replica.URL("postgres"))
+	if err != nil {
+		t.Fatalf("pgtest: %v", err)
+	}
+	u.Host = r.Host
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		conn, err := pgx.Connect(ctx, u.String())
+		cancel()
+		if err == nil {
+			_ = conn.Close(context.Background())
+			return u.String()
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("pgtest: the replica does not have the test database: %v", err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
 
 // Cluster returns the throwaway cluster Main started, for fault tests that
 // stop, kill or restart the server; nil when the tests use
