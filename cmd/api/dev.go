@@ -61,12 +61,12 @@ func cmdDev(ctx context.Context, set *settings, args []string, stdout, stderr io
 	if err := postgres.MigrateUp(ctx, cfg.DatabaseURL); err != nil {
 		return err
 	}
-	pools, err := postgres.OpenPools(ctx, cfg.DatabaseURL, poolOptions(cfg))
+	router, err := openRouter(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	defer pools.Close()
-	pool := pools.Main
+	defer router.Close()
+	pool := router.Primary().Main
 	var n int
 	if err := pool.QueryRow(ctx, `SELECT count(*) FROM meetings`).Scan(&n); err != nil {
 		return fmt.Errorf("count meetings: %w", err)
@@ -78,7 +78,7 @@ func cmdDev(ctx context.Context, set *settings, args []string, stdout, stderr io
 			return err
 		}
 	}
-	return serve(ctx, cfg, pools, log, ln)
+	return serve(ctx, cfg, router, log, ln)
 }
 
 // createDatabase creates the database name unless it exists.

@@ -215,7 +215,8 @@ func (s *settings) printHelp(fs *flag.FlagSet) {
 
 // poolOptions are the database pool's settings.
 func poolOptions(c config.Config) postgres.Options {
-	return postgres.Options{MaxConns: int32(c.MaxConns), BulkConns: int32(c.BulkConns), StatementTimeout: c.StatementTimeout}
+	return postgres.Options{MaxConns: int32(c.MaxConns), BulkConns: int32(c.BulkConns), StatementTimeout: c.StatementTimeout,
+		QueryExecMode: c.QueryExecMode}
 }
 
 // newLogger returns the logger the configuration asks for.

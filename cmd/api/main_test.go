@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"net"
 	"net/http"
@@ -14,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -250,4 +252,59 @@ func TestToolsFindTheDevCluster(t *testing.T) {
 	var out bytes.Buffer
 	require.NoError(t, runEnv(context.Background(), env, &out, io.Discard, "migrate", "version"))
 	assert.Contains(t, out.String(), "version")
+}
+
+// TestServeReadsReplicaSettings: serve routes reads by DATABASE_READ_URLS
+// (here the primary itself, which is no replica and so serves no reads),
+// sends statements as DB_QUERY_EXEC_MODE says, and counts write limits in
+// the database with RATE_LIMIT_STORE=postgres.
+func TestServeReadsReplicaSettings(t *testing.T) {
+	url := pgtest.URL(t)
+	base := startServe(t, map[string]string{"DATABASE_URL": url, "DATABASE_READ_URLS": url + ", ",
+		"MAX_REPLICA_LAG": "2s", "REPLICA_CHECK_INTERVAL": "100ms", "DB_QUERY_EXEC_MODE": "cache_describe",
+		"RATE_LIMIT_STORE": "postgres"})
+	resp, err := http.Get(base + "/readyz")
+	require.NoError(t, err)
+	var ready struct {
+		Status string
+		Nodes  []struct {
+			Name, Role, Problem string
+			Serving             bool
+		}
+	}
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&ready))
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Equal(t, "degraded", ready.Status)
+	require.Len(t, ready.Nodes, 2)
+	assert.Equal(t, "replica-1", ready.Nodes[1].Name)
+	assert.False(t, ready.Nodes[1].Serving)
+	assert.Contains(t, ready.Nodes[1].Problem, "not in recovery")
+
+	resp, err = http.Get(base + "/meetings?country=UZ")
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Equal(t, "primary", resp.Header.Get("Milmeet-Node"))
+
+	ctx := context.Background()
+	out, _, err := runCmd(t, url, "keys", "create", "--name", "replica-settings", "--scope", "write")
+	require.NoError(t, err)
+	token := strings.TrimSpace(out)
+	req, _ := http.NewRequestWithContext(ctx, "POST", base+"/meetings", strings.NewReader(`{}`))
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err = http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, "599", resp.Header.Get("RateLimit-Remaining"))
+	var counted int
+	conn, err := pgx.Connect(ctx, url)
+	require.NoError(t, err)
+	defer conn.Close(ctx)
+	require.NoError(t, conn.QueryRow(ctx, `SELECT sum(count) FROM rate_limit_counts`).Scan(&counted))
+	assert.Equal(t, 1, counted, "the write was counted in the database")
+
+	err = runEnv(ctx, map[string]string{"DATABASE_URL": url, "DB_QUERY_EXEC_MODE": "prepared"}, io.Discard, io.Discard, "serve")
+	assert.ErrorContains(t, err, "DB_QUERY_EXEC_MODE")
 }

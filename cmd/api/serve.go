@@ -43,12 +43,19 @@ func cmdServe(ctx context.Context, set *settings, args []string, _, stderr io.Wr
 			return err
 		}
 	}
-	pools, err := postgres.OpenPools(ctx, cfg.DatabaseURL, poolOptions(cfg))
+	router, err := openRouter(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	defer pools.Close()
-	return serve(ctx, cfg, pools, log, ln)
+	defer router.Close()
+	return serve(ctx, cfg, router, log, ln)
+}
+
+// openRouter opens the pools of the primary and of the replicas that serve
+// reads (DATABASE_READ_URLS), and starts checking them.
+func openRouter(ctx context.Context, cfg config.Config) (*postgres.Router, error) {
+	return postgres.OpenRouter(ctx, cfg.DatabaseURL, cfg.ReadURLs, poolOptions(cfg),
+		postgres.RouterOptions{MaxLag: cfg.MaxReplicaLag, CheckInterval: cfg.ReplicaCheckInterval})
 }
 
 // listen binds the HTTP address before anything else starts, so that a busy
@@ -77,13 +84,19 @@ func serviceOn(st *postgres.Store) (*domain.Service, *postgres.Store) {
 // serve answers requests until ctx ends, then lets in-flight requests finish
 // within the grace period; past it their contexts are cancelled, so that an
 // import rolls back rather than being cut off midway. It serves on ln.
-func serve(ctx context.Context, cfg config.Config, pools *postgres.Pools, log *slog.Logger, ln net.Listener) error {
-	svc, st := serviceOn(pools.Store())
+func serve(ctx context.Context, cfg config.Config, router *postgres.Router, log *slog.Logger, ln net.Listener) error {
+	svc, st := serviceOn(router.Store())
 	svc.AutoAccept = cfg.AutoAccept.Value()
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
-		postgres.NewPoolCollector(pools))
-	hcfg := httpapi.Config{HTTP: cfg.HTTP, Registerer: reg, Gatherer: reg}
+		postgres.NewPoolCollector(router.Primary()), postgres.NewRouterCollector(router))
+	hcfg := httpapi.Config{HTTP: cfg.HTTP, Registerer: reg, Gatherer: reg,
+		// The cookie outlasts the time a serving replica may take to replay
+		// a write, and the HTTP cache's answers from before it.
+		TokenCookieAge: max(10*time.Minute, 2*cfg.MaxReplicaLag)}
+	if cfg.RateLimitStore == "postgres" {
+		hcfg.SharedLimits = st
+	}
 
 	base, cancelRequests := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelRequests()

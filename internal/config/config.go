@@ -37,6 +37,12 @@ type Config struct {
 	MaxConns         int           `env:"DB_MAX_CONNS" envDefault:"0" flag:"max-conns" min:"0" help:"database pool size; 0: the larger of 4 and the CPUs"`
 	StatementTimeout time.Duration `env:"DB_STATEMENT_TIMEOUT" envDefault:"10s" flag:"statement-timeout" min:"0" help:"longest database statement (an export's batch is one); 0: the server's setting"`
 	BulkConns        int           `env:"DB_BULK_CONNS" envDefault:"2" flag:"bulk-conns" group:"server" min:"1" help:"connections of the separate pool for exports, imports and statistics over every meeting, so that they never take the connections requests need"`
+	QueryExecMode    string        `env:"DB_QUERY_EXEC_MODE" envDefault:"cache_statement" flag:"query-exec-mode" oneof:"cache_statement cache_describe describe_exec exec simple_protocol" help:"how statements are sent (pgx's query exec mode); behind PgBouncer in transaction pooling use cache_describe, which prepares no named statements"`
+
+	ReadURLs             []string      `env:"DATABASE_READ_URLS" flag:"read-urls" group:"server" help:"comma-separated PostgreSQL URLs of streaming replicas of DATABASE_URL that serve reads; empty: every read on DATABASE_URL"`
+	MaxReplicaLag        time.Duration `env:"MAX_REPLICA_LAG" envDefault:"10s" flag:"max-replica-lag" group:"server" min:"1ms" help:"a replica whose oldest missing write is older than this gets no reads until it catches up"`
+	ReplicaCheckInterval time.Duration `env:"REPLICA_CHECK_INTERVAL" envDefault:"1s" flag:"replica-check-interval" group:"server" min:"10ms" help:"how often each database node is checked (reachable, replay position, lag)"`
+	RateLimitStore       string        `env:"RATE_LIMIT_STORE" envDefault:"memory" flag:"rate-limit-store" group:"server" oneof:"memory postgres" help:"where write limits per key are counted: memory (each instance on its own) or postgres (shared by every instance on the database)"`
 
 	HTTPAddr      string        `env:"HTTP_ADDR" envDefault:":8080" flag:"addr" group:"server" help:"address to listen on"`
 	ShutdownGrace time.Duration `env:"SHUTDOWN_GRACE" envDefault:"15s" flag:"shutdown-grace" group:"server" min:"0" help:"time in-flight requests get to finish on SIGTERM"`

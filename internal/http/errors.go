@@ -107,7 +107,13 @@ type handlerFunc func(w http.ResponseWriter, r *http.Request) error
 // idempotency, panics) may still answer on its own.
 func (s *Server) handle(h handlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if err := h(w, r); err != nil {
+		err := h(w, r)
+		// A read whose database node was lost before it answered runs
+		// again on another.
+		for err != nil && s.retryRead(w, r, err) {
+			err = h(w, r)
+		}
+		if err != nil {
 			s.writeError(w, r, err)
 		}
 	}

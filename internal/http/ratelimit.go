@@ -1,6 +1,8 @@
 package http
 
 import (
+	"context"
+	"math"
 	"net"
 	"net/http"
 	"strconv"
@@ -61,6 +63,39 @@ func (l *limiter) tooMany() error {
 	return domain.Errorf(domain.ETOOMANY, "Too many requests: %d a minute are allowed.", l.perMinute)
 }
 
+// RequestCounter counts requests per client where every instance of the
+// server sees the counts (the database), by the sliding window the
+// in-memory limiter uses.
+type RequestCounter interface {
+	// TakeRequest counts one request of client, unless the requests of the
+	// last window would then be over limit: the current window's count plus
+	// the previous window's, weighted by how much of it still falls in the
+	// last window. It returns whether it counted the request, that rate
+	// before it, and how long until the current window ends.
+	TakeRequest(ctx context.Context, client string, limit int, window time.Duration) (ok bool, rate float64, reset time.Duration, err error)
+}
+
+// takeShared is limiter.take with the counts in s.cfg.SharedLimits.
+func (s *Server) takeShared(w http.ResponseWriter, r *http.Request, l *limiter, client string) (bool, error) {
+	ok, rate, reset, err := s.cfg.SharedLimits.TakeRequest(r.Context(), client, l.perMinute, time.Minute)
+	if err != nil {
+		return false, err
+	}
+	remaining := l.perMinute - int(math.Round(rate))
+	if ok {
+		remaining--
+	}
+	h := w.Header()
+	h.Set("RateLimit-Limit", strconv.Itoa(l.perMinute))
+	h.Set("RateLimit-Remaining", strconv.Itoa(max(remaining, 0)))
+	h.Set("RateLimit-Reset", strconv.Itoa(int(math.Ceil(reset.Seconds()))))
+	h.Set("RateLimit-Policy", strconv.Itoa(l.perMinute)+";w=60")
+	if !ok {
+		h.Set("Retry-After", "60")
+	}
+	return ok, nil
+}
+
 // rateLimit limits writes per API key and, when configured, anonymous
 // requests per client address. Answers past the limit are 429 with
 // Retry-After; every limited answer carries RateLimit-* headers.
@@ -69,15 +104,28 @@ func (s *Server) rateLimit(next http.Handler) http.Handler {
 		var l *limiter
 		var client string
 		write := r.Method != http.MethodGet && r.Method != http.MethodHead && r.Method != http.MethodOptions
+		shared := false
 		switch k := keyOf(r); {
 		case write && k != nil && s.writes != nil:
-			l, client = s.writes, "key:"+k.Name
+			l, client, shared = s.writes, "key:"+k.Name, s.cfg.SharedLimits != nil
 		case k == nil && s.reads != nil:
 			l, client = s.reads, addressOf(r)
 		}
-		if l != nil && !l.take(w, r, client) {
-			s.writeError(w, r, l.tooMany())
-			return
+		if l != nil {
+			ok := true
+			if shared {
+				var err error
+				if ok, err = s.takeShared(w, r, l, client); err != nil {
+					s.writeError(w, r, err)
+					return
+				}
+			} else {
+				ok = l.take(w, r, client)
+			}
+			if !ok {
+				s.writeError(w, r, l.tooMany())
+				return
+			}
 		}
 		next.ServeHTTP(w, r)
 	})

@@ -46,6 +46,13 @@ type Config struct {
 	// server's own.
 	Registerer prometheus.Registerer
 	Gatherer   prometheus.Gatherer
+	// TokenCookieAge is how long the consistency cookie a write's answer
+	// sets lasts (0: ten minutes). It must outlast the time a replica
+	// that serves may take to replay a write (MAX_REPLICA_LAG).
+	TokenCookieAge time.Duration
+	// SharedLimits, when set, counts the writes of each key where every
+	// instance sees the count (the database), rather than in memory.
+	SharedLimits RequestCounter
 }
 
 // DefaultConfig returns the settings' defaults, as config.Default gives them.
@@ -61,7 +68,7 @@ type Pinger interface {
 // Server serves the API.
 type Server struct {
 	svc    Service
-	db     Pinger
+	db     Database
 	log    *slog.Logger
 	cfg    Config
 	spec   []byte
@@ -77,7 +84,7 @@ type Server struct {
 }
 
 // NewServer returns a Server; spec is the OpenAPI document it serves.
-func NewServer(svc Service, db Pinger, log *slog.Logger, cfg Config, spec []byte) *Server {
+func NewServer(svc Service, db Database, log *slog.Logger, cfg Config, spec []byte) *Server {
 	if cfg.Registerer == nil {
 		reg := prometheus.NewRegistry()
 		reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
@@ -111,7 +118,7 @@ func (s *Server) Handler() http.Handler {
 		AllowedOrigins: s.cfg.CORSOrigins,
 		AllowedMethods: []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"},
 		AllowedHeaders: []string{"Accept", "Authorization", "Content-Type", "If-Match", "If-None-Match",
-			"Idempotency-Key"},
+			"Idempotency-Key", consistencyHeader},
 		ExposedHeaders: strings.Split(exposedHeaders, ", "),
 		MaxAge:         600,
 	}))
@@ -135,6 +142,7 @@ func (s *Server) Handler() http.Handler {
 	web.Mount(r, r.NotFoundHandler().ServeHTTP) // the pages for browsers: /, /docs, /review
 	r.Group(func(r chi.Router) {
 		r.Use(s.requestTimeout)
+		r.Use(s.consistency)
 		r.Use(s.authenticate)
 		r.Use(s.rateLimit)
 		r.Route("/meetings", s.meetingRoutes)
@@ -225,7 +233,7 @@ func (s *Server) requestTimeout(next http.Handler) http.Handler {
 
 // exposedHeaders are the answer headers browser code may read.
 var exposedHeaders = "ETag, Link, Location, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, " +
-	"RateLimit-Policy, X-Request-Id"
+	"RateLimit-Policy, X-Request-Id, " + consistencyHeader + ", " + nodeHeader + ", " + staleHeader
 
 // exposeOnPreflight names the exposed headers on preflight answers too
 // (the CORS layer sends them on actual answers only), so that a client
@@ -332,14 +340,64 @@ func (s *Server) livez(w http.ResponseWriter, r *http.Request) error {
 	return s.writeJSON(w, r, http.StatusOK, map[string]string{"status": "ok"})
 }
 
+// readiness is the answer of /readyz.
+type readiness struct {
+	Status string          `json:"status"`
+	Nodes  []readinessNode `json:"nodes"`
+}
+
+// readinessNode is one database node's state.
+type readinessNode struct {
+	Name         string   `json:"name"`
+	Role         string   `json:"role"`
+	Address      string   `json:"address,omitempty"`
+	Up           bool     `json:"up"`
+	Serving      bool     `json:"serving"`
+	Position     string   `json:"position,omitempty"`
+	LagSeconds   *float64 `json:"lag_seconds,omitempty"`
+	ReplayPaused bool     `json:"replay_paused,omitempty"`
+	Reads        int64    `json:"reads"`
+	Problem      string   `json:"problem,omitempty"`
+}
+
+// readyz says whether this instance can answer, and how each database node
+// is: ready when every node serves; degraded (still 200) when some do not
+// but reads are answered, which includes a primary that does not answer
+// while a replica serves reads; 503 when no node serves.
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) error {
-	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
 	defer cancel()
-	if err := s.db.Ping(ctx); err != nil {
-		return &domain.Error{Code: domain.EUNAVAILABLE, Message: "The database does not answer."}
+	var nodes []domain.Node
+	if s.db != nil {
+		nodes = s.db.Nodes(ctx)
+	}
+	body := readiness{Status: "ready", Nodes: []readinessNode{}}
+	serving := 0
+	for _, n := range nodes {
+		rn := readinessNode{Name: n.Name, Role: n.Role, Address: n.Address, Up: n.Up, Serving: n.Serving,
+			LagSeconds: n.LagSeconds, ReplayPaused: n.ReplayPaused, Reads: n.Reads, Problem: n.Problem}
+		if n.Position != 0 {
+			rn.Position = n.Position.String()
+		}
+		body.Nodes = append(body.Nodes, rn)
+		if n.Serving {
+			serving++
+		} else {
+			body.Status = "degraded"
+		}
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	return s.writeJSON(w, r, http.StatusOK, map[string]string{"status": "ready"})
+	if serving == 0 {
+		return extendedProblem{err: &domain.Error{Code: domain.EUNAVAILABLE, Message: "The database does not answer."},
+			extend: func(p Problem) any { return readinessProblem{Problem: p, Nodes: body.Nodes} }}
+	}
+	return s.writeJSON(w, r, http.StatusOK, body)
+}
+
+// readinessProblem is the 503 of /readyz, with the nodes' state.
+type readinessProblem struct {
+	Problem
+	Nodes []readinessNode `json:"nodes"`
 }
 
 func (s *Server) openapi(w http.ResponseWriter, r *http.Request) error {

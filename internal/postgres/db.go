@@ -31,6 +31,22 @@ type Options struct {
 	// ConnectTimeout bounds a new connection (default 2 s), so that while
 	// the database is down requests fail fast.
 	ConnectTimeout time.Duration
+	// QueryExecMode is pgx's query exec mode by its name in a connection
+	// string (cache_statement, cache_describe, describe_exec, exec,
+	// simple_protocol); empty keeps the URL's or pgx's default. Behind
+	// PgBouncer in transaction pooling, cache_describe: no named prepared
+	// statement, which would be lost when the next transaction runs on
+	// another server connection.
+	QueryExecMode string
+}
+
+// execModes are pgx's query exec modes by name.
+var execModes = map[string]pgx.QueryExecMode{
+	"cache_statement": pgx.QueryExecModeCacheStatement,
+	"cache_describe":  pgx.QueryExecModeCacheDescribe,
+	"describe_exec":   pgx.QueryExecModeDescribeExec,
+	"exec":            pgx.QueryExecModeExec,
+	"simple_protocol": pgx.QueryExecModeSimpleProtocol,
 }
 
 // Open connects a pool to the database at url.
@@ -48,6 +64,13 @@ func Open(ctx context.Context, url string, opt Options) (*pgxpool.Pool, error) {
 	cfg.ConnConfig.ConnectTimeout = 2 * time.Second
 	if opt.ConnectTimeout > 0 {
 		cfg.ConnConfig.ConnectTimeout = opt.ConnectTimeout
+	}
+	if opt.QueryExecMode != "" {
+		mode, ok := execModes[opt.QueryExecMode]
+		if !ok {
+			return nil, fmt.Errorf("unknown query exec mode %q", opt.QueryExecMode)
+		}
+		cfg.ConnConfig.DefaultQueryExecMode = mode
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
@@ -96,21 +119,35 @@ func (p *Pools) Close() {
 }
 
 // Store returns a Store over the pools.
-func (p *Pools) Store() *Store { return &Store{pool: p.Main, bulk: p.Bulk} }
+func (p *Pools) Store() *Store { return &Store{pool: p.Main, bulk: p.Bulk, primary: p.Main} }
 
 // Store implements the domain's stores over a pool for requests and one
-// for bulk work (which may be the same).
+// for bulk work (which may be the same). With a Router, each is a view
+// that sends a statement to the node its context's reads may use.
 type Store struct {
-	pool *pgxpool.Pool
-	bulk *pgxpool.Pool
+	pool db
+	bulk db
+	// primary is the primary's pool for requests, for the statements that
+	// write whatever their context says.
+	primary db
+	router  *Router // nil: one node
+}
+
+// db is what a Store runs statements on: a pool, or a Router's view.
+type db interface {
+	querier
+	Begin(ctx context.Context) (pgx.Tx, error)
+	BeginTx(ctx context.Context, opts pgx.TxOptions) (pgx.Tx, error)
+	CopyFrom(ctx context.Context, table pgx.Identifier, columns []string, rows pgx.CopyFromSource) (int64, error)
+	Ping(ctx context.Context) error
 }
 
 // NewStore returns a Store whose bulk work shares pool.
-func NewStore(pool *pgxpool.Pool) *Store { return &Store{pool: pool, bulk: pool} }
+func NewStore(pool *pgxpool.Pool) *Store { return &Store{pool: pool, bulk: pool, primary: pool} }
 
-// Ping checks that the database answers.
+// Ping checks that the primary answers.
 func (s *Store) Ping(ctx context.Context) error {
-	return formatError(s.pool.Ping(ctx))
+	return formatError(s.primary.Ping(ctx))
 }
 
 // querier is what pgxpool.Pool, pgx.Conn and pgx.Tx have in common, so that
@@ -174,6 +211,13 @@ func formatError(err error) error {
 			return &domain.Error{Code: domain.EINVALID, Message: "The record breaks a rule of the database."}
 		case pgErr.Code == "57014":
 			return &domain.Error{Code: domain.EUNAVAILABLE, Message: "The query took too long."}
+		case pgErr.Code == "40001" || pgErr.Code == "40P01":
+			// A serialization failure, a deadlock, or on a replica a read
+			// cancelled because it held up replay: worth a retry.
+			return fmt.Errorf("%w: %v", unavailable, err)
+		case pgErr.Code == "25006":
+			// A write on a node that is (or has become) read-only.
+			return fmt.Errorf("%w: %v", readOnly, err)
 		case strings.HasPrefix(pgErr.Code, "08"), strings.HasPrefix(pgErr.Code, "53"),
 			pgErr.Code == "57P01", pgErr.Code == "57P02", pgErr.Code == "57P03":
 			return fmt.Errorf("%w: %v", unavailable, err)
@@ -219,7 +263,10 @@ func commitError(err error) error {
 	return formatError(err)
 }
 
-var unavailable = &domain.Error{Code: domain.EUNAVAILABLE, Message: "The database is unavailable."}
+var (
+	unavailable = &domain.Error{Code: domain.EUNAVAILABLE, Message: "The database is unavailable."}
+	readOnly    = &domain.Error{Code: domain.EUNAVAILABLE, Message: "The database accepts no writes now."}
+)
 
 // day converts a nullable date column to a domain day.
 func day(d pgtype.Date) *domain.Day {

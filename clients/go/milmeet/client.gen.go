@@ -289,22 +289,22 @@ func (e ImportProblemType) Valid() bool {
 
 // Defines values for ImportStoppedStatus.
 const (
-	N400 ImportStoppedStatus = 400
-	N408 ImportStoppedStatus = 408
-	N413 ImportStoppedStatus = 413
-	N503 ImportStoppedStatus = 503
+	ImportStoppedStatusN400 ImportStoppedStatus = 400
+	ImportStoppedStatusN408 ImportStoppedStatus = 408
+	ImportStoppedStatusN413 ImportStoppedStatus = 413
+	ImportStoppedStatusN503 ImportStoppedStatus = 503
 )
 
 // Valid indicates whether the value is a known member of the ImportStoppedStatus enum.
 func (e ImportStoppedStatus) Valid() bool {
 	switch e {
-	case N400:
+	case ImportStoppedStatusN400:
 		return true
-	case N408:
+	case ImportStoppedStatusN408:
 		return true
-	case N413:
+	case ImportStoppedStatusN413:
 		return true
-	case N503:
+	case ImportStoppedStatusN503:
 		return true
 	default:
 		return false
@@ -427,13 +427,64 @@ func (e MeetingTombstoneDeleted) Valid() bool {
 
 // Defines values for ReadinessStatus.
 const (
-	Ready ReadinessStatus = "ready"
+	Degraded ReadinessStatus = "degraded"
+	Ready    ReadinessStatus = "ready"
 )
 
 // Valid indicates whether the value is a known member of the ReadinessStatus enum.
 func (e ReadinessStatus) Valid() bool {
 	switch e {
+	case Degraded:
+		return true
 	case Ready:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ReadinessNodeRole.
+const (
+	Primary ReadinessNodeRole = "primary"
+	Replica ReadinessNodeRole = "replica"
+)
+
+// Valid indicates whether the value is a known member of the ReadinessNodeRole enum.
+func (e ReadinessNodeRole) Valid() bool {
+	switch e {
+	case Primary:
+		return true
+	case Replica:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ReadinessProblemStatus.
+const (
+	ReadinessProblemStatusN503 ReadinessProblemStatus = 503
+)
+
+// Valid indicates whether the value is a known member of the ReadinessProblemStatus enum.
+func (e ReadinessProblemStatus) Valid() bool {
+	switch e {
+	case ReadinessProblemStatusN503:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ReadinessProblemType.
+const (
+	ReadinessProblemTypeUrnMilmeetProblemUnavailable ReadinessProblemType = "urn:milmeet:problem:unavailable"
+)
+
+// Valid indicates whether the value is a known member of the ReadinessProblemType enum.
+func (e ReadinessProblemType) Valid() bool {
+	switch e {
+	case ReadinessProblemTypeUrnMilmeetProblemUnavailable:
 		return true
 	default:
 		return false
@@ -1899,11 +1950,76 @@ type Problem struct {
 
 // Readiness defines model for Readiness.
 type Readiness struct {
+	Nodes []ReadinessNode `json:"nodes"`
+
+	// Status `ready` when every database node serves; `degraded` when some do not but reads are answered (the primary down with a replica serving reads, or a replica down or lagging).
 	Status ReadinessStatus `json:"status"`
 }
 
-// ReadinessStatus defines model for Readiness.Status.
+// ReadinessStatus `ready` when every database node serves; `degraded` when some do not but reads are answered (the primary down with a replica serving reads, or a replica down or lagging).
 type ReadinessStatus string
+
+// ReadinessNode defines model for ReadinessNode.
+type ReadinessNode struct {
+	// Address The node's host and port.
+	//
+	// Examples: 10.0.0.2:5432
+	Address *string `json:"address,omitempty"`
+
+	// LagSeconds A replica's lag: how long the oldest write it lacks has been known on the primary, 0 when it lacks none. Absent when not known.
+	LagSeconds *float32 `json:"lag_seconds,omitempty"`
+
+	// Name `primary`, or `replica-N` in the order of `DATABASE_READ_URLS`.
+	//
+	// Examples: replica-1
+	Name string `json:"name"`
+
+	// Position The primary's position in its write-ahead log, or how far a replica has replayed it, as a consistency token.
+	//
+	// Examples: 0/1A2B3C8
+	Position *string `json:"position,omitempty"`
+
+	// Problem Why the node does not serve, in words.
+	Problem *string `json:"problem,omitempty"`
+
+	// Reads Requests whose reads this node served since this instance started.
+	Reads int `json:"reads"`
+
+	// ReplayPaused The replica's replay is paused.
+	ReplayPaused *bool             `json:"replay_paused,omitempty"`
+	Role         ReadinessNodeRole `json:"role"`
+
+	// Serving The node takes reads (and the primary writes). A replica serves when it answers, is in recovery, and lags no more than allowed.
+	Serving bool `json:"serving"`
+
+	// Up The node answered its last check.
+	Up bool `json:"up"`
+}
+
+// ReadinessNodeRole defines model for ReadinessNode.Role.
+type ReadinessNodeRole string
+
+// ReadinessProblem The 503 of `/readyz`, a problem with the database nodes' state.
+type ReadinessProblem struct {
+	// Detail Examples: The database does not answer.
+	Detail string `json:"detail"`
+
+	// Instance Examples: /readyz
+	Instance  string                 `json:"instance"`
+	Nodes     []ReadinessNode        `json:"nodes"`
+	RequestId string                 `json:"request_id"`
+	Status    ReadinessProblemStatus `json:"status"`
+
+	// Title Examples: Service Unavailable
+	Title string               `json:"title"`
+	Type  ReadinessProblemType `json:"type"`
+}
+
+// ReadinessProblemStatus defines model for ReadinessProblem.Status.
+type ReadinessProblemStatus int
+
+// ReadinessProblemType defines model for ReadinessProblem.Type.
+type ReadinessProblemType string
 
 // Recipient The official who received an award. On input give `name` or
 // `official_id`; `country` may be left out when the recipient is a
@@ -2210,6 +2326,9 @@ type AgreementsType = AgreementType
 // AgreementsYear defines model for AgreementsYear.
 type AgreementsYear = int64
 
+// ConsistencyToken Examples: 0/1A2B3C8
+type ConsistencyToken = string
+
 // Cursor defines model for Cursor.
 type Cursor = string
 
@@ -2382,12 +2501,26 @@ type ListAgreementsParams struct {
 
 	// IfNoneMatch ETags the client holds (or `*`); when one is the answer's, the answer is 304 without a body. Weak tags (`W/"…"`) compare by their opaque part.
 	IfNoneMatch *IfNoneMatch `json:"If-None-Match,omitempty"`
+
+	// MilmeetConsistency The consistency token of the client's last write (from that write's
+	// answer): the answer then includes that write. A browser sends the
+	// `milmeet_consistency` cookie instead, which does the same; when both
+	// are sent the later position counts. A value that is not a token is
+	// answered 400.
+	MilmeetConsistency *ConsistencyToken `json:"Milmeet-Consistency,omitempty"`
 }
 
 // GetAgreementParams defines parameters for GetAgreement.
 type GetAgreementParams struct {
 	// IfNoneMatch ETags the client holds (or `*`); when one is the answer's, the answer is 304 without a body. Weak tags (`W/"…"`) compare by their opaque part.
 	IfNoneMatch *IfNoneMatch `json:"If-None-Match,omitempty"`
+
+	// MilmeetConsistency The consistency token of the client's last write (from that write's
+	// answer): the answer then includes that write. A browser sends the
+	// `milmeet_consistency` cookie instead, which does the same; when both
+	// are sent the later position counts. A value that is not a token is
+	// answered 400.
+	MilmeetConsistency *ConsistencyToken `json:"Milmeet-Consistency,omitempty"`
 }
 
 // HeadAgreementParams defines parameters for HeadAgreement.
@@ -2429,18 +2562,39 @@ type ListAuditParams struct {
 
 	// IfNoneMatch ETags the client holds (or `*`); when one is the answer's, the answer is 304 without a body. Weak tags (`W/"…"`) compare by their opaque part.
 	IfNoneMatch *IfNoneMatch `json:"If-None-Match,omitempty"`
+
+	// MilmeetConsistency The consistency token of the client's last write (from that write's
+	// answer): the answer then includes that write. A browser sends the
+	// `milmeet_consistency` cookie instead, which does the same; when both
+	// are sent the later position counts. A value that is not a token is
+	// answered 400.
+	MilmeetConsistency *ConsistencyToken `json:"Milmeet-Consistency,omitempty"`
 }
 
 // ListCountriesParams defines parameters for ListCountries.
 type ListCountriesParams struct {
 	// IfNoneMatch ETags the client holds (or `*`); when one is the answer's, the answer is 304 without a body. Weak tags (`W/"…"`) compare by their opaque part.
 	IfNoneMatch *IfNoneMatch `json:"If-None-Match,omitempty"`
+
+	// MilmeetConsistency The consistency token of the client's last write (from that write's
+	// answer): the answer then includes that write. A browser sends the
+	// `milmeet_consistency` cookie instead, which does the same; when both
+	// are sent the later position counts. A value that is not a token is
+	// answered 400.
+	MilmeetConsistency *ConsistencyToken `json:"Milmeet-Consistency,omitempty"`
 }
 
 // GetCountryParams defines parameters for GetCountry.
 type GetCountryParams struct {
 	// IfNoneMatch ETags the client holds (or `*`); when one is the answer's, the answer is 304 without a body. Weak tags (`W/"…"`) compare by their opaque part.
 	IfNoneMatch *IfNoneMatch `json:"If-None-Match,omitempty"`
+
+	// MilmeetConsistency The consistency token of the client's last write (from that write's
+	// answer): the answer then includes that write. A browser sends the
+	// `milmeet_consistency` cookie instead, which does the same; when both
+	// are sent the later position counts. A value that is not a token is
+	// answered 400.
+	MilmeetConsistency *ConsistencyToken `json:"Milmeet-Consistency,omitempty"`
 }
 
 // HeadCountryParams defines parameters for HeadCountry.
@@ -2544,6 +2698,13 @@ type ImportMeetings503ApplicationProblemPlusJSONResponseBody struct {
 type ListKeysParams struct {
 	// IfNoneMatch ETags the client holds (or `*`); when one is the answer's, the answer is 304 without a body. Weak tags (`W/"…"`) compare by their opaque part.
 	IfNoneMatch *IfNoneMatch `json:"If-None-Match,omitempty"`
+
+	// MilmeetConsistency The consistency token of the client's last write (from that write's
+	// answer): the answer then includes that write. A browser sends the
+	// `milmeet_consistency` cookie instead, which does the same; when both
+	// are sent the later position counts. A value that is not a token is
+	// answered 400.
+	MilmeetConsistency *ConsistencyToken `json:"Milmeet-Consistency,omitempty"`
 }
 
 // GetLivenessParams defines parameters for GetLiveness.
@@ -2670,6 +2831,13 @@ type ListMeetingsParams struct {
 
 	// IfNoneMatch ETags the client holds (or `*`); when one is the answer's, the answer is 304 without a body. Weak tags (`W/"…"`) compare by their opaque part.
 	IfNoneMatch *IfNoneMatch `json:"If-None-Match,omitempty"`
+
+	// MilmeetConsistency The consistency token of the client's last write (from that write's
+	// answer): the answer then includes that write. A browser sends the
+	// `milmeet_consistency` cookie instead, which does the same; when both
+	// are sent the later position counts. A value that is not a token is
+	// answered 400.
+	MilmeetConsistency *ConsistencyToken `json:"Milmeet-Consistency,omitempty"`
 }
 
 // ListMeetingsParamsCount defines parameters for ListMeetings.
@@ -2708,6 +2876,13 @@ type GetMeetingParams struct {
 
 	// IfNoneMatch ETags the client holds (or `*`); when one is the answer's, the answer is 304 without a body. Weak tags (`W/"…"`) compare by their opaque part.
 	IfNoneMatch *IfNoneMatch `json:"If-None-Match,omitempty"`
+
+	// MilmeetConsistency The consistency token of the client's last write (from that write's
+	// answer): the answer then includes that write. A browser sends the
+	// `milmeet_consistency` cookie instead, which does the same; when both
+	// are sent the later position counts. A value that is not a token is
+	// answered 400.
+	MilmeetConsistency *ConsistencyToken `json:"Milmeet-Consistency,omitempty"`
 }
 
 // GetMeetingParamsInclude defines parameters for GetMeeting.
@@ -2753,12 +2928,26 @@ type ListOfficialsParams struct {
 
 	// IfNoneMatch ETags the client holds (or `*`); when one is the answer's, the answer is 304 without a body. Weak tags (`W/"…"`) compare by their opaque part.
 	IfNoneMatch *IfNoneMatch `json:"If-None-Match,omitempty"`
+
+	// MilmeetConsistency The consistency token of the client's last write (from that write's
+	// answer): the answer then includes that write. A browser sends the
+	// `milmeet_consistency` cookie instead, which does the same; when both
+	// are sent the later position counts. A value that is not a token is
+	// answered 400.
+	MilmeetConsistency *ConsistencyToken `json:"Milmeet-Consistency,omitempty"`
 }
 
 // GetOfficialParams defines parameters for GetOfficial.
 type GetOfficialParams struct {
 	// IfNoneMatch ETags the client holds (or `*`); when one is the answer's, the answer is 304 without a body. Weak tags (`W/"…"`) compare by their opaque part.
 	IfNoneMatch *IfNoneMatch `json:"If-None-Match,omitempty"`
+
+	// MilmeetConsistency The consistency token of the client's last write (from that write's
+	// answer): the answer then includes that write. A browser sends the
+	// `milmeet_consistency` cookie instead, which does the same; when both
+	// are sent the later position counts. A value that is not a token is
+	// answered 400.
+	MilmeetConsistency *ConsistencyToken `json:"Milmeet-Consistency,omitempty"`
 }
 
 // HeadOfficialParams defines parameters for HeadOfficial.
@@ -2786,6 +2975,13 @@ type ListOfficialMeetingsParams struct {
 
 	// IfNoneMatch ETags the client holds (or `*`); when one is the answer's, the answer is 304 without a body. Weak tags (`W/"…"`) compare by their opaque part.
 	IfNoneMatch *IfNoneMatch `json:"If-None-Match,omitempty"`
+
+	// MilmeetConsistency The consistency token of the client's last write (from that write's
+	// answer): the answer then includes that write. A browser sends the
+	// `milmeet_consistency` cookie instead, which does the same; when both
+	// are sent the later position counts. A value that is not a token is
+	// answered 400.
+	MilmeetConsistency *ConsistencyToken `json:"Milmeet-Consistency,omitempty"`
 }
 
 // HeadOfficialMeetingsParams defines parameters for HeadOfficialMeetings.
@@ -2828,6 +3024,13 @@ type GetPartnersParams struct {
 
 	// IfNoneMatch ETags the client holds (or `*`); when one is the answer's, the answer is 304 without a body. Weak tags (`W/"…"`) compare by their opaque part.
 	IfNoneMatch *IfNoneMatch `json:"If-None-Match,omitempty"`
+
+	// MilmeetConsistency The consistency token of the client's last write (from that write's
+	// answer): the answer then includes that write. A browser sends the
+	// `milmeet_consistency` cookie instead, which does the same; when both
+	// are sent the later position counts. A value that is not a token is
+	// answered 400.
+	MilmeetConsistency *ConsistencyToken `json:"Milmeet-Consistency,omitempty"`
 }
 
 // GetPartners200JSONResponseBody defines parameters for GetPartners.
@@ -2854,6 +3057,13 @@ type GetTimelineParams struct {
 
 	// IfNoneMatch ETags the client holds (or `*`); when one is the answer's, the answer is 304 without a body. Weak tags (`W/"…"`) compare by their opaque part.
 	IfNoneMatch *IfNoneMatch `json:"If-None-Match,omitempty"`
+
+	// MilmeetConsistency The consistency token of the client's last write (from that write's
+	// answer): the answer then includes that write. A browser sends the
+	// `milmeet_consistency` cookie instead, which does the same; when both
+	// are sent the later position counts. A value that is not a token is
+	// answered 400.
+	MilmeetConsistency *ConsistencyToken `json:"Milmeet-Consistency,omitempty"`
 }
 
 // GetTimelineParamsBy defines parameters for GetTimeline.
@@ -4098,9 +4308,15 @@ type ClientInterface interface {
 	// Corresponds with HEAD /openapi.yaml (the `HeadOpenAPI` operationId).
 	HeadOpenAPI(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// GetReadiness Whether the service can answer
+	// GetReadiness Whether the service can answer, and each database node's state
 	//
-	// Pings the database (2 s timeout). 200 when it answers, 503 when it does not. Takes no query parameters (any are ignored).
+	// Checks every database node at once (2 s timeout each): the primary,
+	// and the replicas that serve reads when the server has them. 200 when
+	// a node serves: `ready` when all do, `degraded` when some do not (a
+	// primary that does not answer while a replica serves reads: reads
+	// are answered, writes get 503). 503 when no node serves. Each node
+	// is listed with its state, lag and the reads it served. Takes no
+	// query parameters (any are ignored).
 	//
 	// Corresponds with GET /readyz (the `GetReadiness` operationId).
 	GetReadiness(ctx context.Context, params *GetReadinessParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -5355,9 +5571,15 @@ func (c *Client) HeadOpenAPI(ctx context.Context, reqEditors ...RequestEditorFn)
 	return c.Client.Do(req)
 }
 
-// GetReadiness Whether the service can answer
+// GetReadiness Whether the service can answer, and each database node's state
 //
-// Pings the database (2 s timeout). 200 when it answers, 503 when it does not. Takes no query parameters (any are ignored).
+// Checks every database node at once (2 s timeout each): the primary,
+// and the replicas that serve reads when the server has them. 200 when
+// a node serves: `ready` when all do, `degraded` when some do not (a
+// primary that does not answer while a replica serves reads: reads
+// are answered, writes get 503). 503 when no node serves. Each node
+// is listed with its state, lag and the reads it served. Takes no
+// query parameters (any are ignored).
 //
 // Corresponds with GET /readyz (the `GetReadiness` operationId).
 func (c *Client) GetReadiness(ctx context.Context, params *GetReadinessParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -5582,6 +5804,17 @@ func NewListAgreementsRequest(server string, params *ListAgreementsParams) (*htt
 			req.Header.Set("If-None-Match", headerParam0)
 		}
 
+		if params.MilmeetConsistency != nil {
+			var headerParam1 string
+
+			headerParam1, err = runtime.StyleParamWithOptions("simple", false, "Milmeet-Consistency", *params.MilmeetConsistency, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Milmeet-Consistency", headerParam1)
+		}
+
 	}
 
 	return req, nil
@@ -5629,6 +5862,17 @@ func NewGetAgreementRequest(server string, id AgreementId, params *GetAgreementP
 			}
 
 			req.Header.Set("If-None-Match", headerParam0)
+		}
+
+		if params.MilmeetConsistency != nil {
+			var headerParam1 string
+
+			headerParam1, err = runtime.StyleParamWithOptions("simple", false, "Milmeet-Consistency", *params.MilmeetConsistency, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Milmeet-Consistency", headerParam1)
 		}
 
 	}
@@ -5852,6 +6096,17 @@ func NewListAuditRequest(server string, params *ListAuditParams) (*http.Request,
 			req.Header.Set("If-None-Match", headerParam0)
 		}
 
+		if params.MilmeetConsistency != nil {
+			var headerParam1 string
+
+			headerParam1, err = runtime.StyleParamWithOptions("simple", false, "Milmeet-Consistency", *params.MilmeetConsistency, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Milmeet-Consistency", headerParam1)
+		}
+
 	}
 
 	return req, nil
@@ -5892,6 +6147,17 @@ func NewListCountriesRequest(server string, params *ListCountriesParams) (*http.
 			}
 
 			req.Header.Set("If-None-Match", headerParam0)
+		}
+
+		if params.MilmeetConsistency != nil {
+			var headerParam1 string
+
+			headerParam1, err = runtime.StyleParamWithOptions("simple", false, "Milmeet-Consistency", *params.MilmeetConsistency, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Milmeet-Consistency", headerParam1)
 		}
 
 	}
@@ -5941,6 +6207,17 @@ func NewGetCountryRequest(server string, code string, params *GetCountryParams) 
 			}
 
 			req.Header.Set("If-None-Match", headerParam0)
+		}
+
+		if params.MilmeetConsistency != nil {
+			var headerParam1 string
+
+			headerParam1, err = runtime.StyleParamWithOptions("simple", false, "Milmeet-Consistency", *params.MilmeetConsistency, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Milmeet-Consistency", headerParam1)
 		}
 
 	}
@@ -6565,6 +6842,17 @@ func NewListKeysRequest(server string, params *ListKeysParams) (*http.Request, e
 			req.Header.Set("If-None-Match", headerParam0)
 		}
 
+		if params.MilmeetConsistency != nil {
+			var headerParam1 string
+
+			headerParam1, err = runtime.StyleParamWithOptions("simple", false, "Milmeet-Consistency", *params.MilmeetConsistency, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Milmeet-Consistency", headerParam1)
+		}
+
 	}
 
 	return req, nil
@@ -7044,6 +7332,17 @@ func NewListMeetingsRequest(server string, params *ListMeetingsParams) (*http.Re
 			req.Header.Set("If-None-Match", headerParam0)
 		}
 
+		if params.MilmeetConsistency != nil {
+			var headerParam1 string
+
+			headerParam1, err = runtime.StyleParamWithOptions("simple", false, "Milmeet-Consistency", *params.MilmeetConsistency, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Milmeet-Consistency", headerParam1)
+		}
+
 	}
 
 	return req, nil
@@ -7247,6 +7546,17 @@ func NewGetMeetingRequest(server string, id MeetingId, params *GetMeetingParams)
 			}
 
 			req.Header.Set("If-None-Match", headerParam0)
+		}
+
+		if params.MilmeetConsistency != nil {
+			var headerParam1 string
+
+			headerParam1, err = runtime.StyleParamWithOptions("simple", false, "Milmeet-Consistency", *params.MilmeetConsistency, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Milmeet-Consistency", headerParam1)
 		}
 
 	}
@@ -7577,6 +7887,17 @@ func NewListOfficialsRequest(server string, params *ListOfficialsParams) (*http.
 			req.Header.Set("If-None-Match", headerParam0)
 		}
 
+		if params.MilmeetConsistency != nil {
+			var headerParam1 string
+
+			headerParam1, err = runtime.StyleParamWithOptions("simple", false, "Milmeet-Consistency", *params.MilmeetConsistency, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Milmeet-Consistency", headerParam1)
+		}
+
 	}
 
 	return req, nil
@@ -7624,6 +7945,17 @@ func NewGetOfficialRequest(server string, id OfficialId, params *GetOfficialPara
 			}
 
 			req.Header.Set("If-None-Match", headerParam0)
+		}
+
+		if params.MilmeetConsistency != nil {
+			var headerParam1 string
+
+			headerParam1, err = runtime.StyleParamWithOptions("simple", false, "Milmeet-Consistency", *params.MilmeetConsistency, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Milmeet-Consistency", headerParam1)
 		}
 
 	}
@@ -7773,6 +8105,17 @@ func NewListOfficialMeetingsRequest(server string, id OfficialId, params *ListOf
 			}
 
 			req.Header.Set("If-None-Match", headerParam0)
+		}
+
+		if params.MilmeetConsistency != nil {
+			var headerParam1 string
+
+			headerParam1, err = runtime.StyleParamWithOptions("simple", false, "Milmeet-Consistency", *params.MilmeetConsistency, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Milmeet-Consistency", headerParam1)
 		}
 
 	}
@@ -8082,6 +8425,17 @@ func NewGetPartnersRequest(server string, params *GetPartnersParams) (*http.Requ
 			req.Header.Set("If-None-Match", headerParam0)
 		}
 
+		if params.MilmeetConsistency != nil {
+			var headerParam1 string
+
+			headerParam1, err = runtime.StyleParamWithOptions("simple", false, "Milmeet-Consistency", *params.MilmeetConsistency, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Milmeet-Consistency", headerParam1)
+		}
+
 	}
 
 	return req, nil
@@ -8230,6 +8584,17 @@ func NewGetTimelineRequest(server string, params *GetTimelineParams) (*http.Requ
 			}
 
 			req.Header.Set("If-None-Match", headerParam0)
+		}
+
+		if params.MilmeetConsistency != nil {
+			var headerParam1 string
+
+			headerParam1, err = runtime.StyleParamWithOptions("simple", false, "Milmeet-Consistency", *params.MilmeetConsistency, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Milmeet-Consistency", headerParam1)
 		}
 
 	}
@@ -9169,9 +9534,15 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with HEAD /openapi.yaml (the `HeadOpenAPI` operationId).
 	HeadOpenAPIWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*HeadOpenAPIResponse, error)
 
-	// GetReadinessWithResponse Whether the service can answer
+	// GetReadinessWithResponse Whether the service can answer, and each database node's state
 	//
-	// Pings the database (2 s timeout). 200 when it answers, 503 when it does not. Takes no query parameters (any are ignored).
+	// Checks every database node at once (2 s timeout each): the primary,
+	// and the replicas that serve reads when the server has them. 200 when
+	// a node serves: `ready` when all do, `degraded` when some do not (a
+	// primary that does not answer while a replica serves reads: reads
+	// are answered, writes get 503). 503 when no node serves. Each node
+	// is listed with its state, lag and the reads it served. Takes no
+	// query parameters (any are ignored).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -9230,6 +9601,8 @@ type ListAgreementsResponse200Headers struct {
 	CacheControl       string
 	ETag               string
 	Link               *string
+	MilmeetNode        *string
+	MilmeetStale       *string
 	RateLimitLimit     *int64
 	RateLimitPolicy    *string
 	RateLimitRemaining *int64
@@ -9376,6 +9749,8 @@ func (r ListAgreementsResponse) ContentType() string {
 type GetAgreementResponse200Headers struct {
 	CacheControl       string
 	ETag               string
+	MilmeetNode        *string
+	MilmeetStale       *string
 	RateLimitLimit     *int64
 	RateLimitPolicy    *string
 	RateLimitRemaining *int64
@@ -9599,10 +9974,12 @@ type IngestArticleResponse200Headers struct {
 	ETag               string
 	IdempotentReplayed *string
 	Location           string
+	MilmeetConsistency *string
 	RateLimitLimit     *int64
 	RateLimitPolicy    *string
 	RateLimitRemaining *int64
 	RateLimitReset     *int64
+	SetCookie          *string
 	XRequestId         string
 }
 
@@ -9612,10 +9989,12 @@ type IngestArticleResponse201Headers struct {
 	ETag               string
 	IdempotentReplayed *string
 	Location           string
+	MilmeetConsistency *string
 	RateLimitLimit     *int64
 	RateLimitPolicy    *string
 	RateLimitRemaining *int64
 	RateLimitReset     *int64
+	SetCookie          *string
 	XRequestId         string
 }
 
@@ -9834,6 +10213,8 @@ type ListAuditResponse200Headers struct {
 	CacheControl string
 	ETag         string
 	Link         *string
+	MilmeetNode  *string
+	MilmeetStale *string
 	XRequestId   string
 }
 
@@ -9991,6 +10372,8 @@ func (r ListAuditResponse) ContentType() string {
 type ListCountriesResponse200Headers struct {
 	CacheControl       string
 	ETag               string
+	MilmeetNode        *string
+	MilmeetStale       *string
 	RateLimitLimit     *int64
 	RateLimitPolicy    *string
 	RateLimitRemaining *int64
@@ -10137,6 +10520,8 @@ func (r ListCountriesResponse) ContentType() string {
 type GetCountryResponse200Headers struct {
 	CacheControl       string
 	ETag               string
+	MilmeetNode        *string
+	MilmeetStale       *string
 	RateLimitLimit     *int64
 	RateLimitPolicy    *string
 	RateLimitRemaining *int64
@@ -11626,10 +12011,12 @@ func (r RejectDraftResponse) ContentType() string {
 type ExtractArticleResponse200Headers struct {
 	CacheControl       string
 	ETag               string
+	MilmeetConsistency *string
 	RateLimitLimit     *int64
 	RateLimitPolicy    *string
 	RateLimitRemaining *int64
 	RateLimitReset     *int64
+	SetCookie          *string
 	XRequestId         string
 }
 
@@ -11821,10 +12208,12 @@ func (r ExtractArticleResponse) ContentType() string {
 // ImportMeetingsResponse200Headers the declared response headers of an HTTP 200 response for ImportMeetings
 type ImportMeetingsResponse200Headers struct {
 	ETag               string
+	MilmeetConsistency *string
 	RateLimitLimit     *int64
 	RateLimitPolicy    *string
 	RateLimitRemaining *int64
 	RateLimitReset     *int64
+	SetCookie          *string
 	XRequestId         string
 }
 
@@ -12032,6 +12421,8 @@ func (r ImportMeetingsResponse) ContentType() string {
 type ListKeysResponse200Headers struct {
 	CacheControl string
 	ETag         string
+	MilmeetNode  *string
+	MilmeetStale *string
 	XRequestId   string
 }
 
@@ -12189,10 +12580,12 @@ func (r ListKeysResponse) ContentType() string {
 type CreateKeyResponse201Headers struct {
 	CacheControl       string
 	ETag               string
+	MilmeetConsistency *string
 	RateLimitLimit     *int64
 	RateLimitPolicy    *string
 	RateLimitRemaining *int64
 	RateLimitReset     *int64
+	SetCookie          *string
 	XRequestId         string
 }
 
@@ -12398,10 +12791,12 @@ func (r CreateKeyResponse) ContentType() string {
 
 // RevokeKeyResponse204Headers the declared response headers of an HTTP 204 response for RevokeKey
 type RevokeKeyResponse204Headers struct {
+	MilmeetConsistency *string
 	RateLimitLimit     *int64
 	RateLimitPolicy    *string
 	RateLimitRemaining *int64
 	RateLimitReset     *int64
+	SetCookie          *string
 	XRequestId         string
 }
 
@@ -12694,6 +13089,8 @@ type ListMeetingsResponse200Headers struct {
 	ContentDisposition *string
 	ETag               *string
 	Link               *string
+	MilmeetNode        *string
+	MilmeetStale       *string
 	RateLimitLimit     *int64
 	RateLimitPolicy    *string
 	RateLimitRemaining *int64
@@ -12841,10 +13238,12 @@ type CreateMeetingResponse200Headers struct {
 	ETag               string
 	IdempotentReplayed *string
 	Location           string
+	MilmeetConsistency *string
 	RateLimitLimit     *int64
 	RateLimitPolicy    *string
 	RateLimitRemaining *int64
 	RateLimitReset     *int64
+	SetCookie          *string
 	XRequestId         string
 }
 
@@ -12853,10 +13252,12 @@ type CreateMeetingResponse201Headers struct {
 	ETag               string
 	IdempotentReplayed *string
 	Location           string
+	MilmeetConsistency *string
 	RateLimitLimit     *int64
 	RateLimitPolicy    *string
 	RateLimitRemaining *int64
 	RateLimitReset     *int64
+	SetCookie          *string
 	XRequestId         string
 }
 
@@ -13087,10 +13488,12 @@ func (r CreateMeetingResponse) ContentType() string {
 
 // DeleteMeetingResponse204Headers the declared response headers of an HTTP 204 response for DeleteMeeting
 type DeleteMeetingResponse204Headers struct {
+	MilmeetConsistency *string
 	RateLimitLimit     *int64
 	RateLimitPolicy    *string
 	RateLimitRemaining *int64
 	RateLimitReset     *int64
+	SetCookie          *string
 	XRequestId         string
 }
 
@@ -13276,6 +13679,8 @@ func (r DeleteMeetingResponse) ContentType() string {
 type GetMeetingResponse200Headers struct {
 	CacheControl       string
 	ETag               string
+	MilmeetNode        *string
+	MilmeetStale       *string
 	RateLimitLimit     *int64
 	RateLimitPolicy    *string
 	RateLimitRemaining *int64
@@ -13496,10 +13901,12 @@ func (r HeadMeetingResponse) ContentType() string {
 // PatchMeetingResponse200Headers the declared response headers of an HTTP 200 response for PatchMeeting
 type PatchMeetingResponse200Headers struct {
 	ETag               string
+	MilmeetConsistency *string
 	RateLimitLimit     *int64
 	RateLimitPolicy    *string
 	RateLimitRemaining *int64
 	RateLimitReset     *int64
+	SetCookie          *string
 	XRequestId         string
 }
 
@@ -13752,10 +14159,12 @@ func (r PatchMeetingResponse) ContentType() string {
 // ReplaceMeetingResponse200Headers the declared response headers of an HTTP 200 response for ReplaceMeeting
 type ReplaceMeetingResponse200Headers struct {
 	ETag               string
+	MilmeetConsistency *string
 	RateLimitLimit     *int64
 	RateLimitPolicy    *string
 	RateLimitRemaining *int64
 	RateLimitReset     *int64
+	SetCookie          *string
 	XRequestId         string
 }
 
@@ -14106,6 +14515,8 @@ type ListOfficialsResponse200Headers struct {
 	CacheControl       string
 	ETag               string
 	Link               *string
+	MilmeetNode        *string
+	MilmeetStale       *string
 	RateLimitLimit     *int64
 	RateLimitPolicy    *string
 	RateLimitRemaining *int64
@@ -14252,6 +14663,8 @@ func (r ListOfficialsResponse) ContentType() string {
 type GetOfficialResponse200Headers struct {
 	CacheControl       string
 	ETag               string
+	MilmeetNode        *string
+	MilmeetStale       *string
 	RateLimitLimit     *int64
 	RateLimitPolicy    *string
 	RateLimitRemaining *int64
@@ -14474,6 +14887,8 @@ type ListOfficialMeetingsResponse200Headers struct {
 	CacheControl       string
 	ETag               string
 	Link               *string
+	MilmeetNode        *string
+	MilmeetStale       *string
 	RateLimitLimit     *int64
 	RateLimitPolicy    *string
 	RateLimitRemaining *int64
@@ -14814,7 +15229,7 @@ type GetReadinessResponse500Headers struct {
 // GetReadinessResponse503Headers the declared response headers of an HTTP 503 response for GetReadiness
 type GetReadinessResponse503Headers struct {
 	CacheControl string
-	RetryAfter   int64
+	RetryAfter   int
 	XRequestId   string
 }
 
@@ -14826,7 +15241,7 @@ type GetReadinessResponse struct {
 	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
 	ApplicationproblemJSON500 *InternalError
 	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
-	ApplicationproblemJSON503 *ServiceUnavailable
+	ApplicationproblemJSON503 *ReadinessProblem
 	// Headers200 the parsed response headers for an HTTP 200 response
 	Headers200 *GetReadinessResponse200Headers
 	// Headers304 the parsed response headers for an HTTP 304 response
@@ -14848,7 +15263,7 @@ func (r GetReadinessResponse) GetApplicationproblemJSON500() *InternalError {
 }
 
 // GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
-func (r GetReadinessResponse) GetApplicationproblemJSON503() *ServiceUnavailable {
+func (r GetReadinessResponse) GetApplicationproblemJSON503() *ReadinessProblem {
 	return r.ApplicationproblemJSON503
 }
 
@@ -14945,6 +15360,8 @@ func (r HeadReadinessResponse) ContentType() string {
 type GetPartnersResponse200Headers struct {
 	CacheControl       string
 	ETag               string
+	MilmeetNode        *string
+	MilmeetStale       *string
 	RateLimitLimit     *int64
 	RateLimitPolicy    *string
 	RateLimitRemaining *int64
@@ -15151,6 +15568,8 @@ func (r HeadPartnersResponse) ContentType() string {
 type GetTimelineResponse200Headers struct {
 	CacheControl       string
 	ETag               string
+	MilmeetNode        *string
+	MilmeetStale       *string
 	RateLimitLimit     *int64
 	RateLimitPolicy    *string
 	RateLimitRemaining *int64
@@ -16436,9 +16855,15 @@ func (c *ClientWithResponses) HeadOpenAPIWithResponse(ctx context.Context, reqEd
 	return ParseHeadOpenAPIResponse(rsp)
 }
 
-// GetReadinessWithResponse Whether the service can answer
+// GetReadinessWithResponse Whether the service can answer, and each database node's state
 //
-// Pings the database (2 s timeout). 200 when it answers, 503 when it does not. Takes no query parameters (any are ignored).
+// Checks every database node at once (2 s timeout each): the primary,
+// and the replicas that serve reads when the server has them. 200 when
+// a node serves: `ready` when all do, `degraded` when some do not (a
+// primary that does not answer while a replica serves reads: reads
+// are answered, writes get 503). 503 when no node serves. Each node
+// is listed with its state, lag and the reads it served. Takes no
+// query parameters (any are ignored).
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -16611,6 +17036,20 @@ func ParseListAgreementsResponse(rsp *http.Response) (*ListAgreementsResponse, e
 				return nil, err
 			}
 			headers.Link = &value
+		}
+		if values := rsp.Header.Values("Milmeet-Node"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Node", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetNode = &value
+		}
+		if values := rsp.Header.Values("Milmeet-Stale"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Stale", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetStale = &value
 		}
 		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
 			var value int64
@@ -16902,6 +17341,20 @@ func ParseGetAgreementResponse(rsp *http.Response) (*GetAgreementResponse, error
 				return nil, err
 			}
 			headers.ETag = value
+		}
+		if values := rsp.Header.Values("Milmeet-Node"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Node", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetNode = &value
+		}
+		if values := rsp.Header.Values("Milmeet-Stale"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Stale", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetStale = &value
 		}
 		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
 			var value int64
@@ -17341,6 +17794,13 @@ func ParseIngestArticleResponse(rsp *http.Response) (*IngestArticleResponse, err
 			}
 			headers.Location = value
 		}
+		if values := rsp.Header.Values("Milmeet-Consistency"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Consistency", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetConsistency = &value
+		}
 		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
 			var value int64
 			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
@@ -17368,6 +17828,13 @@ func ParseIngestArticleResponse(rsp *http.Response) (*IngestArticleResponse, err
 				return nil, err
 			}
 			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("Set-Cookie"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Set-Cookie", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.SetCookie = &value
 		}
 		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
 			var value string
@@ -17407,6 +17874,13 @@ func ParseIngestArticleResponse(rsp *http.Response) (*IngestArticleResponse, err
 			}
 			headers.Location = value
 		}
+		if values := rsp.Header.Values("Milmeet-Consistency"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Consistency", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetConsistency = &value
+		}
 		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
 			var value int64
 			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
@@ -17434,6 +17908,13 @@ func ParseIngestArticleResponse(rsp *http.Response) (*IngestArticleResponse, err
 				return nil, err
 			}
 			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("Set-Cookie"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Set-Cookie", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.SetCookie = &value
 		}
 		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
 			var value string
@@ -17766,6 +18247,20 @@ func ParseListAuditResponse(rsp *http.Response) (*ListAuditResponse, error) {
 			}
 			headers.Link = &value
 		}
+		if values := rsp.Header.Values("Milmeet-Node"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Node", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetNode = &value
+		}
+		if values := rsp.Header.Values("Milmeet-Stale"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Stale", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetStale = &value
+		}
 		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
@@ -18038,6 +18533,20 @@ func ParseListCountriesResponse(rsp *http.Response) (*ListCountriesResponse, err
 				return nil, err
 			}
 			headers.ETag = value
+		}
+		if values := rsp.Header.Values("Milmeet-Node"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Node", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetNode = &value
+		}
+		if values := rsp.Header.Values("Milmeet-Stale"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Stale", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetStale = &value
 		}
 		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
 			var value int64
@@ -18329,6 +18838,20 @@ func ParseGetCountryResponse(rsp *http.Response) (*GetCountryResponse, error) {
 				return nil, err
 			}
 			headers.ETag = value
+		}
+		if values := rsp.Header.Values("Milmeet-Node"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Node", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetNode = &value
+		}
+		if values := rsp.Header.Values("Milmeet-Stale"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Stale", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetStale = &value
 		}
 		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
 			var value int64
@@ -20983,6 +21506,13 @@ func ParseExtractArticleResponse(rsp *http.Response) (*ExtractArticleResponse, e
 			}
 			headers.ETag = value
 		}
+		if values := rsp.Header.Values("Milmeet-Consistency"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Consistency", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetConsistency = &value
+		}
 		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
 			var value int64
 			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
@@ -21010,6 +21540,13 @@ func ParseExtractArticleResponse(rsp *http.Response) (*ExtractArticleResponse, e
 				return nil, err
 			}
 			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("Set-Cookie"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Set-Cookie", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.SetCookie = &value
 		}
 		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
 			var value string
@@ -21329,6 +21866,13 @@ func ParseImportMeetingsResponse(rsp *http.Response) (*ImportMeetingsResponse, e
 			}
 			headers.ETag = value
 		}
+		if values := rsp.Header.Values("Milmeet-Consistency"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Consistency", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetConsistency = &value
+		}
 		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
 			var value int64
 			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
@@ -21356,6 +21900,13 @@ func ParseImportMeetingsResponse(rsp *http.Response) (*ImportMeetingsResponse, e
 				return nil, err
 			}
 			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("Set-Cookie"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Set-Cookie", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.SetCookie = &value
 		}
 		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
 			var value string
@@ -21674,6 +22225,20 @@ func ParseListKeysResponse(rsp *http.Response) (*ListKeysResponse, error) {
 			}
 			headers.ETag = value
 		}
+		if values := rsp.Header.Values("Milmeet-Node"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Node", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetNode = &value
+		}
+		if values := rsp.Header.Values("Milmeet-Stale"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Stale", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetStale = &value
+		}
 		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
@@ -21979,6 +22544,13 @@ func ParseCreateKeyResponse(rsp *http.Response) (*CreateKeyResponse, error) {
 			}
 			headers.ETag = value
 		}
+		if values := rsp.Header.Values("Milmeet-Consistency"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Consistency", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetConsistency = &value
+		}
 		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
 			var value int64
 			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
@@ -22006,6 +22578,13 @@ func ParseCreateKeyResponse(rsp *http.Response) (*CreateKeyResponse, error) {
 				return nil, err
 			}
 			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("Set-Cookie"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Set-Cookie", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.SetCookie = &value
 		}
 		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
 			var value string
@@ -22310,6 +22889,13 @@ func ParseRevokeKeyResponse(rsp *http.Response) (*RevokeKeyResponse, error) {
 	switch {
 	case rsp.StatusCode == 204:
 		var headers RevokeKeyResponse204Headers
+		if values := rsp.Header.Values("Milmeet-Consistency"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Consistency", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetConsistency = &value
+		}
 		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
 			var value int64
 			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
@@ -22337,6 +22923,13 @@ func ParseRevokeKeyResponse(rsp *http.Response) (*RevokeKeyResponse, error) {
 				return nil, err
 			}
 			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("Set-Cookie"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Set-Cookie", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.SetCookie = &value
 		}
 		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
 			var value string
@@ -22809,6 +23402,20 @@ func ParseListMeetingsResponse(rsp *http.Response) (*ListMeetingsResponse, error
 			}
 			headers.Link = &value
 		}
+		if values := rsp.Header.Values("Milmeet-Node"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Node", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetNode = &value
+		}
+		if values := rsp.Header.Values("Milmeet-Stale"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Stale", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetStale = &value
+		}
 		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
 			var value int64
 			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
@@ -23146,6 +23753,13 @@ func ParseCreateMeetingResponse(rsp *http.Response) (*CreateMeetingResponse, err
 			}
 			headers.Location = value
 		}
+		if values := rsp.Header.Values("Milmeet-Consistency"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Consistency", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetConsistency = &value
+		}
 		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
 			var value int64
 			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
@@ -23173,6 +23787,13 @@ func ParseCreateMeetingResponse(rsp *http.Response) (*CreateMeetingResponse, err
 				return nil, err
 			}
 			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("Set-Cookie"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Set-Cookie", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.SetCookie = &value
 		}
 		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
 			var value string
@@ -23205,6 +23826,13 @@ func ParseCreateMeetingResponse(rsp *http.Response) (*CreateMeetingResponse, err
 			}
 			headers.Location = value
 		}
+		if values := rsp.Header.Values("Milmeet-Consistency"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Consistency", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetConsistency = &value
+		}
 		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
 			var value int64
 			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
@@ -23232,6 +23860,13 @@ func ParseCreateMeetingResponse(rsp *http.Response) (*CreateMeetingResponse, err
 				return nil, err
 			}
 			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("Set-Cookie"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Set-Cookie", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.SetCookie = &value
 		}
 		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
 			var value string
@@ -23574,6 +24209,13 @@ func ParseDeleteMeetingResponse(rsp *http.Response) (*DeleteMeetingResponse, err
 	switch {
 	case rsp.StatusCode == 204:
 		var headers DeleteMeetingResponse204Headers
+		if values := rsp.Header.Values("Milmeet-Consistency"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Consistency", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetConsistency = &value
+		}
 		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
 			var value int64
 			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
@@ -23601,6 +24243,13 @@ func ParseDeleteMeetingResponse(rsp *http.Response) (*DeleteMeetingResponse, err
 				return nil, err
 			}
 			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("Set-Cookie"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Set-Cookie", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.SetCookie = &value
 		}
 		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
 			var value string
@@ -23901,6 +24550,20 @@ func ParseGetMeetingResponse(rsp *http.Response) (*GetMeetingResponse, error) {
 				return nil, err
 			}
 			headers.ETag = value
+		}
+		if values := rsp.Header.Values("Milmeet-Node"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Node", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetNode = &value
+		}
+		if values := rsp.Header.Values("Milmeet-Stale"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Stale", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetStale = &value
 		}
 		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
 			var value int64
@@ -24333,6 +24996,13 @@ func ParsePatchMeetingResponse(rsp *http.Response) (*PatchMeetingResponse, error
 			}
 			headers.ETag = value
 		}
+		if values := rsp.Header.Values("Milmeet-Consistency"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Consistency", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetConsistency = &value
+		}
 		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
 			var value int64
 			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
@@ -24360,6 +25030,13 @@ func ParsePatchMeetingResponse(rsp *http.Response) (*PatchMeetingResponse, error
 				return nil, err
 			}
 			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("Set-Cookie"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Set-Cookie", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.SetCookie = &value
 		}
 		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
 			var value string
@@ -24775,6 +25452,13 @@ func ParseReplaceMeetingResponse(rsp *http.Response) (*ReplaceMeetingResponse, e
 			}
 			headers.ETag = value
 		}
+		if values := rsp.Header.Values("Milmeet-Consistency"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Consistency", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetConsistency = &value
+		}
 		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
 			var value int64
 			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
@@ -24802,6 +25486,13 @@ func ParseReplaceMeetingResponse(rsp *http.Response) (*ReplaceMeetingResponse, e
 				return nil, err
 			}
 			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("Set-Cookie"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Set-Cookie", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.SetCookie = &value
 		}
 		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
 			var value string
@@ -25256,6 +25947,20 @@ func ParseListOfficialsResponse(rsp *http.Response) (*ListOfficialsResponse, err
 			}
 			headers.Link = &value
 		}
+		if values := rsp.Header.Values("Milmeet-Node"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Node", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetNode = &value
+		}
+		if values := rsp.Header.Values("Milmeet-Stale"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Stale", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetStale = &value
+		}
 		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
 			var value int64
 			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
@@ -25546,6 +26251,20 @@ func ParseGetOfficialResponse(rsp *http.Response) (*GetOfficialResponse, error) 
 				return nil, err
 			}
 			headers.ETag = value
+		}
+		if values := rsp.Header.Values("Milmeet-Node"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Node", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetNode = &value
+		}
+		if values := rsp.Header.Values("Milmeet-Stale"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Stale", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetStale = &value
 		}
 		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
 			var value int64
@@ -25945,6 +26664,20 @@ func ParseListOfficialMeetingsResponse(rsp *http.Response) (*ListOfficialMeeting
 				return nil, err
 			}
 			headers.Link = &value
+		}
+		if values := rsp.Header.Values("Milmeet-Node"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Node", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetNode = &value
+		}
+		if values := rsp.Header.Values("Milmeet-Stale"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Stale", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetStale = &value
 		}
 		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
 			var value int64
@@ -26387,7 +27120,7 @@ func ParseGetReadinessResponse(rsp *http.Response) (*GetReadinessResponse, error
 		response.ApplicationproblemJSON500 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
-		var dest ServiceUnavailable
+		var dest ReadinessProblem
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -26478,8 +27211,8 @@ func ParseGetReadinessResponse(rsp *http.Response) (*GetReadinessResponse, error
 			headers.CacheControl = value
 		}
 		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
-			var value int64
-			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "integer", Format: "int64"}); err != nil {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "integer", Format: ""}); err != nil {
 				return nil, err
 			}
 			headers.RetryAfter = value
@@ -26658,6 +27391,20 @@ func ParseGetPartnersResponse(rsp *http.Response) (*GetPartnersResponse, error) 
 				return nil, err
 			}
 			headers.ETag = value
+		}
+		if values := rsp.Header.Values("Milmeet-Node"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Node", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetNode = &value
+		}
+		if values := rsp.Header.Values("Milmeet-Stale"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Stale", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetStale = &value
 		}
 		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
 			var value int64
@@ -27026,6 +27773,20 @@ func ParseGetTimelineResponse(rsp *http.Response) (*GetTimelineResponse, error) 
 				return nil, err
 			}
 			headers.ETag = value
+		}
+		if values := rsp.Header.Values("Milmeet-Node"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Node", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetNode = &value
+		}
+		if values := rsp.Header.Values("Milmeet-Stale"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Milmeet-Stale", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.MilmeetStale = &value
 		}
 		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
 			var value int64
