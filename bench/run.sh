@@ -185,6 +185,8 @@ psql_db -tAc "SELECT 'database size: ' || pg_size_pretty(pg_database_size('milme
 
 # --- API -----------------------------------------------------------------------
 log "start the API on $BASE"
+# The API and bench/cursor sign cursors with the same secret.
+export CURSOR_SECRET=${CURSOR_SECRET:-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')}
 DATABASE_URL=$DBURL LOG_LEVEL=warn LOG_FORMAT=text "$API_BIN" serve -addr "127.0.0.1:$API_PORT" >"$OUT/api.log" 2>&1 &
 API_PID=$!
 for _ in $(seq 1 100); do

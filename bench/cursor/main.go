@@ -1,7 +1,8 @@
 // Command cursor prints the cursor GET /meetings gives for the page that
 // starts after the row at a given offset, without walking the pages: it
 // finds the row with SQL and builds the cursor with the API's own
-// domain.EncodeCursor and MeetingFilter.Fingerprint.
+// domain.Cursors, signed with the API's CURSOR_SECRET, and
+// MeetingFilter.Fingerprint.
 //
 //	go run ./bench/cursor -db "$DATABASE_URL" -offset 500000            # ?limit=50&cursor=...
 //	go run ./bench/cursor -db "$DATABASE_URL" -offset 5000 -country UZ # ?country=UZ&limit=50&cursor=...
@@ -25,7 +26,13 @@ func main() {
 	dbURL := flag.String("db", os.Getenv("DATABASE_URL"), "database URL (default $DATABASE_URL)")
 	offset := flag.Int("offset", 500000, "rows before the page: the cursor is that of the offset-th row")
 	countryCode := flag.String("country", "", "alpha-2 code, as ?country= resolves it (one country)")
+	secret := flag.String("cursor-secret", os.Getenv("CURSOR_SECRET"), "the API's CURSOR_SECRET (default $CURSOR_SECRET)")
 	flag.Parse()
+	cursors, err := domain.NewCursors([]byte(*secret))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "cursor: -cursor-secret:", err)
+		os.Exit(2)
+	}
 	if *offset < 1 {
 		fmt.Fprintln(os.Stderr, "cursor: -offset must be at least 1")
 		os.Exit(2)
@@ -56,7 +63,7 @@ func main() {
 		os.Exit(1)
 	}
 	c := domain.Cursor{Sort: string(f.Sort), Key: key, ID: id, Filter: f.Fingerprint()}
-	fmt.Println(domain.EncodeCursor(c))
+	fmt.Println(cursors.Encode(c))
 	fmt.Println(key)
 	fmt.Println(id)
 }

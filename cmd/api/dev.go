@@ -2,13 +2,17 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/milmeet/milmeet/internal/domain"
 	"github.com/milmeet/milmeet/internal/pgcluster"
 	"github.com/milmeet/milmeet/internal/postgres"
 )
@@ -57,6 +61,14 @@ func cmdDev(ctx context.Context, set *settings, args []string, stdout, stderr io
 		defer os.Remove(file)
 		log.Info("local PostgreSQL is up", "url", cfg.DatabaseURL, "written_to", file)
 	}
+	// Cursors stay good across restarts: the secret is kept with the local
+	// cluster (also when DATABASE_URL names another server, if there is one).
+	if _, err := os.Stat(filepath.Join(cfg.Dev.DataDir, "PG_VERSION")); err == nil && cfg.HTTP.CursorSecret == "" {
+		if cfg.HTTP.CursorSecret, err = devCursorSecret(cfg.Dev.DataDir); err != nil {
+			return err
+		}
+		log.Info("cursors are signed with the secret kept in " + filepath.Join(cfg.Dev.DataDir, cursorSecretFile))
+	}
 	log.Info("migrating the database")
 	if err := postgres.MigrateUp(ctx, cfg.DatabaseURL); err != nil {
 		return err
@@ -79,6 +91,28 @@ func cmdDev(ctx context.Context, set *settings, args []string, stdout, stderr io
 		}
 	}
 	return serve(ctx, cfg, router, log, ln)
+}
+
+// cursorSecretFile is where `api dev` keeps the cursor secret it made, in
+// its cluster's data directory.
+const cursorSecretFile = "cursor-secret"
+
+// devCursorSecret returns the cursor secret kept in dir, making and keeping
+// one (readable by its owner alone) when there is none.
+func devCursorSecret(dir string) (string, error) {
+	path := filepath.Join(dir, cursorSecretFile)
+	b, err := os.ReadFile(path)
+	if err == nil && len(strings.TrimSpace(string(b))) >= domain.MinCursorSecret {
+		return strings.TrimSpace(string(b)), nil
+	}
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return "", fmt.Errorf("read the cursor secret: %w", err)
+	}
+	secret := domain.NewRandomCursorSecret()
+	if err := os.WriteFile(path, []byte(secret+"\n"), 0o600); err != nil {
+		return "", fmt.Errorf("keep the cursor secret: %w", err)
+	}
+	return secret, nil
 }
 
 // createDatabase creates the database name unless it exists.

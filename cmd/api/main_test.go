@@ -20,6 +20,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/milmeet/milmeet/internal/config"
+	"github.com/milmeet/milmeet/internal/domain"
 	"github.com/milmeet/milmeet/internal/pgtest"
 )
 
@@ -307,4 +308,56 @@ func TestServeReadsReplicaSettings(t *testing.T) {
 
 	err = runEnv(ctx, map[string]string{"DATABASE_URL": url, "DB_QUERY_EXEC_MODE": "prepared"}, io.Discard, io.Discard, "serve")
 	assert.ErrorContains(t, err, "DB_QUERY_EXEC_MODE")
+}
+
+// TestServeMetrics: METRICS_ADDR takes /metrics off the API's address onto
+// its own; METRICS_KEY makes it need the key.
+func TestServeMetrics(t *testing.T) {
+	url := pgtest.URL(t)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	metricsAddr := l.Addr().String()
+	require.NoError(t, l.Close())
+	key := "metrics-key-0123456789"
+	base := startServe(t, map[string]string{"DATABASE_URL": url, "METRICS_ADDR": metricsAddr, "METRICS_KEY": key})
+	status := func(target, auth string) int {
+		t.Helper()
+		req, err := http.NewRequest("GET", target, nil)
+		require.NoError(t, err)
+		if auth != "" {
+			req.Header.Set("Authorization", auth)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	assert.Equal(t, http.StatusNotFound, status(base+"/metrics", "Bearer "+key), "/metrics on the API's address")
+	assert.Equal(t, http.StatusUnauthorized, status("http://"+metricsAddr+"/metrics", ""))
+	assert.Equal(t, http.StatusUnauthorized, status("http://"+metricsAddr+"/metrics", "Bearer wrong"))
+	assert.Equal(t, http.StatusOK, status("http://"+metricsAddr+"/metrics", "Bearer "+key))
+	assert.Equal(t, http.StatusOK, status(base+"/readyz", ""))
+}
+
+// TestDevCursorSecret: dev makes a cursor secret once, keeps it readable
+// by its owner alone, and reads the same one back.
+func TestDevCursorSecret(t *testing.T) {
+	dir := t.TempDir()
+	first, err := devCursorSecret(dir)
+	require.NoError(t, err)
+	assert.GreaterOrEqual(t, len(first), domain.MinCursorSecret)
+	st, err := os.Stat(filepath.Join(dir, cursorSecretFile))
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), st.Mode().Perm())
+	again, err := devCursorSecret(dir)
+	require.NoError(t, err)
+	assert.Equal(t, first, again)
+}
+
+// TestCursorSecretTooShort: a secret under 32 bytes stops the start.
+func TestCursorSecretTooShort(t *testing.T) {
+	err := runEnv(context.Background(), map[string]string{"DATABASE_URL": "postgres://x", "CURSOR_SECRET": "short"},
+		io.Discard, io.Discard, "serve")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "CURSOR_SECRET")
 }

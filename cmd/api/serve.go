@@ -98,10 +98,25 @@ func serve(ctx context.Context, cfg config.Config, router *postgres.Router, log 
 		hcfg.SharedLimits = st
 	}
 
+	hs := httpapi.NewServer(svc, st, log, hcfg, api.Spec)
+	if cfg.HTTP.MetricsAddr != "" {
+		mln, err := net.Listen("tcp", cfg.HTTP.MetricsAddr)
+		if err != nil {
+			return fmt.Errorf("cannot listen on METRICS_ADDR %q: %w", cfg.HTTP.MetricsAddr, err)
+		}
+		mux := http.NewServeMux()
+		mux.Handle("GET /metrics", hs.MetricsHandler())
+		msrv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second, WriteTimeout: 30 * time.Second,
+			ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+		go func() { _ = msrv.Serve(mln) }()
+		defer msrv.Close()
+		log.Info("serving metrics", "addr", mln.Addr().String())
+	}
+
 	base, cancelRequests := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelRequests()
 	srv := &http.Server{
-		Handler:           httpapi.NewServer(svc, st, log, hcfg, api.Spec).Handler(),
+		Handler:           hs.Handler(),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      cfg.HTTP.RequestTimeout + 5*time.Second,

@@ -26,6 +26,7 @@ import (
 //	            database, or "server", "import", "dev"
 //	min         the smallest value allowed for a number or duration
 //	oneof       the values allowed for a string (space-separated)
+//	minlen      the shortest length allowed for a string that is set
 //	help        what it means, for `api help`
 //
 // To add a setting, add a field here (to HTTP when the HTTP layer reads it);
@@ -78,6 +79,13 @@ type HTTP struct {
 	AuthFailuresPerMinute int `env:"RATE_LIMIT_AUTH_FAILURES_PER_MINUTE" envDefault:"30" flag:"auth-failures-per-minute" group:"server" min:"0" help:"failed authentications (bad or unknown keys) allowed per client address a minute, then 429; they also count as requests without a key; 0: no limit"`
 	// ImportMaxLineBytes bounds one line of an NDJSON import.
 	ImportMaxLineBytes int `env:"IMPORT_MAX_LINE_BYTES" envDefault:"1048576" flag:"import-max-line-bytes" group:"import" min:"1024" help:"longest line of an NDJSON import"`
+	// CursorSecret signs the cursors of lists, so that clients cannot forge
+	// them; every instance must have the same one.
+	CursorSecret string `env:"CURSOR_SECRET" flag:"cursor-secret" group:"server" minlen:"32" help:"secret (32 bytes or more) that signs list cursors, the same on every instance; unset: a random one for this process (serve) or one kept in DEV_PGDATA/cursor-secret (dev)"`
+	// MetricsAddr puts /metrics on an address of its own, not the API's.
+	MetricsAddr string `env:"METRICS_ADDR" flag:"metrics-addr" group:"server" help:"serve /metrics on this address (such as 127.0.0.1:9090) and not on HTTP_ADDR"`
+	// MetricsKey makes /metrics need "Authorization: Bearer <key>".
+	MetricsKey string `env:"METRICS_KEY" flag:"metrics-key" group:"server" minlen:"16" help:"/metrics needs \"Authorization: Bearer\" with this key (16 bytes or more)"`
 	// ImportIdleTimeout ends an import whose body sends no byte for that
 	// long (408).
 	ImportIdleTimeout time.Duration `env:"IMPORT_IDLE_TIMEOUT" envDefault:"30s" flag:"import-idle-timeout" group:"server" min:"1ms" help:"an import whose body sends no byte for this long is answered 408 (a plain import keeps the lines that came whole)"`
@@ -212,6 +220,11 @@ func check(v Var, val reflect.Value) string {
 			}
 		} else if least, _ := strconv.ParseInt(m, 10, 64); val.Int() < least {
 			return "must be at least " + m
+		}
+	}
+	if m := v.field.Tag.Get("minlen"); m != "" && val.Len() > 0 {
+		if least, _ := strconv.Atoi(m); val.Len() < least {
+			return "must be at least " + m + " bytes long (or unset)"
 		}
 	}
 	if o := v.field.Tag.Get("oneof"); o != "" && val.String() != "" {

@@ -1,10 +1,14 @@
 package domain
 
 import (
+	"bytes"
 	"crypto/hmac"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
+	"fmt"
 
 	"github.com/google/uuid"
 )
@@ -18,21 +22,44 @@ type Cursor struct {
 	Filter string `json:"f"`
 }
 
-// cursorMAC keeps clients from forging positions: a cursor is opaque, and one
-// that was altered is rejected rather than read.
-var cursorMAC = []byte("milmeet cursor v1")
+// MinCursorSecret is the shortest secret Cursors take, in bytes.
+const MinCursorSecret = 32
 
-// EncodeCursor returns the opaque text form of c.
-func EncodeCursor(c Cursor) string {
+// Cursors sign the cursors they give out with a secret key and read back
+// only those: a cursor is opaque, and one that was altered, made up, or
+// signed with another key is rejected rather than read. Every instance that
+// serves the same clients must hold the same key.
+type Cursors struct {
+	key []byte
+}
+
+// NewCursors returns Cursors signing with secret, of at least
+// MinCursorSecret bytes.
+func NewCursors(secret []byte) (*Cursors, error) {
+	if len(secret) < MinCursorSecret {
+		return nil, fmt.Errorf("a cursor secret must be at least %d bytes, not %d", MinCursorSecret, len(secret))
+	}
+	return &Cursors{key: bytes.Clone(secret)}, nil
+}
+
+// NewRandomCursorSecret returns a random secret for NewCursors, as text.
+func NewRandomCursorSecret() string {
+	b := make([]byte, MinCursorSecret)
+	_, _ = rand.Read(b) // never fails (crypto/rand)
+	return hex.EncodeToString(b)
+}
+
+// Encode returns the opaque text form of c.
+func (cs *Cursors) Encode(c Cursor) string {
 	body, _ := json.Marshal(c)
-	mac := hmac.New(sha256.New, cursorMAC)
+	mac := hmac.New(sha256.New, cs.key)
 	mac.Write(body)
 	return base64.RawURLEncoding.EncodeToString(append(mac.Sum(nil)[:12], body...))
 }
 
-// DecodeCursor reads a cursor made by EncodeCursor. Returns EINVALID for
-// anything else.
-func DecodeCursor(s string) (*Cursor, error) {
+// Decode reads a cursor made by Encode with the same key. Returns EINVALID
+// for anything else.
+func (cs *Cursors) Decode(s string) (*Cursor, error) {
 	bad := &Error{Code: EINVALID, Message: "The cursor is not valid."}
 	if len(s) > 1000 {
 		return nil, bad
@@ -42,7 +69,7 @@ func DecodeCursor(s string) (*Cursor, error) {
 		return nil, bad
 	}
 	sum, body := raw[:12], raw[12:]
-	mac := hmac.New(sha256.New, cursorMAC)
+	mac := hmac.New(sha256.New, cs.key)
 	mac.Write(body)
 	if !hmac.Equal(sum, mac.Sum(nil)[:12]) {
 		return nil, bad

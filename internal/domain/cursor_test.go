@@ -1,7 +1,9 @@
 package domain_test
 
 import (
+	"crypto/hmac"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/base64"
 	"strings"
 	"testing"
@@ -27,21 +29,21 @@ func TestCursorRoundTrip(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			s := domain.EncodeCursor(tt.c)
+			s := cursors.Encode(tt.c)
 			assert.NotContains(t, s, "=", "no padding")
 			assert.NotContains(t, s, "+")
 			assert.NotContains(t, s, "/")
-			got, err := domain.DecodeCursor(s)
+			got, err := cursors.Decode(s)
 			require.NoError(t, err)
 			assert.Equal(t, tt.c, *got)
-			assert.Equal(t, s, domain.EncodeCursor(*got), "encoding is deterministic")
+			assert.Equal(t, s, cursors.Encode(*got), "encoding is deterministic")
 		})
 	}
 }
 
 func TestDecodeCursor_Invalid(t *testing.T) {
 	t.Parallel()
-	good := domain.EncodeCursor(domain.Cursor{Sort: "-date", Key: "2025-12-10", ID: domain.NewID(), Filter: "ab"})
+	good := cursors.Encode(domain.Cursor{Sort: "-date", Key: "2025-12-10", ID: domain.NewID(), Filter: "ab"})
 	raw, err := base64.RawURLEncoding.DecodeString(good)
 	require.NoError(t, err)
 	flip := func(i int) string {
@@ -66,15 +68,15 @@ func TestDecodeCursor_Invalid(t *testing.T) {
 		{"StdBase64Alphabet", strings.NewReplacer("-", "+", "_", "/").Replace(good) + "+/"},
 		{"NotBase64", "!!!not a cursor!!!"},
 		{"PlainJSON", `{"s":"-date","k":"2025","i":"x","f":""}`},
-		{"BadID", domain.EncodeCursor(domain.Cursor{Sort: "-date", Key: "2025", ID: "42"})},
-		{"EmptyID", domain.EncodeCursor(domain.Cursor{Sort: "-date", Key: "2025"})},
-		{"OverLong", domain.EncodeCursor(domain.Cursor{Sort: "-date", Key: strings.Repeat("k", 800), ID: domain.NewID()})},
+		{"BadID", cursors.Encode(domain.Cursor{Sort: "-date", Key: "2025", ID: "42"})},
+		{"EmptyID", cursors.Encode(domain.Cursor{Sort: "-date", Key: "2025"})},
+		{"OverLong", cursors.Encode(domain.Cursor{Sort: "-date", Key: strings.Repeat("k", 800), ID: domain.NewID()})},
 		{"OverLongJunk", strings.Repeat("A", 1001)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			c, err := domain.DecodeCursor(tt.in)
+			c, err := cursors.Decode(tt.in)
 			require.Error(t, err)
 			assert.Nil(t, c)
 			e := domain.AsError(err)
@@ -129,4 +131,44 @@ func TestNewID(t *testing.T) {
 		assert.Less(t, prev, id, "version 7 ids sort by creation")
 		prev = id
 	}
+}
+
+// cursors sign the tests' cursors.
+var cursors = func() *domain.Cursors {
+	c, err := domain.NewCursors([]byte("the tests' cursor secret, 32+ bytes"))
+	if err != nil {
+		panic(err)
+	}
+	return c
+}()
+
+// TestCursors_Secret: a cursor is read only with the secret that signed
+// it; one signed with the key that was once written in the source, or with
+// any other, is refused; a short secret is refused.
+func TestCursors_Secret(t *testing.T) {
+	t.Parallel()
+	c := domain.Cursor{Sort: "-date", Key: "2025-12-10", ID: domain.NewID()}
+	secret := domain.NewRandomCursorSecret()
+	a, err := domain.NewCursors([]byte(secret))
+	require.NoError(t, err)
+	same, err := domain.NewCursors([]byte(secret))
+	require.NoError(t, err)
+	b, err := domain.NewCursors([]byte(domain.NewRandomCursorSecret()))
+	require.NoError(t, err)
+	got, err := same.Decode(a.Encode(c))
+	require.NoError(t, err, "another instance with the same secret")
+	assert.Equal(t, c, *got)
+	_, err = b.Decode(a.Encode(c))
+	assert.Error(t, err, "a cursor signed with another secret")
+
+	// The key once written in the source signs nothing now.
+	body := []byte(`{"s":"-date","k":"2025-12-10","i":"` + c.ID + `","f":""}`)
+	mac := hmac.New(sha256.New, []byte("milmeet cursor v1"))
+	mac.Write(body)
+	forged := base64.RawURLEncoding.EncodeToString(append(mac.Sum(nil)[:12], body...))
+	_, err = a.Decode(forged)
+	assert.Error(t, err, "a cursor forged with the old constant key")
+
+	_, err = domain.NewCursors([]byte("short"))
+	assert.Error(t, err)
 }

@@ -773,7 +773,7 @@ func TestListMeetings(t *testing.T) {
 		assert.Equal(t, got[1].ID, next.ID)
 
 		// The cursor, through its text form, is good for the same query.
-		c, err := domain.DecodeCursor(domain.EncodeCursor(*next))
+		c, err := cursors.Decode(cursors.Encode(*next))
 		require.NoError(t, err)
 		f.After = c
 		_, _, err = e.svc.ListMeetings(ctx, f)

@@ -20,7 +20,7 @@ func (s *Server) listAgreements(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := domain.AgreementFilter{Country: p.str("country"), Partner: p.str("partner"), Year: p.int("year", 1900, 2200),
-		Type: domain.AgreementType(p.str("type")), Limit: p.int("limit", 1, domain.MaxLimit), After: p.idCursor()}
+		Type: domain.AgreementType(p.str("type")), Limit: p.int("limit", 1, domain.MaxLimit), After: p.idCursor(s.cursors)}
 	if err := p.check(s.svc.CheckFilter(r.Context(), &f)); err != nil {
 		return err
 	}
@@ -28,7 +28,7 @@ func (s *Server) listAgreements(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	next := idCursor(last)
+	next := s.idCursor(last)
 	setNext(w, r, next)
 	return s.writeJSON(w, r, http.StatusOK, newPage(items, next))
 }

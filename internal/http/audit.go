@@ -20,7 +20,7 @@ func (s *Server) listAudit(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := domain.AuditFilter{MeetingID: p.str("meeting"), DraftID: p.str("draft"), Actor: p.str("actor"), Limit: p.int("limit", 1, domain.MaxLimit)}
-	if c := p.cursor(); c != nil {
+	if c := p.cursor(s.cursors); c != nil {
 		if c.Sort != "audit" {
 			p.add("cursor", "belongs to another list")
 		}
@@ -35,7 +35,7 @@ func (s *Server) listAudit(w http.ResponseWriter, r *http.Request) error {
 	}
 	var next *string
 	if last != 0 {
-		c := domain.EncodeCursor(domain.Cursor{Sort: "audit", Key: strconv.FormatInt(last, 10), ID: domain.NewID()})
+		c := s.cursors.Encode(domain.Cursor{Sort: "audit", Key: strconv.FormatInt(last, 10), ID: domain.NewID()})
 		next = &c
 	}
 	w.Header().Set("Cache-Control", "no-store")

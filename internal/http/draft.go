@@ -64,7 +64,7 @@ func (s *Server) listDrafts(w http.ResponseWriter, r *http.Request) error {
 	}
 	f := domain.DraftFilter{Status: domain.DraftStatus(p.str("status")), Country: p.str("country"),
 		From: p.date("from"), To: p.date("to"), Q: p.str("q"), Limit: p.int("limit", 1, domain.MaxLimit),
-		After: p.idCursor()}
+		After: p.idCursor(s.cursors)}
 	if err := p.check(s.svc.CheckFilter(r.Context(), &f)); err != nil {
 		return err
 	}
@@ -72,7 +72,7 @@ func (s *Server) listDrafts(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	next := idCursor(last)
+	next := s.idCursor(last)
 	setNext(w, r, next)
 	w.Header().Set("Cache-Control", "private, no-cache")
 	return s.writeJSON(w, r, http.StatusOK, newPage(items, next))

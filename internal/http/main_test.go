@@ -42,6 +42,8 @@ type env struct {
 	reader, writer, admin string
 	// logs holds what the server logged.
 	logs *syncBuffer
+	// st is the store the server runs on.
+	st *postgres.Store
 }
 
 // syncBuffer is a buffer that a server and a test may use at once.
@@ -132,7 +134,7 @@ func newEnvOn(t *testing.T, cfg httpapi.Config, pool, check *pgxpool.Pool, wrap 
 	logs := &syncBuffer{}
 	log := slog.New(slog.NewJSONHandler(logs, nil))
 	srv := httpapi.NewServer(svc, st, log, cfg, api.Spec)
-	e := &env{t: t, h: srv.Handler(), pool: check, svc: svc, logs: logs}
+	e := &env{t: t, h: srv.Handler(), pool: check, svc: svc, logs: logs, st: st}
 	for name, dst := range map[domain.Scope]*string{domain.ScopeRead: &e.reader, domain.ScopeWrite: &e.writer,
 		domain.ScopeAdmin: &e.admin} {
 		_, token, err := svc.CreateKey(context.Background(), map[domain.Scope]string{

@@ -29,8 +29,9 @@ var meetingParams = []string{"country", "partner", "host", "guest", "from", "to"
 	"series", "has_agreement", "agreement_type", "ceremony", "updated_since", "include_children", "q", "sort",
 	"limit", "cursor", "count", "format", "table"}
 
-// meetingFilter reads a filter from the query; the domain checks it.
-func meetingFilter(p *params) domain.MeetingFilter {
+// meetingFilter reads a filter from the query, its cursor with cs; the
+// domain checks it.
+func meetingFilter(p *params, cs *domain.Cursors) domain.MeetingFilter {
 	f := domain.MeetingFilter{
 		Partner:         p.str("partner"),
 		Host:            p.str("host"),
@@ -49,7 +50,7 @@ func meetingFilter(p *params) domain.MeetingFilter {
 		Q:               p.str("q"),
 		Sort:            domain.MeetingSort(p.str("sort")),
 		Limit:           p.int("limit", 1, domain.MaxLimit),
-		After:           p.cursor(),
+		After:           p.cursor(cs),
 	}
 	if c := p.str("country"); c != "" {
 		for _, code := range strings.Split(c, ",") {
@@ -69,7 +70,7 @@ func (s *Server) listMeetings(w http.ResponseWriter, r *http.Request) error {
 	if count != "" && count != "exact" && count != "estimated" {
 		p.add("count", "must be exact or estimated")
 	}
-	f := meetingFilter(p)
+	f := meetingFilter(p, s.cursors)
 	if err := p.check(s.svc.CheckFilter(r.Context(), &f)); err != nil {
 		return err
 	}
@@ -87,7 +88,7 @@ func (s *Server) listPage(w http.ResponseWriter, r *http.Request, f domain.Meeti
 	}
 	var cursor *string
 	if next != nil {
-		c := domain.EncodeCursor(*next)
+		c := s.cursors.Encode(*next)
 		cursor = &c
 	}
 	pg := newPage(items, cursor)

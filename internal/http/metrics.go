@@ -1,6 +1,7 @@
 package http
 
 import (
+	"crypto/subtle"
 	"net/http"
 	"strconv"
 	"time"
@@ -9,6 +10,8 @@ import (
 	"github.com/go-chi/chi/v5/middleware"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/milmeet/milmeet/internal/domain"
 )
 
 // metrics are the HTTP layer's Prometheus metrics.
@@ -71,6 +74,22 @@ func (m *metrics) instrument(next http.Handler) http.Handler {
 	})
 }
 
-func (s *Server) metricsHandler() http.Handler {
-	return promhttp.HandlerFor(s.cfg.Gatherer, promhttp.HandlerOpts{})
+// MetricsHandler serves the metrics: on the API's address, unless
+// MetricsAddr puts them on one of their own (where the caller serves this);
+// with MetricsKey set, only to requests that send it as a bearer token.
+func (s *Server) MetricsHandler() http.Handler {
+	h := promhttp.HandlerFor(s.cfg.Gatherer, promhttp.HandlerOpts{})
+	if s.cfg.MetricsKey == "" {
+		return h
+	}
+	want := []byte("Bearer " + s.cfg.MetricsKey)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), want) != 1 {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="milmeet metrics"`)
+			w.Header().Set("Cache-Control", "no-store")
+			s.writeError(w, r, domain.Errorf(domain.EUNAUTHORIZED, "The metrics need \"Authorization: Bearer\" with the metrics key."))
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }

@@ -27,7 +27,7 @@ func (s *Server) officialMeetings(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	f := domain.MeetingFilter{Official: o.ID, IncludeChildren: true, Sort: domain.MeetingSort(p.str("sort")),
-		Limit: p.int("limit", 1, domain.MaxLimit), After: p.cursor()}
+		Limit: p.int("limit", 1, domain.MaxLimit), After: p.cursor(s.cursors)}
 	if err := p.check(s.svc.CheckFilter(r.Context(), &f)); err != nil {
 		return err
 	}
@@ -40,7 +40,7 @@ func (s *Server) listOfficials(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := domain.OfficialFilter{Country: p.str("country"), Q: p.str("q"), Limit: p.int("limit", 1, domain.MaxLimit),
-		After: p.idCursor()}
+		After: p.idCursor(s.cursors)}
 	if err := p.check(s.svc.CheckFilter(r.Context(), &f)); err != nil {
 		return err
 	}
@@ -48,18 +48,18 @@ func (s *Server) listOfficials(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	next := idCursor(last)
+	next := s.idCursor(last)
 	setNext(w, r, next)
 	return s.writeJSON(w, r, http.StatusOK, newPage(items, next))
 }
 
 // idCursor returns the cursor of a list ordered by id that goes on after
 // last, or nil when last is "".
-func idCursor(last string) *string {
+func (s *Server) idCursor(last string) *string {
 	if last == "" {
 		return nil
 	}
-	c := domain.EncodeCursor(domain.Cursor{Sort: "id", ID: last})
+	c := s.cursors.Encode(domain.Cursor{Sort: "id", ID: last})
 	return &c
 }
 

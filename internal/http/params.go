@@ -167,12 +167,12 @@ func (p *params) time(name string) *time.Time {
 	return &t
 }
 
-func (p *params) cursor() *domain.Cursor {
+func (p *params) cursor(cs *domain.Cursors) *domain.Cursor {
 	s := p.v.Get("cursor")
 	if s == "" {
 		return nil
 	}
-	c, err := domain.DecodeCursor(s)
+	c, err := cs.Decode(s)
 	if err != nil {
 		p.add("cursor", "is not a cursor this service gave out")
 		return nil
@@ -181,8 +181,8 @@ func (p *params) cursor() *domain.Cursor {
 }
 
 // idCursor reads the cursor of a list ordered by id.
-func (p *params) idCursor() string {
-	c := p.cursor()
+func (p *params) idCursor(cs *domain.Cursors) string {
+	c := p.cursor(cs)
 	if c == nil {
 		return ""
 	}

@@ -76,6 +76,7 @@ type Server struct {
 	reads  *limiter
 	// authFailures counts failed authentications per address.
 	authFailures *limiter
+	cursors      *domain.Cursors
 	exports      chan struct{} // a slot per export that may run
 	metrics      *metrics
 
@@ -101,6 +102,17 @@ func NewServer(svc Service, db Database, log *slog.Logger, cfg Config, spec []by
 	if cfg.AuthFailuresPerMinute > 0 {
 		s.authFailures = newLimiter(cfg.AuthFailuresPerMinute, false)
 	}
+	secret := cfg.CursorSecret
+	if secret == "" {
+		secret = domain.NewRandomCursorSecret()
+		log.Warn("CURSOR_SECRET is not set: cursors are signed with a random key, so that they work only on " +
+			"this instance until it stops; give every instance the same CURSOR_SECRET")
+	}
+	cs, err := domain.NewCursors([]byte(secret))
+	if err != nil {
+		panic("http: " + err.Error()) // the configuration checks the secret's length
+	}
+	s.cursors = cs
 	return s
 }
 
@@ -138,7 +150,9 @@ func (s *Server) Handler() http.Handler {
 	r.Get("/livez", s.handle(s.livez))
 	r.Get("/readyz", s.handle(s.readyz))
 	r.Get("/openapi.yaml", s.handle(s.openapi))
-	r.Method(http.MethodGet, "/metrics", s.metricsHandler())
+	if s.cfg.MetricsAddr == "" {
+		r.Method(http.MethodGet, "/metrics", s.MetricsHandler())
+	}
 	web.Mount(r, r.NotFoundHandler().ServeHTTP) // the pages for browsers: /, /docs, /review
 	r.Group(func(r chi.Router) {
 		r.Use(s.requestTimeout)
