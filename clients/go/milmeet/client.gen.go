@@ -4247,8 +4247,14 @@ type ClientInterface interface {
 	// text exposition format (`text/plain; version=0.0.4`), or, when
 	// `Accept` asks for it, the protobuf format; OpenMetrics is not
 	// offered. It is compressed (gzip or zstd) when `Accept-Encoding`
-	// asks. Needs no key and is not rate-limited; takes no query
-	// parameters (any are ignored). It has no ETag.
+	// asks. Needs no API key and is not rate-limited; takes no query
+	// parameters (any are ignored). It has no ETag. Operators may move it
+	// to an address of its own (`METRICS_ADDR`; then it is not served
+	// here, 404) or make it need `Authorization: Bearer` with a metrics
+	// key of their choosing (`METRICS_KEY`; 401 without it).
+	// `milmeet_exports_running` counts the exports being sent, and
+	// `milmeet_db_pool_*{pool="main"|"bulk"}` describe the pool that
+	// answers requests and the one for exports, imports and statistics.
 	//
 	// Corresponds with GET /metrics (the `GetMetrics` operationId).
 	GetMetrics(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -5420,8 +5426,14 @@ func (c *Client) ReplaceMeeting(ctx context.Context, id MeetingId, params *Repla
 // text exposition format (`text/plain; version=0.0.4`), or, when
 // `Accept` asks for it, the protobuf format; OpenMetrics is not
 // offered. It is compressed (gzip or zstd) when `Accept-Encoding`
-// asks. Needs no key and is not rate-limited; takes no query
-// parameters (any are ignored). It has no ETag.
+// asks. Needs no API key and is not rate-limited; takes no query
+// parameters (any are ignored). It has no ETag. Operators may move it
+// to an address of its own (`METRICS_ADDR`; then it is not served
+// here, 404) or make it need `Authorization: Bearer` with a metrics
+// key of their choosing (`METRICS_KEY`; 401 without it).
+// `milmeet_exports_running` counts the exports being sent, and
+// `milmeet_db_pool_*{pool="main"|"bulk"}` describe the pool that
+// answers requests and the one for exports, imports and statistics.
 //
 // Corresponds with GET /metrics (the `GetMetrics` operationId).
 func (c *Client) GetMetrics(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -9455,8 +9467,14 @@ type ClientWithResponsesInterface interface {
 	// text exposition format (`text/plain; version=0.0.4`), or, when
 	// `Accept` asks for it, the protobuf format; OpenMetrics is not
 	// offered. It is compressed (gzip or zstd) when `Accept-Encoding`
-	// asks. Needs no key and is not rate-limited; takes no query
-	// parameters (any are ignored). It has no ETag.
+	// asks. Needs no API key and is not rate-limited; takes no query
+	// parameters (any are ignored). It has no ETag. Operators may move it
+	// to an address of its own (`METRICS_ADDR`; then it is not served
+	// here, 404) or make it need `Authorization: Bearer` with a metrics
+	// key of their choosing (`METRICS_KEY`; 401 without it).
+	// `milmeet_exports_running` counts the exports being sent, and
+	// `milmeet_db_pool_*{pool="main"|"bulk"}` describe the pool that
+	// answers requests and the one for exports, imports and statistics.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14419,6 +14437,19 @@ type GetMetricsResponse200Headers struct {
 	XRequestId string
 }
 
+// GetMetricsResponse401Headers the declared response headers of an HTTP 401 response for GetMetrics
+type GetMetricsResponse401Headers struct {
+	CacheControl    string
+	WWWAuthenticate *string
+	XRequestId      string
+}
+
+// GetMetricsResponse404Headers the declared response headers of an HTTP 404 response for GetMetrics
+type GetMetricsResponse404Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
 // GetMetricsResponse500Headers the declared response headers of an HTTP 500 response for GetMetrics
 type GetMetricsResponse500Headers struct {
 	XRequestId string
@@ -14427,10 +14458,28 @@ type GetMetricsResponse500Headers struct {
 type GetMetricsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
 	// Headers200 the parsed response headers for an HTTP 200 response
 	Headers200 *GetMetricsResponse200Headers
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetMetricsResponse401Headers
+	// Headers404 the parsed response headers for an HTTP 404 response
+	Headers404 *GetMetricsResponse404Headers
 	// Headers500 the parsed response headers for an HTTP 500 response
 	Headers500 *GetMetricsResponse500Headers
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetMetricsResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetMetricsResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
 }
 
 // GetBody returns the raw response body bytes
@@ -16722,8 +16771,14 @@ func (c *ClientWithResponses) ReplaceMeetingWithResponse(ctx context.Context, id
 // text exposition format (`text/plain; version=0.0.4`), or, when
 // `Accept` asks for it, the protobuf format; OpenMetrics is not
 // offered. It is compressed (gzip or zstd) when `Accept-Encoding`
-// asks. Needs no key and is not rate-limited; takes no query
-// parameters (any are ignored). It has no ETag.
+// asks. Needs no API key and is not rate-limited; takes no query
+// parameters (any are ignored). It has no ETag. Operators may move it
+// to an address of its own (`METRICS_ADDR`; then it is not served
+// here, 404) or make it need `Authorization: Bearer` with a metrics
+// key of their choosing (`METRICS_KEY`; 401 without it).
+// `milmeet_exports_running` counts the exports being sent, and
+// `milmeet_db_pool_*{pool="main"|"bulk"}` describe the pool that
+// answers requests and the one for exports, imports and statistics.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -25798,6 +25853,23 @@ func ParseGetMetricsResponse(rsp *http.Response) (*GetMetricsResponse, error) {
 	}
 
 	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	}
+
+	switch {
 	case rsp.StatusCode == 200:
 		var headers GetMetricsResponse200Headers
 		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
@@ -25808,6 +25880,47 @@ func ParseGetMetricsResponse(rsp *http.Response) (*GetMetricsResponse, error) {
 			headers.XRequestId = value
 		}
 		response.Headers200 = &headers
+	case rsp.StatusCode == 401:
+		var headers GetMetricsResponse401Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 404:
+		var headers GetMetricsResponse404Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers404 = &headers
 	case rsp.StatusCode == 500:
 		var headers GetMetricsResponse500Headers
 		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
