@@ -98,6 +98,7 @@ func (e *env) start(o opts) *instance {
 	cfg.Registerer, cfg.Gatherer = reg, reg
 	cfg.WritesPerMinute = 0
 	cfg.RetryAfterSeconds = 1
+	cfg.CursorSecret = "the secret every instance of the test shares"
 	if o.sharedLimits {
 		cfg.SharedLimits = st
 	}
