@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -294,13 +295,44 @@ func (g *gen) skeletons(n int) []skeleton {
 type rows struct {
 	stage, delegations, members, ceremonies, agreements, parties, signatories,
 	sources, sourceTitles, meetingSources [][]any
+	// items are the list items of the stage rows, in their order: the
+	// columns countries and list_item, as the store renders them.
+	items []*domain.MeetingSummary
 }
 
 func (rs *rows) reset() {
 	*rs = rows{stage: rs.stage[:0], delegations: rs.delegations[:0], members: rs.members[:0],
 		ceremonies: rs.ceremonies[:0], agreements: rs.agreements[:0], parties: rs.parties[:0],
 		signatories: rs.signatories[:0], sources: rs.sources[:0], sourceTitles: rs.sourceTitles[:0],
-		meetingSources: rs.meetingSources[:0]}
+		meetingSources: rs.meetingSources[:0], items: rs.items[:0]}
+}
+
+// item returns the list item of the stage row of meeting id.
+func (rs *rows) item(id [16]byte) *domain.MeetingSummary {
+	for i, row := range rs.stage {
+		if row[1] == id {
+			return rs.items[i]
+		}
+	}
+	panic("no stage row for the meeting")
+}
+
+// renderItems sets the list columns of the stage rows (before the three
+// search texts): the countries, and the item as the store renders it; a
+// deleted meeting has no countries, as a tombstone the store writes.
+func (rs *rows) renderItems() {
+	for i, row := range rs.stage {
+		it := rs.items[i]
+		enc, err := json.Marshal(it)
+		if err != nil {
+			panic(err)
+		}
+		countries := it.Countries
+		if row[20] != nil {
+			countries = []string{}
+		}
+		row[len(row)-5], row[len(row)-4] = countries, string(enc)
+	}
 }
 
 // docs accumulates the text of a meeting's search document the way
@@ -557,6 +589,7 @@ func (g *gen) writeTree(sk skeleton, n *int64, rs *rows) (string, bool) {
 			row[len(row)-3], row[len(row)-2], row[len(row)-1] = a, b, c
 		}
 	}
+	rs.renderItems()
 	seen := map[string]bool{}
 	for o := range surnames {
 		seen[o.surname] = true
@@ -574,15 +607,51 @@ func (g *gen) meetingRow(rs *rows, n *int64, id [16]byte, title string, date dom
 	if p, ok := parent.([16]byte); ok {
 		parent = p
 	}
+	// The database keeps microseconds.
+	created, updated = created.Truncate(time.Microsecond), updated.Truncate(time.Microsecond)
+	if d, ok := deleted.(time.Time); ok {
+		deleted = d.Truncate(time.Microsecond)
+	}
 	rs.stage = append(rs.stage, []any{*n, id, title, nz16(date.Year), nz16(date.Month), nz16(date.Day), end,
 		city, venue, host, kind, summary, topics, seriesName, seriesEdition, parent, key, int32(1), created,
-		updated, deleted, "", "", ""})
+		updated, deleted, nil, nil, "", "", ""})
+	it := &domain.MeetingSummary{ID: idString(id), Title: title, Date: date, DatePrecision: date.Precision(),
+		Kind: domain.Kind(kind), HostCountry: &host, Countries: []string{}, Heads: []domain.DelegationHead{},
+		Agreements: []string{}, Topics: []domain.Topic{}, UpdatedAt: updated}
+	if c, ok := city.(string); ok {
+		it.City = &c
+	}
+	for _, t := range topics {
+		it.Topics = append(it.Topics, domain.Topic(t))
+	}
+	if sn, ok := seriesName.(string); ok {
+		it.Series = &domain.Series{Name: sn}
+		if e, ok := seriesEdition.(int32); ok {
+			ed := int(e)
+			it.Series.Edition = &ed
+		}
+	}
+	if p, ok := parent.([16]byte); ok {
+		ps := idString(p)
+		it.ParentID = &ps
+	}
+	rs.items = append(rs.items, it)
 }
 
 func (g *gen) writeParts(rs *rows, d *docs, mid [16]byte, parts []part, surnames map[*official]bool) {
 	for i, p := range parts {
 		g.nextDeleg++
 		rs.delegations = append(rs.delegations, []any{g.nextDeleg, mid, int16(i), p.c.code, p.role})
+		it := rs.item(mid)
+		it.Countries = append(it.Countries, p.c.code)
+		if p.hasHead {
+			h := domain.DelegationHead{Country: p.c.code, Role: domain.Role(p.role), OfficialID: idString(p.people[0].id),
+				Name: p.people[0].name}
+			if pos, ok := p.pos[0].(string); ok {
+				h.Position = &pos
+			}
+			it.Heads = append(it.Heads, h)
+		}
 		for j, o := range p.people {
 			isHead := p.hasHead && j == 0
 			rs.members = append(rs.members, []any{g.nextDeleg, o.id, int16(j), isHead, p.rank[j], p.pos[j]})
@@ -666,6 +735,7 @@ func (g *gen) agreement(rs *rows, d *docs, mid [16]byte, sk skeleton, host, gues
 		signed = dateOf(sk.date)
 	}
 	rs.agreements = append(rs.agreements, []any{aid, mid, int16(0), title, typ, period, signed})
+	rs.item(mid).Agreements = append(rs.item(mid).Agreements, title)
 	a, b := guest.code, host.code
 	if g.chance(0.5) {
 		a, b = b, a

@@ -455,6 +455,25 @@ type MeetingSummary struct {
 
 	// SortKey is the position of the item in its list, for the next cursor.
 	SortKey string `json:"-"`
+	// Encoded, when a store has it, is the item's JSON as MarshalJSON
+	// writes it, rendered when the meeting was written: answers send it as
+	// it is. Only ID, SortKey, UpdatedAt and Deleted are set beside it;
+	// Expand fills in the rest.
+	Encoded []byte `json:"-"`
+}
+
+// Expand fills the fields of an item that came encoded.
+func (m *MeetingSummary) Expand() error {
+	if m.Encoded == nil || m.Deleted {
+		return nil
+	}
+	var s MeetingSummary
+	if err := json.Unmarshal(m.Encoded, &s); err != nil {
+		return fmt.Errorf("decode list item: %w", err)
+	}
+	s.Encoded, s.SortKey = m.Encoded, m.SortKey
+	*m = s
+	return nil
 }
 
 // MarshalJSON writes a tombstone as its id, deleted flag and time alone.
@@ -468,6 +487,29 @@ func (m MeetingSummary) MarshalJSON() ([]byte, error) {
 	}
 	type plain MeetingSummary
 	return json.Marshal(plain(m))
+}
+
+// ListItem is the meeting as lists show it; m is a stored (prepared)
+// meeting, whose officials carry their canonical names.
+func (m *Meeting) ListItem() MeetingSummary {
+	s := MeetingSummary{ID: m.ID, Title: m.Title, Date: m.Date, DatePrecision: m.Date.Precision(), Kind: m.Kind,
+		City: m.City, HostCountry: m.HostCountry, Countries: make([]string, 0, len(m.Delegations)),
+		Heads: []DelegationHead{}, Agreements: make([]string, 0, len(m.Agreements)), Topics: m.Topics,
+		Series: m.Series, ParentID: m.ParentID, UpdatedAt: m.UpdatedAt}
+	if s.Topics == nil {
+		s.Topics = []Topic{}
+	}
+	for _, d := range m.Delegations {
+		s.Countries = append(s.Countries, d.Country)
+		if d.Head != nil {
+			s.Heads = append(s.Heads, DelegationHead{Country: d.Country, Role: d.Role, OfficialID: d.Head.OfficialID,
+				Name: d.Head.Name, Position: d.Head.Position})
+		}
+	}
+	for _, a := range m.Agreements {
+		s.Agreements = append(s.Agreements, a.Title)
+	}
+	return s
 }
 
 // DelegationHead is the head of one delegation, as lists show it.

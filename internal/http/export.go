@@ -3,7 +3,6 @@ package http
 import (
 	"bufio"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"mime"
 	"net/http"
@@ -167,10 +166,14 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, f domain.Meeting
 	var err error
 	switch {
 	case format == formatNDJSON && table == "":
-		enc := json.NewEncoder(sw.bw)
+		var line []byte
 		err = s.svc.ExportMeetings(r.Context(), f, func(m *domain.MeetingSummary) error {
 			sw.start("application/x-ndjson", "")
-			if err := enc.Encode(m); err != nil {
+			var err error
+			if line, err = appendItem(line[:0], m); err != nil {
+				return err
+			}
+			if _, err := sw.bw.Write(append(line, '\n')); err != nil {
 				return err
 			}
 			return sw.row()
@@ -186,6 +189,9 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, f domain.Meeting
 		}
 		err = s.svc.ExportMeetings(r.Context(), f, func(m *domain.MeetingSummary) error {
 			if err := header(); err != nil {
+				return err
+			}
+			if err := m.Expand(); err != nil {
 				return err
 			}
 			if err := cw.Write(textCells(meetingRow(m))); err != nil {

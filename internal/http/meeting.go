@@ -101,7 +101,57 @@ func (s *Server) listPage(w http.ResponseWriter, r *http.Request, f domain.Meeti
 		pg.TotalExact = &exact
 	}
 	setNext(w, r, cursor)
-	return s.writeJSON(w, r, http.StatusOK, pg)
+	body, err := encodeMeetingPage(pg)
+	if err != nil {
+		return err
+	}
+	body = append(body, '\n')
+	s.writeEncoded(w, r, http.StatusOK, "application/json", body, etag(body))
+	return nil
+}
+
+// encodeMeetingPage writes a page of meetings as json.Marshal would, with
+// the items the store has encoded copied as they are.
+func encodeMeetingPage(pg page[domain.MeetingSummary]) ([]byte, error) {
+	n := 64
+	for i := range pg.Data {
+		n += len(pg.Data[i].Encoded) + 1
+	}
+	b := make([]byte, 0, n)
+	b = append(b, `{"data":[`...)
+	for i := range pg.Data {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		var err error
+		if b, err = appendItem(b, &pg.Data[i]); err != nil {
+			return nil, err
+		}
+	}
+	b = append(b, `],"next_cursor":`...)
+	rest, err := json.Marshal(struct {
+		NextCursor *string `json:"next_cursor"`
+		Total      *int64  `json:"total,omitempty"`
+		TotalExact *bool   `json:"total_exact,omitempty"`
+	}{pg.NextCursor, pg.Total, pg.TotalExact})
+	if err != nil {
+		return nil, err
+	}
+	// rest is {"next_cursor":...}: its members follow the data.
+	return append(b, rest[len(`{"next_cursor":`):]...), nil
+}
+
+// appendItem appends a list item's JSON: the stored encoding when there is
+// one.
+func appendItem(b []byte, m *domain.MeetingSummary) ([]byte, error) {
+	if m.Encoded != nil {
+		return append(b, m.Encoded...), nil
+	}
+	enc, err := json.Marshal(m)
+	if err != nil {
+		return nil, err
+	}
+	return append(b, enc...), nil
 }
 
 func (s *Server) getMeeting(w http.ResponseWriter, r *http.Request) error {

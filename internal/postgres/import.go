@@ -53,12 +53,12 @@ func (t *importTx) FindMeetingIDs(ctx context.Context, keys []string) (map[strin
 // statement each.
 func (t *importTx) WriteMeetings(ctx context.Context, ms []*domain.Meeting, news []domain.Official,
 	audits []*domain.AuditEntry) (map[string]string, error) {
-	remap, err := insertOfficials(ctx, t.tx, news)
+	remap, names, err := insertOfficials(ctx, t.tx, news)
 	if err != nil {
 		return nil, err
 	}
 	for _, m := range ms {
-		remapOfficials(m, remap)
+		remapOfficials(m, remap, names)
 	}
 	return remap, t.write(ctx, ms, audits)
 }

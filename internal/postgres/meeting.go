@@ -17,7 +17,7 @@ const insertOfficialSQL = `
 INSERT INTO officials (id, name, aliases, name_keys, name_key, country, wikidata_id, created_at, updated_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
 ON CONFLICT (country, name_key) DO UPDATE SET updated_at = officials.updated_at
-RETURNING id`
+RETURNING id, name`
 
 // A report is stored once: the same URL (or, without one, the same outlet,
 // title and date) links the stored source and fills what it lacked.
@@ -48,11 +48,11 @@ ON CONFLICT (meeting_id, source_id) DO NOTHING`
 // CreateMeeting implements domain.MeetingStore.
 func (s *Store) CreateMeeting(ctx context.Context, m *domain.Meeting, news []domain.Official, audit *domain.AuditEntry) error {
 	return s.writeTx(ctx, m.ID, true, func(tx pgx.Tx) error {
-		remap, err := insertOfficials(ctx, tx, news)
+		remap, names, err := insertOfficials(ctx, tx, news)
 		if err != nil {
 			return err
 		}
-		remapOfficials(m, remap)
+		remapOfficials(m, remap, names)
 		if err := insertMeeting(ctx, tx, m); err != nil {
 			return err
 		}
@@ -61,12 +61,13 @@ func (s *Store) CreateMeeting(ctx context.Context, m *domain.Meeting, news []dom
 }
 
 // insertOfficials stores new officials and returns, for any that a
-// concurrent write stored first, the stored id by the id given.
-func insertOfficials(ctx context.Context, q querier, news []domain.Official) (map[string]string, error) {
+// concurrent write stored first, the stored id by the id given, and the
+// stored official's name by its id.
+func insertOfficials(ctx context.Context, q querier, news []domain.Official) (map[string]string, map[string]string, error) {
 	if len(news) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
-	remap := map[string]string{}
+	remap, names := map[string]string{}, map[string]string{}
 	b := &pgx.Batch{}
 	for _, o := range news {
 		given := o.ID
@@ -76,53 +77,58 @@ func insertOfficials(ctx context.Context, q querier, news []domain.Official) (ma
 		}
 		b.Queue(insertOfficialSQL, o.ID, o.Name, o.Aliases, o.NameKeys, key, o.Country, o.WikidataID,
 			o.CreatedAt).QueryRow(func(row pgx.Row) error {
-			var id string
-			if err := row.Scan(&id); err != nil {
+			var id, name string
+			if err := row.Scan(&id, &name); err != nil {
 				return err
 			}
 			if id != given {
-				remap[given] = id
+				remap[given], names[id] = id, name
 			}
 			return nil
 		})
 	}
 	if err := q.SendBatch(ctx, b).Close(); err != nil {
-		return nil, fmt.Errorf("insert officials: %w", formatError(err))
+		return nil, nil, fmt.Errorf("insert officials: %w", formatError(err))
 	}
-	return remap, nil
+	return remap, names, nil
 }
 
-// remapOfficials points m's references to officials at the stored ids.
-func remapOfficials(m *domain.Meeting, remap map[string]string) {
+// remapOfficials points m's references to officials at the stored ids,
+// with the stored names (which lists show).
+func remapOfficials(m *domain.Meeting, remap, names map[string]string) {
 	if len(remap) == 0 {
 		return
 	}
-	fix := func(id *string) {
+	fix := func(id, name *string) {
 		if to, ok := remap[*id]; ok {
 			*id = to
+			if n, ok := names[to]; ok {
+				*name = n
+			}
 		}
 	}
 	for i := range m.Delegations {
 		d := &m.Delegations[i]
 		if d.Head != nil {
-			fix(&d.Head.OfficialID)
+			fix(&d.Head.OfficialID, &d.Head.Name)
 		}
 		for j := range d.Members {
-			fix(&d.Members[j].OfficialID)
+			fix(&d.Members[j].OfficialID, &d.Members[j].Name)
 		}
 	}
 	for i := range m.Ceremonies {
 		if r := m.Ceremonies[i].Recipient; r != nil {
-			fix(&r.OfficialID)
+			fix(&r.OfficialID, &r.Name)
 		}
 	}
 	for i := range m.Agreements {
 		for j := range m.Agreements[i].Signatories {
-			fix(&m.Agreements[i].Signatories[j].OfficialID)
+			sg := &m.Agreements[i].Signatories[j]
+			fix(&sg.OfficialID, &sg.Name)
 		}
 	}
 	for i := range m.ChildMeetings {
-		remapOfficials(&m.ChildMeetings[i], remap)
+		remapOfficials(&m.ChildMeetings[i], remap, names)
 	}
 }
 
@@ -225,11 +231,11 @@ func (s *Store) ReplaceMeeting(ctx context.Context, m *domain.Meeting, news []do
 		if err != nil {
 			return formatError(err)
 		}
-		remap, err := insertOfficials(ctx, tx, news)
+		remap, names, err := insertOfficials(ctx, tx, news)
 		if err != nil {
 			return err
 		}
-		remapOfficials(m, remap)
+		remapOfficials(m, remap, names)
 		keep := map[string]bool{}
 		for _, c := range m.ChildMeetings {
 			keep[c.ID] = true
@@ -269,8 +275,10 @@ func tombstone(ctx context.Context, q querier, ids []string, at time.Time) error
 	if err := clearParts(ctx, q, ids); err != nil {
 		return err
 	}
-	_, err := q.Exec(ctx, `UPDATE meetings SET deleted_at = $2, updated_at = $2, version = version + 1
-		WHERE id = ANY($1) AND deleted_at IS NULL`, ids, at)
+	// A tombstone holds no delegations, so no countries (lists of changes
+	// filtered by country leave it out, as they always have).
+	_, err := q.Exec(ctx, `UPDATE meetings SET deleted_at = $2, updated_at = $2, version = version + 1,
+		countries = '{}' WHERE id = ANY($1) AND deleted_at IS NULL`, ids, at)
 	return formatError(err)
 }
 

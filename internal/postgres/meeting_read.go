@@ -2,7 +2,9 @@ package postgres
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -224,11 +226,17 @@ func scanAgreement(rows pgx.CollectableRow) (*domain.Agreement, error) {
 	return &a, nil
 }
 
-// listSQL reads the compact items of a list of meetings; the WHERE, ORDER BY
-// and LIMIT clauses are appended.
+// listSQL reads list items: the stored JSON of each (see
+// migration 000010), and what paging needs beside it. The FROM clause (and
+// the rest) is appended; the sort key's expression is %s.
 const listSQL = `
+SELECT m.id, %s AS sort_key, m.updated_at, m.deleted_at IS NOT NULL AS deleted, m.list_item`
+
+// legacyListSQL computes list items from the tables, for rows whose item is
+// not rendered yet (see RenderListItems); WHERE is appended.
+const legacyListSQL = `
 SELECT m.id, m.title, m.date_year, m.date_month, m.date_day, m.kind, m.city, m.host_country, m.topics,
-    m.series_name, m.series_edition, m.parent_id, m.updated_at, m.deleted_at IS NOT NULL, %s,
+    m.series_name, m.series_edition, m.parent_id, m.updated_at, m.deleted_at IS NOT NULL, m.sort_date::text,
     coalesce((SELECT array_agg(d.country::text ORDER BY d.ord) FROM delegations d WHERE d.meeting_id = m.id), '{}'),
     coalesce((SELECT json_agg(json_build_object('country', d.country, 'role', d.role, 'official_id', dm.official_id,
                   'name', o.name, 'position', dm.position) ORDER BY d.ord)
@@ -265,12 +273,63 @@ func (a *sqlArgs) add(v any) string {
 
 // meetingQuery builds the SQL and arguments of a filtered list. User input
 // reaches the SQL only as arguments.
+//
+// A list of live top-level meetings by date that filters by country,
+// partner, topic or kind reads meeting_facets first: one ordered index scan
+// for each facet asked for (several countries: one each, merged), joined
+// to the meetings, which other conditions then filter. Without such a
+// filter the list walks meetings_live_sort_idx (or, for other lists, the
+// order's index), a date range bounding the walk. Either way a page reads
+// about a page of rows whatever the filter's share of the meetings, as
+// long as the conditions left for the meeting rows are not rare.
 func meetingQuery(f domain.MeetingFilter) (string, []any) {
+	facets := drivingFacets(f)
+	if len(facets) > 1 && f.NoLimit {
+		// A whole export reads every match anyway.
+		facets = nil
+	}
 	sp := sorts[f.Sort]
 	var args sqlArgs
 	where := meetingWhere(f, &args)
-	where = append(where, keyset(f, &args)...)
-	sql := fmt.Sprintf(listSQL, sp.key) + "\nWHERE " + strings.Join(where, "\n  AND ") + "\n" + orderBy(f)
+	var sql string
+	if len(facets) == 0 {
+		where = append(where, keyset(f, &args)...)
+		sql = fmt.Sprintf(listSQL, sp.key) + "\nFROM meetings m\nWHERE " + strings.Join(where, "\n  AND ") + "\n" + orderBy(f)
+	} else {
+		// The facet rows' own conditions: the date range and the cursor, so
+		// that each scan starts where the page does.
+		var fw []string
+		if t, ok := f.From.First(); ok {
+			fw = append(fw, "f.sort_date >= "+args.add(t)+"::date")
+		}
+		if t, ok := f.To.Last(); ok {
+			fw = append(fw, "f.sort_date <= "+args.add(t)+"::date")
+		}
+		if f.After != nil {
+			fw = append(fw, fmt.Sprintf("(f.sort_date, f.meeting_id) %s (%s::date, %s::uuid)", sp.compare,
+				args.add(f.After.Key), args.add(f.After.ID)))
+		}
+		scan := func(facet, extra string) string {
+			return fmt.Sprintf(listSQL, "f.sort_date::text") + extra +
+				"\nFROM meeting_facets f\nJOIN meetings m ON m.id = f.meeting_id\nWHERE " +
+				strings.Join(append(append([]string{"f.facet = " + args.add(facet)}, fw...), where...), "\n  AND ") +
+				fmt.Sprintf("\nORDER BY f.sort_date %s, f.meeting_id %s", sp.order, sp.order)
+		}
+		if len(facets) == 1 {
+			sql = scan(facets[0], "")
+		} else {
+			// Several facets (countries): the page is among the first
+			// page of each, read by one ordered scan each; a meeting under
+			// two of them comes once.
+			var branches []string
+			limit := args.add(f.Limit)
+			for _, fc := range facets {
+				branches = append(branches, "("+scan(fc, ", f.sort_date")+"\nLIMIT "+limit+")")
+			}
+			sql = "SELECT DISTINCT ON (u.sort_date, u.id) u.id, u.sort_key, u.updated_at, u.deleted, u.list_item FROM (\n" +
+				strings.Join(branches, "\nUNION ALL\n") + fmt.Sprintf("\n) u\nORDER BY u.sort_date %s, u.id %s", sp.order, sp.order)
+		}
+	}
 	if !f.NoLimit {
 		sql += "\nLIMIT " + args.add(f.Limit)
 	}
@@ -286,6 +345,38 @@ func keyset(f domain.MeetingFilter, args *sqlArgs) []string {
 	sp := sorts[f.Sort]
 	return []string{fmt.Sprintf("(%s, m.id) %s (%s::%s, %s::uuid)", sp.column, sp.compare,
 		args.add(f.After.Key), sp.cast, args.add(f.After.ID))}
+}
+
+// drivingFacets returns the meeting_facets keys a list can be read from (see
+// meetingQuery), any of which a meeting must have; none when the list is
+// not one the facets hold (deleted or child meetings, other orders) or
+// filters by none of them. A pair of countries is rarer than either, a
+// country than a topic, a topic than a kind.
+func drivingFacets(f domain.MeetingFilter) []string {
+	if f.UpdatedSince != nil || f.IncludeChildren || (f.Sort != domain.SortDateDesc && f.Sort != domain.SortDateAsc) {
+		return nil
+	}
+	var out []string
+	switch {
+	case len(f.Countries) > 0 && f.Partner != "" && slices.Contains(f.Countries, f.Partner):
+		// The partner is one of the countries: every meeting of the
+		// partner qualifies.
+		out = []string{"c:" + f.Partner}
+	case len(f.Countries) > 0 && f.Partner != "":
+		for _, c := range f.Countries {
+			out = append(out, "p:"+c+":"+f.Partner)
+		}
+	case len(f.Countries) > 0:
+		for _, c := range f.Countries {
+			out = append(out, "c:"+c)
+		}
+	case f.Topic != "":
+		out = []string{"t:" + string(f.Topic)}
+	case f.Kind != "":
+		out = []string{"k:" + string(f.Kind)}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // orderBy is the ORDER BY clause of the filter's order over meetings m.
@@ -308,10 +399,10 @@ func meetingWhere(f domain.MeetingFilter, args *sqlArgs) []string {
 		where = append(where, "m.parent_id IS NULL")
 	}
 	if len(f.Countries) > 0 {
-		where = append(where, "EXISTS (SELECT 1 FROM delegations d WHERE d.meeting_id = m.id AND d.country = ANY("+arg(f.Countries)+"::bpchar[]))")
+		where = append(where, "m.countries && "+arg(f.Countries)+"::bpchar[]")
 	}
 	if f.Partner != "" {
-		where = append(where, "EXISTS (SELECT 1 FROM delegations d WHERE d.meeting_id = m.id AND d.country = "+arg(f.Partner)+")")
+		where = append(where, arg(f.Partner)+"::bpchar = ANY(m.countries)")
 	}
 	if f.Host != "" {
 		where = append(where, "m.host_country = "+arg(f.Host))
@@ -319,11 +410,16 @@ func meetingWhere(f domain.MeetingFilter, args *sqlArgs) []string {
 	if f.Guest != "" {
 		where = append(where, "EXISTS (SELECT 1 FROM delegations d WHERE d.meeting_id = m.id AND d.role = 'guest' AND d.country = "+arg(f.Guest)+")")
 	}
+	// sort_date is date_lo where the year is known (and where it is not, the
+	// range excludes the meeting anyway): bounding it lets the list's index
+	// scan start and stop at the range.
 	if t, ok := f.From.First(); ok {
-		where = append(where, "m.date_lo >= "+arg(t)+"::date")
+		a := arg(t)
+		where = append(where, "m.date_lo >= "+a+"::date", "m.sort_date >= "+a+"::date")
 	}
 	if t, ok := f.To.Last(); ok {
-		where = append(where, "m.date_hi <= "+arg(t)+"::date")
+		a := arg(t)
+		where = append(where, "m.date_hi <= "+a+"::date", "m.sort_date <= "+a+"::date")
 	}
 	if f.Official != "" {
 		a := arg(f.Official)
@@ -418,9 +514,15 @@ func eachMeeting(ctx context.Context, q querier, sql string, args []any, fn func
 	}
 	defer rows.Close()
 	var m domain.MeetingSummary
+	var pending []domain.MeetingSummary // rows whose item is not rendered yet
 	for rows.Next() {
 		if err := scanSummary(rows, &m); err != nil {
 			return fmt.Errorf("list meetings: %w", formatError(err))
+		}
+		if m.Encoded == nil && !m.Deleted || pending != nil {
+			// Kept, in order, until the rest of the items can be read.
+			pending = append(pending, m)
+			continue
 		}
 		if err := fn(&m); err != nil {
 			return err
@@ -429,10 +531,82 @@ func eachMeeting(ctx context.Context, q querier, sql string, args []any, fn func
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("list meetings: %w", formatError(err))
 	}
+	rows.Close()
+	if pending == nil {
+		return nil
+	}
+	return renderPending(ctx, q, pending, fn)
+}
+
+// renderPending passes on items whose stored JSON is missing (rows written
+// before migration 000010 by a process that did not render it), computing
+// them from the tables.
+func renderPending(ctx context.Context, q querier, items []domain.MeetingSummary, fn func(*domain.MeetingSummary) error) error {
+	var ids []string
+	for _, m := range items {
+		if m.Encoded == nil && !m.Deleted {
+			ids = append(ids, m.ID)
+		}
+	}
+	legacy, err := legacyItems(ctx, q, ids)
+	if err != nil {
+		return err
+	}
+	for i := range items {
+		m := &items[i]
+		if l, ok := legacy[m.ID]; ok {
+			l.SortKey = m.SortKey
+			*m = l
+		}
+		if err := fn(m); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
+// legacyItems computes the list items of meetings from the tables, with
+// their JSON.
+func legacyItems(ctx context.Context, q querier, ids []string) (map[string]domain.MeetingSummary, error) {
+	out := make(map[string]domain.MeetingSummary, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := q.Query(ctx, legacyListSQL+"\nWHERE m.id = ANY($1)", ids)
+	if err != nil {
+		return nil, fmt.Errorf("list items: %w", formatError(err))
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var m domain.MeetingSummary
+		if err := scanLegacySummary(rows, &m); err != nil {
+			return nil, fmt.Errorf("list items: %w", formatError(err))
+		}
+		if m.Encoded, err = json.Marshal(m); err != nil {
+			return nil, err
+		}
+		out[m.ID] = m
+	}
+	return out, formatError(rows.Err())
+}
+
+// scanSummary reads a row of listSQL.
 func scanSummary(rows pgx.Rows, m *domain.MeetingSummary) error {
+	var updated time.Time
+	var item []byte
+	*m = domain.MeetingSummary{}
+	if err := rows.Scan(&m.ID, &m.SortKey, &updated, &m.Deleted, &item); err != nil {
+		return err
+	}
+	m.UpdatedAt = updated.UTC()
+	if !m.Deleted {
+		m.Encoded = item
+	}
+	return nil
+}
+
+// scanLegacySummary reads a row of legacyListSQL.
+func scanLegacySummary(rows pgx.Rows, m *domain.MeetingSummary) error {
 	var y, mo, d *int16
 	var edition *int32
 	var seriesName *string

@@ -11,6 +11,7 @@ import (
 	"github.com/golang-migrate/migrate/v4"
 	_ "github.com/golang-migrate/migrate/v4/database/pgx/v5" // registers the pgx5:// scheme
 	"github.com/golang-migrate/migrate/v4/source/iofs"
+	"github.com/jackc/pgx/v5"
 
 	"github.com/milmeet/milmeet/migrations"
 )
@@ -30,9 +31,27 @@ const (
 // databaseURL (postgres:// or postgresql://) lacks. An up-to-date database is
 // not an error. golang-migrate holds a Postgres advisory lock while it works,
 // so several instances starting at once migrate only once.
+//
+// Then it fills in what the SQL cannot compute the way the store does: the
+// list items of meetings written before migration 000010 (RenderListItems).
 func MigrateUp(ctx context.Context, databaseURL string) error {
 	err := withMigrate(ctx, databaseURL, (*migrate.Migrate).Up)
 	if err != nil && !errors.Is(err, migrate.ErrNoChange) {
+		return fmt.Errorf("migrate up: %w", err)
+	}
+	cfg, err := pgx.ParseConfig(databaseURL)
+	if err != nil {
+		return errors.New("database URL is not valid")
+	}
+	if cfg.ConnectTimeout == 0 {
+		cfg.ConnectTimeout = defaultConnectTimeout
+	}
+	conn, err := pgx.ConnectConfig(ctx, cfg)
+	if err != nil {
+		return fmt.Errorf("migrate up: %w", formatError(err))
+	}
+	defer conn.Close(context.WithoutCancel(ctx))
+	if _, err := RenderListItems(ctx, conn); err != nil {
 		return fmt.Errorf("migrate up: %w", err)
 	}
 	return nil

@@ -90,7 +90,7 @@ func newMeetingRows() *meetingRows {
 	return &meetingRows{
 		meetings: tableRows{table: "meetings", columns: []string{"id", "title", "date_year", "date_month", "date_day",
 			"end_date", "city", "venue", "host_country", "kind", "summary", "topics", "series_name", "series_edition",
-			"parent_id", "dedupe_key", "created_at", "updated_at"}},
+			"parent_id", "dedupe_key", "countries", "list_item", "created_at", "updated_at"}},
 		delegations: tableRows{table: "delegations", columns: []string{"id", "meeting_id", "ord", "country", "role"}},
 		members: tableRows{table: "delegation_members", columns: []string{"delegation_id", "official_id", "ord",
 			"is_head", "rank", "position"}},
@@ -139,9 +139,15 @@ func (w *meetingRows) addOne(m *domain.Meeting, stored func(id string) bool) {
 	for i, t := range m.Topics {
 		topics[i] = string(t)
 	}
+	// What lists read is written with the meeting: its countries, and the
+	// item as lists show it, rendered here once so that a list sends it as
+	// it is (migration 000010). A list item is plain data: encoding it
+	// cannot fail.
+	item := m.ListItem()
+	encoded, _ := json.Marshal(item)
 	row := []any{m.ID, m.Title, nz(m.Date.Year), nz(m.Date.Month), nz(m.Date.Day), dateArg(m.EndDate),
 		m.City, m.Venue, m.HostCountry, string(m.Kind), m.Summary, topics, seriesName, seriesEdition,
-		m.ParentID, m.DedupeKey, m.CreatedAt, m.UpdatedAt}
+		m.ParentID, m.DedupeKey, item.Countries, string(encoded), m.CreatedAt, m.UpdatedAt}
 	if stored != nil && stored(m.ID) {
 		w.updates = append(w.updates, row)
 	} else {

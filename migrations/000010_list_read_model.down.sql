@@ -1,0 +1,13 @@
+DROP INDEX meetings_live_sort_idx;
+DROP TRIGGER meetings_facets_truncate ON meetings;
+DROP TRIGGER meetings_facets_delete ON meetings;
+DROP TRIGGER meetings_facets_update ON meetings;
+DROP TRIGGER meetings_facets_insert ON meetings;
+DROP FUNCTION meetings_facets_truncate();
+DROP FUNCTION meetings_facets_delete();
+DROP FUNCTION meetings_facets_update();
+DROP FUNCTION meetings_facets_insert();
+DROP FUNCTION meeting_facets_of(char(2)[], text[], text);
+DROP TABLE meeting_facets;
+DROP INDEX meetings_list_item_missing_idx;
+ALTER TABLE meetings DROP COLUMN list_item, DROP COLUMN countries;
