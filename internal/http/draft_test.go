@@ -212,6 +212,16 @@ func TestArticles_SameReportOnce(t *testing.T) {
 	assert.Equal(t, 1, e.countRows("drafts"))
 	assert.Equal(t, 1, e.countRows("articles"))
 
+	// A retry with the same Idempotency-Key replays the first answer.
+	body1 := map[string]any{"text": seedText(t, "001_ef38f601bec65bb7.txt"), "published_at": "2025-12-04"}
+	r1 := e.do("POST", "/articles", body1, "Idempotency-Key", "draft-retry-1")
+	require.Equal(t, http.StatusCreated, r1.Code, r1.Body.String())
+	r2 := e.do("POST", "/articles", body1, "Idempotency-Key", "draft-retry-1")
+	assert.Equal(t, http.StatusCreated, r2.Code)
+	assert.Equal(t, "true", r2.Header().Get("Idempotent-Replayed"))
+	assert.Equal(t, r1.Body.String(), r2.Body.String())
+	assert.Equal(t, 2, e.countRows("drafts"))
+
 	// The same new report posted at once by several clients: one draft.
 	body, _ := json.Marshal(map[string]any{"text": seedText(t, "000_6c1e7bd3863296f4.txt"), "published_at": "2025-12-10"})
 	codes := make([]int, 6)
@@ -234,7 +244,7 @@ func TestArticles_SameReportOnce(t *testing.T) {
 	slices.Sort(codes)
 	assert.Equal(t, []int{200, 200, 200, 200, 200, 201}, codes)
 	assert.Len(t, slices.Compact(ids), 1, "one draft")
-	assert.Equal(t, 2, e.countRows("drafts"))
+	assert.Equal(t, 3, e.countRows("drafts"))
 }
 
 func TestDrafts_AcceptCreatesMeetingWithEvidence(t *testing.T) {
