@@ -77,7 +77,7 @@ func firstRune(s string) rune {
 var subSiteHeads = setOf("monument", "memorial", "statue", "bust", "flame", "obelisk")
 
 var ceremonyVerbs = setOf("visited", "visit", "laid", "wreath", "wreaths", "tribute", "honored", "honoured", "flowers",
-	"paid", "bowed", "commemorated", "memory", "respects", "placed", "lay", "laying")
+	"paid", "bowed", "commemorated", "memory", "respects", "placed", "lay", "laying", "silence", "homage")
 
 // ceremonies finds the ceremonies of a section of sentences.
 func (d *doc) ceremonies(sents []int) []cerDraft {
@@ -96,76 +96,7 @@ func (d *doc) ceremonies(sents []int) []cerDraft {
 	}
 	for _, p := range paras {
 		ss := byPara[p]
-		wreath, tribute := false, false
-		for _, s := range ss {
-			T := d.st(s)
-			if hasWord(T, "wreath", "wreaths") {
-				wreath = true
-			}
-			if hasWord(T, "tribute", "respects", "bowed", "commemorated") || hasPhrase(T, "memory of") ||
-				hasPhrase(T, "honored the memory") || hasPhrase(T, "honoured the memory") {
-				tribute = true
-			}
-		}
-		// sites of remembrance
-		if wreath || tribute {
-			typ := domain.CeremonyType("monument_visit")
-			if wreath {
-				typ = "wreath_laying"
-			}
-			found := false
-			for _, s := range ss {
-				T := d.st(s)
-				if !hasWordSet(T, ceremonyVerbs) {
-					continue
-				}
-				type site struct{ b, e, h int }
-				var sites []site
-				for h := 0; h < len(T); h++ {
-					if T[h].kind != 'w' || !T[h].cap || !siteHeads[T[h].low] {
-						continue
-					}
-					if b, e, ok := d.siteAt(s, h); ok {
-						if len(sites) > 0 && b <= sites[len(sites)-1].e {
-							continue
-						}
-						sites = append(sites, site{b, e, h})
-						h = e
-					}
-				}
-				hasPark := slices.ContainsFunc(sites, func(x site) bool { return !subSiteHeads[T[x.h].low] })
-				for n, x := range sites {
-					if hasPark && subSiteHeads[T[x.h].low] && n > 0 {
-						continue
-					}
-					if n > 0 && x.b >= 2 && T[x.b-1].low == "the" && T[x.b-2].low == "at" &&
-						findWord(T, sites[n-1].e, x.b, "wreath", "wreaths", "flowers", "laid") >= 0 {
-						continue // "visited X and laid a wreath at Y": Y is within X
-					}
-					name := cleanValue(d.text[T[x.b].start:T[x.e].end])
-					key := foldKey(name)
-					if seenSite[key] {
-						continue
-					}
-					seenSite[key] = true
-					c := cerDraft{typ: typ, site: name, siteS: s, recipient: -1, s: s, i: x.b, conf: 0.85}
-					c.honoured = d.honouredFor(s, x.b, n == 0)
-					out = append(out, c)
-					found = true
-				}
-			}
-			if !found && wreath && !once["wreath_laying"] {
-				for _, s := range ss {
-					if hasWord(d.st(s), "wreath", "wreaths") {
-						out = append(out, cerDraft{typ: "wreath_laying", siteS: -1, recipient: -1, s: s, conf: 0.7})
-						break
-					}
-				}
-			}
-			if found || wreath {
-				once["wreath_laying"] = true
-			}
-		}
+		out = append(out, d.siteCeremonies(ss, seenSite, once)...)
 		// protocol: guard of honour, anthems, Book of Honour
 		welcomeSite, welcomeS := d.welcomeSite(ss)
 		for _, s := range ss {
@@ -195,6 +126,17 @@ func (d *doc) ceremonies(sents []int) []cerDraft {
 			}
 		}
 	}
+	if !once["guard_of_honour"] && !once["national_anthems"] && !once["book_of_honour"] {
+		// "greeted with a military ceremony", "a red-carpet ceremony": a
+		// ceremony of honours of no kind the vocabulary names
+		for _, s := range sents {
+			T := d.st(s)
+			if i := findWord(T, 0, len(T), "ceremony"); i > 0 && honoursCeremony[prevWord(T, i)] {
+				out = append(out, cerDraft{typ: "other", siteS: -1, recipient: -1, s: s, i: i, conf: 0.6})
+				break
+			}
+		}
+	}
 	slices.SortStableFunc(out, func(a, b cerDraft) int {
 		if a.s != b.s {
 			return a.s - b.s
@@ -215,10 +157,10 @@ func hasWordSet(T []tok, set map[string]bool) bool {
 
 func guardAt(T []tok) int {
 	for i, t := range T {
-		if t.kind != 'w' || t.low != "guard" {
+		if t.kind != 'w' || t.low != "guard" && t.low != "guards" && t.low != "cordon" {
 			continue
 		}
-		if lowWords(T, i, "guard", "of", "honor") || lowWords(T, i, "guard", "of", "honour") {
+		if lowWords(T, i, t.low, "of", "honor") || lowWords(T, i, t.low, "of", "honour") {
 			return i
 		}
 		if p := prevWord(T, i); p == "honor" || p == "honour" || p == "honorary" || p == "ceremonial" {
@@ -583,3 +525,8 @@ func (d *doc) ceremonyWords(c cerDraft) wspan {
 	}
 	return wspan{T[i].start, T[j].end}
 }
+
+// honoursCeremony are the words before "ceremony" that name a ceremony of
+// honours (not a welcome, a signing or a wreath-laying).
+var honoursCeremony = setOf("military", "honors", "honours", "full-honors", "full-honours", "red-carpet", "carpet",
+	"arrival", "cordon")
