@@ -94,6 +94,9 @@ type HTTP struct {
 	// RequestTimeout bounds a request other than an export or import; its
 	// queries are cancelled when it passes.
 	RequestTimeout time.Duration `env:"REQUEST_TIMEOUT" envDefault:"30s" flag:"request-timeout" group:"server" min:"1ms" help:"longest request, exports and imports aside"`
+	// TrustProxy takes the scheme and host of absolute links from
+	// X-Forwarded-Proto and X-Forwarded-Host.
+	TrustProxy bool `env:"TRUST_PROXY" envDefault:"false" flag:"trust-proxy" group:"server" help:"a proxy in front sets X-Forwarded-Proto and X-Forwarded-Host; absolute links (Link) use them"`
 	// MaxExports caps the exports streaming at once; more get 429.
 	MaxExports int `env:"MAX_EXPORTS" envDefault:"16" flag:"max-exports" group:"server" min:"1" help:"exports streaming at once; more get 429"`
 	// ExportStallTimeout is how long an export waits for its client to

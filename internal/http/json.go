@@ -59,7 +59,8 @@ func meetingTag(version int, body []byte) string {
 func versionMatch(header string, version int) bool {
 	want := fmt.Sprintf(`"%08x`, uint32(version))
 	for _, t := range strings.Split(header, ",") {
-		t = strings.TrimSpace(t)
+		// A weak tag is a compressed answer's: the same version.
+		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
 		if t == "*" || len(t) == 26 && strings.HasPrefix(t, want) {
 			return true
 		}

@@ -2,6 +2,7 @@ package http_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"io"
@@ -243,7 +244,7 @@ func checkSpec(t *testing.T, method, target string, body []byte, h http.Header, 
 		RequestValidationInput: in,
 		Status:                 rec.Code,
 		Header:                 rec.Header(),
-		Body:                   io.NopCloser(bytes.NewReader(rec.Body.Bytes())),
+		Body:                   io.NopCloser(bytes.NewReader(decoded(t, rec))),
 		Options:                &openapi3filter.Options{IncludeResponseStatus: true},
 	}
 	if rec.Code == http.StatusNotModified {
@@ -283,3 +284,16 @@ func (e *env) countRows(table string) int {
 }
 
 func lines(s string) []string { return strings.Split(strings.TrimSpace(s), "\n") }
+
+// decoded returns the response body, gunzipped when it was sent gzipped.
+func decoded(t *testing.T, rec *httptest.ResponseRecorder) []byte {
+	t.Helper()
+	if rec.Header().Get("Content-Encoding") != "gzip" || rec.Body.Len() == 0 || rec.Code == http.StatusNotModified {
+		return rec.Body.Bytes()
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(rec.Body.Bytes()))
+	require.NoError(t, err)
+	b, err := io.ReadAll(zr)
+	require.NoError(t, err)
+	return b
+}

@@ -193,19 +193,28 @@ func (p *params) idCursor(cs *domain.Cursors) string {
 	return c.ID
 }
 
-// nextLink returns the URL of the next page: this request's, with the cursor.
-func nextLink(r *http.Request, cursor string) string {
+// pageLink returns the absolute URL of this request's list with cursor
+// ("" for the first page).
+func pageLink(r *http.Request, cursor string) string {
 	q := r.URL.Query()
-	q.Set("cursor", cursor)
-	u := url.URL{Path: r.URL.Path, RawQuery: q.Encode()}
+	q.Del("cursor")
+	if cursor != "" {
+		q.Set("cursor", cursor)
+	}
+	u := originOf(r)
+	u.Path, u.RawQuery = r.URL.Path, q.Encode()
 	return u.String()
 }
 
-// setNext sets the Link header of a page that has a next one.
+// setNext sets the Link header of a page: rel="first" always, rel="next"
+// when there is a next page, both absolute URLs, so that a page on another
+// origin can follow them.
 func setNext(w http.ResponseWriter, r *http.Request, cursor *string) {
+	link := fmt.Sprintf(`<%s>; rel="first"`, pageLink(r, ""))
 	if cursor != nil {
-		w.Header().Set("Link", fmt.Sprintf(`<%s>; rel="next"`, nextLink(r, *cursor)))
+		link = fmt.Sprintf(`<%s>; rel="next", `, pageLink(r, *cursor)) + link
 	}
+	w.Header().Set("Link", link)
 }
 
 // page is the body of every list.

@@ -120,6 +120,7 @@ func NewServer(svc Service, db Database, log *slog.Logger, cfg Config, spec []by
 func (s *Server) Handler() http.Handler {
 	r := chi.NewRouter()
 	r.Use(boundRequestID)
+	r.Use(s.origin)
 	r.Use(middleware.RequestID)
 	r.Use(requestIDHeader)
 	r.Use(s.logRequests)
@@ -135,8 +136,8 @@ func (s *Server) Handler() http.Handler {
 		MaxAge:         600,
 	}))
 	r.Use(headAsGet)
-	r.Use(middleware.Compress(5, "application/json", "application/problem+json", "application/x-ndjson",
-		"text/csv", "application/yaml"))
+	r.Use(middleware.Compress(5, compressible...))
+	r.Use(weakETagWhenCompressed)
 	r.Use(securityHeaders)
 	r.Use(varyHeaders)
 	r.NotFound(s.handle(func(w http.ResponseWriter, r *http.Request) error {
@@ -159,6 +160,7 @@ func (s *Server) Handler() http.Handler {
 		r.Use(s.consistency)
 		r.Use(s.authenticate)
 		r.Use(s.rateLimit)
+		r.Use(s.negotiate)
 		r.Route("/meetings", s.meetingRoutes)
 		r.Route("/officials", s.officialRoutes)
 		r.Route("/agreements", s.agreementRoutes)
@@ -246,8 +248,8 @@ func (s *Server) requestTimeout(next http.Handler) http.Handler {
 }
 
 // exposedHeaders are the answer headers browser code may read.
-var exposedHeaders = "ETag, Link, Location, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, " +
-	"RateLimit-Policy, X-Request-Id, " + consistencyHeader + ", " + nodeHeader + ", " + staleHeader
+var exposedHeaders = "ETag, Link, Location, Retry-After, WWW-Authenticate, RateLimit-Limit, RateLimit-Remaining, " +
+	"RateLimit-Reset, RateLimit-Policy, X-Request-Id, " + consistencyHeader + ", " + nodeHeader + ", " + staleHeader
 
 // exposeOnPreflight names the exposed headers on preflight answers too
 // (the CORS layer sends them on actual answers only), so that a client
