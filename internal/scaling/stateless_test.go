@@ -31,11 +31,13 @@ func TestInstancesShareNothing(t *testing.T) {
 	assert.True(t, has(r.body, "shared meeting 3"))
 	resumeReplay(t)
 
-	// A cursor from one instance pages on the other.
-	page1 := a.do(t, "GET", "/meetings?country=UZ&limit=2", nil)
+	// A cursor from one instance pages on the other (with the token, so
+	// that both pages see the four meetings).
+	token := w.header.Get("Milmeet-Consistency")
+	page1 := a.do(t, "GET", "/meetings?country=UZ&limit=2", nil, "Milmeet-Consistency", token)
 	cursor, _ := page1.json(t)["next_cursor"].(string)
 	require.NotEmpty(t, cursor, page1.String())
-	page2 := b.do(t, "GET", "/meetings?country=UZ&limit=2&cursor="+url.QueryEscape(cursor), nil)
+	page2 := b.do(t, "GET", "/meetings?country=UZ&limit=2&cursor="+url.QueryEscape(cursor), nil, "Milmeet-Consistency", token)
 	require.Equal(t, http.StatusOK, page2.status, page2.String())
 	assert.Len(t, page2.json(t)["data"], 2)
 
