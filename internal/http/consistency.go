@@ -165,5 +165,11 @@ func (s *Server) retryRead(w http.ResponseWriter, r *http.Request, err error) bo
 		domain.ErrorCode(err) != domain.EUNAVAILABLE {
 		return false
 	}
-	return s.db.ReadFailed(r.Context(), err)
+	node, _ := cw.policy.Served()
+	if !s.db.ReadFailed(r.Context(), err) {
+		return false
+	}
+	s.log.WarnContext(r.Context(), "read failed on a database node; again on another", slog.String("node", node),
+		slog.String("err", err.Error()), slog.String("request_id", middleware.GetReqID(r.Context())))
+	return true
 }
