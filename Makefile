@@ -34,13 +34,16 @@ generate:
 # and the checks that need Node (npm packages pinned by
 # clients/package-lock.json): spectral and redocly on the spec, and the
 # TypeScript client generated from the served spec, against a server.
-# Fails, never skips, without Node.
+# Fails, never skips, without Node. And the API through Debian's PgBouncer
+# in transaction pooling (fails without pgbouncer).
 test-e2e:
 	$(GO) vet -tags e2e ./internal/web/... ./clients/...
 	$(GO) test -tags e2e -count=1 ./internal/web/e2e/
 	cd clients && npm ci --no-audit --no-fund --loglevel=error
 	$(GO) test -tags e2e -count=1 ./clients/
 	$(GO) test -tags e2e -count=1 -run TestREADME ./cmd/api/
+	$(GO) vet -tags e2e ./internal/scaling/
+	$(GO) test -tags e2e -count=1 -run PgBouncer ./internal/scaling/
 
 # The screenshots in docs/screenshots, taken by the browser tests.
 screenshots:

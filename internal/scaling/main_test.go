@@ -53,7 +53,11 @@ type opts struct {
 	checkInterval time.Duration
 	// sharedLimits counts the write limits in the database.
 	sharedLimits bool
-	http         func(*httpapi.Config)
+	// execMode and statementTimeout are the pools' (DB_QUERY_EXEC_MODE,
+	// DB_STATEMENT_TIMEOUT).
+	execMode         string
+	statementTimeout time.Duration
+	http             func(*httpapi.Config)
 }
 
 // newEnv returns an env with a fresh database and o.instances API servers
@@ -85,7 +89,7 @@ func (e *env) start(o opts) *instance {
 	t := e.t
 	ctx := context.Background()
 	router, err := postgres.OpenRouter(ctx, e.primaryURL, []string{e.replicaURL},
-		postgres.Options{MaxConns: 8, ConnectTimeout: time.Second},
+		postgres.Options{MaxConns: 8, ConnectTimeout: time.Second, QueryExecMode: o.execMode, StatementTimeout: o.statementTimeout},
 		postgres.RouterOptions{MaxLag: o.maxLag, CheckInterval: o.checkInterval})
 	require.NoError(t, err)
 	t.Cleanup(router.Close)
