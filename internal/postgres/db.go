@@ -131,6 +131,8 @@ type Store struct {
 	// write whatever their context says.
 	primary db
 	router  *Router // nil: one node
+	// trace, when set, sees the statements of list reads (Traced).
+	trace func(sql string, args []any)
 }
 
 // db is what a Store runs statements on: a pool, or a Router's view.

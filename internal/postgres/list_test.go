@@ -352,3 +352,71 @@ func checkListColumns(t *testing.T, pool *pgxpool.Pool) {
 	assert.Zero(t, missing, "facets missing")
 	assert.Zero(t, extra, "facets left over")
 }
+
+// genCluster stores n meetings whose titles hold word, on the dates given
+// in turn (a month's days, a year, dates without a year), so that a term's
+// matches lie where a search must look for them.
+func genCluster(t *testing.T, svc *domain.Service, r *rand.Rand, word string, n int, dates ...string) {
+	t.Helper()
+	for i := range n {
+		m := genMeeting(r)
+		m.Title = word + " " + m.Title
+		m.Date = date(dates[i%len(dates)])
+		m.ChildMeetings = nil
+		if _, err := svc.CreateMeeting(context.Background(), m); domain.ErrorCode(err) != domain.ECONFLICT {
+			require.NoError(t, err)
+		}
+	}
+}
+
+// TestSearch_SameRowsAsTheStraightforwardQuery pages through searches whose
+// matches are recent, old, packed into one month, spread thin or without a
+// year, each read in the steps of searchPage (walk, years, months, a
+// month's walk), in both orders, and compares them with the straightforward
+// query.
+func TestSearch_SameRowsAsTheStraightforwardQuery(t *testing.T) {
+	t.Parallel()
+	pool := pgtest.New(t)
+	svc := newService(pool)
+	genData(t, svc, 3, 160)
+	r := rand.New(rand.NewPCG(9, 9))
+	var may []string
+	for d := 1; d <= 28; d++ {
+		may = append(may, fmt.Sprintf("2003-05-%02d", d))
+	}
+	genCluster(t, svc, r, "zulu", 60, append(may, "2003-05", "2003", "--05-12")...)
+	genCluster(t, svc, r, "zulu", 6, "2011-02-03", "2014-07", "2019")
+	genCluster(t, svc, r, "yankee", 14, "2009-03-01", "2009-08-17", "2009", "2009-11")
+	genCluster(t, svc, r, "xray", 5, "2002-01-01", "2007-07-07", "2013-03-03", "2021-12-31", "--01-01")
+	genCluster(t, svc, r, "whiskey", 40, "2024-12-30", "2025-01-02", "2025-06")
+	filters := []domain.MeetingFilter{
+		{Q: "zulu"},
+		{Q: "zulu", Sort: domain.SortDateAsc},
+		{Q: "zulu", To: date("2003-05")},
+		{Q: "zulu", From: date("2003-05-10"), To: date("2012")},
+		{Q: "zulu", Countries: []string{"AZ"}},
+		{Q: "zulu", Countries: []string{"UZ", "GE"}, Sort: domain.SortDateAsc},
+		{Q: "zulu", Kind: "official_visit"},
+		{Q: "yankee"},
+		{Q: "yankee", Sort: domain.SortDateAsc},
+		{Q: "xray"},
+		{Q: "xray", Sort: domain.SortDateAsc},
+		{Q: "whiskey"},
+		{Q: "whiskey", Sort: domain.SortDateAsc},
+		{Q: "alpha"},
+		{Q: "bravo charlie", Sort: domain.SortDateAsc},
+		{Q: "zulu or yankee"},
+		{Q: "zulu -yankee", IncludeChildren: true},
+		{Q: "talks", IncludeChildren: true},
+	}
+	for i, f := range filters {
+		for _, limit := range []int{1, 3, 7, 50} {
+			f.Limit = limit
+			want := referenceIDs(t, pool, withDefaults(f))
+			got := pagedIDs(t, svc, f)
+			if !assert.Equal(t, want, got, "filter %d %+v, limit %d", i, f, limit) {
+				return
+			}
+		}
+	}
+}

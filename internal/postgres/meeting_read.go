@@ -283,18 +283,42 @@ func (a *sqlArgs) add(v any) string {
 // about a page of rows whatever the filter's share of the meetings, as
 // long as the conditions left for the meeting rows are not rare.
 func meetingQuery(f domain.MeetingFilter) (string, []any) {
-	facets := drivingFacets(f)
+	var args sqlArgs
+	sql := buildMeetingQuery(f, &args, nil)
+	return sql, args
+}
+
+// column is an expression over meetings m that a list query selects
+// besides listSQL's columns, named alias.
+type column struct{ expr, alias string }
+
+// buildMeetingQuery is meetingQuery with its arguments added to args and
+// extra columns after the list's.
+func buildMeetingQuery(f domain.MeetingFilter, args *sqlArgs, extra []column) string {
+	facets, implied := drivingFacets(f)
 	if len(facets) > 1 && f.NoLimit {
 		// A whole export reads every match anyway.
 		facets = nil
 	}
 	sp := sorts[f.Sort]
-	var args sqlArgs
-	where := meetingWhere(f, &args)
+	var where []string
+	if len(facets) == 0 {
+		where = meetingWhere(f, args)
+	} else {
+		// Left out: the conditions the facets imply. The planner would take
+		// them for independent of the facet, expect few of its rows to pass
+		// and sort every row the facet holds for a page.
+		where = meetingWhere(implied, args)
+	}
+	var cols, outer string
+	for _, c := range extra {
+		cols += ", " + c.expr + " AS " + c.alias
+		outer += ", u." + c.alias
+	}
 	var sql string
 	if len(facets) == 0 {
-		where = append(where, keyset(f, &args)...)
-		sql = fmt.Sprintf(listSQL, sp.key) + "\nFROM meetings m\nWHERE " + strings.Join(where, "\n  AND ") + "\n" + orderBy(f)
+		where = append(where, keyset(f, args)...)
+		sql = fmt.Sprintf(listSQL, sp.key) + cols + "\nFROM meetings m\nWHERE " + strings.Join(where, "\n  AND ") + "\n" + orderBy(f)
 	} else {
 		// The facet rows' own conditions: the date range and the cursor, so
 		// that each scan starts where the page does.
@@ -310,7 +334,7 @@ func meetingQuery(f domain.MeetingFilter) (string, []any) {
 				args.add(f.After.Key), args.add(f.After.ID)))
 		}
 		scan := func(facet, extra string) string {
-			return fmt.Sprintf(listSQL, "f.sort_date::text") + extra +
+			return fmt.Sprintf(listSQL, "f.sort_date::text") + cols + extra +
 				"\nFROM meeting_facets f\nJOIN meetings m ON m.id = f.meeting_id\nWHERE " +
 				strings.Join(append(append([]string{"f.facet = " + args.add(facet)}, fw...), where...), "\n  AND ") +
 				fmt.Sprintf("\nORDER BY f.sort_date %s, f.meeting_id %s", sp.order, sp.order)
@@ -326,14 +350,15 @@ func meetingQuery(f domain.MeetingFilter) (string, []any) {
 			for _, fc := range facets {
 				branches = append(branches, "("+scan(fc, ", f.sort_date")+"\nLIMIT "+limit+")")
 			}
-			sql = "SELECT DISTINCT ON (u.sort_date, u.id) u.id, u.sort_key, u.updated_at, u.deleted, u.list_item FROM (\n" +
-				strings.Join(branches, "\nUNION ALL\n") + fmt.Sprintf("\n) u\nORDER BY u.sort_date %s, u.id %s", sp.order, sp.order)
+			sql = "SELECT DISTINCT ON (u.sort_date, u.id) u.id, u.sort_key, u.updated_at, u.deleted, u.list_item" + outer +
+				" FROM (\n" + strings.Join(branches, "\nUNION ALL\n") +
+				fmt.Sprintf("\n) u\nORDER BY u.sort_date %s, u.id %s", sp.order, sp.order)
 		}
 	}
 	if !f.NoLimit {
 		sql += "\nLIMIT " + args.add(f.Limit)
 	}
-	return sql, args
+	return sql
 }
 
 // keyset is the condition that resumes the filter's order after its
@@ -348,35 +373,42 @@ func keyset(f domain.MeetingFilter, args *sqlArgs) []string {
 }
 
 // drivingFacets returns the meeting_facets keys a list can be read from (see
-// meetingQuery), any of which a meeting must have; none when the list is
-// not one the facets hold (deleted or child meetings, other orders) or
-// filters by none of them. A pair of countries is rarer than either, a
-// country than a topic, a topic than a kind.
-func drivingFacets(f domain.MeetingFilter) []string {
+// meetingQuery), any of which a meeting must have, and the filter without
+// the conditions they imply; no keys when the list is not one the facets
+// hold (deleted or child meetings, other orders) or filters by none of
+// them. A pair of countries is rarer than either, a country than a topic, a
+// topic than a kind.
+func drivingFacets(f domain.MeetingFilter) ([]string, domain.MeetingFilter) {
 	if f.UpdatedSince != nil || f.IncludeChildren || (f.Sort != domain.SortDateDesc && f.Sort != domain.SortDateAsc) {
-		return nil
+		return nil, f
 	}
 	var out []string
+	rest := f
 	switch {
 	case len(f.Countries) > 0 && f.Partner != "" && slices.Contains(f.Countries, f.Partner):
 		// The partner is one of the countries: every meeting of the
 		// partner qualifies.
 		out = []string{"c:" + f.Partner}
+		rest.Countries, rest.Partner = nil, ""
 	case len(f.Countries) > 0 && f.Partner != "":
 		for _, c := range f.Countries {
 			out = append(out, "p:"+c+":"+f.Partner)
 		}
+		rest.Countries, rest.Partner = nil, ""
 	case len(f.Countries) > 0:
 		for _, c := range f.Countries {
 			out = append(out, "c:"+c)
 		}
+		rest.Countries = nil
 	case f.Topic != "":
 		out = []string{"t:" + string(f.Topic)}
+		rest.Topic = ""
 	case f.Kind != "":
 		out = []string{"k:" + string(f.Kind)}
+		rest.Kind = ""
 	}
 	slices.Sort(out)
-	return slices.Compact(out)
+	return slices.Compact(out), rest
 }
 
 // orderBy is the ORDER BY clause of the filter's order over meetings m.
@@ -459,6 +491,9 @@ func meetingWhere(f domain.MeetingFilter, args *sqlArgs) []string {
 
 // ListMeetings implements domain.MeetingStore.
 func (s *Store) ListMeetings(ctx context.Context, f domain.MeetingFilter) ([]domain.MeetingSummary, error) {
+	if usesSearchSteps(f) {
+		return s.searchPage(ctx, f)
+	}
 	var out []domain.MeetingSummary
 	err := s.EachMeeting(ctx, f, func(m *domain.MeetingSummary) error {
 		out = append(out, *m)
@@ -480,14 +515,14 @@ const exportBatch = 500
 func (s *Store) EachMeeting(ctx context.Context, f domain.MeetingFilter, fn func(*domain.MeetingSummary) error) error {
 	if !f.NoLimit {
 		sql, args := meetingQuery(f)
-		return eachMeeting(ctx, s.pool, sql, args, fn)
+		return eachMeeting(ctx, s.traced(s.pool), sql, args, fn)
 	}
 	f.NoLimit, f.Limit, f.After = false, exportBatch, nil
 	batch := make([]domain.MeetingSummary, 0, exportBatch)
 	for {
 		batch = batch[:0]
 		sql, args := meetingQuery(f)
-		err := eachMeeting(ctx, s.bulk, sql, args, func(m *domain.MeetingSummary) error {
+		err := eachMeeting(ctx, s.traced(s.bulk), sql, args, func(m *domain.MeetingSummary) error {
 			batch = append(batch, *m)
 			return nil
 		})
@@ -596,6 +631,21 @@ func scanSummary(rows pgx.Rows, m *domain.MeetingSummary) error {
 	var item []byte
 	*m = domain.MeetingSummary{}
 	if err := rows.Scan(&m.ID, &m.SortKey, &updated, &m.Deleted, &item); err != nil {
+		return err
+	}
+	m.UpdatedAt = updated.UTC()
+	if !m.Deleted {
+		m.Encoded = item
+	}
+	return nil
+}
+
+// scanSummaryInto reads a row of listSQL followed by further columns.
+func scanSummaryInto(rows pgx.Rows, m *domain.MeetingSummary, more ...any) error {
+	var updated time.Time
+	var item []byte
+	*m = domain.MeetingSummary{}
+	if err := rows.Scan(append([]any{&m.ID, &m.SortKey, &updated, &m.Deleted, &item}, more...)...); err != nil {
 		return err
 	}
 	m.UpdatedAt = updated.UTC()

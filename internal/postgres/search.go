@@ -1,0 +1,336 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/milmeet/milmeet/internal/domain"
+)
+
+// A page of a search (q), newest or oldest first, reads about a page of
+// rows whatever the term's frequency and wherever in time its matches lie.
+// No single plan does: walking the list's order finds a common term's
+// matches at once but reads the whole table for a term whose matches are
+// old, and reading every match through the GIN index and sorting them
+// reads all 10,000 matches of a mid-frequency term for a page of 50. So the
+// page is found in steps, each reading at most about a page of rows:
+//
+//  1. Walk the list's order for searchWalk pages of rows, keeping the
+//     matches (a common term: done).
+//  2. From where the walk stopped, read the matches year by year through
+//     meetings_search_idx, a GIN index over the search document and the
+//     year and month of the date (btree_gin), which intersects the term's
+//     entries with a year's inside the index: a year without matches costs
+//     no row. Reading stops once a page and one more row are read: the years
+//     read whole hold the page (done), or the year the reading stopped in
+//     holds what is missing.
+//  3. The same month by month within that year;
+//  4. and, within the month the reading stopped in (one that holds more
+//     than the page), a walk of the month in the list's order. Dates without
+//     a year (year 0) all sort alike, by id alone: that year is walked
+//     instead of read by month.
+//
+// The steps are one to six statements.
+const searchWalk = 2
+
+// The year and month buckets of meetings_search_idx (migration 000010);
+// the expressions must be the index's own. A date without a year is in
+// year 0.
+const (
+	searchYear  = "coalesce(m.date_year, 0)"
+	searchMonth = "(coalesce(m.date_year, 0) * 12 + coalesce(m.date_month, 1) - 1)"
+)
+
+// usesSearchSteps reports whether a list is a search page searchPage reads.
+func usesSearchSteps(f domain.MeetingFilter) bool {
+	return f.Q != "" && !f.NoLimit && f.UpdatedSince == nil &&
+		(f.Sort == domain.SortDateDesc || f.Sort == domain.SortDateAsc)
+}
+
+// searchPage reads a page of a search in the steps above.
+func (s *Store) searchPage(ctx context.Context, f domain.MeetingFilter) ([]domain.MeetingSummary, error) {
+	q := s.traced(s.pool)
+	out, err := searchSteps(ctx, q, f)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	var pending bool
+	for _, m := range out {
+		pending = pending || m.Encoded == nil && !m.Deleted
+	}
+	if !pending {
+		return out, nil
+	}
+	var filled []domain.MeetingSummary
+	err = renderPending(ctx, q, out, func(m *domain.MeetingSummary) error {
+		filled = append(filled, *m)
+		return nil
+	})
+	return filled, err
+}
+
+func searchSteps(ctx context.Context, q querier, f domain.MeetingFilter) ([]domain.MeetingSummary, error) {
+	need := f.Limit
+	desc := f.Sort == domain.SortDateDesc
+
+	// 1. The walk.
+	walk := need * searchWalk
+	var args sqlArgs
+	hit := "m.search @@ websearch_to_tsquery('english', unaccent(" + args.add(f.Q) + "))"
+	noQ := f
+	noQ.Q, noQ.Limit = "", walk
+	inner := buildMeetingQuery(noQ, &args, []column{{hit, "hit"}})
+	sql := "SELECT w.id, w.sort_key, w.updated_at, w.deleted, w.list_item, w.hit, w.rn\nFROM (SELECT x.*, row_number() OVER () AS rn FROM (\n" +
+		inner + "\n) x) w\nWHERE w.hit OR w.rn = " + args.add(walk) + "\nLIMIT " + args.add(need+1)
+	var got []domain.MeetingSummary
+	var boundary *domain.Cursor
+	err := queryRows(ctx, q, sql, args, func(rows pgx.Rows) error {
+		var m domain.MeetingSummary
+		var isHit bool
+		var rn int64
+		if err := scanSummaryInto(rows, &m, &isHit, &rn); err != nil {
+			return err
+		}
+		if isHit && len(got) < need {
+			got = append(got, m)
+		}
+		if rn == int64(walk) {
+			boundary = &domain.Cursor{Key: m.SortKey, ID: m.ID}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(got) >= need || boundary == nil {
+		return got, nil // a page, or the list ended within the walk
+	}
+
+	// Conditions of the steps that follow: the filter, after the walk.
+	after := f
+	after.After = boundary
+	stepWhere := func(args *sqlArgs) []string {
+		return append(meetingWhere(after, args), keyset(after, args)...)
+	}
+
+	// 2. Years.
+	years, err := searchYears(ctx, q, f, boundary, desc)
+	if err != nil {
+		return nil, err
+	}
+	complete, partial, err := searchBuckets(ctx, q, stepWhere, searchYear, years, need-len(got)+1)
+	if err != nil {
+		return nil, err
+	}
+	got = append(got, complete...)
+	if partial < 0 || len(got) >= need {
+		return finish(got, need, desc), nil
+	}
+
+	// 3. Months of the year the reading stopped in. Dates without a year
+	// all sort alike, by id alone, whatever their month: that year is
+	// walked.
+	y := years[partial]
+	if y == 0 {
+		return searchWalkBucket(ctx, q, f, stepWhere, searchYear, 0, got, need, desc)
+	}
+	first, last := 0, 11
+	if by, bm := keyYearMonth(boundary.Key); by == y {
+		if desc {
+			last = bm - 1
+		} else {
+			first = bm - 1
+		}
+	}
+	var months []int
+	for mo := first; mo <= last; mo++ {
+		months = append(months, y*12+mo)
+	}
+	if desc {
+		slices.Reverse(months)
+	}
+	complete, partial, err = searchBuckets(ctx, q, stepWhere, searchMonth, months, need-len(got)+1)
+	if err != nil {
+		return nil, err
+	}
+	got = append(got, complete...)
+	if partial < 0 || len(got) >= need {
+		return finish(got, need, desc), nil
+	}
+
+	// 4. The month the reading stopped in, in the list's order.
+	return searchWalkBucket(ctx, q, f, stepWhere, searchMonth, months[partial], got, need, desc)
+}
+
+// searchWalkBucket adds to got the rows of one bucket (expr = value) in the
+// list's order, as many as the page lacks, and returns the page.
+func searchWalkBucket(ctx context.Context, q querier, f domain.MeetingFilter, where func(*sqlArgs) []string,
+	expr string, value int, got []domain.MeetingSummary, need int, desc bool) ([]domain.MeetingSummary, error) {
+	var args sqlArgs
+	w := append(where(&args), expr+" = "+args.add(value))
+	sql := fmt.Sprintf(listSQL, sorts[f.Sort].key) + "\nFROM meetings m\nWHERE " + strings.Join(w, "\n  AND ") + "\n" +
+		orderBy(f) + "\nLIMIT " + args.add(need-len(got))
+	err := queryRows(ctx, q, sql, args, func(rows pgx.Rows) error {
+		var m domain.MeetingSummary
+		if err := scanSummary(rows, &m); err != nil {
+			return err
+		}
+		got = append(got, m)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return finish(got, need, desc), nil
+}
+
+// searchYears lists the years a search reads after the walk, in the list's
+// order: from the walk's last row to the earliest (or latest) year a live
+// meeting has, within the filter's range; year 0 holds the dates without a
+// year, which come last newest first and first oldest first.
+func searchYears(ctx context.Context, q querier, f domain.MeetingFilter, boundary *domain.Cursor, desc bool) ([]int, error) {
+	var lo, hi *int
+	err := q.QueryRow(ctx, `SELECT extract(year FROM min(sort_date))::int, extract(year FROM max(sort_date))::int
+		FROM meetings WHERE deleted_at IS NULL AND sort_date > '-infinity'`).Scan(&lo, &hi)
+	if err != nil {
+		return nil, formatError(err)
+	}
+	undated := f.From.IsZero() && f.To.IsZero() // a date range leaves out dates without a year
+	by, _ := keyYearMonth(boundary.Key)
+	var years []int
+	if lo != nil {
+		from, to := *lo, *hi
+		if f.From.Year != 0 {
+			from = max(from, f.From.Year)
+		}
+		if f.To.Year != 0 {
+			to = min(to, f.To.Year)
+		}
+		if by != 0 {
+			if desc {
+				to = min(to, by)
+			} else {
+				from = max(from, by)
+			}
+		} else if desc {
+			from, to = 1, 0 // the walk reached the dates without a year: none left
+		}
+		for y := from; y <= to; y++ {
+			years = append(years, y)
+		}
+	}
+	if desc {
+		slices.Reverse(years)
+		if undated {
+			years = append(years, 0)
+		}
+	} else if undated && by == 0 {
+		years = append([]int{0}, years...)
+	}
+	return years, nil
+}
+
+// searchBuckets reads, bucket after bucket in the order given, the rows
+// that pass where (built afresh for each statement) and fall in the bucket
+// (expr = value), until limit rows are read. It returns the rows of the
+// buckets read whole and the index of the bucket it stopped in (-1: every
+// bucket was read whole).
+func searchBuckets(ctx context.Context, q querier, where func(*sqlArgs) []string, expr string, buckets []int,
+	limit int) ([]domain.MeetingSummary, int, error) {
+	if len(buckets) == 0 {
+		return nil, -1, nil
+	}
+	var args sqlArgs
+	w := where(&args)
+	bs := args.add(buckets)
+	// The nested loop reads the buckets in the array's order, each through
+	// the index (a bucket without matches costs no row), and stops at the
+	// limit. OFFSET 0 keeps the subquery a subquery, run for each bucket in
+	// turn: flattened into a join, it could be hashed and lose the order.
+	sql := "SELECT b.i, m.id, m.sort_date::text, m.updated_at, m.deleted_at IS NOT NULL, m.list_item\n" +
+		"FROM unnest(" + bs + "::int[]) WITH ORDINALITY AS b(v, i)\nCROSS JOIN LATERAL (SELECT m.* FROM meetings m WHERE " +
+		strings.Join(append(w, expr+" = b.v"), "\n  AND ") + "\n  OFFSET 0) m\nLIMIT " + args.add(limit)
+	var rows []domain.MeetingSummary
+	var bucket []int64
+	err := queryRows(ctx, q, sql, args, func(r pgx.Rows) error {
+		var i int64
+		var m domain.MeetingSummary
+		var updated time.Time
+		var item []byte
+		if err := r.Scan(&i, &m.ID, &m.SortKey, &updated, &m.Deleted, &item); err != nil {
+			return err
+		}
+		if n := len(bucket); n > 0 && i < bucket[n-1] {
+			return fmt.Errorf("search: buckets read out of order")
+		}
+		m.UpdatedAt = updated.UTC()
+		if !m.Deleted {
+			m.Encoded = item
+		}
+		rows = append(rows, m)
+		bucket = append(bucket, i)
+		return nil
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	if len(rows) < limit {
+		return rows, -1, nil
+	}
+	stop := bucket[len(bucket)-1]
+	n := 0
+	for n < len(rows) && bucket[n] < stop {
+		n++
+	}
+	return rows[:n], int(stop - 1), nil
+}
+
+// finish orders the rows a search gathered and keeps the page.
+func finish(rows []domain.MeetingSummary, need int, desc bool) []domain.MeetingSummary {
+	slices.SortFunc(rows, func(a, b domain.MeetingSummary) int {
+		c := strings.Compare(a.SortKey, b.SortKey)
+		if c == 0 {
+			c = strings.Compare(a.ID, b.ID)
+		}
+		if desc {
+			return -c
+		}
+		return c
+	})
+	return rows[:min(need, len(rows))]
+}
+
+// keyYearMonth reads the year and month of a date sort key (0, 0 for
+// -infinity, a date without a year).
+func keyYearMonth(key string) (int, int) {
+	if len(key) < 7 || key[4] != '-' {
+		return 0, 0
+	}
+	y, _ := strconv.Atoi(key[:4])
+	m, _ := strconv.Atoi(key[5:7])
+	return y, m
+}
+
+// queryRows runs a step's query and calls fn for each row. The steps go as
+// unnamed statements, planned with their values each time: a plan cached
+// for one term (walk the order, or read the index) can be ruinous for
+// another.
+func queryRows(ctx context.Context, q querier, sql string, args []any, fn func(pgx.Rows) error) error {
+	rows, err := q.Query(ctx, sql, append([]any{pgx.QueryExecModeCacheDescribe}, args...)...)
+	if err != nil {
+		return formatError(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return formatError(rows.Err())
+}
