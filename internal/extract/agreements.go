@@ -27,7 +27,7 @@ var docNouns = map[string]domain.AgreementType{
 	"treaty": "agreement", "deal": "agreement", "deals": "agreement", "arrangement": "agreement",
 	"contract": "other", "contracts": "other", "roadmap": "other", "declaration": "other", "programme": "other",
 	"program": "other", "documents": "other", "document": "other", "statement": "other", "charter": "other",
-	"letter": "other",
+	"letter": "other", "guarantee": "other", "framework": "agreement", "frameworks": "agreement",
 }
 
 // notSigned are words that show a document was not signed at this meeting:
@@ -36,7 +36,7 @@ var notSigned = setOf("draft", "drafts", "drafting", "possibility", "possible", 
 	"preparation", "prepare", "preparing", "intend", "intends", "intention", "proposed", "proposal",
 	"considered", "consider", "considering", "upcoming", "implementation", "implementing", "progress",
 	"execution", "previously", "ago", "negotiate", "negotiating", "finalize",
-	"finalise", "finalizing", "finalising", "discuss", "discussing")
+	"finalise", "finalizing", "finalising", "discuss", "discussing", "reminder", "recalled", "recall", "earlier")
 
 var modalWords = setOf("to", "will", "would", "shall", "should", "could", "may", "might", "must", "can")
 
@@ -54,6 +54,9 @@ func (d *doc) agreements(sents []int, year int) []agrDraft {
 			if t.low != "signed" && t.low != "inked" && t.low != "concluded" && t.low != "sealed" && t.low != "signing" {
 				continue
 			}
+			if p := prevWord(T, v); p == "newly" || p == "recently" || p == "the" || p == "already" {
+				continue // "the newly signed agreement": one named before
+			}
 			if bad := d.notThisSigning(s, v, year); bad {
 				continue
 			}
@@ -61,67 +64,137 @@ func (d *doc) agreements(sents []int, year int) []agrDraft {
 			if !ok {
 				continue
 			}
-			typ, dn := domain.AgreementType(""), -1
-			for k := cs; k < ce; k++ {
-				if T[k].kind == 'w' {
-					if ty, ok := docNouns[T[k].low]; ok {
-						if T[k].low == "protocol" && findWord(T, max(0, k-3), k, "accordance", "according", "per") >= 0 {
-							continue
+			for _, doc := range d.documentsIn(s, cs, ce) {
+				if doc.definite && d.sameDocument(out, s, doc) {
+					continue // "the document", "the MOU was signed": one named before
+				}
+				a := agrDraft{s: s, cs: doc.b, ce: doc.e, dn: doc.dn, typ: doc.typ, conf: 0.85}
+				b, e := doc.b, doc.e-1
+				for b < e && T[b].kind == 'w' && (T[b].low == "a" || T[b].low == "an" || T[b].low == "the" || T[b].low == "also" || numberWords[T[b].low] > 0) {
+					b++
+				}
+				for e > b && (T[e].kind == 'p' && !T[e].is(")")) {
+					e--
+				}
+				if b > e {
+					continue
+				}
+				a.title = capFirst(cleanValue(strings.Trim(d.text[T[b].start:T[e].end], "\"“”")))
+				if a.title == "" || seen[foldKey(a.title)] && doc.count <= 1 {
+					continue
+				}
+				seen[foldKey(a.title)] = true
+				a.period = periodIn(T, doc.b, doc.e)
+				if a.period == "" && len(out) == 0 {
+					a.period = periodIn(T, v, min(len(T), v+8))
+				}
+				for _, c := range d.ctry[s] {
+					if !containsStr(a.parties, c.code) {
+						a.parties = append(a.parties, c.code)
+					}
+				}
+				// signatories: "signed by X and Y"
+				if n, nk := nextWord(T, v); n == "by" {
+					for _, idx := range d.bySent[s] {
+						if d.people[idx].s0 > nk {
+							a.signatories = append(a.signatories, idx)
 						}
-						if T[k].low == "letter" && !lowWords(T, k, "letter", "of", "intent") {
-							continue
-						}
-						typ, dn = ty, k
-						break
-					}
-					if T[k].low == "book" || T[k].low == "honor" || T[k].low == "honour" {
-						break
 					}
 				}
-			}
-			if dn < 0 {
-				continue
-			}
-			a := agrDraft{s: s, cs: cs, ce: ce, dn: dn, typ: typ, conf: 0.85}
-			// the title: the noun phrase without its article
-			b := cs
-			for b < ce && T[b].kind == 'w' && (T[b].low == "a" || T[b].low == "an" || T[b].low == "the" || T[b].low == "also") {
-				b++
-			}
-			e := ce - 1
-			for e > b && (T[e].kind == 'p' && !T[e].is(")")) {
-				e--
-			}
-			if b > e {
-				continue
-			}
-			a.title = capFirst(cleanValue(strings.Trim(d.text[T[b].start:T[e].end], "\"“”")))
-			if a.title == "" || seen[foldKey(a.title)] {
-				continue
-			}
-			seen[foldKey(a.title)] = true
-			a.period = periodIn(T, cs, ce)
-			if a.period == "" {
-				a.period = periodIn(T, v, min(len(T), v+8))
-			}
-			for _, c := range d.ctry[s] {
-				if !containsStr(a.parties, c.code) {
-					a.parties = append(a.parties, c.code)
+				for k := 0; k < max(doc.count, 1); k++ {
+					out = append(out, a)
 				}
 			}
-			// signatories: "signed by X and Y"
-			if n, nk := nextWord(T, v); n == "by" {
-				for _, idx := range d.bySent[s] {
-					if d.people[idx].s0 > nk {
-						a.signatories = append(a.signatories, idx)
-					}
-				}
-			}
-			out = append(out, a)
 			v = max(v, ce)
 		}
 	}
 	return out
+}
+
+// numberWords count documents: "two memoranda".
+var numberWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5}
+
+// genericDocs are nouns that may stand for any document named before.
+var genericDocs = setOf("document", "documents", "agreement", "deal", "accord", "paper", "memorandum", "mou")
+
+// docSpan is one document named in the noun phrase of a signing.
+type docSpan struct {
+	b, e, dn int // its tokens and its noun
+	typ      domain.AgreementType
+	count    int  // "two memoranda": 2
+	definite bool // "the document", "the signed plan"
+}
+
+// documentsIn splits the object of a signing into its documents: "a plan
+// for 2025 and a document on X" are two; "two memoranda of understanding"
+// two of one type; a generic noun takes the type of its complement ("a
+// document outlining a plan of ...").
+func (d *doc) documentsIn(s, cs, ce int) []docSpan {
+	T := d.st(s)
+	var out []docSpan
+	start := cs
+	for k := cs; k < ce; k++ {
+		if T[k].kind != 'w' {
+			continue
+		}
+		if T[k].low == "book" || T[k].low == "honor" || T[k].low == "honour" {
+			break
+		}
+		ty, ok := docNouns[T[k].low]
+		if !ok {
+			continue
+		}
+		if T[k].low == "protocol" && findWord(T, max(0, k-3), k, "accordance", "according", "per") >= 0 {
+			continue
+		}
+		if T[k].low == "letter" && !lowWords(T, k, "letter", "of", "intent") && !lowWords(T, k, "letter", "of", "arrangement") {
+			continue
+		}
+		// a new document after "and a", ", a", "as well as a"; else a
+		// noun inside the one before ("an agreement on the plan of ...")
+		if len(out) > 0 {
+			j := k - 1
+			for j > start && j > k-4 && T[j].kind == 'w' && T[j].low != "a" && T[j].low != "an" && T[j].low != "the" {
+				j--
+			}
+			coord := j >= 1 && (T[j].low == "a" || T[j].low == "an" || T[j].low == "the") && (T[j-1].low == "and" || T[j-1].is(",") || T[j-1].low == "well")
+			if !coord {
+				if prev := &out[len(out)-1]; prev.typ == "other" && genericDocs[T[prev.dn].low] && ty != "other" && ty != "agreement" {
+					prev.typ = ty // "a document outlining a plan"
+				}
+				continue
+			}
+			out[len(out)-1].e = j - 1
+			start = j
+		}
+		doc := docSpan{b: start, e: ce, dn: k, typ: ty, count: 1}
+		for j := max(start, k-3); j < k; j++ {
+			if n := numberWords[T[j].low]; n > 0 {
+				doc.count = n
+			}
+		}
+		first := start
+		for first < k && T[first].kind == 'w' && T[first].low == "also" {
+			first++
+		}
+		doc.definite = T[first].low == "the" || T[first].low == "this" || T[first].low == "these" || T[first].low == "that"
+		out = append(out, doc)
+	}
+	return out
+}
+
+// sameDocument reports whether a definite mention ("the document", "the
+// MOU", "the signed plan") stands for a document already found.
+func (d *doc) sameDocument(found []agrDraft, s int, doc docSpan) bool {
+	if len(found) == 0 {
+		return false
+	}
+	for _, a := range found {
+		if a.typ == doc.typ {
+			return true
+		}
+	}
+	return genericDocs[d.st(s)[doc.dn].low]
 }
 
 func containsStr(xs []string, x string) bool {
@@ -158,8 +231,10 @@ func (d *doc) notThisSigning(s, v, year int) bool {
 			return true
 		}
 	}
-	for _, t := range T {
-		if t.kind == 'w' && !t.cap && notSigned[t.low] {
+	// before the verb: "discussed the draft plan to be signed"; after it,
+	// only a draft: "signed a document on the implementation of ..." is one
+	for i, t := range T {
+		if t.kind == 'w' && !t.cap && notSigned[t.low] && (i < v || t.low == "draft" || t.low == "drafts") {
 			return true
 		}
 	}
@@ -182,7 +257,9 @@ func (d *doc) notThisSigning(s, v, year int) bool {
 		}
 	}
 	if T[v].low == "signing" {
-		return !(hasPhrase(T, "took place") || hasPhrase(T, "was held") || hasWord(T, "ceremony"))
+		p := prevWord(T, v)
+		return !(hasPhrase(T, "took place") || hasPhrase(T, "was held") || hasWord(T, "ceremony") ||
+			p == "in" || p == "by" || p == "with" || p == "after")
 	}
 	// a participle after its noun: "the agreement signed in 2019"
 	if p := prevWord(T, v); docNouns[p] != "" {
@@ -209,6 +286,15 @@ func (d *doc) docChunk(s, v int) (int, int, bool) {
 		}
 	}
 	if w == "signing" {
+		if p := prevWord(T, v); p == "in" || p == "by" || p == "with" || p == "after" {
+			// "joined him in signing a memorandum": the object follows
+			k := v + 1
+			e := k
+			for e < len(T) && !(T[e].kind == 'p' && (T[e].is(",") || T[e].isTerminal())) && T[e].low != "which" && T[e].low != "that" {
+				e++
+			}
+			return k, e, e > k
+		}
 		k := v + 1
 		if k < len(T) && T[k].low == "ceremony" {
 			k++

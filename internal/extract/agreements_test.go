@@ -1,0 +1,37 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestAgreementRules(t *testing.T) {
+	lead := "On 3 May 2024, Estonian Defence Minister Mr. Kalev Tamm received Latvian Defence Minister Mr. Juris Ozols in Tallinn. "
+	for _, c := range []struct{ text, want string }{
+		// coreference: the document, the signed plan
+		{"The two signed the plan of bilateral cooperation for 2025. The document provides for forty events. The newly signed plan was praised.", "cooperation_plan"},
+		// coordinated documents are two
+		{"The ministers signed a cooperation plan for 2025 and a memorandum on military education.", "cooperation_plan memorandum"},
+		// a number of documents
+		{"After the talks, two memoranda of understanding were signed.", "memorandum memorandum"},
+		// gerund signings
+		{"Mr. Tamm joined his counterpart in signing a memorandum on cyber defence.", "memorandum"},
+		// the type from the complement
+		{"The sides signed a document outlining a plan of joint exercises.", "cooperation_plan"},
+		// a signing recalled is not this one
+		{"A reminder that the two countries signed an agreement on logistics at a conference.", ""},
+		// a complement after the document does not undo the signing
+		{"They signed a document on the implementation of the strategic partnership.", "other"},
+	} {
+		res := Extract(lead+c.text, Options{})
+		var got []string
+		for _, a := range res.Meeting.Agreements {
+			got = append(got, string(a.Type))
+		}
+		slices.Sort(got)
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("%q: agreements %q, want %q", c.text, got, c.want)
+		}
+	}
+}
