@@ -126,12 +126,53 @@ type resolvedPerson struct {
 	keys        []string
 }
 
+// meeting readies one meeting (not its child meetings): codes become
+// alpha-2, the people it names become officials, the host is settled,
+// agreements get ids, and empty lists are lists. Problems are gathered in
+// r.p; the error is a failure to look officials up.
 func (r *resolver) meeting(ctx context.Context, m *Meeting, at string, old *Meeting) error {
 	m.DatePrecision = m.Date.Precision()
+	r.members = nil
+	if err := r.delegations(ctx, m, at); err != nil {
+		return err
+	}
+	r.host(m, at)
+	for i := range m.Ceremonies {
+		rc := m.Ceremonies[i].Recipient
+		if rc == nil {
+			continue
+		}
+		pp := fmt.Sprintf("%s/ceremonies/%d/recipient", at, i)
+		id, name, country, err := r.person(ctx, pp, rc.Country, rc.OfficialID, rc.Name)
+		if err != nil {
+			return err
+		}
+		rc.OfficialID, rc.Name, rc.Country = id, name, country
+	}
+	if err := r.agreements(ctx, m, at, old); err != nil {
+		return err
+	}
 	if m.Topics == nil {
 		m.Topics = []Topic{}
 	}
-	r.members = nil
+	if m.Ceremonies == nil {
+		m.Ceremonies = []Ceremony{}
+	}
+	if m.Agreements == nil {
+		m.Agreements = []Agreement{}
+	}
+	for i := range m.Sources {
+		if m.Sources[i].AlternateTitles == nil {
+			m.Sources[i].AlternateTitles = []AltTitle{}
+		}
+	}
+	m.DedupeKey = DedupeKey(m)
+	return nil
+}
+
+// delegations resolves the delegations' countries and people: one
+// delegation a country, each official once in it.
+func (r *resolver) delegations(ctx context.Context, m *Meeting, at string) error {
 	countries := map[string]bool{}
 	for i := range m.Delegations {
 		d := &m.Delegations[i]
@@ -169,6 +210,12 @@ func (r *resolver) meeting(ctx context.Context, m *Meeting, at string, old *Meet
 			}
 		}
 	}
+	return nil
+}
+
+// host resolves host_country, or takes it from the host delegation, and
+// checks that the two agree.
+func (r *resolver) host(m *Meeting, at string) {
 	if m.HostCountry != nil {
 		h := r.s.alpha2(&r.p, at+"/host_country", *m.HostCountry)
 		m.HostCountry = &h
@@ -185,18 +232,11 @@ func (r *resolver) meeting(ctx context.Context, m *Meeting, at string, old *Meet
 			r.p.Add(fmt.Sprintf("%s/delegations/%d/role", at, i), "the host delegation is not of host_country %s", *m.HostCountry)
 		}
 	}
-	for i := range m.Ceremonies {
-		rc := m.Ceremonies[i].Recipient
-		if rc == nil {
-			continue
-		}
-		pp := fmt.Sprintf("%s/ceremonies/%d/recipient", at, i)
-		id, name, country, err := r.person(ctx, pp, rc.Country, rc.OfficialID, rc.Name)
-		if err != nil {
-			return err
-		}
-		rc.OfficialID, rc.Name, rc.Country = id, name, country
-	}
+}
+
+// agreements gives new agreements ids (a stored one, of old, keeps its
+// own) and resolves their parties and signatories.
+func (r *resolver) agreements(ctx context.Context, m *Meeting, at string, old *Meeting) error {
 	oldAgreements := map[string]bool{}
 	if old != nil {
 		for _, a := range old.Agreements {
@@ -236,18 +276,6 @@ func (r *resolver) meeting(ctx context.Context, m *Meeting, at string, old *Meet
 			seen[id] = true
 		}
 	}
-	if m.Ceremonies == nil {
-		m.Ceremonies = []Ceremony{}
-	}
-	if m.Agreements == nil {
-		m.Agreements = []Agreement{}
-	}
-	for i := range m.Sources {
-		if m.Sources[i].AlternateTitles == nil {
-			m.Sources[i].AlternateTitles = []AltTitle{}
-		}
-	}
-	m.DedupeKey = DedupeKey(m)
 	return nil
 }
 

@@ -166,59 +166,11 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, f domain.Meeting
 	var err error
 	switch {
 	case format == formatNDJSON && table == "":
-		var line []byte
-		err = s.svc.ExportMeetings(r.Context(), f, func(m *domain.MeetingSummary) error {
-			sw.start("application/x-ndjson", "")
-			var err error
-			if line, err = appendItem(line[:0], m); err != nil {
-				return err
-			}
-			if _, err := sw.bw.Write(append(line, '\n')); err != nil {
-				return err
-			}
-			return sw.row()
-		})
+		err = s.exportNDJSON(r, sw, f)
 	case format == formatCSV && table == "":
-		cw := csv.NewWriter(sw.bw)
-		header := func() error {
-			if sw.started {
-				return nil
-			}
-			sw.start("text/csv; charset=utf-8", "meetings.csv")
-			return cw.Write(meetingColumns)
-		}
-		err = s.svc.ExportMeetings(r.Context(), f, func(m *domain.MeetingSummary) error {
-			if err := header(); err != nil {
-				return err
-			}
-			if err := m.Expand(); err != nil {
-				return err
-			}
-			if err := cw.Write(textCells(meetingRow(m))); err != nil {
-				return err
-			}
-			if sw.rows%flushEvery == flushEvery-1 {
-				cw.Flush()
-			}
-			return sw.row()
-		})
-		if err == nil {
-			err = header() // no rows: the header alone
-		}
-		cw.Flush()
+		err = s.exportCSV(r, sw, f)
 	case format == formatCSV:
-		cw := csv.NewWriter(sw.bw)
-		err = s.svc.ExportRows(r.Context(), f, table, func(row []string) error {
-			sw.start("text/csv; charset=utf-8", table+".csv")
-			if err := cw.Write(textCells(row)); err != nil {
-				return err
-			}
-			if sw.rows%flushEvery == flushEvery-1 {
-				cw.Flush()
-			}
-			return sw.row()
-		})
-		cw.Flush()
+		err = s.exportRows(r, sw, f, table)
 	default:
 		err = queryError{message: "The query is not valid.",
 			fields: []ProblemField{{Parameter: "table", Detail: "goes with format=csv"}}}
@@ -229,26 +181,94 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, f domain.Meeting
 	if err == nil {
 		err = sw.flush()
 	}
-	if err != nil {
-		if !sw.started {
+	if err != nil && sw.started {
+		s.abortExport(r, sw, err)
+	}
+	return err
+}
+
+// exportNDJSON streams the meetings as NDJSON, one summary a line.
+func (s *Server) exportNDJSON(r *http.Request, sw *streamWriter, f domain.MeetingFilter) error {
+	var line []byte
+	return s.svc.ExportMeetings(r.Context(), f, func(m *domain.MeetingSummary) error {
+		sw.start("application/x-ndjson", "")
+		var err error
+		if line, err = appendItem(line[:0], m); err != nil {
 			return err
 		}
-		var ce clientError
-		switch {
-		case errors.Is(err, os.ErrDeadlineExceeded):
-			s.log.WarnContext(r.Context(), "export cut off: the client took no bytes for too long",
-				"request_id", middleware.GetReqID(r.Context()), "stall_timeout", s.cfg.ExportStallTimeout.String(),
-				"rows", sw.rows, "bytes", sw.cw.bytes)
-		case errors.As(err, &ce) || r.Context().Err() != nil:
-			s.log.InfoContext(r.Context(), "export ended: the client left",
-				"request_id", middleware.GetReqID(r.Context()), "rows", sw.rows, "bytes", sw.cw.bytes, "err", err)
-		default:
-			s.log.ErrorContext(r.Context(), "export failed midway", "err", err,
-				"request_id", middleware.GetReqID(r.Context()), "rows", sw.rows)
+		if _, err := sw.bw.Write(append(line, '\n')); err != nil {
+			return err
 		}
-		panic(http.ErrAbortHandler)
+		return sw.row()
+	})
+}
+
+// exportCSV streams the meetings as CSV, the header first (alone when no
+// meeting passes the filter).
+func (s *Server) exportCSV(r *http.Request, sw *streamWriter, f domain.MeetingFilter) error {
+	cw := csv.NewWriter(sw.bw)
+	defer cw.Flush()
+	header := func() error {
+		if sw.started {
+			return nil
+		}
+		sw.start("text/csv; charset=utf-8", "meetings.csv")
+		return cw.Write(meetingColumns)
 	}
-	return nil
+	err := s.svc.ExportMeetings(r.Context(), f, func(m *domain.MeetingSummary) error {
+		if err := header(); err != nil {
+			return err
+		}
+		if err := m.Expand(); err != nil {
+			return err
+		}
+		return csvRow(sw, cw, textCells(meetingRow(m)))
+	})
+	if err != nil {
+		return err
+	}
+	return header()
+}
+
+// exportRows streams a child table of the meetings as CSV.
+func (s *Server) exportRows(r *http.Request, sw *streamWriter, f domain.MeetingFilter, table string) error {
+	cw := csv.NewWriter(sw.bw)
+	defer cw.Flush()
+	return s.svc.ExportRows(r.Context(), f, table, func(row []string) error {
+		sw.start("text/csv; charset=utf-8", table+".csv")
+		return csvRow(sw, cw, textCells(row))
+	})
+}
+
+// csvRow writes one CSV row, flushing the CSV writer before the stream
+// writer flushes.
+func csvRow(sw *streamWriter, cw *csv.Writer, cells []string) error {
+	if err := cw.Write(cells); err != nil {
+		return err
+	}
+	if sw.rows%flushEvery == flushEvery-1 {
+		cw.Flush()
+	}
+	return sw.row()
+}
+
+// abortExport logs why an export that had begun ended early and cuts the
+// connection.
+func (s *Server) abortExport(r *http.Request, sw *streamWriter, err error) {
+	var ce clientError
+	switch {
+	case errors.Is(err, os.ErrDeadlineExceeded):
+		s.log.WarnContext(r.Context(), "export cut off: the client took no bytes for too long",
+			"request_id", middleware.GetReqID(r.Context()), "stall_timeout", s.cfg.ExportStallTimeout.String(),
+			"rows", sw.rows, "bytes", sw.cw.bytes)
+	case errors.As(err, &ce) || r.Context().Err() != nil:
+		s.log.InfoContext(r.Context(), "export ended: the client left",
+			"request_id", middleware.GetReqID(r.Context()), "rows", sw.rows, "bytes", sw.cw.bytes, "err", err)
+	default:
+		s.log.ErrorContext(r.Context(), "export failed midway", "err", err,
+			"request_id", middleware.GetReqID(r.Context()), "rows", sw.rows)
+	}
+	panic(http.ErrAbortHandler)
 }
 
 // meetingColumns are the columns of the meetings CSV; lists are joined
