@@ -23,14 +23,8 @@ func (f *AgreementFilter) Validate(codes CountryCodes) error {
 	if f.Partner != "" && f.Country == "" {
 		p.AddField("Partner", "needs country")
 	}
-	for _, c := range []struct {
-		field string
-		code  *string
-	}{{"Country", &f.Country}, {"Partner", &f.Partner}} {
-		if *c.code != "" {
-			*c.code = codes.resolve(&p, c.field, *c.code)
-		}
-	}
+	codes.resolveGiven(&p, "Country", &f.Country)
+	codes.resolveGiven(&p, "Partner", &f.Partner)
 	checkPage(&p, &f.Limit, f.After)
 	checkOneOf(&p, "Type", f.Type, AgreementTypes)
 	return p.Err(errFilter)

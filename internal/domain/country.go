@@ -59,3 +59,11 @@ func (cc CountryCodes) resolve(p *Problems, field, code string) string {
 	}
 	return a2
 }
+
+// resolveGiven resolves a filter's country code in place when one is
+// given.
+func (cc CountryCodes) resolveGiven(p *Problems, field string, code *string) {
+	if *code != "" {
+		*code = cc.resolve(p, field, *code)
+	}
+}

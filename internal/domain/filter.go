@@ -111,14 +111,9 @@ func (f *MeetingFilter) Validate(codes CountryCodes) error {
 		}
 		f.Countries = cs
 	}
-	for _, c := range []struct {
-		field string
-		code  *string
-	}{{"Partner", &f.Partner}, {"Host", &f.Host}, {"Guest", &f.Guest}} {
-		if *c.code != "" {
-			*c.code = codes.resolve(&p, c.field, *c.code)
-		}
-	}
+	codes.resolveGiven(&p, "Partner", &f.Partner)
+	codes.resolveGiven(&p, "Host", &f.Host)
+	codes.resolveGiven(&p, "Guest", &f.Guest)
 	if f.Sort == "" {
 		f.Sort = SortDateDesc
 		if f.UpdatedSince != nil {

@@ -43,9 +43,7 @@ type OfficialFilter struct {
 // page size.
 func (f *OfficialFilter) Validate(codes CountryCodes) error {
 	var p Problems
-	if f.Country != "" {
-		f.Country = codes.resolve(&p, "Country", f.Country)
-	}
+	codes.resolveGiven(&p, "Country", &f.Country)
 	checkPage(&p, &f.Limit, f.After)
 	if f.Q != "" && Fold(f.Q) == "" {
 		p.AddField("Q", "must hold a letter or digit")

@@ -84,9 +84,7 @@ type TimelineFilter struct {
 // Validate resolves the country code and fills in the period.
 func (f *TimelineFilter) Validate(codes CountryCodes) error {
 	var p Problems
-	if f.Country != "" {
-		f.Country = codes.resolve(&p, "Country", f.Country)
-	}
+	codes.resolveGiven(&p, "Country", &f.Country)
 	if f.By == "" {
 		f.By = "year"
 	}
@@ -105,9 +103,7 @@ type PartnerFilter struct {
 // Validate resolves the country code.
 func (f *PartnerFilter) Validate(codes CountryCodes) error {
 	var p Problems
-	if f.Country != "" {
-		f.Country = codes.resolve(&p, "Country", f.Country)
-	}
+	codes.resolveGiven(&p, "Country", &f.Country)
 	return p.Err(errFilter)
 }
 
