@@ -134,7 +134,10 @@ func (s *Store) FindDraftID(ctx context.Context, url *string, contentHash string
 // GetDraft implements domain.DraftStore.
 func (s *Store) GetDraft(ctx context.Context, id string, lock bool) (*domain.Draft, error) {
 	sql := selectDraftSQL
-	if lock {
+	// The lock is for a transaction InTx began: outside one it would end
+	// with the statement, and the reads of a request that writes nothing
+	// may run on a replica, which takes no locks.
+	if _, inTx := ctx.Value(txKey{}).(pgx.Tx); lock && inTx {
 		sql += " FOR UPDATE OF d"
 	}
 	var d domain.Draft

@@ -20,6 +20,7 @@ import (
 
 	"github.com/milmeet/milmeet/api"
 	"github.com/milmeet/milmeet/internal/domain"
+	"github.com/milmeet/milmeet/internal/drafter"
 	httpapi "github.com/milmeet/milmeet/internal/http"
 	"github.com/milmeet/milmeet/internal/pgtest"
 	"github.com/milmeet/milmeet/internal/postgres"
@@ -95,7 +96,8 @@ func (e *env) start(o opts) *instance {
 	t.Cleanup(router.Close)
 	st := router.Store()
 	svc := domain.NewService(domain.Stores{Meetings: st, Officials: st, Agreements: st, Countries: st,
-		Stats: st, Rows: st, Keys: st, Audit: st, Imports: st, Idempotency: st, Articles: st})
+		Stats: st, Rows: st, Keys: st, Audit: st, Imports: st, Idempotency: st, Articles: st,
+		Drafts: st, Tx: st, Extractor: drafter.New()})
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(postgres.NewRouterCollector(router))
 	cfg := httpapi.DefaultConfig()

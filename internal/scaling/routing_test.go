@@ -1,27 +1,36 @@
 package scaling
 
 import (
+	"context"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/milmeet/milmeet/api"
 	"github.com/milmeet/milmeet/internal/domain"
 )
 
-// tokenRead reads path with token until a replica serves it (it has
-// replayed the write), and returns that answer.
-func tokenRead(t *testing.T, a *instance, path, token string) answer {
+// tokenRead reads path with token (and header pairs) until a replica
+// serves it (it has replayed the write), and returns that answer.
+func tokenRead(t *testing.T, a *instance, path, token string, header ...string) answer {
 	t.Helper()
 	var r answer
-	require.Eventually(t, func() bool {
-		r = a.do(t, "GET", path, nil, "Milmeet-Consistency", token)
-		return r.node() == "replica-1"
-	}, 20*time.Second, 10*time.Millisecond, "a replica never served %s with its token; last: %s from %s", path, r, r.node())
-	return r
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		r = a.do(t, "GET", path, nil, append([]string{"Milmeet-Consistency", token}, header...)...)
+		if r.node() == "replica-1" {
+			return r
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("a replica never served %s with its token; last: %s from %q", path, r, r.node())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }
 
 func TestRouting(t *testing.T) {
@@ -207,4 +216,75 @@ func TestReplicaLostBetweenChecks(t *testing.T) {
 		assert.Equal(t, "primary", r.node(), path)
 	}
 	assert.True(t, strings.Contains(string(a.do(t, "GET", "/meetings?country=UZ", nil).body), "lost meeting 1"))
+}
+
+// TestDraftsReadOnReplica: the review queue and a draft are read on the
+// replica (a read takes no lock there), and a draft just made is seen with
+// its token.
+func TestDraftsReadOnReplica(t *testing.T) {
+	e := newEnv(t, opts{})
+	a := e.apis[0]
+	w := a.do(t, "POST", "/articles", []byte(`{"text": "Baku, 18 March 2013. Azerbaijani Defense Minister Safar Abiyev and Georgian Defense Minister Irakly Alasania met in Baku.", "url": "https://example.org/scaling/draft", "outlet": "Example", "published_at": "2013-03-18"}`),
+		"Authorization", "Bearer "+e.token)
+	require.Equal(t, http.StatusCreated, w.status, w.String())
+	draft := w.header.Get("Location")
+	require.NotEmpty(t, draft)
+	r := tokenRead(t, a, draft, w.header.Get("Milmeet-Consistency"), "Authorization", "Bearer "+e.token)
+	assert.Equal(t, http.StatusOK, r.status, r.String())
+	r = a.do(t, "GET", "/drafts?status=pending", nil, "Authorization", "Bearer "+e.token)
+	assert.Equal(t, http.StatusOK, r.status, r.String())
+	assert.Equal(t, "replica-1", r.node())
+}
+
+// TestEveryReadOnReplica sends every GET operation of api/openapi.yaml,
+// with an admin key, to a server whose reads go to the replica: each must
+// be answered there (a write or a lock in a read would fail there, and the
+// read would run again on the primary).
+func TestEveryReadOnReplica(t *testing.T) {
+	e := newEnv(t, opts{})
+	a := e.apis[0]
+	_, admin, err := a.svc.CreateKey(context.Background(), "scaling-admin", domain.ScopeAdmin)
+	require.NoError(t, err)
+	m := e.create(a, 1, "every-read")
+	meeting := m.json(t)
+	official := meeting["delegations"].([]any)[0].(map[string]any)["head"].(map[string]any)["official_id"].(string)
+	d := a.do(t, "POST", "/articles", []byte(`{"text": "Baku, 18 March 2013. Azerbaijani Defense Minister Safar Abiyev and Georgian Defense Minister Irakly Alasania met in Baku and signed a plan of bilateral cooperation for 2013.", "url": "https://example.org/scaling/every-read", "outlet": "Example", "published_at": "2013-03-18"}`),
+		"Authorization", "Bearer "+e.token)
+	require.Equal(t, http.StatusCreated, d.status, d.String())
+	draft := strings.TrimPrefix(d.header.Get("Location"), "/drafts/")
+	token := d.header.Get("Milmeet-Consistency")
+	tokenRead(t, a, "/drafts/"+draft, token, "Authorization", "Bearer "+admin)
+
+	doc, err := openapi3.NewLoader().LoadFromData(api.Spec)
+	require.NoError(t, err)
+	var agreement string
+	for path, item := range doc.Paths.Map() {
+		if item.Get == nil || path == "/livez" || path == "/readyz" || path == "/openapi.yaml" || path == "/metrics" {
+			continue // no database reads of the API's own
+		}
+		p := strings.NewReplacer("{code}", "UZ", "{name}", "scaling-admin").Replace(path)
+		switch {
+		case strings.HasPrefix(p, "/drafts/"):
+			p = strings.ReplaceAll(p, "{id}", draft)
+		case strings.HasPrefix(p, "/officials/"):
+			p = strings.ReplaceAll(p, "{id}", official)
+		case strings.HasPrefix(p, "/agreements/"):
+			if agreement == "" {
+				list := a.do(t, "GET", "/agreements", nil, "Milmeet-Consistency", token).json(t)
+				if data, _ := list["data"].([]any); len(data) > 0 {
+					agreement = data[0].(map[string]any)["id"].(string)
+				}
+			}
+			p = strings.ReplaceAll(p, "{id}", agreement)
+		default:
+			p = strings.ReplaceAll(p, "{id}", meeting["id"].(string))
+		}
+		r := a.do(t, "GET", p, nil, "Authorization", "Bearer "+admin, "Milmeet-Consistency", token)
+		assert.Less(t, r.status, 500, "GET %s (%s): %s", p, path, r)
+		// On the replica, not run again on the primary after failing there.
+		assert.Equal(t, "replica-1", r.node(), "GET %s (%s)", p, path)
+		if strings.Contains(p, "{") {
+			t.Errorf("GET %s: a parameter left unfilled", p)
+		}
+	}
 }
