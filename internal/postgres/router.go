@@ -486,11 +486,12 @@ const positionSQL = `(SELECT (l - CASE WHEN (l - '0/0') % seg = 40 THEN 40
 
 // ReadFailed tells the store that the reads of ctx failed with err on the
 // node that served them. When err says the node was lost (not a statement
-// that ran too long), the reads may be tried again elsewhere: it reports
-// whether another node may serve them.
+// that ran too long), or that a read wrote or locked, which a replica
+// refuses, the reads may be tried again elsewhere (in the end on the
+// primary): it reports whether another node may serve them.
 func (s *Store) ReadFailed(ctx context.Context, err error) bool {
 	p := domain.ReadPolicyOf(ctx)
-	if s.router == nil || p == nil || !errors.Is(err, unavailable) {
+	if s.router == nil || p == nil || !errors.Is(err, unavailable) && !errors.Is(err, readOnly) {
 		return false
 	}
 	name, _ := p.Served()
