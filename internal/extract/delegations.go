@@ -1,0 +1,239 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/milmeet/milmeet/internal/domain"
+)
+
+// dmention is a delegation named by its country: "the Kazakh delegation",
+// "a delegation of the Ministry of Defence of Georgia".
+type dmention struct {
+	i     int
+	codes []string
+	ledBy bool
+}
+
+var delegationMods = setOf("military", "high", "level", "high-level", "defence", "defense", "official", "senior",
+	"government", "governmental", "joint", "large", "ranking", "high-ranking", "military-political", "naval",
+	"army", "air", "force", "parliamentary", "friendly", "fraternal", "visiting")
+
+func (d *doc) delegationsIn(s int) []dmention {
+	if d.dlgDone == nil {
+		d.dlgDone = make([]bool, len(d.sents))
+		d.dlgMemo = make([][]dmention, len(d.sents))
+	}
+	if !d.dlgDone[s] {
+		d.dlgMemo[s], d.dlgDone[s] = d.findDelegations(s), true
+	}
+	return d.dlgMemo[s]
+}
+
+func (d *doc) findDelegations(s int) []dmention {
+	T := d.st(s)
+	var out []dmention
+	for i, t := range T {
+		if t.kind != 'w' || (t.low != "delegation" && t.low != "delegations" && t.low != "guests" && t.low != "side") {
+			continue
+		}
+		dm := dmention{i: i}
+		// before: "the Kazakh (military) delegation"
+		for k := i - 1; k >= 0 && k >= i-5; k-- {
+			if T[k].kind == 'p' && !(T[k].isDash() && !T[k].sp) {
+				break
+			}
+			if T[k].kind == 'w' && delegationMods[T[k].low] {
+				continue
+			}
+			if c, ok := d.countryIn(s, k); ok {
+				dm.codes = append(dm.codes, c.code)
+				k = c.i
+				// "Azerbaijani and Turkish delegations"
+				if k-2 >= 0 && T[k-1].low == "and" {
+					if c2, ok := d.countryIn(s, k-2); ok {
+						dm.codes = append(dm.codes, c2.code)
+					}
+				}
+				break
+			}
+			if T[k].isDash() {
+				continue
+			}
+			break
+		}
+		// after: "delegation(s) of/from (the Ministry of Defense of) X (and Y)"
+		if n, nk := nextWord(T, i); (n == "of" || n == "from") && len(dm.codes) == 0 && t.low != "side" {
+			for k := nk + 1; k < len(T) && k < nk+16; k++ {
+				if c, ok := d.countryIn(s, k); ok {
+					if !slices.Contains(dm.codes, c.code) {
+						dm.codes = append(dm.codes, c.code)
+					}
+					k = c.j - 1
+					continue
+				}
+				tk := T[k]
+				if tk.kind == 'w' && (officialFormWords[tk.low] || positionWords[tk.low] || tk.low == "and" || tk.low == "both") {
+					continue
+				}
+				if tk.is(",") || tk.isDash() {
+					continue
+				}
+				break
+			}
+		}
+		if t.low == "guests" && len(dm.codes) == 0 {
+			continue
+		}
+		if t.low == "side" && len(dm.codes) == 0 {
+			continue
+		}
+		if n, nk := nextWord(T, i); n == "led" || n == "headed" {
+			if n2, _ := nextWord(T, nk); n2 == "by" {
+				dm.ledBy = true
+			}
+		}
+		out = append(out, dm)
+	}
+	return out
+}
+
+// meetingDraft is a meeting being put together.
+type meetingDraft struct {
+	sents    []int // the sentences of its section
+	anchor   anchor
+	hasAnc   bool
+	dlgs     []*dlgDraft
+	host     string
+	hostS    int
+	hostConf float64
+	child    bool
+	subj     []int
+	obj      []int
+	country  map[int]string // countries settled for the people of the anchor sentence
+	cconf    map[int]float64
+	kind     domain.Kind
+	kindS    int
+	noHost   bool // a third country's venue or a multilateral event's margins: no host
+}
+
+// dlgDraft is a delegation being put together.
+type dlgDraft struct {
+	code     string
+	s        int // sentence that shows the country takes part
+	conf     float64
+	head     int // person mention, -1 for none
+	members  []int
+	headline bool // known only from the headline
+}
+
+func (m *meetingDraft) dlg(code string) *dlgDraft {
+	for _, x := range m.dlgs {
+		if x.code == code {
+			return x
+		}
+	}
+	return nil
+}
+
+func (m *meetingDraft) addDlg(code string, s int, conf float64) *dlgDraft {
+	if code == "" || code == "-" || code == "@" {
+		return nil
+	}
+	if x := m.dlg(code); x != nil {
+		return x
+	}
+	x := &dlgDraft{code: code, s: s, conf: conf, head: -1}
+	m.dlgs = append(m.dlgs, x)
+	return x
+}
+
+// hasPerson reports whether the person (by name) is in the meeting.
+func (d *doc) hasPerson(m *meetingDraft, idx int) bool {
+	name := d.people[idx].key
+	for _, x := range m.dlgs {
+		if x.head >= 0 && d.people[x.head].key == name {
+			return true
+		}
+		for _, y := range x.members {
+			if d.people[y].key == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sidePeople splits a sentence's people into those before the anchor and
+// those after it.
+func (d *doc) sidePeople(a anchor) (subj, obj []int) {
+	for _, idx := range d.bySent[a.s] {
+		m := d.people[idx]
+		if d.excluded(idx) {
+			continue
+		}
+		switch {
+		case m.j <= a.i:
+			subj = append(subj, idx)
+		case m.s0 >= a.j || m.i >= a.j:
+			obj = append(obj, idx)
+		}
+	}
+	return
+}
+
+// ledByHead reports whether a person is named right after "led by" or
+// "headed by".
+func (d *doc) ledByHead(idx int) bool {
+	m := d.people[idx]
+	T := d.st(m.sent)
+	k := m.s0 - 1
+	for k >= 0 && T[k].kind == 'w' && (T[k].low == "the" || T[k].low == "his") {
+		k--
+	}
+	return k >= 1 && T[k].low == "by" && (T[k-1].low == "led" || T[k-1].low == "headed" || T[k-1].low == "chaired")
+}
+
+// sideCountries returns countries a side names without people: delegations,
+// and ministries or armies of a country in the subject.
+func (d *doc) sideCountries(s, from, to int, people []int) []string {
+	var out []string
+	add := func(c string) {
+		if c != "" && !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	for _, dm := range d.delegationsIn(s) {
+		if dm.i >= from && dm.i < to {
+			for _, c := range dm.codes {
+				add(c)
+			}
+		}
+	}
+	// "his Turkish counterpart" with no name
+	T0 := d.st(s)
+	for _, c := range d.ctry[s] {
+		if c.adj && c.i >= from && c.i < to && c.j < len(T0) && (T0[c.j].low == "counterpart" || T0[c.j].low == "counterparts") {
+			add(c.code)
+		}
+	}
+	if len(people) == 0 && len(out) == 0 {
+		T := d.st(s)
+		for _, c := range d.ctry[s] {
+			if c.i < from || c.i >= to {
+				continue
+			}
+			// a country's ministry, army or side: "Azerbaijan Ministry of Defense hosted"
+			near := d.span(s, max(0, c.i-4), min(len(T), c.j+3))
+			low := strings.ToLower(near)
+			if strings.Contains(low, "ministr") || strings.Contains(low, "army") || strings.Contains(low, "armed forces") ||
+				strings.Contains(low, "side") || strings.Contains(low, "government") || strings.Contains(low, "navy") ||
+				strings.Contains(low, "defen") || strings.Contains(low, "general staff") {
+				if findWord(T, max(0, c.i-3), c.i, "trilateral", "between", "integrity", "within") < 0 {
+					add(c.code)
+				}
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,230 @@
+package extract
+
+import (
+	"net/url"
+	"slices"
+	"strings"
+)
+
+// fallback picks a country for a participant the text names without one:
+// the outlet's country, else the country most named in the body that takes
+// no other part yet.
+func (b *builder) fallback(assigned map[int]string) string {
+	used := map[string]bool{}
+	for _, c := range assigned {
+		used[c] = true
+	}
+	if b.opt.Outlet != nil {
+		if c := outletCountries[*b.opt.Outlet]; c != "" && !used[c] {
+			return c
+		}
+	}
+	if b.opt.URL != nil {
+		if u, err := url.Parse(*b.opt.URL); err == nil {
+			if c := outletCountries[outletOfHost(u.Host)]; c != "" && !used[c] {
+				return c
+			}
+			if c := hostCountry(u.Host); c != "" && !used[c] {
+				return c
+			}
+		}
+	}
+	if n, _, _ := b.d.outletIn(); n != "" {
+		if c := outletCountries[n]; c != "" && !used[c] {
+			return c
+		}
+	}
+	if c := outletCountries[outletForms[strings.ToLower(dlOutlet(b.d.dl))]]; c != "" && !used[c] {
+		return c // "(KUNA)" in the dateline
+	}
+	if dl := b.d.dl; dl != nil && dl.code != "" && !used[dl.code] {
+		return dl.code // where the report was filed
+	}
+	// the headline names the countries: "Egypt: Minister probes cooperation with U.S. ..."
+	if b.d.headline >= 0 {
+		l := b.d.lines[b.d.headline]
+		toks := tokenize(b.d.text, l.start, l.end)
+		for i := 0; i < len(toks); i++ {
+			if c, j, adj := countryAtAdj(toks, i); c != "" && c != "-" {
+				// as a side: "Egypt:", "UAE's Minister", "Turkish military chief"
+				if !used[c] && (i == 0 || institutional(toks, cmention{i: i, j: j, code: c, adj: adj})) {
+					return c
+				}
+				i = j - 1
+			}
+		}
+	}
+	// "cooperation between Saudi Arabia and the United Kingdom", one of
+	// them taking part already
+	for s := range b.d.sents {
+		T := b.d.st(s)
+		cs := b.d.ctry[s]
+		for n := 0; n+1 < len(cs); n++ {
+			x, y := cs[n], cs[n+1]
+			if x.i == 0 || T[x.i-1].low != "between" || findWord(T, x.j, y.i, "and") < 0 || y.i-x.j > 3 {
+				continue
+			}
+			switch {
+			case used[x.code] && !used[y.code]:
+				return y.code
+			case used[y.code] && !used[x.code]:
+				return x.code
+			}
+		}
+	}
+	count := map[string]int{}
+	var order []string
+	for s := range b.d.sents {
+		T := b.d.st(s)
+		for _, c := range b.d.ctry[s] {
+			if used[c.code] || !institutional(T, c) ||
+				findWord(T, max(0, c.i-8), c.i, "trilateral", "multilateral", "integrity", "between", "independence") >= 0 {
+				continue
+			}
+			if count[c.code] == 0 {
+				order = append(order, c.code)
+			}
+			count[c.code]++
+		}
+	}
+	best := ""
+	for _, c := range order {
+		if best == "" || count[c] > count[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+var institutionWords = setOf("army", "armed", "forces", "ministry", "navy", "air", "military", "defense", "defence",
+	"side", "government", "staff", "embassy", "delegation", "minister", "command")
+
+// institutional reports whether a country is named as the owner of an
+// institution: "Pakistan Army", "Armed Forces of Pakistan", "the Pakistani
+// side", "Pakistan's Ministry".
+func institutional(T []tok, c cmention) bool {
+	for k := c.j; k < len(T) && k < c.j+3; k++ {
+		if T[k].s == "'s" || (T[k].kind == 'w' && institutionWords[T[k].low]) {
+			return true
+		}
+		if T[k].kind == 'p' {
+			break
+		}
+	}
+	for k := c.i - 1; k >= 0 && k >= c.i-4; k-- {
+		if T[k].kind == 'p' {
+			break
+		}
+		if T[k].kind == 'w' && institutionWords[T[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// sidelines reports whether a sentence places the meeting on the margins
+// of a multilateral event, which has no host between the two sides.
+func (d *doc) sidelines(s int) bool {
+	T := d.st(s)
+	return hasWord(T, "sidelines", "sideline", "margins", "side-lines") || hasPhrase(T, "on the side of") ||
+		hasPhrase(T, "on the margin of")
+}
+
+// visitingCue finds the host from a guest named as such: "held talks with
+// the visiting British Defence Secretary X" makes the other side the host.
+func (d *doc) visitingCue(a anchor, subj, obj []int, country map[int]string) (string, float64, int) {
+	guestOf := func(side []int) bool {
+		for _, idx := range side {
+			if d.isVisitor(a.s, idx) {
+				return true
+			}
+		}
+		return false
+	}
+	first := func(side []int) string {
+		for _, idx := range side {
+			if country[idx] != "" {
+				return country[idx]
+			}
+		}
+		return ""
+	}
+	switch {
+	case guestOf(obj) && first(subj) != "":
+		return first(subj), 0.8, 0
+	case guestOf(subj) && first(obj) != "":
+		return first(obj), 0.8, 1
+	}
+	// "X and visiting Defence Minister of Russia Y": one side, two people
+	for _, side := range [][]int{subj, obj} {
+		var guest, other string
+		for _, idx := range side {
+			if country[idx] == "" {
+				continue
+			}
+			if d.isVisitor(a.s, idx) {
+				guest = country[idx]
+			} else if other == "" {
+				other = country[idx]
+			}
+		}
+		if guest != "" && other != "" && guest != other {
+			return other, 0.8, -1
+		}
+	}
+	return "", 0, -1
+}
+
+// isVisitor reports whether a person is named as the guest: "the visiting
+// Minister X", "X and his accompanying delegation", "X, who is on a visit".
+func (d *doc) isVisitor(s, idx int) bool {
+	m := d.people[idx]
+	T := d.st(s)
+	if findWord(T, max(0, m.s0-3), m.s0, "visiting") >= 0 {
+		return true
+	}
+	e := max(m.e1, m.j)
+	if k := findWord(T, e, min(len(T), e+6), "accompanying"); k >= 0 && findWord(T, e, k, "and") >= 0 {
+		return true
+	}
+	return lowWords(T, e, "who", "is", "on") || lowWords(T, e+1, "who", "is", "on")
+}
+
+// venueHost finds the host from where the meeting was held: a venue named
+// for a participant's country ("at the British Ministry of Defence", "at
+// the Pentagon"), or an ambassador accredited to a participant's country
+// ("the Ambassador of Russia to Belarus" meets in Belarus).
+func (d *doc) venueHost(a anchor, country map[int]string) (string, float64) {
+	var cs []string
+	for _, c := range country {
+		if c != "" && !slices.Contains(cs, c) {
+			cs = append(cs, c)
+		}
+	}
+	if v := d.venueAfterAt(a.s, a.j); v != "" {
+		toks := tokenize(v, 0, len(v))
+		for i := range toks {
+			if c, _ := countryAt(toks, i); c != "" && slices.Contains(cs, c) {
+				return c, 0.75
+			}
+		}
+		for k, c := range venueCountries {
+			if strings.Contains(strings.ToLower(v), k) && (len(cs) == 0 || slices.Contains(cs, c)) {
+				return c, 0.7
+			}
+		}
+	}
+	for idx, c := range country {
+		m := d.people[idx]
+		if m.pos == "" || !strings.Contains(strings.ToLower(m.pos), "ambassador") && !strings.Contains(strings.ToLower(m.pos), "attach") {
+			continue
+		}
+		T := d.st(m.sent)
+		for _, cm := range d.ctry[m.sent] {
+			if cm.i > m.posI && cm.i <= m.posJ && cm.code != c && slices.Contains(cs, cm.code) && prevWord(T, cm.i) == "to" {
+				return cm.code, 0.7
+			}
+		}
+	}
+	return "", 0
+}

@@ -1,0 +1,232 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// line is one line of the input with its trimmed extent.
+type line struct {
+	start, end int
+	text       string
+	kind       lineKind
+	words      int
+}
+
+type lineKind int
+
+var cutLines = setOf("latest news", "related articles", "related news", "related", "read more", "read also",
+	"see also", "most read", "more news", "latest see more", "all news feed", "other news", "recommended",
+	"you may also like", "more stories", "top news", "news feed", "latest", "popular news", "most popular",
+	"also read", "related stories", "related posts", "more on this topic", "comments", "leave a comment",
+	"share this article", "share this", "tags")
+
+var furnitureLines = setOf("photo", "video", "photos", "videos", "gallery", "share", "print", "tweet", "loading",
+	"advertisement", "last minute", "breaking news", "breaking", "military", "region", "politics", "energy", "ict",
+	"business", "finance", "foreign policy", "other countries", "society", "world", "sport", "economy", "analytics",
+	"interview", "official chronicle", "defense", "defence", "news", "home", "menu", "search", "subscribe",
+	"source", "top", "press release", "press releases", "readout", "releases", "news releases", "listen",
+	"text size", "font size", "email", "facebook", "twitter", "telegram", "whatsapp", "linkedin", "copy link",
+	"more", "back", "next", "previous", "close", "open", "ads", "sponsored", "release", "news release", "statement",
+	"transcript", "speech", "story", "article", "print this page", "share this page")
+
+var furniturePrefixes = []string{"follow us", "slider image", "subscribe to", "share on", "click here", "copyright",
+	"all rights reserved", "sign up", "join us on", "download the", "read the full", "image source", "photo credit",
+	"photo by", "photo:", "video:", "source:", "tags:", "share:", "related:", "(photo", "[photo"}
+
+// splitLines cuts the text into lines with trimmed extents.
+func splitLines(text string) []line {
+	var ls []line
+	i := 0
+	for i <= len(text) {
+		j := strings.IndexByte(text[i:], '\n')
+		e := len(text)
+		if j >= 0 {
+			e = i + j
+		}
+		s, t := i, e
+		for s < t {
+			r, w := utf8.DecodeRuneInString(text[s:t])
+			if unicode.IsSpace(r) || r == '•' || r == '·' || r == '▪' || r == '►' || r == '\u00a0' || r == '\ufeff' {
+				s += w
+				continue
+			}
+			break
+		}
+		for t > s {
+			r, w := utf8.DecodeLastRuneInString(text[s:t])
+			if unicode.IsSpace(r) || r == '\u00a0' {
+				t -= w
+				continue
+			}
+			break
+		}
+		ls = append(ls, line{start: s, end: t, text: text[s:t]})
+		if j < 0 {
+			break
+		}
+		i = e + 1
+	}
+	return ls
+}
+
+// scriptOf says whether a line is written in a script other than English's:
+// "az" for Azerbaijani Latin, "tr" for Turkish, "ru"/"kk"/"uk" for Cyrillic.
+func scriptOf(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return ""
+	}
+	cyr, lat, schwa, turk := 0, 0, 0, 0
+	kk, uk := 0, 0
+	for _, r := range s {
+		switch {
+		case r == 'ə' || r == 'Ə':
+			schwa++
+			lat++
+		case r == 'ş' || r == 'Ş' || r == 'ğ' || r == 'Ğ' || r == 'ı' || r == 'İ':
+			turk++
+			lat++
+		case unicode.Is(unicode.Cyrillic, r):
+			cyr++
+			switch r {
+			case 'ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'Ә', 'Ғ', 'Қ', 'Ң', 'Ө', 'Ұ', 'Ү', 'Һ':
+				kk++
+			case 'ї', 'є', 'ґ', 'Ї', 'Є', 'Ґ':
+				uk++
+			}
+		case unicode.IsLetter(r):
+			lat++
+		}
+	}
+	switch {
+	case cyr > 0 && cyr >= lat:
+		if kk > 0 {
+			return "kk"
+		}
+		if uk > 0 {
+			return "uk"
+		}
+		return "ru"
+	case schwa > 0:
+		return "az"
+	case turk >= 2:
+		return "tr"
+	}
+	return ""
+}
+
+func wordCount(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		if isWordRune(r) {
+			if !in {
+				n++
+			}
+			in = true
+		} else if !isApos(r) {
+			in = false
+		}
+	}
+	return n
+}
+
+func endsTerminal(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".!?\"”’»)…'", r)
+}
+
+func isCrawlStamp(s string) bool {
+	// " date 2025-12-10 ..." lines some crawlers put first.
+	return len(s) >= 15 && strings.HasPrefix(s, "date ") && s[5] >= '0' && s[5] <= '9' && s[9] == '-'
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// classify sets the kind of every line.
+func classify(text string, ls []line) {
+	for i := range ls {
+		l := &ls[i]
+		s := l.text
+		l.words = wordCount(s)
+		low := strings.ToLower(strings.Trim(s, " :.-–—*_=#|"))
+		switch {
+		case s == "":
+			l.kind = lkEmpty
+		case cutLines[low] || strings.Trim(s, "-–—*_=# ") == "":
+			l.kind = lkCut
+		case !hasLetter(s) && isDateLine(text, l.start, l.end):
+			l.kind = lkDate
+		case !hasLetter(s) || isCrawlStamp(s) || furnitureLines[low] || strings.Contains(s, "↺") ||
+			strings.Contains(low, "gallery image") || strings.HasSuffix(low, " px"):
+			l.kind = lkFurniture
+		case hasFurniturePrefix(low):
+			l.kind = lkFurniture
+		case isDateLine(text, l.start, l.end):
+			l.kind = lkDate
+		case outletOfLine(s) != "":
+			l.kind = lkOutlet
+		case scriptOf(s) != "" && l.words <= 40:
+			l.kind = lkAlt
+		case l.words <= 25 && isTitleCase(s):
+			l.kind = lkOther
+		case (l.words >= 4 && endsTerminal(s)) || l.words >= 30 || (l.words >= 6 && strings.HasSuffix(s, ":")):
+			l.kind = lkBody
+		default:
+			l.kind = lkOther
+		}
+	}
+}
+
+// isTitleCase reports whether every word of four letters or more starts with
+// a capital: a headline such as "Readout of Secretary ... Teodoro Jr.".
+func isTitleCase(s string) bool {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+		if utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 3
+}
+
+func hasFurniturePrefix(low string) bool {
+	for _, p := range furniturePrefixes {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsLower reports whether s begins with a lower-case letter.
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+func endsSoft(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLower(r) || r == ',' || r == '-' || r == '–' || unicode.IsDigit(r)
+}

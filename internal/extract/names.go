@@ -1,0 +1,228 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+func (d *doc) isNameWord(s, i int) bool {
+	T := d.st(s)
+	if i < 0 || i >= len(T) {
+		return false
+	}
+	t := T[i]
+	if t.kind != 'w' || !t.cap || t.upper || utf8.RuneCountInString(t.s) < 2 {
+		return false
+	}
+	if d.cmask[s][i] != "" {
+		return false
+	}
+	l := t.low
+	if nameSuffixes[t.s] {
+		return false
+	}
+	return !notNames[l] && !positionWords[l] && !positionHeads[l] && !positionStarts[l] && !rankWords[l] &&
+		!honorifics[l] && monthNames[l] == 0 && !siteHeads[l]
+}
+
+func (d *doc) isInitial(s, i int) bool {
+	T := d.st(s)
+	if i+1 >= len(T) {
+		return false
+	}
+	t := T[i]
+	return t.kind == 'w' && t.cap && utf8.RuneCountInString(t.s) == 1 && T[i+1].is(".") && !T[i+1].sp
+}
+
+// placeFirstName reports whether the country or city named at token i is a
+// first name: "Minister of Defense Israel Katz", "General Milan ...", a
+// one-word place straight after a position, rank or honorific and followed
+// by a surname.
+func (d *doc) placeFirstName(s, i int) bool {
+	T := d.st(s)
+	if i == 0 || i+1 >= len(T) || d.cmask[s][i] == "" || d.cmask[s][i] == "-" || d.cmask[s][i+1] != "" || !d.isNameWord(s, i+1) {
+		return false
+	}
+	if !T[i].cap || T[i].upper {
+		return false
+	}
+	if c, ok := d.countryIn(s, i); ok {
+		if c.adj || c.j != i+1 {
+			return false
+		}
+	} else {
+		one := false
+		for _, c := range d.cityM[s] {
+			if c.i == i && c.j == i+1 {
+				one = true
+			}
+		}
+		if !one {
+			return false
+		}
+	}
+	if r, _ := d.rankBefore(s, i); r != "" {
+		return true
+	}
+	if d.honorificBefore(s, i) >= 0 {
+		return true
+	}
+	_, _, ok := d.posChunkBack(s, i-1)
+	return ok && !T[i-1].is(",")
+}
+
+// nameRun returns the end of the name starting at token i, and how many
+// words and initials it has.
+func (d *doc) nameRun(s, i int) (int, int, int) {
+	T := d.st(s)
+	j, words, inits := i, 0, 0
+	for j < len(T) {
+		if d.isInitial(s, j) && j+2 < len(T) && (d.isNameWord(s, j+2) || d.isInitial(s, j+2)) && words == 0 {
+			j += 2
+			inits++
+			continue
+		}
+		if d.isNameWord(s, j) {
+			words++
+			j++
+			for j+1 < len(T) && T[j].isDash() && !T[j].sp && !T[j+1].sp && T[j+1].kind == 'w' &&
+				!notNames[T[j+1].low] && d.cmask[s][j+1] == "" {
+				if T[j+1].cap {
+					words++
+				}
+				j += 2
+			}
+			// a middle initial: "Lloyd J. Austin"
+			if words > 0 && d.isInitial(s, j) && j+2 < len(T) && d.isNameWord(s, j+2) {
+				j += 2
+				inits++
+			}
+			continue
+		}
+		if words+inits > 0 && T[j].kind == 'w' && !T[j].cap && nameParticles[T[j].low] && d.isNameWord(s, j+1) {
+			j++
+			continue
+		}
+		// a nickname in quotes or brackets: Benjamin "Benny" Gantz, William (Chip) Laitinen
+		if words > 0 && j+3 < len(T) && (T[j].isQuote() || T[j].s == "(") && d.isNameWord(s, j+1) &&
+			(T[j+2].isQuote() || T[j+2].s == ")") && d.isNameWord(s, j+3) {
+			j += 3
+			continue
+		}
+		if words > 0 && T[j].kind == 'w' && nameSuffixes[T[j].s] && T[j].sp {
+			j++
+			if j < len(T) && T[j].is(".") && !T[j].sp && (T[j-1].s == "Jr" || T[j-1].s == "Sr") {
+				j++
+			}
+		}
+		break
+	}
+	return j, words, inits
+}
+
+// writtenName returns the name of tokens [i, j) with single spaces and
+// "Z.Hasanov" written "Z. Hasanov".
+func (d *doc) writtenName(s, i, j int) string {
+	T := d.st(s)
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		t := T[k]
+		if k > i && (t.sp || (T[k-1].is(".") && t.kind == 'w')) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.s)
+	}
+	return cleanValue(b.String())
+}
+
+func (d *doc) surnameOf(s, i, j int) string {
+	T := d.st(s)
+	for k := j - 1; k >= i; k-- {
+		if T[k].kind == 'w' && !nameSuffixes[T[k].s] && d.isNameWord(s, k) {
+			// the whole hyphenated surname
+			b := k
+			for b-2 >= i && T[b-1].isDash() && !T[b-1].sp {
+				b -= 2
+			}
+			return foldWord(strings.ReplaceAll(d.text[T[b].start:T[k].end], "-", " "))
+		}
+	}
+	return ""
+}
+
+// subjectish reports whether a bare surname stands where a subject would:
+// first in its sentence, or after an adverbial opening.
+func (d *doc) subjectish(m *pmention) bool {
+	T := d.st(m.sent)
+	for k := 0; k < m.s0; k++ {
+		t := T[k]
+		if t.kind == 'p' || (t.kind == 'w' && (notNames[t.low] || !t.cap)) {
+			continue
+		}
+		return false
+	}
+	return m.j < len(T) && T[m.j].kind == 'w' && !T[m.j].cap
+}
+
+// mergeShortNames folds a name that ends the full name of exactly one other
+// person into it: "Al Bawardi" is "Mohammed Al Bawardi", "Gurak" aside
+// (surnames alone are resolved later).
+func (d *doc) mergeShortNames(surnames map[string][]string) {
+	into := map[string]string{}
+	for _, a := range d.order {
+		aw := strings.Fields(a)
+		if len(aw) < 2 {
+			continue
+		}
+		var hits []string
+		for _, b := range d.order {
+			bw := strings.Fields(b)
+			if len(bw) > len(aw) && slices.Equal(bw[len(bw)-len(aw):], aw) {
+				hits = append(hits, b)
+			}
+		}
+		if len(hits) == 1 {
+			into[a] = hits[0]
+		}
+	}
+	if len(into) == 0 {
+		return
+	}
+	for idx := range d.people {
+		m := &d.people[idx]
+		if b, ok := into[foldKey(m.name)]; ok && m.ok {
+			m.name = d.ents[b].name
+		}
+	}
+	for a := range into {
+		if e := d.ents[a]; e != nil && e.surname != "" {
+			surnames[e.surname] = slices.DeleteFunc(surnames[e.surname], func(k string) bool { return k == a })
+		}
+		delete(d.ents, a)
+	}
+	d.order = slices.DeleteFunc(d.order, func(k string) bool { _, ok := into[k]; return ok })
+}
+
+// skipPostnominals steps over ", NI (M)" and the like after a name.
+func (d *doc) skipPostnominals(s, e int) int {
+	T := d.st(s)
+	for e < len(T) && T[e].is(",") {
+		k := e + 1
+		n := 0
+		for k < len(T) && !T[k].is(",") && n < 6 {
+			t := T[k]
+			if t.kind == 'w' && (postnominals[t.low] || (t.upper && len(t.s) <= 3)) || t.s == "(" || t.s == ")" {
+				k++
+				n++
+				continue
+			}
+			break
+		}
+		if n == 0 || k >= len(T) || !T[k].is(",") && !T[k].isTerminal() {
+			return e
+		}
+		e = k
+	}
+	return e
+}
