@@ -113,6 +113,13 @@ func (d *doc) nominalAnchor(s int) (anchor, bool) {
 				continue
 			}
 			return anchor{s: s, i: i, j: nk + 1, class: aGuest, dest: dest, guestAfter: true}, true
+		case nominalMeetings[t.low] && nk > 0 && (lowWords(T, nk, "took", "place", "with") || lowWords(T, nk, "were", "held", "with") ||
+			lowWords(T, nk, "was", "held", "with")):
+			// "further discussions took place with A, the ..., and B"
+			w := findWord(T, nk, len(T), "with")
+			a := anchor{s: s, i: i, j: w + 1, class: aNeutral}
+			a.call, a.video = callKind(T)
+			return a, true
 		case nominalMeetings[t.low] && (next == "between" || next == "with"):
 			if wordIn(T, i-4, i, modalWords) || findWord(T, max(0, i-4), i, "next", "upcoming", "future", "invited") >= 0 {
 				continue

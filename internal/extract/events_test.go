@@ -72,3 +72,25 @@ func TestEventsWithoutMeetVerb(t *testing.T) {
 		}
 	}
 }
+
+func TestVisitStructure(t *testing.T) {
+	// the host principal named later fills the empty head; second-tier
+	// talks are a child meeting
+	text := "A delegation led by Estonian Defence Minister Mr. Kalev Tamm arrived in Latvia on 3 May 2024. " +
+		"General Andris Kalnins greeted the guests at the ministry and held talks with them.\n\n" +
+		"Further discussions took place with Colonel Peteris Berzins, the commander of the Latvian Navy, and Major Ilze Ozola, the head of the training centre."
+	res := Extract(text, Options{})
+	m := res.Meeting
+	heads := map[string]string{}
+	for _, d := range m.Delegations {
+		if d.Head != nil {
+			heads[d.Country] = d.Head.Name
+		}
+	}
+	if heads["LV"] != "Andris Kalnins" || heads["EE"] != "Kalev Tamm" {
+		t.Errorf("heads %v", heads)
+	}
+	if len(m.ChildMeetings) != 1 {
+		t.Fatalf("%d child meetings, want 1", len(m.ChildMeetings))
+	}
+}

@@ -32,7 +32,8 @@ func (b *builder) childStarts(main *meetingDraft, from int) []int {
 			continue
 		}
 		T := d.st(s)
-		ref := hasWord(T, "delegation", "delegations", "guests", "guest", "counterpart", "he", "she", "they", "visitors", "sides", "visit")
+		ref := hasWord(T, "delegation", "delegations", "guests", "guest", "counterpart", "he", "she", "they", "visitors", "sides", "visit",
+			"further", "later", "then", "subsequently", "separately", "additionally")
 		for _, idx := range append(append([]int{}, subj...), obj...) {
 			if d.hasPerson(main, idx) {
 				ref = true
@@ -59,6 +60,9 @@ func (b *builder) childStarts(main *meetingDraft, from int) []int {
 			c, _ := d.countryOf(idx)
 			if c == "" && main.host != "" && slices.Contains(obj, idx) && a.class != aHost {
 				c = main.host
+			}
+			if c == "" {
+				c = main.headlessFor(d, a, idx, slices.Contains(subj, idx))
 			}
 			x := main.dlg(c)
 			switch {
@@ -367,4 +371,34 @@ func (b *builder) buildChild(main *meetingDraft, sents []int) *meetingDraft {
 		})
 	}
 	return c
+}
+
+// headlessFor returns the delegation without a head that a person named
+// without a country leads: the guests' when the person is named as the
+// guest ("welcomed General X, who is visiting ..."), or received by
+// someone; the host's when the person receives or greets the guests. ""
+// when it cannot be told.
+func (m *meetingDraft) headlessFor(d *doc, a anchor, idx int, inSubj bool) string {
+	var host, guest string
+	nGuest := 0
+	for _, x := range m.dlgs {
+		if x.head >= 0 {
+			continue
+		}
+		if x.code == m.host {
+			host = x.code
+		} else {
+			guest = x.code
+			nGuest++
+		}
+	}
+	guestSide := d.isVisitor(a.s, idx) || a.class == aHost && !inSubj || a.class == aGuest && inSubj
+	hostSide := a.class == aHost && inSubj || a.class == aGuest && !inSubj
+	switch {
+	case guestSide && nGuest == 1:
+		return guest
+	case hostSide && host != "":
+		return host
+	}
+	return ""
 }
