@@ -77,15 +77,33 @@ func buildAPI(t *testing.T, dir string) string {
 }
 
 // freeAddr returns 127.0.0.1:PORT with a port that was free a moment ago.
+// Never the same one twice in a test binary: the kernel may hand a port
+// just closed out again, and two servers started at once would then race
+// for it.
 func freeAddr(t *testing.T) string {
 	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
+	givenMu.Lock()
+	defer givenMu.Unlock()
+	for range 100 {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		addr := l.Addr().String()
+		l.Close()
+		if !given[addr] {
+			given[addr] = true
+			return addr
+		}
 	}
-	defer l.Close()
-	return l.Addr().String()
+	t.Fatal("no free port not given already")
+	return ""
 }
+
+var (
+	givenMu sync.Mutex
+	given   = map[string]bool{} // the addresses freeAddr gave
+)
 
 // apiEnv is the environment the binary runs with: the test's, without any
 // database or server setting of its own, plus extra.
