@@ -96,6 +96,10 @@ func (s *Server) importMeetings(w http.ResponseWriter, r *http.Request) error {
 // carries its report, which names the lines stored and where to resume.
 func (s *Server) importError(err error, rep *domain.ImportReport, from int) error {
 	outcome := "Nothing was stored."
+	if errors.Is(err, domain.ErrOutcomeUnknown) {
+		outcome = "The database went away as the import was committed: whether it was stored is not known. " +
+			"Send it again: if it was stored, its lines are refused as stored already."
+	}
 	if rep != nil {
 		outcome = fmt.Sprintf("The import stopped at line %d: each line before it is stored or failed "+
 			"(see report); send the body again with from_line=%d to go on.", rep.StoppedAtLine, rep.StoppedAtLine)

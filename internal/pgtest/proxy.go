@@ -1,11 +1,13 @@
 package pgtest
 
 import (
+	"bytes"
 	"io"
 	"net"
 	"net/url"
 	"sync"
 	"testing"
+	"time"
 )
 
 // Proxy forwards TCP connections to a database server and lets a test break
@@ -21,7 +23,10 @@ type Proxy struct {
 	mu     sync.Mutex
 	conns  map[net.Conn]net.Conn // client side → server side
 	refuse bool
-	wg     sync.WaitGroup
+	// cutOn, when set, is bytes whose passing to the server cuts the
+	// client's connection once they are sent (see CutAfter).
+	cutOn []byte
+	wg    sync.WaitGroup
 }
 
 // NewProxy starts a proxy to the server of dbURL, stopped at the end of the
@@ -73,6 +78,17 @@ func (p *Proxy) Cut(reset bool) {
 	}
 }
 
+// CutAfter arms the proxy: the next time a client sends bytes holding
+// pattern (such as "commit"), they go to the server, and then the client's
+// connection is closed before any answer comes back, and new connections
+// are refused. The server's side stays open a moment, so that the server
+// carries the statement out: the client cannot know whether it took effect.
+func (p *Proxy) CutAfter(pattern []byte) {
+	p.mu.Lock()
+	p.cutOn = pattern
+	p.mu.Unlock()
+}
+
 // Refuse makes the proxy close new connections at once (on) or forward
 // them again (off): a server that is down.
 func (p *Proxy) Refuse(on bool) {
@@ -112,8 +128,43 @@ func (p *Proxy) accept() {
 		p.mu.Unlock()
 		p.wg.Add(2)
 		go p.pipe(c, s)
-		go p.pipe(s, c)
+		go p.toServer(s, c)
 	}
+}
+
+// toServer copies what the client c sends to the server s, watching for
+// the pattern of CutAfter.
+func (p *Proxy) toServer(s, c net.Conn) {
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := c.Read(buf)
+		if n > 0 {
+			if _, werr := s.Write(buf[:n]); werr != nil {
+				break
+			}
+			p.mu.Lock()
+			cut := p.cutOn != nil && bytes.Contains(buf[:n], p.cutOn)
+			if cut {
+				p.cutOn, p.refuse = nil, true
+				delete(p.conns, c)
+			}
+			p.mu.Unlock()
+			if cut {
+				_ = c.Close()
+				time.Sleep(500 * time.Millisecond) // the server carries the statement out
+				break
+			}
+		}
+		if err != nil {
+			break
+		}
+	}
+	_ = s.Close()
+	_ = c.Close()
+	p.mu.Lock()
+	delete(p.conns, c)
+	p.mu.Unlock()
+	p.wg.Done()
 }
 
 // pipe copies one direction; when either side ends, both are closed.

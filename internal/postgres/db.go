@@ -252,14 +252,16 @@ func lostConnection(err error) bool {
 	return strings.Contains(msg, "closed pool") || strings.Contains(msg, "conn closed")
 }
 
-// commitError formats the error of a commit. A connection lost once the
-// commit may have been sent leaves its outcome unknown, which the error
-// says (domain.ErrOutcomeUnknown).
+// commitError formats the error of a commit. A connection lost during a
+// commit leaves its outcome unknown, which the error says
+// (domain.ErrOutcomeUnknown). pgconn's SafeToRetry is not trusted here: a
+// commit that reached the server before the connection was cut has been
+// seen reported as "conn closed", safe to retry.
 func commitError(err error) error {
 	if err == nil {
 		return nil
 	}
-	if lostConnection(err) && !pgconn.SafeToRetry(err) {
+	if lostConnection(err) {
 		return fmt.Errorf("%w: %w: %v", unavailable, domain.ErrOutcomeUnknown, err)
 	}
 	return formatError(err)
