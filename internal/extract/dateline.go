@@ -146,6 +146,11 @@ func datelineAt(toks []tok) (int, *dline) {
 			}
 		}
 	}
+	if k < n && caps && dl.hasDate && toks[k].kind == 'w' && toks[k].cap && !isDatelineEnd(toks, k) {
+		// "BANGKOK, Oct 8 China's ambassador ...": no dash after the date
+		dl.start, dl.end = toks[start].start, toks[k-1].end
+		return k, dl
+	}
 	if k >= n || !isDatelineEnd(toks, k) {
 		return 0, nil
 	}

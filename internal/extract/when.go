@@ -35,6 +35,7 @@ var meetingWords = setOf("met", "meeting", "received", "hosted", "visit", "talks
 func (b *builder) findDate(m *meetingDraft) {
 	d := b.d
 	ref, refOK := b.dateRef()
+	unresolved := false
 	var best *dateCand
 	consider := func(c dateCand) {
 		if best == nil || c.score > best.score {
@@ -64,6 +65,12 @@ func (b *builder) findDate(m *meetingDraft) {
 				}
 			}
 			if e.rel != 0 && (!refOK || (ref.Year() == 0 && e.rel == 3)) {
+				if !inMain && meetingy && !reported(T, e.i) {
+					// "The ambassador on Wednesday paid a call" with nothing
+					// to count from: the day is unknown, whatever the
+					// dateline says
+					unresolved = true
+				}
 				continue
 			}
 			if e.y != 0 && b.pub != nil && b.pubKind != pubCrawl && (e.y < b.pub.Year()-1 || e.y > b.pub.Year()+1) {
@@ -103,8 +110,12 @@ func (b *builder) findDate(m *meetingDraft) {
 	if dl := d.dl; dl != nil && dl.hasDate {
 		consider(dateCand{s: -1, start: dl.start, end: dl.end, e: dl.date, w: dl.dateW, score: 0.75})
 	}
-	if best != nil && best.score >= 0.6 {
+	if best != nil && best.score >= 0.6 && !(unresolved && best.score < 0.85) {
 		b.setDate(*best, ref, refOK)
+		return
+	}
+	if unresolved {
+		b.warnKey("the text dates the meeting by a weekday that nothing dates: the date is left unknown")
 		return
 	}
 	if b.pub != nil && !b.republished {
@@ -290,8 +301,14 @@ func reported(T []tok, i int) bool {
 	return reportVerbs[p]
 }
 
+// talkWords name the meeting itself, as a date's clause must to be tied to it.
+var talkWords = setOf("met", "meeting", "meetings", "received", "hosted", "talks", "held", "welcomed", "called",
+	"discussed", "signed", "signing", "conversation", "call", "negotiations", "discussions", "spoke", "talked",
+	"convened", "meets", "receives", "hosts")
+
 // blockWords name another event a date may belong to.
 var blockWords = setOf("since", "appointment", "appointed", "elected", "election", "inauguration", "inaugurated",
+	"arrived", "arrives", "arrival", "left", "departed", "departs", "departure", "returned", "returns", "leave",
 	"office", "founded", "established", "born", "sworn")
 
 // attached reports whether the date at token i closes a clause about the
@@ -308,7 +325,7 @@ func attached(T []tok, i int) bool {
 		if blockWords[t.low] {
 			return false
 		}
-		if meetingWords[t.low] {
+		if talkWords[t.low] {
 			return true
 		}
 	}
