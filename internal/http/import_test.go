@@ -308,3 +308,29 @@ func TestImport_CommitOutcomeUnknown(t *testing.T) {
 	}
 	assert.Len(t, e.storedLines(), n, "every line, once")
 }
+
+// TestImport_TooLarge: a body past IMPORT_MAX_BYTES is answered 413; a
+// plain import keeps the lines before the limit and says so, an atomic one
+// stores nothing.
+func TestImport_TooLarge(t *testing.T) {
+	t.Parallel()
+	cfg := httpapi.DefaultConfig()
+	body := importBody(20, nil)
+	lines := strings.SplitAfter(body, "\n")
+	cfg.ImportMaxBytes = int64(len(strings.Join(lines[:5], "")) + 10) // five lines and a bit of the sixth
+	e := newConfiguredEnv(t, cfg)
+
+	r := e.do("POST", "/imports", body, "Content-Type", "application/x-ndjson")
+	require.Equal(t, http.StatusRequestEntityTooLarge, r.Code, truncate(r.Body.String(), 500))
+	rep := reportOf(t, r.object())
+	assert.False(t, rep.Complete)
+	assert.Equal(t, 6, rep.StoppedAtLine)
+	assert.Equal(t, [][2]int{{1, 5}}, rep.StoredLines)
+	assert.Len(t, e.storedLines(), 5)
+
+	e = newConfiguredEnv(t, cfg)
+	r = e.do("POST", "/imports?atomic=true", body, "Content-Type", "application/x-ndjson")
+	require.Equal(t, http.StatusRequestEntityTooLarge, r.Code, truncate(r.Body.String(), 500))
+	assert.Contains(t, r.object()["detail"], "Nothing was stored")
+	assert.Zero(t, e.countRows("meetings"))
+}
