@@ -224,11 +224,12 @@ func (d *doc) sideCountries(s, from, to int, people []int) []string {
 				continue
 			}
 			// a country's ministry, army or side: "Azerbaijan Ministry of Defense hosted"
-			near := d.span(s, max(0, c.i-4), min(len(T), c.j+3))
+			near := d.span(s, max(0, c.i-4), min(len(T), c.j+6))
 			low := strings.ToLower(near)
 			if strings.Contains(low, "ministr") || strings.Contains(low, "army") || strings.Contains(low, "armed forces") ||
 				strings.Contains(low, "side") || strings.Contains(low, "government") || strings.Contains(low, "navy") ||
-				strings.Contains(low, "defen") || strings.Contains(low, "general staff") {
+				strings.Contains(low, "defen") || strings.Contains(low, "general staff") || strings.Contains(low, "joint commission") ||
+				strings.Contains(low, "committee") {
 				if findWord(T, max(0, c.i-3), c.i, "trilateral", "between", "integrity", "within") < 0 {
 					add(c.code)
 				}

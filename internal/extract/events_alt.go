@@ -89,7 +89,7 @@ func (d *doc) jointAnchor(s int) (anchor, bool) {
 }
 
 var nominalMeetings = setOf("meeting", "meetings", "talks", "negotiations", "discussions", "consultations",
-	"conversation", "call", "videoconference", "teleconference", "visit")
+	"conversation", "call", "videoconference", "teleconference", "visit", "session", "sitting")
 
 // nominalAnchor finds "a meeting between A and B", "following a meeting
 // with B", "was signed by A and B", "the official visit of X to CITY".
@@ -127,13 +127,17 @@ func (d *doc) nominalAnchor(s int) (anchor, bool) {
 			a := anchor{s: s, i: i, j: nk + 1, class: aNeutral}
 			a.call, a.video = callKind(T)
 			return a, true
+		case t.low == "held" && (prevWord(T, i) == "was" || prevWord(T, i) == "were") && next == "in" &&
+			findWordSet(T[:i], seriesNouns) >= 0:
+			// "the Joint Commission on Defence, which was held in CITY"
+			return anchor{s: s, i: i, j: i + 1, class: aNeutral}, true
 		case t.low == "signed" && next == "by" && d.personAfter(s, nk+1, len(T)):
 			return anchor{s: s, i: i, j: nk + 1, class: aNeutral}, true
 		case t.low == "joined" && d.personAfter(s, i+1, min(len(T), i+12)) && findWord(T, i+1, len(T), "signing", "talks", "meeting", "press", "ceremony") >= 0:
 			// "X joined his counterpart Y in signing ..."
 			return anchor{s: s, i: i, j: i + 1, class: aNeutral}, true
 		case nominalMeetings[t.low] && i > 0 && nk > 0 && (lowWords(T, nk, "took", "place") || lowWords(T, nk, "was", "held")) ||
-			nominalMeetings[t.low] && next == "of" && findPhrase(T, i, "took place") >= 0:
+			nominalMeetings[t.low] && next == "of" && (findPhrase(T, i, "took place") >= 0 || findWord(T, i, min(len(T), i+14), "held") >= 0):
 			// "The meeting of the two ministers took place in Ruse"
 			if wordIn(T, i-4, i, modalWords) {
 				continue

@@ -81,11 +81,13 @@ func init() {
 // honorifics precede a name but are not ranks.
 var honorifics = setOf("mr", "ms", "mrs", "miss", "dr", "prof", "professor", "sir", "dame", "madam", "mme",
 	"hon", "honourable", "honorable", "sheikh", "sheikha", "prince", "princess", "excellency", "highness",
-	"hrh", "lord", "lady", "mister", "madame", "shri", "smt", "haji", "hajji", "janab", "begum")
+	"hrh", "lord", "lady", "mister", "madame", "shri", "smt", "haji", "hajji", "janab", "begum", "datuk", "dato",
+	"datin", "tun", "seri", "sri", "puan", "tuan", "pehin", "awang", "dayang")
 
 // honorificPhrases are honorifics of several words, folded.
 var honorificPhrases = []string{"his excellency", "her excellency", "his royal highness", "her royal highness",
-	"his highness", "her highness", "h e", "his majesty", "her majesty"}
+	"his highness", "her highness", "h e", "his majesty", "her majesty", "tan sri", "datuk seri", "dato seri",
+	"dato sri", "toh puan"}
 
 // positionHeads are the nouns an official's position is built on.
 var positionHeads = setOf("minister", "ministers", "secretary", "undersecretary", "chief", "chiefs", "chairman",

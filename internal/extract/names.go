@@ -22,6 +22,10 @@ func (d *doc) isNameWord(s, i int) bool {
 	if nameSuffixes[t.s] {
 		return false
 	}
+	// the first word of an honorific of two ("Tan Sri", "Toh Puan")
+	if i+1 < len(T) && honorificFirst[l] && honorifics[T[i+1].low] {
+		return false
+	}
 	return !notNames[l] && !positionWords[l] && !positionHeads[l] && !positionStarts[l] && !rankWords[l] &&
 		!honorifics[l] && monthNames[l] == 0 && !siteHeads[l]
 }
@@ -225,4 +229,13 @@ func (d *doc) skipPostnominals(s, e int) int {
 		e = k
 	}
 	return e
+}
+
+// honorificFirst holds the first words of honorifics of several words.
+var honorificFirst = map[string]bool{}
+
+func init() {
+	for _, p := range honorificPhrases {
+		honorificFirst[strings.Fields(p)[0]] = true
+	}
 }
