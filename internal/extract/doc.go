@@ -57,7 +57,12 @@ func (d *doc) span(s, i, j int) string {
 	return d.text[T[i].start:T[j-1].end]
 }
 
-func parse(text string) *doc {
+func parse(text string) *doc { return parseDoc(text, false) }
+
+// parseDoc parses a report; withHeadline reads the headline as the first
+// paragraph too, for a report whose body reports no meeting that its
+// headline does ("X met Y and discussed ..." above a body about it).
+func parseDoc(text string, withHeadline bool) *doc {
 	d := &doc{text: text, headline: -1, bodyStart: -1, crawlLine: -1}
 	d.lines = splitCrawlStamp(splitLines(text))
 	classify(text, d.lines)
@@ -144,6 +149,10 @@ func parse(text string) *doc {
 	}
 	if start >= 0 {
 		d.findHeadline(start)
+		if withHeadline && d.headline >= 0 {
+			l := d.lines[d.headline]
+			d.addParagraph(l.start, l.end)
+		}
 		d.buildParagraphs(start, end)
 	}
 	d.annotate()

@@ -136,6 +136,15 @@ func (b *builder) run() {
 	b.checkRepublished()
 
 	a, ok := d.findMain()
+	if !ok && d.headline >= 0 {
+		// the body reports no meeting: the headline may ("X met Y and
+		// discussed ..." with a body that goes on about it)
+		if hd := parseDoc(d.text, true); len(hd.sents) > 0 {
+			if ha, hok := hd.findMain(); hok {
+				b.d, d, a, ok = hd, hd, ha, hok
+			}
+		}
+	}
 	b.hasMain, b.mainS = ok, a.s
 	main := &meetingDraft{anchor: a, hasAnc: ok}
 	var sections [][]int

@@ -82,8 +82,14 @@ func (d *doc) nameRun(s, i int) (int, int, int) {
 	T := d.st(s)
 	j, words, inits := i, 0, 0
 	for j < len(T) {
-		if d.isInitial(s, j) && j+2 < len(T) && (d.isNameWord(s, j+2) || d.isInitial(s, j+2)) && words == 0 {
+		if d.isInitial(s, j) && j+2 < len(T) && (d.isNameWord(s, j+2) || d.isInitial(s, j+2) || d.bareInitials(s, j+2)) && words == 0 {
 			j += 2
+			inits++
+			continue
+		}
+		if words == 0 && d.bareInitials(s, j) {
+			// "SM Shafiuddin Ahmed", "S. M Gulube"
+			j++
 			inits++
 			continue
 		}
@@ -239,3 +245,26 @@ func init() {
 		honorificFirst[strings.Fields(p)[0]] = true
 	}
 }
+
+// bareInitials reports whether token i is initials written without dots
+// before a name: "SM Shafiuddin", the "M" of "S. M Gulube". Capitals that
+// are a title, an outlet or a country are not.
+func (d *doc) bareInitials(s, i int) bool {
+	T := d.st(s)
+	if i+1 >= len(T) || T[i].kind != 'w' || !T[i].cap || d.cmask[s][i] != "" || !d.isNameWord(s, i+1) || !T[i+1].sp {
+		return false
+	}
+	n := utf8.RuneCountInString(T[i].s)
+	switch {
+	case n == 1:
+		return i > 0 && (T[i-1].is(".") || d.isInitial(s, i-2))
+	case n <= 3 && T[i].upper:
+		return !positionWords[T[i].low] && outletForms[T[i].low] == "" && !rankWords[T[i].low] && !honorifics[T[i].low] &&
+			!postnominals[T[i].low] && !titleAbbrs[T[i].low]
+	}
+	return false
+}
+
+// titleAbbrs are capitals written before names that are titles, not
+// initials.
+var titleAbbrs = setOf("mp", "mps", "pm", "dg", "cm", "hq", "ceo", "gov", "vp", "fm", "dm", "rm", "sg", "cos", "cgs")

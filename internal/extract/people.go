@@ -127,7 +127,7 @@ func (d *doc) findPeople() {
 				d.ctry[s] = slices.DeleteFunc(d.ctry[s], func(c cmention) bool { return c.i == i })
 				d.cityM[s] = slices.DeleteFunc(d.cityM[s], func(c cmention) bool { return c.i == i })
 			}
-			if !(d.isNameWord(s, i) || d.isInitial(s, i)) {
+			if !(d.isNameWord(s, i) || d.isInitial(s, i) || d.bareInitials(s, i)) {
 				continue
 			}
 			j, words, inits := d.nameRun(s, i)
