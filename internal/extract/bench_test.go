@@ -2,6 +2,8 @@ package extract
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -30,5 +32,43 @@ func BenchmarkExtractSeeds(b *testing.B) {
 				Extract(text, Options{})
 			}
 		})
+	}
+}
+
+// BenchmarkTokenize10KB is the floor for BenchmarkExtract10KB in the same
+// run: reading the same report once into lines and tokens.
+func BenchmarkTokenize10KB(b *testing.B) {
+	text := articleText(b, "13_long_official_visit.txt")
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		classify(text, splitLines(text))
+		tokenize(text, 0, len(text))
+	}
+}
+
+// BenchmarkExtractCorpus extracts every report of the corpus's train split
+// once per op; its MB/s gives the time per 10 KB on real pages.
+func BenchmarkExtractCorpus(b *testing.B) {
+	files, err := filepath.Glob("testdata/corpus/train/*.txt")
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no corpus reports: %v", err)
+	}
+	var texts []string
+	size := 0
+	for _, f := range files {
+		t, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(t))
+		size += len(t)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			Extract(t, Options{Language: "en"})
+		}
 	}
 }

@@ -129,7 +129,9 @@ var (
 	// phraseFirst holds the first word of every country phrase, and
 	// cityFirst of every city, to skip the other words fast.
 	phraseFirst = map[string]bool{}
-	cityFirst   = map[string]bool{}
+	// phrasePrefixes holds the first words (two or more) of every phrase.
+	phrasePrefixes = map[string]bool{}
+	cityFirst      = map[string]bool{}
 )
 
 func init() {
@@ -148,6 +150,9 @@ func init() {
 		}
 		countryPhrases[key] = info
 		phraseFirst[words[0]] = true
+		for n := 2; n <= len(words); n++ {
+			phrasePrefixes[strings.Join(words[:n], " ")] = true
+		}
 		if len(words) > maxPhraseWords {
 			maxPhraseWords = len(words)
 		}

@@ -382,9 +382,16 @@ func countryAtAdj(toks []tok, i int) (string, int, bool) {
 		ends[n] = k + 1
 		n++
 		k++
+		if n > 1 && !phrasePrefixes[strings.Join(words[:n], " ")] {
+			n-- // no country's name goes on so
+			break
+		}
 	}
 	for m := n; m >= 1; m-- {
-		key := strings.Join(words[:m], " ")
+		key := words[0]
+		if m > 1 {
+			key = strings.Join(words[:m], " ")
+		}
 		if info, ok := countryPhrases[key]; ok {
 			if info.code == "" {
 				return "-", ends[m-1], false
