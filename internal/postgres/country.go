@@ -11,7 +11,7 @@ import (
 
 // ListCountries implements domain.CountryStore.
 func (s *Store) ListCountries(ctx context.Context) ([]domain.Country, error) {
-	rows, err := s.pool.Query(ctx, `SELECT alpha2, alpha3, numeric_code, name, official_name, alt_names
+	rows, err := s.q(ctx).Query(ctx, `SELECT alpha2, alpha3, numeric_code, name, official_name, alt_names
 		FROM countries ORDER BY alpha2`)
 	if err != nil {
 		return nil, fmt.Errorf("list countries: %w", formatError(err))

@@ -52,7 +52,7 @@ func (s *Store) GetOfficial(ctx context.Context, id string) (*domain.Official, e
 		}
 		return nil, fmt.Errorf("get official: %w", formatError(err))
 	}
-	rows, err = s.pool.Query(ctx, selectRolesSQL, id)
+	rows, err = s.q(ctx).Query(ctx, selectRolesSQL, id)
 	if err != nil {
 		return nil, fmt.Errorf("get official roles: %w", formatError(err))
 	}
