@@ -40,7 +40,13 @@ func (s *Service) SubmitArticle(ctx context.Context, in ArticleInput) (*Draft, b
 		p.Add("/text", "is longer than %d bytes", MaxArticleBytes)
 	case !utf8.ValidString(in.Text):
 		p.Add("/text", "must be valid UTF-8")
+	case strings.ContainsRune(in.Text, 0):
+		p.Add("/text", "must not hold the character U+0000")
 	}
+	if in.URL != nil && (len(*in.URL) > 2000 || !cleanText(*in.URL, false)) {
+		p.Add("/url", "must be an absolute http or https URL of at most 2000 bytes")
+	}
+	checkOptText(&p, "/outlet", in.Outlet, 200, false)
 	if in.Language == "" {
 		in.Language = "en"
 	}

@@ -764,3 +764,28 @@ func TestArticles_AutoAccept(t *testing.T) {
 	assert.Equal(t, "pending", off.Status)
 	assert.Equal(t, 1, e.countRows("meetings WHERE parent_id IS NULL"))
 }
+
+// An article a source could not hold is refused naming each field, and
+// nothing is stored: the database would refuse its text, and an accept
+// its outlet or URL.
+func TestArticles_BadInput(t *testing.T) {
+	t.Parallel()
+	e := newEmptyEnv(t)
+	for _, c := range []struct {
+		body     map[string]any
+		pointers []string
+	}{
+		{map[string]any{"text": "Baku, 3 May. Talks.\u0000"}, []string{"/text"}},
+		{map[string]any{"text": "Baku, 3 May. Talks.", "outlet": "News\u0007"}, []string{"/outlet"}},
+		{map[string]any{"text": "Baku, 3 May. Talks.", "outlet": " "}, []string{"/outlet"}},
+		{map[string]any{"text": "Baku, 3 May. Talks.", "url": "https://example.org/" + strings.Repeat("a", 2000)}, []string{"/url"}},
+		{map[string]any{"text": "Baku\u0000", "outlet": "", "url": "https://example.org/" + strings.Repeat("a", 2000)},
+			[]string{"/text", "/url", "/outlet"}},
+	} {
+		r := e.do("POST", "/articles", c.body)
+		require.Equal(t, http.StatusUnprocessableEntity, r.Code, r.Body.String())
+		assert.ElementsMatch(t, c.pointers, problemPointers(r), r.Body.String())
+	}
+	assert.Equal(t, 0, e.countRows("articles"))
+	assert.Equal(t, 0, e.countRows("drafts"))
+}
