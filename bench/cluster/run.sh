@@ -139,6 +139,9 @@ pg_start 0
 as_pg "$PGBIN/psql" -qX -h 127.0.0.1 -p "${PG_PORTS[0]}" -U postgres -c 'CREATE DATABASE milmeet' >/dev/null
 
 export LOG_FORMAT=json RATE_LIMIT_WRITES_PER_MINUTE=100000 RATE_LIMIT_STORE=postgres
+# One cursor secret for the three instances: a cursor one gave out pages on
+# the others (unset, each would sign with a random key of its own).
+export CURSOR_SECRET=${CURSOR_SECRET:-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')}
 DATABASE_URL=$PRIMARY_URL "$WORK/bin/api" migrate up >/dev/null
 log "fill: $MEETINGS meetings (bench/gen)"
 "$WORK/bin/gen" -db "$PRIMARY_URL" -meetings "$MEETINGS" -officials $((MEETINGS / 10 + 100)) -nids 5000 \
