@@ -54,9 +54,6 @@ type hostileCase struct {
 	// emptyList: a 200 list answer must hold no items (an injected filter
 	// must not widen the selection).
 	emptyList bool
-	// slowIsBad: an answer slower than 2 s is a failure (a payload that
-	// would sleep if it reached SQL).
-	slowIsBad bool
 }
 
 // leaks are what no answer may show a client: SQL or driver errors, panics,
@@ -109,7 +106,9 @@ var sqlPayloads = []struct {
 	{"union", "x' UNION SELECT token_hash, name FROM api_keys --", false},
 	{"stacked", "AZ'); DELETE FROM meetings; --", false},
 	{"comment", "*/ OR /*", true},
-	{"sleep", `\'; SELECT pg_sleep(5); --`, false},
+	// Were it run, the request would not answer within hostileTimeout: a
+	// hang, not a slow answer, is what fails the test.
+	{"sleep", `\'; SELECT pg_sleep(3600); --`, false},
 	{"tsquery", "a & !b | (c:* <-> d", false},
 	{"like", "%_%", true},
 	{"json_path", `$.* ? (@ like_regex ".*")`, false},
@@ -262,7 +261,6 @@ func TestHostile(t *testing.T) {
 					name:   fmt.Sprintf("%s_%s/%s/%s", r.method, r.path, p, pl.name),
 					method: r.method, target: fill(r.path) + "?" + p + "=" + url.QueryEscape(pl.value),
 					body: body, headers: map[string]string{"Content-Type": ct}, want: want, emptyList: empty,
-					slowIsBad: true,
 				})
 			}
 			for _, pl := range rawPayloads {
@@ -344,7 +342,7 @@ func TestHostile(t *testing.T) {
 			for _, pl := range sqlPayloads {
 				add("path_injection", hostileCase{name: r.method + "_" + r.path + "/" + pl.name, method: r.method,
 					target: strings.ReplaceAll(fill(strings.ReplaceAll(r.path, ph, "\x01")), "\x01", url.PathEscape(pl.value)),
-					body:   body, headers: h, slowIsBad: true})
+					body:   body, headers: h})
 			}
 			for _, pl := range append(rawPayloads, struct{ name, raw string }{"dotdot", "..%2f..%2fetc%2fpasswd"},
 				struct{ name, raw string }{"dot", "."}, struct{ name, raw string }{"uuid_upper", strings.ToUpper(ids["{meeting}"])},
@@ -617,9 +615,6 @@ func hostileCheck(t *testing.T, e *env, c hostileCase) {
 		if !(status >= 200 && status < 300 || status >= 400 && status < 500 || status == http.StatusNotModified) {
 			t.Fatalf("want a 2xx or a 4xx: %s", show())
 		}
-	}
-	if c.slowIsBad && took > 2*time.Second {
-		t.Fatalf("took %s (an injected pg_sleep?): %s", took, show())
 	}
 	if status >= 400 {
 		if ctype != "application/problem+json" {

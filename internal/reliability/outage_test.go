@@ -118,7 +118,8 @@ type traffic struct {
 
 func startTraffic(base, token string, readers, writers int) *traffic {
 	tr := &traffic{base: base, token: token, stop: make(chan struct{}),
-		client: &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 32}}}
+		// The timeout is a hang guard only, never a measure of speed.
+		client: &http.Client{Timeout: hangGuard, Transport: &http.Transport{MaxIdleConnsPerHost: 32}}}
 	record := func(a answer) {
 		tr.mu.Lock()
 		tr.answers = append(tr.answers, a)
@@ -149,7 +150,7 @@ func startTraffic(base, token string, readers, writers int) *traffic {
 				case <-tr.stop:
 					// A write not yet answered for good is retried with its
 					// key until it is, as a client would, for a while.
-					for deadline := time.Now().Add(8 * time.Second); w.pending && time.Now().Before(deadline); {
+					for deadline := time.Now().Add(hangGuard); w.pending && time.Now().Before(deadline); {
 						record(w.step())
 						time.Sleep(50 * time.Millisecond)
 					}
@@ -257,6 +258,34 @@ func (tr *traffic) send(kind string, req *http.Request) answer {
 	return a
 }
 
+// hangGuard bounds every wait of the outage test: an answer, the service's
+// recovery. It is generous, for a loaded machine: the test asserts what the
+// service does, never how fast (docs/reliability.md has the figures).
+const hangGuard = time.Minute
+
+// healthy waits until the traffic has n answers of each kind (read, write)
+// served (200, 201) that started after since: healthy traffic, however long
+// a loaded machine takes to make it.
+func (tr *traffic) healthy(t *testing.T, since time.Time, n int) {
+	t.Helper()
+	deadline := time.Now().Add(hangGuard)
+	for {
+		served := map[string]int{}
+		for _, a := range tr.snapshot() {
+			if a.start.After(since) && (a.status == http.StatusOK || a.status == http.StatusCreated) {
+				served[a.kind]++
+			}
+		}
+		if served["read"] >= n && served["write"] >= n {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the traffic is not served %s after %s: %v", hangGuard, since.Format("15:04:05.000"), served)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
 // get sends one GET and returns the answer.
 func get(t *testing.T, client *http.Client, url string) answer {
 	t.Helper()
@@ -269,16 +298,18 @@ func get(t *testing.T, client *http.Client, url string) answer {
 // TestDatabaseOutage runs the API in-process, wired as `api serve` wires it,
 // under concurrent reads and writes, and takes its database away twice: a
 // fast shutdown (Stop), then a crash (Kill). While the database is down
-// every answer must be a quick 503 problem with Retry-After, /readyz 503 and
-// /livez 200; once it is back the same pool must serve again within
-// seconds, by itself; and no write acknowledged with 201 may be lost or
-// stored in part.
+// every answer must be a 503 problem with Retry-After, /readyz 503 and
+// /livez 200; once it is back the same pool must serve again by itself,
+// each connection that died with the server costing at most one more 503;
+// and no write acknowledged with 201 may be lost or stored in part. No
+// assertion is on elapsed time: the waits are bounded only as hang guards.
 func TestDatabaseOutage(t *testing.T) {
 	ctx := context.Background()
 	c := ownCluster(t)
 	dbURL := c.URL("postgres")
 	require.NoError(t, postgres.MigrateUp(ctx, dbURL))
-	pool, err := postgres.Open(ctx, dbURL, postgres.Options{ConnectTimeout: time.Second, MaxConns: 8})
+	const maxConns = 8
+	pool, err := postgres.Open(ctx, dbURL, postgres.Options{ConnectTimeout: time.Second, MaxConns: maxConns})
 	require.NoError(t, err)
 	t.Cleanup(pool.Close)
 
@@ -294,7 +325,7 @@ func TestDatabaseOutage(t *testing.T) {
 	_, token, err := svc.CreateKey(ctx, "outage-writer", domain.ScopeWrite)
 	require.NoError(t, err)
 
-	probe := &http.Client{Timeout: 5 * time.Second}
+	probe := &http.Client{Timeout: hangGuard}
 	// The officials the traffic names, stored one request at a time.
 	for n := range len(guests) {
 		req, _ := http.NewRequest("POST", srv.URL+"/meetings", bytes.NewReader(meetingLine(n, "outage-warmup")))
@@ -332,7 +363,7 @@ func TestDatabaseOutage(t *testing.T) {
 		{"stop", func() { require.NoError(t, c.Stop()) }},
 		{"kill", c.Kill},
 	} {
-		time.Sleep(1200 * time.Millisecond) // healthy traffic first
+		tr.healthy(t, time.Now(), 10) // healthy traffic first
 		if len(windows) > 0 {
 			windows[len(windows)-1].until = time.Now()
 		}
@@ -347,7 +378,6 @@ func TestDatabaseOutage(t *testing.T) {
 		}{{"/readyz", 503}, {"/livez", 200}, {"/meetings", 503}, {"/meetings?country=AZ", 503}, {"/countries/AZ", 503}} {
 			a := get(t, probe, srv.URL+p.path)
 			require.Equal(t, p.status, a.status, "%s while the database is down (%s): %s", p.path, fault.name, a)
-			require.Less(t, a.end.Sub(a.start), time.Second, "%s took too long while down: %s", p.path, a)
 			if a.status == 503 {
 				require.Equal(t, "application/problem+json", a.ctype, a.String())
 				require.NotEmpty(t, a.retryAfter, a.String())
@@ -368,7 +398,7 @@ func TestDatabaseOutage(t *testing.T) {
 				break
 			}
 			require.Contains(t, []int{200, 503}, a.status, "while the database comes back: %s", a)
-			require.Less(t, time.Since(w.up), 5*time.Second, "GET /meetings still fails 5 s after the database came back: %s", a)
+			require.Less(t, time.Since(w.up), hangGuard, "GET /meetings still fails %s after the database came back: %s", hangGuard, a)
 			time.Sleep(50 * time.Millisecond)
 		}
 		a := get(t, probe, srv.URL+"/readyz")
@@ -376,16 +406,16 @@ func TestDatabaseOutage(t *testing.T) {
 		t.Logf("%s: served again %s after the restart", fault.name, w.served.Sub(w.up).Round(time.Millisecond))
 		windows = append(windows, w)
 	}
-	time.Sleep(1200 * time.Millisecond) // healthy traffic last
+	tr.healthy(t, windows[len(windows)-1].served, 10) // healthy traffic last
 	windows[len(windows)-1].until = time.Now()
 	tr.halt()
 	halted = true
 
-	// Every answer: 2xx while up, a quick 503 problem while down, never
-	// anything else.
+	// Every answer: 2xx while up, a 503 problem while down, never anything
+	// else.
 	answers := tr.snapshot()
 	counts := map[string]int{}
-	late := map[string]time.Duration{} // the last 503 after the service was back, by fault
+	late := map[string]int{} // 503s that started after the service was back, by fault
 	var acked []string
 	for _, a := range answers {
 		counts[fmt.Sprintf("%s %d", a.kind, a.status)]++
@@ -413,28 +443,25 @@ func TestDatabaseOutage(t *testing.T) {
 			if inside && a.status != 503 {
 				t.Errorf("while the database was down (%s): %s", w.name, a)
 			}
-			// Fast, not hanging on the dead server: the measured figures
-			// (well under 1 s) are in docs/reliability.md; the bound here is
-			// loose so that a busy machine does not fail the test.
-			if inside && a.end.Sub(a.start) > 5*time.Second {
-				t.Errorf("a 503 slower than 5 s while down (%s): %s", w.name, a)
-			}
-			// Once the probe was served, the traffic must be too (a
-			// pooled connection that died with the server may cost one more
-			// 503, at once).
-			if a.status == 503 && a.start.After(w.up) && a.end.Before(w.until) {
-				late[w.name] = max(late[w.name], a.start.Sub(w.served))
-				if a.start.After(w.served.Add(500 * time.Millisecond)) {
-					t.Errorf("still failing 500 ms after the service came back (%s): %s", w.name, a)
-				}
+			// Once the probe was served, the traffic is too: a pooled
+			// connection that died with the server may cost one more 503,
+			// then it is gone, so there are at most as many as the pool
+			// has connections.
+			if a.status == 503 && a.start.After(w.served) && a.end.Before(w.until) {
+				late[w.name]++
 			}
 		}
 	}
-	t.Logf("answers: %v; %d writes acknowledged; last 503 after recovery: %v", counts, len(acked), late)
+	t.Logf("answers: %v; %d writes acknowledged; 503s after recovery: %v", counts, len(acked), late)
+	for name, n := range late {
+		if n > maxConns {
+			t.Errorf("%d answers 503 after the service came back (%s): more than the pool's %d connections could cost", n, name, maxConns)
+		}
+	}
 	// Every write was answered for good at last: retried with its key, a
 	// write cut off by the outage must not stay "in progress".
 	for _, a := range tr.unresolved {
-		t.Errorf("a write retried with its Idempotency-Key for 8 s after the outage never got an answer for good: %s", a)
+		t.Errorf("a write retried with its Idempotency-Key for %s after the outage never got an answer for good: %s", hangGuard, a)
 	}
 	require.Positive(t, counts["write 201"], "no write succeeded")
 	require.Positive(t, counts["read 503"]+counts["write 503"], "the traffic never saw the outage")
