@@ -66,21 +66,21 @@ var compressible = []string{"application/json", "application/problem+json", "app
 // compressed weak (W/"…"): the gzip and the identity bytes differ, so one
 // strong tag may not name both. Conditional requests compare tags by their
 // opaque part, so either form validates. It runs inside Compress, which adds
-// Vary: Accept-Encoding.
+// Vary: Accept-Encoding to what it compresses; the identity answer of a
+// type it would have compressed gets Vary: Accept-Encoding here, since a
+// request that accepts gzip gets other bytes (RFC 9110, 12.5.5).
 func weakETagWhenCompressed(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ae := strings.ToLower(r.Header.Get("Accept-Encoding"))
-		if !strings.Contains(ae, "gzip") && !strings.Contains(ae, "deflate") {
-			next.ServeHTTP(w, r)
-			return
-		}
-		next.ServeHTTP(&weakener{ResponseWriter: w}, r)
+		identity := !strings.Contains(ae, "gzip") && !strings.Contains(ae, "deflate")
+		next.ServeHTTP(&weakener{ResponseWriter: w, identity: identity}, r)
 	})
 }
 
 type weakener struct {
 	http.ResponseWriter
-	wrote bool
+	identity bool // the request accepts no encoding Compress gives
+	wrote    bool
 }
 
 func (w *weakener) WriteHeader(code int) {
@@ -89,7 +89,11 @@ func (w *weakener) WriteHeader(code int) {
 		h := w.Header()
 		tag := h.Get("ETag")
 		ct, _, _ := mime.ParseMediaType(h.Get("Content-Type"))
-		if tag != "" && !strings.HasPrefix(tag, "W/") && h.Get("Content-Encoding") == "" && slicesContains(compressible, ct) {
+		switch {
+		case !slicesContains(compressible, ct):
+		case w.identity:
+			h.Add("Vary", "Accept-Encoding")
+		case tag != "" && !strings.HasPrefix(tag, "W/") && h.Get("Content-Encoding") == "":
 			h.Set("ETag", "W/"+tag)
 		}
 	}
