@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/jackc/pgx/v5"
 
@@ -98,7 +99,10 @@ func cmdDev(ctx context.Context, set *settings, args []string, stdout, stderr io
 const cursorSecretFile = "cursor-secret"
 
 // devCursorSecret returns the cursor secret kept in dir, making and keeping
-// one (readable by its owner alone) when there is none.
+// one (readable by its owner alone) when there is none. The file belongs to
+// dir's owner, the cluster's (as root, the cluster runs as another user):
+// a file in the data directory the server cannot read fails every
+// pg_basebackup of it.
 func devCursorSecret(dir string) (string, error) {
 	path := filepath.Join(dir, cursorSecretFile)
 	b, err := os.ReadFile(path)
@@ -111,6 +115,13 @@ func devCursorSecret(dir string) (string, error) {
 	secret := domain.NewRandomCursorSecret()
 	if err := os.WriteFile(path, []byte(secret+"\n"), 0o600); err != nil {
 		return "", fmt.Errorf("keep the cursor secret: %w", err)
+	}
+	if st, err := os.Stat(dir); err == nil {
+		if o, ok := st.Sys().(*syscall.Stat_t); ok && int(o.Uid) != os.Geteuid() {
+			if err := os.Chown(path, int(o.Uid), int(o.Gid)); err != nil {
+				return "", fmt.Errorf("give the cursor secret to the cluster's owner: %w", err)
+			}
+		}
 	}
 	return secret, nil
 }

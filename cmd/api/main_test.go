@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -352,6 +353,25 @@ func TestDevCursorSecret(t *testing.T) {
 	again, err := devCursorSecret(dir)
 	require.NoError(t, err)
 	assert.Equal(t, first, again)
+}
+
+// TestDevCursorSecret_OwnedAsTheCluster: as root, `api dev` runs the cluster
+// as another user; the secret it keeps in the data directory is that
+// user's, or pg_basebackup of the cluster fails on it ("could not open
+// file ./cursor-secret: Permission denied").
+func TestDevCursorSecret_OwnedAsTheCluster(t *testing.T) {
+	dir := t.TempDir()
+	if os.Geteuid() == 0 {
+		require.NoError(t, os.Chown(dir, 65534, 65534)) // nobody, as a cluster's owner
+	}
+	_, err := devCursorSecret(dir)
+	require.NoError(t, err)
+	d, err := os.Stat(dir)
+	require.NoError(t, err)
+	f, err := os.Stat(filepath.Join(dir, cursorSecretFile))
+	require.NoError(t, err)
+	assert.Equal(t, d.Sys().(*syscall.Stat_t).Uid, f.Sys().(*syscall.Stat_t).Uid, "the secret's owner")
+	assert.Equal(t, os.FileMode(0o600), f.Mode().Perm())
 }
 
 // TestCursorSecretTooShort: a secret under 32 bytes stops the start.
