@@ -52,13 +52,19 @@ func NewProxy(t testing.TB, dbURL string) *Proxy {
 	return p
 }
 
-// URL returns dbURL with the proxy as its host.
+// URL returns dbURL with the proxy as its host, and without TLS: the proxy
+// reads what the client sends (CutAfter), which it could not on a server
+// that offers TLS (Debian's, with its snakeoil certificate, under
+// TEST_DATABASE_URL), as pgx's default sslmode=prefer would take it.
 func (p *Proxy) URL(dbURL string) string {
 	u, err := url.Parse(dbURL)
 	if err != nil {
 		p.t.Fatalf("pgtest: proxy: %v", err)
 	}
 	u.Host = p.ln.Addr().String()
+	q := u.Query()
+	q.Set("sslmode", "disable")
+	u.RawQuery = q.Encode()
 	return u.String()
 }
 
