@@ -92,6 +92,11 @@ func TestNotAcceptable(t *testing.T) {
 		{"/officials?country=AZ", "text/csv", http.StatusNotAcceptable},
 		{"/officials?country=AZ", "application/json", http.StatusOK},
 		{"/countries/AZ", "application/problem+json", http.StatusOK},
+		{"/openapi.yaml", "application/json", http.StatusNotAcceptable},
+		{"/openapi.yaml", "application/json, application/yaml", http.StatusOK}, // Swagger UI's
+		{"/openapi.yaml", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", http.StatusOK},
+		{"/openapi.yaml", "application/yaml", http.StatusOK},
+		{"/openapi.yaml", "", http.StatusOK},
 	} {
 		h := []string{}
 		if tt.accept != "" {

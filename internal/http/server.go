@@ -417,6 +417,10 @@ type readinessProblem struct {
 }
 
 func (s *Server) openapi(w http.ResponseWriter, r *http.Request) error {
+	if accept := r.Header.Get("Accept"); accept != "" && !acceptsAny(accept, specTypes) {
+		return &domain.Error{Code: errNotAcceptable,
+			Message: "The spec is given as YAML (application/yaml, or text/plain to a browser); the Accept header admits neither."}
+	}
 	w.Header().Set("Content-Type", "application/yaml")
 	if prefersHTML(r.Header.Get("Accept")) {
 		// A browser opening the link: plain text, which every browser
@@ -427,6 +431,10 @@ func (s *Server) openapi(w http.ResponseWriter, r *http.Request) error {
 	_, _ = w.Write(s.spec)
 	return nil
 }
+
+// specTypes are the media types /openapi.yaml answers with; text/html
+// stands for a browser's navigation, answered as text.
+var specTypes = []string{"application/yaml", "application/x-yaml", "text/yaml", "text/plain", "text/html"}
 
 // prefersHTML reports whether an Accept header is a browser's for a page:
 // it names text/html, and no YAML type.

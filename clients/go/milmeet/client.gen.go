@@ -4307,7 +4307,8 @@ type ClientInterface interface {
 	// (any are ignored). It has no ETag. A browser opening it (an `Accept`
 	// that names `text/html` and no YAML type) gets the same text as
 	// `text/plain`, which browsers show rather than download; its
-	// rendered form is the page `/docs`.
+	// rendered form is the page `/docs`. An `Accept` that admits no YAML,
+	// plain text or HTML (`application/json` alone, say) gets 406.
 	//
 	// Corresponds with GET /openapi.yaml (the `GetOpenAPI` operationId).
 	GetOpenAPI(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -5556,7 +5557,8 @@ func (c *Client) HeadOfficialMeetings(ctx context.Context, id OfficialId, params
 // (any are ignored). It has no ETag. A browser opening it (an `Accept`
 // that names `text/html` and no YAML type) gets the same text as
 // `text/plain`, which browsers show rather than download; its
-// rendered form is the page `/docs`.
+// rendered form is the page `/docs`. An `Accept` that admits no YAML,
+// plain text or HTML (`application/json` alone, say) gets 406.
 //
 // Corresponds with GET /openapi.yaml (the `GetOpenAPI` operationId).
 func (c *Client) GetOpenAPI(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -9541,7 +9543,8 @@ type ClientWithResponsesInterface interface {
 	// (any are ignored). It has no ETag. A browser opening it (an `Accept`
 	// that names `text/html` and no YAML type) gets the same text as
 	// `text/plain`, which browsers show rather than download; its
-	// rendered form is the page `/docs`.
+	// rendered form is the page `/docs`. An `Accept` that admits no YAML,
+	// plain text or HTML (`application/json` alone, say) gets 406.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -15554,18 +15557,33 @@ type GetOpenAPIResponse200Headers struct {
 	XRequestId   string
 }
 
+// GetOpenAPIResponse406Headers the declared response headers of an HTTP 406 response for GetOpenAPI
+type GetOpenAPIResponse406Headers struct {
+	CacheControl string
+	XRequestId   string
+}
+
 type GetOpenAPIResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// YAML200 the response for an HTTP 200 `application/yaml` response
 	YAML200 *map[string]interface{}
+	// ApplicationproblemJSON406 the response for an HTTP 406 `application/problem+json` response
+	ApplicationproblemJSON406 *NotAcceptable
 	// Headers200 the parsed response headers for an HTTP 200 response
 	Headers200 *GetOpenAPIResponse200Headers
+	// Headers406 the parsed response headers for an HTTP 406 response
+	Headers406 *GetOpenAPIResponse406Headers
 }
 
 // GetYAML200 returns the response for an HTTP 200 `application/yaml` response
 func (r GetOpenAPIResponse) GetYAML200() *map[string]interface{} {
 	return r.YAML200
+}
+
+// GetApplicationproblemJSON406 returns the response for an HTTP 406 `application/problem+json` response
+func (r GetOpenAPIResponse) GetApplicationproblemJSON406() *NotAcceptable {
+	return r.ApplicationproblemJSON406
 }
 
 // GetBody returns the raw response body bytes
@@ -17307,7 +17325,8 @@ func (c *ClientWithResponses) HeadOfficialMeetingsWithResponse(ctx context.Conte
 // (any are ignored). It has no ETag. A browser opening it (an `Accept`
 // that names `text/html` and no YAML type) gets the same text as
 // `text/plain`, which browsers show rather than download; its
-// rendered form is the page `/docs`.
+// rendered form is the page `/docs`. An `Accept` that admits no YAML,
+// plain text or HTML (`application/json` alone, say) gets 406.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -28167,6 +28186,13 @@ func ParseGetOpenAPIResponse(rsp *http.Response) (*GetOpenAPIResponse, error) {
 		}
 		response.YAML200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 406:
+		var dest NotAcceptable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON406 = &dest
+
 	case rsp.StatusCode == 200:
 		// Content-type (text/plain) unsupported
 
@@ -28190,6 +28216,23 @@ func ParseGetOpenAPIResponse(rsp *http.Response) (*GetOpenAPIResponse, error) {
 			headers.XRequestId = value
 		}
 		response.Headers200 = &headers
+	case rsp.StatusCode == 406:
+		var headers GetOpenAPIResponse406Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-Id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-Id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestId = value
+		}
+		response.Headers406 = &headers
 	}
 
 	return response, nil
