@@ -191,7 +191,7 @@ var (
 	maxCityWords   = 1
 	capitalOf      = map[string]string{}
 	ministryOf     = map[string]string{}
-	venueCountries = map[string]string{"pentagon": "US", "white house": "US", "anitkabir": "TR"}
+	venueCountries = map[string]string{"pentagon": "US", "white house": "US"}
 )
 
 func init() {

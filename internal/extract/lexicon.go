@@ -164,7 +164,7 @@ var notNames = setOf(
 	"november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 	"alley", "park", "monument", "memorial", "cemetery", "tomb", "book", "honor", "honour", "victory", "martyrs",
-	"martyr", "shehids", "shehid", "square", "mausoleum", "complex", "museum", "pentagon", "headquarters",
+	"martyr", "square", "mausoleum", "complex", "museum", "pentagon", "headquarters",
 	"photo", "photos", "video", "report", "reports", "news", "day", "independence", "press", "release",
 	"turkic", "high", "level", "dialogue", "meeting", "meetings", "conference", "summit", "forum", "exercise",
 	"exercises", "operation", "talks", "organization", "organisation", "nato", "osce", "csto", "un", "eu", "cis",
@@ -176,12 +176,11 @@ var notNames = setOf(
 	"understanding", "framework", "program", "programme", "roadmap", "president", "secretary", "excellency",
 	"his", "her", "royal", "highness", "majesty", "prime", "chief", "chairman", "commander", "ambassador",
 	"spokesman", "spokesperson", "gallery", "image", "slider", "latest", "related", "articles", "follow",
-	"twitter", "telegram", "facebook", "instagram", "youtube", "azertac", "trend", "apa", "region", "energy",
+	"twitter", "telegram", "facebook", "instagram", "youtube", "region", "energy",
 	"business", "finance", "foreign", "policy", "other", "countries", "country", "ict", "society", "sport",
 	"economy", "military-technical", "strategic", "partnership", "brotherhood", "friendship", "solidarity",
 	"welcome", "welcoming", "ceremony", "honors", "honours", "guard", "anthem", "anthems", "flag", "flags",
-	"wreath", "wreaths", "flowers", "grave", "graves", "victory", "liberation", "karabakh", "nagorno",
-	"garabagh", "zangezur", "international", "joint", "committee", "council", "security", "commission",
+	"wreath", "wreaths", "flowers", "grave", "graves", "victory", "liberation", "international", "joint", "committee", "council", "security", "commission",
 	"academy", "university", "college", "school", "institute", "center", "centre", "command", "corps",
 	"department", "directorate", "office", "service", "agency", "brigade", "division", "regiment", "battalion",
 	"fleet", "district", "unit", "base", "airbase", "port", "harbour", "harbor", "range", "polygon",
@@ -193,8 +192,7 @@ var notNames = setOf(
 	"inspector", "representative", "envoy", "governor", "attache", "officer", "officers", "soldiers",
 	"servicemen", "personnel", "troops", "veterans", "families", "heroes", "hero", "order", "medal",
 	"award", "awards", "decoration", "prize", "merit", "glory", "valor", "valour", "courage", "service",
-	"contribution", "development", "distinguished", "meritorious", "legion", "cross", "star", "nishan",
-	"imtiaz", "hilal", "sitara", "tamgha", "jurat", "basalat", "islamabad", "ankara",
+	"contribution", "development", "distinguished", "meritorious", "legion", "cross", "star",
 )
 
 // nameParticles may stand in lower case inside a name.
@@ -264,8 +262,8 @@ func outletOfLine(s string) string {
 
 // siteHeads are the nouns of places where wreaths are laid.
 var siteHeads = setOf("alley", "park", "monument", "memorial", "cemetery", "tomb", "mausoleum", "complex", "square",
-	"museum", "anitkabir", "pantheon", "grave", "graves", "shrine", "obelisk", "statue", "bust", "flame",
-	"mazar", "mazar-e-quaid", "yadgar", "minar-e-pakistan", "cenotaph", "shehids", "arch", "wall")
+	"museum", "pantheon", "grave", "graves", "shrine", "obelisk", "statue", "bust", "flame",
+	"mazar", "yadgar", "cenotaph", "arch", "wall")
 
 // venueHeads are nouns that name where a meeting was held.
 var venueHeads = setOf("ministry", "headquarters", "staff", "pentagon", "academy", "university", "command", "office",

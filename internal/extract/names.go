@@ -27,7 +27,18 @@ func (d *doc) isNameWord(s, i int) bool {
 		return false
 	}
 	return !notNames[l] && !positionWords[l] && !positionHeads[l] && !positionStarts[l] && !rankWords[l] &&
-		!honorifics[l] && monthNames[l] == 0 && !siteHeads[l]
+		!honorifics[l] && monthNames[l] == 0 && !siteHeads[l] && !izafe(T, i)
+}
+
+// izafe reports whether token i is a word of a Persian or Urdu compound
+// joined by "-e-" or "-i-" ("Nishan-e-Imtiaz", "Yadgar-e-Shuhada"): the
+// name of an award or a monument, not of a person.
+func izafe(T []tok, i int) bool {
+	link := func(k int) bool { // T[k] is a glued "-e-" or "-i-" link
+		return k >= 1 && k+1 < len(T) && T[k].kind == 'w' && (T[k].low == "e" || T[k].low == "i") && !T[k].cap &&
+			T[k-1].isDash() && !T[k-1].sp && !T[k].sp && T[k+1].isDash() && !T[k+1].sp
+	}
+	return link(i+2) || link(i-2)
 }
 
 func (d *doc) isInitial(s, i int) bool {

@@ -291,8 +291,7 @@ var positionCountries = map[string]string{
 
 	"secretary of the army": "US", "secretary of the navy": "US", "secretary of the air force": "US",
 	"under secretary of defense for policy": "US", "pentagon press secretary": "US",
-	"secretary of state for defence": "GB", "chief of the defence staff": "", "chairman joint chiefs of staff committee": "PK",
-	"chief of army staff coas": "PK",
+	"secretary of state for defence": "GB", "chairman joint chiefs of staff committee": "PK",
 }
 
 // setPosition fills the position text, country and abbreviation from the
