@@ -2,6 +2,7 @@ package extract
 
 import (
 	"io/fs"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -10,7 +11,7 @@ import (
 )
 
 // FuzzExtract feeds the extractor arbitrary text, starting from the seed
-// reports and the test articles, and checks that it never panics, that every
+// reports, the test articles and the corpus's train reports, and checks that it never panics, that every
 // evidence span lies inside the text and names a field of the draft, and that
 // a draft that does not validate comes with a warning.
 func FuzzExtract(f *testing.F) {
@@ -27,6 +28,18 @@ func FuzzExtract(f *testing.F) {
 			f.Add(string(b), "2024-05-01")
 			f.Add(string(b), "")
 		}
+	}
+	// the real pages of the corpus's train split, with their furniture
+	train, err := fs.Glob(os.DirFS("testdata/corpus/train"), "*.txt")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, name := range train {
+		b, err := os.ReadFile("testdata/corpus/train/" + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(b), "")
 	}
 	f.Add("", "")
 	f.Add("On December 30, Z. Hasanov met J.", "2025-01-02")

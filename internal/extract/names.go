@@ -43,7 +43,7 @@ func izafe(T []tok, i int) bool {
 
 func (d *doc) isInitial(s, i int) bool {
 	T := d.st(s)
-	if i+1 >= len(T) {
+	if i < 0 || i+1 >= len(T) {
 		return false
 	}
 	t := T[i]
