@@ -125,3 +125,23 @@ func slicesContains(list []string, s string) bool {
 	}
 	return false
 }
+
+// identityBody refuses a request body sent with a content coding: the API
+// reads bodies as sent and decodes none, so a gzip body would be taken for
+// JSON and refused with a misleading message, or worse, stored as text. The
+// answer is 415 with Accept-Encoding: identity (RFC 7694).
+func (s *Server) identityBody(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		for _, v := range r.Header.Values("Content-Encoding") {
+			for _, coding := range strings.Split(v, ",") {
+				if c := strings.TrimSpace(coding); c != "" && !strings.EqualFold(c, "identity") {
+					w.Header().Set("Accept-Encoding", "identity")
+					s.writeError(w, r, &domain.Error{Code: errUnsupportedMedia,
+						Message: "The body must be sent without a content coding (Content-Encoding " + c + " is not accepted)."})
+					return
+				}
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}

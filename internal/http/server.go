@@ -161,6 +161,7 @@ func (s *Server) Handler() http.Handler {
 		r.Use(s.authenticate)
 		r.Use(s.rateLimit)
 		r.Use(s.negotiate)
+		r.Use(s.identityBody)
 		r.Route("/meetings", s.meetingRoutes)
 		r.Route("/officials", s.officialRoutes)
 		r.Route("/agreements", s.agreementRoutes)

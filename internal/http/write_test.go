@@ -1,6 +1,8 @@
 package http_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -137,6 +139,34 @@ func TestCreateMeeting_WrongContentType(t *testing.T) {
 	body, _ := json.Marshal(newMeeting())
 	r := e.do("POST", "/meetings", body, "Content-Type", "text/plain")
 	assert.Equal(t, http.StatusUnsupportedMediaType, r.Code)
+}
+
+// A body sent with a content coding is refused, not decoded and not taken
+// for JSON: 415 naming the coding, with Accept-Encoding: identity, and
+// nothing stored.
+func TestCreateMeeting_EncodedBody(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	before := e.countRows("meetings")
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	require.NoError(t, json.NewEncoder(zw).Encode(newMeeting()))
+	require.NoError(t, zw.Close())
+	for _, coding := range []string{"gzip", "br", "identity, gzip"} {
+		r := e.do("POST", "/meetings", gz.Bytes(), "Content-Encoding", coding)
+		require.Equal(t, http.StatusUnsupportedMediaType, r.Code, coding+": "+r.Body.String())
+		assert.Equal(t, "application/problem+json", r.Header().Get("Content-Type"))
+		assert.Equal(t, "identity", r.Header().Get("Accept-Encoding"))
+		assert.Contains(t, r.Body.String(), "Content-Encoding")
+	}
+	r := e.do("POST", "/imports", gz.Bytes(), "Content-Encoding", "gzip", "Content-Type", "application/x-ndjson")
+	require.Equal(t, http.StatusUnsupportedMediaType, r.Code, r.Body.String())
+	assert.Equal(t, before, e.countRows("meetings"), "nothing stored")
+
+	// identity is no coding at all: the body is read as sent.
+	plain, _ := json.Marshal(newMeeting())
+	r = e.do("POST", "/meetings", plain, "Content-Encoding", "identity")
+	assert.Equal(t, http.StatusCreated, r.Code, r.Body.String())
 }
 
 func TestCreateMeeting_TooLarge(t *testing.T) {

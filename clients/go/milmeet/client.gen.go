@@ -10092,8 +10092,9 @@ type IngestArticleResponse413Headers struct {
 
 // IngestArticleResponse415Headers the declared response headers of an HTTP 415 response for IngestArticle
 type IngestArticleResponse415Headers struct {
-	CacheControl string
-	XRequestId   string
+	AcceptEncoding *string
+	CacheControl   string
+	XRequestId     string
 }
 
 // IngestArticleResponse422Headers the declared response headers of an HTTP 422 response for IngestArticle
@@ -11276,8 +11277,9 @@ type PatchDraftResponse413Headers struct {
 
 // PatchDraftResponse415Headers the declared response headers of an HTTP 415 response for PatchDraft
 type PatchDraftResponse415Headers struct {
-	CacheControl string
-	XRequestId   string
+	AcceptEncoding *string
+	CacheControl   string
+	XRequestId     string
 }
 
 // PatchDraftResponse422Headers the declared response headers of an HTTP 422 response for PatchDraft
@@ -11548,8 +11550,9 @@ type AcceptDraftResponse413Headers struct {
 
 // AcceptDraftResponse415Headers the declared response headers of an HTTP 415 response for AcceptDraft
 type AcceptDraftResponse415Headers struct {
-	CacheControl string
-	XRequestId   string
+	AcceptEncoding *string
+	CacheControl   string
+	XRequestId     string
 }
 
 // AcceptDraftResponse422Headers the declared response headers of an HTTP 422 response for AcceptDraft
@@ -12017,8 +12020,9 @@ type RejectDraftResponse413Headers struct {
 
 // RejectDraftResponse415Headers the declared response headers of an HTTP 415 response for RejectDraft
 type RejectDraftResponse415Headers struct {
-	CacheControl string
-	XRequestId   string
+	AcceptEncoding *string
+	CacheControl   string
+	XRequestId     string
 }
 
 // RejectDraftResponse422Headers the declared response headers of an HTTP 422 response for RejectDraft
@@ -12257,8 +12261,9 @@ type ExtractArticleResponse413Headers struct {
 
 // ExtractArticleResponse415Headers the declared response headers of an HTTP 415 response for ExtractArticle
 type ExtractArticleResponse415Headers struct {
-	CacheControl string
-	XRequestId   string
+	AcceptEncoding *string
+	CacheControl   string
+	XRequestId     string
 }
 
 // ExtractArticleResponse422Headers the declared response headers of an HTTP 422 response for ExtractArticle
@@ -12877,8 +12882,9 @@ type CreateKeyResponse413Headers struct {
 
 // CreateKeyResponse415Headers the declared response headers of an HTTP 415 response for CreateKey
 type CreateKeyResponse415Headers struct {
-	CacheControl string
-	XRequestId   string
+	AcceptEncoding *string
+	CacheControl   string
+	XRequestId     string
 }
 
 // CreateKeyResponse422Headers the declared response headers of an HTTP 422 response for CreateKey
@@ -13601,8 +13607,9 @@ type CreateMeetingResponse413Headers struct {
 
 // CreateMeetingResponse415Headers the declared response headers of an HTTP 415 response for CreateMeeting
 type CreateMeetingResponse415Headers struct {
-	CacheControl string
-	XRequestId   string
+	AcceptEncoding *string
+	CacheControl   string
+	XRequestId     string
 }
 
 // CreateMeetingResponse422Headers the declared response headers of an HTTP 422 response for CreateMeeting
@@ -14574,8 +14581,9 @@ type ReplaceMeetingResponse413Headers struct {
 
 // ReplaceMeetingResponse415Headers the declared response headers of an HTTP 415 response for ReplaceMeeting
 type ReplaceMeetingResponse415Headers struct {
-	CacheControl string
-	XRequestId   string
+	AcceptEncoding *string
+	CacheControl   string
+	XRequestId     string
 }
 
 // ReplaceMeetingResponse422Headers the declared response headers of an HTTP 422 response for ReplaceMeeting
@@ -18594,6 +18602,13 @@ func ParseIngestArticleResponse(rsp *http.Response) (*IngestArticleResponse, err
 		response.Headers413 = &headers
 	case rsp.StatusCode == 415:
 		var headers IngestArticleResponse415Headers
+		if values := rsp.Header.Values("Accept-Encoding"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Accept-Encoding", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.AcceptEncoding = &value
+		}
 		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
@@ -20766,6 +20781,13 @@ func ParsePatchDraftResponse(rsp *http.Response) (*PatchDraftResponse, error) {
 		response.Headers413 = &headers
 	case rsp.StatusCode == 415:
 		var headers PatchDraftResponse415Headers
+		if values := rsp.Header.Values("Accept-Encoding"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Accept-Encoding", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.AcceptEncoding = &value
+		}
 		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
@@ -21232,6 +21254,13 @@ func ParseAcceptDraftResponse(rsp *http.Response) (*AcceptDraftResponse, error) 
 		response.Headers413 = &headers
 	case rsp.StatusCode == 415:
 		var headers AcceptDraftResponse415Headers
+		if values := rsp.Header.Values("Accept-Encoding"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Accept-Encoding", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.AcceptEncoding = &value
+		}
 		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
@@ -22058,6 +22087,13 @@ func ParseRejectDraftResponse(rsp *http.Response) (*RejectDraftResponse, error) 
 		response.Headers413 = &headers
 	case rsp.StatusCode == 415:
 		var headers RejectDraftResponse415Headers
+		if values := rsp.Header.Values("Accept-Encoding"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Accept-Encoding", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.AcceptEncoding = &value
+		}
 		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
@@ -22442,6 +22478,13 @@ func ParseExtractArticleResponse(rsp *http.Response) (*ExtractArticleResponse, e
 		response.Headers413 = &headers
 	case rsp.StatusCode == 415:
 		var headers ExtractArticleResponse415Headers
+		if values := rsp.Header.Values("Accept-Encoding"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Accept-Encoding", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.AcceptEncoding = &value
+		}
 		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
@@ -23569,6 +23612,13 @@ func ParseCreateKeyResponse(rsp *http.Response) (*CreateKeyResponse, error) {
 		response.Headers413 = &headers
 	case rsp.StatusCode == 415:
 		var headers CreateKeyResponse415Headers
+		if values := rsp.Header.Values("Accept-Encoding"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Accept-Encoding", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.AcceptEncoding = &value
+		}
 		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
@@ -24947,6 +24997,13 @@ func ParseCreateMeetingResponse(rsp *http.Response) (*CreateMeetingResponse, err
 		response.Headers413 = &headers
 	case rsp.StatusCode == 415:
 		var headers CreateMeetingResponse415Headers
+		if values := rsp.Header.Values("Accept-Encoding"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Accept-Encoding", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.AcceptEncoding = &value
+		}
 		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
@@ -26686,6 +26743,13 @@ func ParseReplaceMeetingResponse(rsp *http.Response) (*ReplaceMeetingResponse, e
 		response.Headers413 = &headers
 	case rsp.StatusCode == 415:
 		var headers ReplaceMeetingResponse415Headers
+		if values := rsp.Header.Values("Accept-Encoding"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Accept-Encoding", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.AcceptEncoding = &value
+		}
 		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
