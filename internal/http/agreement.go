@@ -28,7 +28,7 @@ func (s *Server) listAgreements(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	next := s.idCursor(last)
+	next := s.idCursor(last, p)
 	setNext(w, r, next)
 	return s.writeJSON(w, r, http.StatusOK, newPage(items, next))
 }

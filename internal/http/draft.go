@@ -72,7 +72,7 @@ func (s *Server) listDrafts(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	next := s.idCursor(last)
+	next := s.idCursor(last, p)
 	setNext(w, r, next)
 	w.Header().Set("Cache-Control", "private, no-cache")
 	return s.writeJSON(w, r, http.StatusOK, newPage(items, next))

@@ -48,18 +48,18 @@ func (s *Server) listOfficials(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	next := s.idCursor(last)
+	next := s.idCursor(last, p)
 	setNext(w, r, next)
 	return s.writeJSON(w, r, http.StatusOK, newPage(items, next))
 }
 
 // idCursor returns the cursor of a list ordered by id that goes on after
-// last, or nil when last is "".
-func (s *Server) idCursor(last string) *string {
+// last with the filters of p, or nil when last is "".
+func (s *Server) idCursor(last string, p *params) *string {
 	if last == "" {
 		return nil
 	}
-	c := s.cursors.Encode(domain.Cursor{Sort: "id", ID: last})
+	c := s.cursors.Encode(domain.Cursor{Sort: "id", ID: last, Filter: p.filterKey()})
 	return &c
 }
 

@@ -1,6 +1,8 @@
 package http
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -190,7 +192,30 @@ func (p *params) idCursor(cs *domain.Cursors) string {
 		p.add("cursor", "belongs to another list")
 		return ""
 	}
+	if c.Filter != p.filterKey() {
+		p.add("cursor", "belongs to a list with other filters: follow the Link of the page, or start again without a cursor")
+		return ""
+	}
 	return c.ID
+}
+
+// filterKey identifies the filters of a list ordered by id: its parameters
+// other than cursor and limit, as given; "" when there are none. A cursor
+// carries the key of the list it was given for, so that it is never read
+// against another selection (a page of it would skip or repeat items).
+func (p *params) filterKey() string {
+	var parts []string
+	for name, vs := range p.v {
+		if name != "cursor" && name != "limit" {
+			parts = append(parts, url.QueryEscape(name)+"="+url.QueryEscape(vs[0]))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	slices.Sort(parts)
+	sum := sha256.Sum256([]byte(strings.Join(parts, "&")))
+	return hex.EncodeToString(sum[:12])
 }
 
 // pageLink returns the absolute URL of this request's list with cursor

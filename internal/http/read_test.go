@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -246,4 +247,34 @@ func TestHeadAndAllow(t *testing.T) {
 	r = e.do("TRACE", "/meetings/"+e.meetingID("UZ"), nil)
 	assert.Equal(t, http.StatusMethodNotAllowed, r.Code)
 	assert.Equal(t, "DELETE, GET, HEAD, PATCH, PUT", r.Header().Get("Allow"))
+}
+
+// A cursor of a list ordered by id is read only with the filters it was
+// given for (the limit may change): under others its page would skip or
+// repeat items, so it is refused, naming the cursor.
+func TestIDCursor_BoundToFilters(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	next := func(target string) string {
+		r := e.do("GET", target, nil)
+		require.Equal(t, http.StatusOK, r.Code, r.Body.String())
+		var p struct {
+			NextCursor *string `json:"next_cursor"`
+		}
+		r.json(&p)
+		require.NotNil(t, p.NextCursor, target+" has a next page")
+		return url.QueryEscape(*p.NextCursor)
+	}
+	az := next("/officials?country=AZ&limit=1")
+	r := e.do("GET", "/officials?country=AZ&limit=2&cursor="+az, nil)
+	assert.Equal(t, http.StatusOK, r.Code, r.Body.String())
+	for _, target := range []string{"/officials?country=GE&limit=1&cursor=" + az, "/officials?limit=1&cursor=" + az,
+		"/officials?country=AZ&q=a&limit=1&cursor=" + az} {
+		r := e.do("GET", target, nil)
+		require.Equal(t, http.StatusBadRequest, r.Code, target)
+		assert.Contains(t, r.Body.String(), `"cursor"`, target)
+	}
+	all := next("/officials?limit=1")
+	r = e.do("GET", "/officials?country=AZ&limit=1&cursor="+all, nil)
+	assert.Equal(t, http.StatusBadRequest, r.Code, r.Body.String())
 }

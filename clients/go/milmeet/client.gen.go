@@ -2498,8 +2498,9 @@ type ListAgreementsParams struct {
 
 	// Cursor Opaque: the `next_cursor` of the previous page, to read the next
 	// one, with the same other parameters (`limit` may change). A value
-	// this service did not give out is answered 400, and so, on lists of
-	// meetings, is a cursor of another list or query.
+	// this service did not give out is answered 400, and so is a cursor
+	// given for other filters (on lists of meetings, also for another
+	// sort).
 	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
 
 	// IfNoneMatch ETags the client holds (or `*`); when one is the answer's, the answer is 304 without a body. Weak tags (`W/"…"`) compare by their opaque part.
@@ -2559,8 +2560,9 @@ type ListAuditParams struct {
 
 	// Cursor Opaque: the `next_cursor` of the previous page, to read the next
 	// one, with the same other parameters (`limit` may change). A value
-	// this service did not give out is answered 400, and so, on lists of
-	// meetings, is a cursor of another list or query.
+	// this service did not give out is answered 400, and so is a cursor
+	// given for other filters (on lists of meetings, also for another
+	// sort).
 	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
 
 	// IfNoneMatch ETags the client holds (or `*`); when one is the answer's, the answer is 304 without a body. Weak tags (`W/"…"`) compare by their opaque part.
@@ -2628,8 +2630,9 @@ type ListDraftsParams struct {
 
 	// Cursor Opaque: the `next_cursor` of the previous page, to read the next
 	// one, with the same other parameters (`limit` may change). A value
-	// this service did not give out is answered 400, and so, on lists of
-	// meetings, is a cursor of another list or query.
+	// this service did not give out is answered 400, and so is a cursor
+	// given for other filters (on lists of meetings, also for another
+	// sort).
 	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
 
 	// IfNoneMatch ETags the client holds (or `*`); when one is the answer's, the answer is 304 without a body. Weak tags (`W/"…"`) compare by their opaque part.
@@ -2811,8 +2814,9 @@ type ListMeetingsParams struct {
 
 	// Cursor Opaque: the `next_cursor` of the previous page, to read the next
 	// one, with the same other parameters (`limit` may change). A value
-	// this service did not give out is answered 400, and so, on lists of
-	// meetings, is a cursor of another list or query.
+	// this service did not give out is answered 400, and so is a cursor
+	// given for other filters (on lists of meetings, also for another
+	// sort).
 	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
 
 	// Count Adds `total`, the number of meetings that pass the filters, to the
@@ -2925,8 +2929,9 @@ type ListOfficialsParams struct {
 
 	// Cursor Opaque: the `next_cursor` of the previous page, to read the next
 	// one, with the same other parameters (`limit` may change). A value
-	// this service did not give out is answered 400, and so, on lists of
-	// meetings, is a cursor of another list or query.
+	// this service did not give out is answered 400, and so is a cursor
+	// given for other filters (on lists of meetings, also for another
+	// sort).
 	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
 
 	// IfNoneMatch ETags the client holds (or `*`); when one is the answer's, the answer is 304 without a body. Weak tags (`W/"…"`) compare by their opaque part.
@@ -2972,8 +2977,9 @@ type ListOfficialMeetingsParams struct {
 
 	// Cursor Opaque: the `next_cursor` of the previous page, to read the next
 	// one, with the same other parameters (`limit` may change). A value
-	// this service did not give out is answered 400, and so, on lists of
-	// meetings, is a cursor of another list or query.
+	// this service did not give out is answered 400, and so is a cursor
+	// given for other filters (on lists of meetings, also for another
+	// sort).
 	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
 
 	// IfNoneMatch ETags the client holds (or `*`); when one is the answer's, the answer is 304 without a body. Weak tags (`W/"…"`) compare by their opaque part.
@@ -3000,8 +3006,9 @@ type HeadOfficialMeetingsParams struct {
 
 	// Cursor Opaque: the `next_cursor` of the previous page, to read the next
 	// one, with the same other parameters (`limit` may change). A value
-	// this service did not give out is answered 400, and so, on lists of
-	// meetings, is a cursor of another list or query.
+	// this service did not give out is answered 400, and so is a cursor
+	// given for other filters (on lists of meetings, also for another
+	// sort).
 	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
 
 	// IfNoneMatch ETags the client holds (or `*`); when one is the answer's, the answer is 304 without a body. Weak tags (`W/"…"`) compare by their opaque part.
