@@ -15,10 +15,10 @@ type dline struct {
 }
 
 // datelineAt reads a dateline at the start of toks (a paragraph) and
-// returns how many tokens it takes; 0 when there is none. A dateline is a
-// place (a known city or country, or a name in capitals), then perhaps more
-// places, a date and the outlet, then a dash, colon, slash or full stop; it
-// needs a date, an outlet or a place in capitals, so that "Azerbaijan –
+// returns how many tokens it takes; 0 when there is none. A dateline is
+// perhaps the outlet in capitals, a place (a known city or country, or a
+// name in capitals), then perhaps more places, a date and the outlet, then a
+// dash, colon, slash or full stop; it needs a date, an outlet or a place in capitals, so that "Azerbaijan –
 // Belarus talks ..." is not one.
 func datelineAt(toks []tok) (int, *dline) {
 	n := len(toks)
@@ -42,6 +42,17 @@ func datelineAt(toks []tok) (int, *dline) {
 		}
 	}
 	start := k
+	// the outlet first: "AKP Phnom Penh, June 18, 2018 —"
+	if k+1 < n && toks[k].kind == 'w' && toks[k].upper && len(toks[k].s) >= 2 && toks[k+1].kind == 'w' && !toks[k+1].upper {
+		if name, _, _ := cityAt(toks, k+1); name != "" {
+			if c, _ := countryAt(toks, k); c == "" || c == "-" {
+				if name, _, _ := cityAt(toks, k); name == "" {
+					dl.outlet = toks[k].s
+					k++
+				}
+			}
+		}
+	}
 	places, caps := 0, false
 	for places < 3 && k < n {
 		t := toks[k]

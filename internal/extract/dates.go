@@ -186,14 +186,18 @@ func dateAt(toks []tok, i int) (dateExpr, bool) {
 			return dateExpr{i: i, j: i + 1, rel: 2}, true
 		}
 		if wd, ok := weekdays[t.low]; ok && t.cap {
-			// "Tuesday May 7 2024", "Tuesday, 7 May"
+			// "Tuesday May 7 2024", "Tuesday, 7 May", "Tuesday (Dec 13)"
 			k := i + 1
-			if k < n && toks[k].is(",") {
+			paren := k < n && toks[k].is("(")
+			if k < n && (toks[k].is(",") || paren) {
 				k++
 			}
 			if k < n {
-				if e, ok := dateAt(toks, k); ok && e.rel == 0 {
+				if e, ok := dateAt(toks, k); ok && e.rel == 0 && (!paren || e.j < n && toks[e.j].is(")")) {
 					e.i, e.wday = i, wd+1
+					if paren {
+						e.j++
+					}
 					return e, true
 				}
 			}
@@ -201,6 +205,26 @@ func dateAt(toks []tok, i int) (dateExpr, bool) {
 		}
 	}
 	return dateExpr{}, false
+}
+
+// weekdayPair reports whether the weekday e is one of two joined ones, "on
+// Monday and Tuesday", "Thursday to Saturday": the days of a visit, not the
+// day of its talks.
+func weekdayPair(T []tok, e dateExpr) bool {
+	if e.rel != 3 {
+		return false
+	}
+	joined := func(k int) bool {
+		return k >= 0 && k < len(T) && (T[k].isDash() || T[k].kind == 'w' && (T[k].low == "and" || T[k].low == "or" || T[k].low == "to" || T[k].low == "through"))
+	}
+	isWeekday := func(k int) bool {
+		if k < 0 || k >= len(T) || T[k].kind != 'w' || !T[k].cap {
+			return false
+		}
+		_, ok := weekdays[T[k].low]
+		return ok
+	}
+	return joined(e.j) && isWeekday(e.j+1) || joined(e.i-1) && isWeekday(e.i-2)
 }
 
 // numSep reports whether a token separates the numbers of a date.

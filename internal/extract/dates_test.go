@@ -19,6 +19,9 @@ func TestDatelines(t *testing.T) {
 		{"NAIROBI, Kenya, March 4, 2023 - Defence Minister General Ali Valiyev received the Minister of Defence of Georgia Mr. Levan Kapanadze on Friday in the capital.", "2023-03-03"},
 		{"VIENTIANE, May 5 (NNA) -- Defence Minister General Ali Valiyev received the Minister of Defence of Georgia Mr. Levan Kapanadze in the capital yesterday to discuss cooperation.", "--05-04"},
 		{"Tbilisi [Georgia], October 2, 2024 (XYZ): Minister of Defence of Georgia Mr. Levan Kapanadze held talks with Defence Minister General Ali Valiyev on Wednesday in the capital.", "2024-10-02"},
+		{"Baku. 3 June. REPORT.AZ/ Minister of Defence of Georgia Mr. Levan Kapanadze visited Baku on 2 June 2021 and was received by Defence Minister General Ali Valiyev.", "2021-06-02"},
+		// the outlet before the place, the dash glued to the text
+		{"XYZ Tbilisi, June 18, 2018 —Minister of Defence of Georgia Mr. Levan Kapanadze received here this afternoon the visiting Defence Minister General Ali Valiyev.", "2018-06-18"},
 	} {
 		if got := dateOf(t, c.text, ""); got != c.want {
 			t.Errorf("%q: date %q, want %q", c.text, got, c.want)
@@ -77,5 +80,31 @@ func TestReportedDate(t *testing.T) {
 	text = "Defence Minister General Ali Valiyev held a video conference with Mr. Levan Kapanadze on Friday. It was the first meeting of the two since the appointment of the latter as minister on 18 September 2020."
 	if got := dateOf(t, text, ""); got != "" {
 		t.Errorf("date %q, want none", got)
+	}
+}
+
+func TestDatelineAloneWarns(t *testing.T) {
+	text := "XYZ Tbilisi, June 18, 2018 —Minister of Defence of Georgia Mr. Levan Kapanadze received here this afternoon the visiting Defence Minister General Ali Valiyev."
+	res := Extract(text, Options{})
+	if !hasWarning(res, "dateline") {
+		t.Errorf("no warning that the day rests on the dateline alone: %q", res.Warnings)
+	}
+}
+
+func TestVisitDays(t *testing.T) {
+	// the day a visit began, told in the sentence of the meeting
+	text := " date 2022-12-15\nDefence Minister General Ali Valiyev, who arrived in Georgia on Tuesday (Dec 13) on an official visit, has called on the Minister of Defence of Georgia Mr. Levan Kapanadze.\n"
+	if got := dateOf(t, text, ""); got != "2022-12-13" {
+		t.Errorf("arrival: date %q, want 2022-12-13", got)
+	}
+	// two weekdays joined give the days of the visit, not of the talks: the
+	// month of publication stands in, and an earlier event's date does not
+	text = " date 2023-05-02\nDefence Minister General Ali Valiyev met in Tbilisi with the Minister of Defence of Georgia Mr. Levan Kapanadze, within the official visit he is paying on Thursday and Wednesday to Georgia.\nThey recalled the recent visit to Baku of the Georgian minister for a conference, on 13 April.\n"
+	res := Extract(text, Options{})
+	if got := res.Meeting.Date.String(); got != "2023-05" {
+		t.Errorf("joined weekdays: date %q, want 2023-05", got)
+	}
+	if !hasWarning(res, "joined weekdays") {
+		t.Errorf("joined weekdays: no warning: %q", res.Warnings)
 	}
 }

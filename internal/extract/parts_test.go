@@ -288,6 +288,12 @@ func TestURLDate(t *testing.T) {
 		"https://example.com/a/b/talks-in-capital20220906121012/": "2022-09-06",
 		"https://example.com/Photos/igphoto/2002031977/":          "",
 		"https://example.com/2024/03/story":                       "2024-03",
+		"https://example.com/en/archives/18/05/2022/27830/":       "2022-05-18",
+		"https://example.com/en/archives/08/05/2022/27830/":       "",
+		"https://example.com/view.php?ud=20210910000719":          "2021-09-10",
+		"https://example.com/view.php?id=20210910":                "2021-09-10",
+		"https://example.com/news.php?id=298974":                  "",
+		"https://example.com/view.php?ud=20210910999999":          "",
 		"https://example.com/story/1234":                          "",
 	} {
 		tm, month, ok := urlDate(u)

@@ -58,10 +58,15 @@ var (
 	// 20240312 as a segment of its own, or after letters ("AEN20220427...")
 	urlCompact = regexp.MustCompile(`(?:(?:^|[/_-])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:$|[/_.-])|[a-zA-Z]{2}((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]))`)
 	urlYear    = regexp.MustCompile(`[/_-]((?:19|20)\d\d)(?:$|[/.])`)
+	// /18/05/2022/: day first, read only when the day cannot be a month
+	urlDMYPath = regexp.MustCompile(`/(1[3-9]|2\d|3[01])/(0?[1-9]|1[0-2])/((?:19|20)\d\d)(?:/|$)`)
+	// ?ud=20210910000719: a query value that is a date, perhaps with its time
+	urlQuery = regexp.MustCompile(`(?:^|&)[A-Za-z_]+=((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:([01]\d|2[0-3])[0-5]\d[0-5]\d)?(?:&|$)`)
 )
 
 // urlDate reads a date from a report's URL: /2024/03/12/, /2024/03/,
-// 12-03-2024, 20240312. monthOnly is set when only the month is given.
+// 12-03-2024, /18/05/2022/, 20240312, ?ud=20240312101500. monthOnly is set
+// when only the month is given.
 func urlDate(raw string) (t time.Time, monthOnly, ok bool) {
 	u, err := url.Parse(raw)
 	if err != nil {
@@ -85,10 +90,20 @@ func urlDate(raw string) (t time.Time, monthOnly, ok bool) {
 			return t, false, true
 		}
 	}
+	if m := urlDMYPath.FindStringSubmatch(p); m != nil {
+		if t, ok := mk(atoi(m[3]), atoi(m[2]), atoi(m[1])); ok {
+			return t, false, true
+		}
+	}
 	if m := urlCompact.FindStringSubmatch(p); m != nil {
 		if m[1] == "" {
 			m = m[3:]
 		}
+		if t, ok := mk(atoi(m[1]), atoi(m[2]), atoi(m[3])); ok {
+			return t, false, true
+		}
+	}
+	if m := urlQuery.FindStringSubmatch(u.RawQuery); m != nil {
 		if t, ok := mk(atoi(m[1]), atoi(m[2]), atoi(m[3])); ok {
 			return t, false, true
 		}

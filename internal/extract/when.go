@@ -22,7 +22,7 @@ var notEventWords = setOf("forthcoming", "upcoming", "next", "until", "till", "s
 
 var meetingWords = setOf("met", "meeting", "received", "hosted", "visit", "talks", "held", "welcomed", "called",
 	"spoke", "convened", "discussed", "arrived", "meets", "receives", "hosts", "signed", "visited", "began",
-	"paid", "talked", "conversation", "call", "signing", "talk", "discussions", "negotiations")
+	"paid", "talked", "conversation", "call", "signing", "talk", "discussions", "negotiations", "session", "sitting")
 
 // findDate settles the meeting's date. A date of the sentence that reports
 // the meeting wins ("On <date>" most); then a sentence that opens with a
@@ -35,7 +35,7 @@ var meetingWords = setOf("met", "meeting", "received", "hosted", "visit", "talks
 func (b *builder) findDate(m *meetingDraft) {
 	d := b.d
 	ref, refOK := b.dateRef()
-	unresolved := false
+	unresolved, pair, pairMain := false, false, false
 	var best *dateCand
 	consider := func(c dateCand) {
 		if best == nil || c.score > best.score {
@@ -53,8 +53,24 @@ func (b *builder) findDate(m *meetingDraft) {
 			if e.d != 0 && !validDay(e.y, e.m, e.d) {
 				continue
 			}
-			if wordIn(T, e.i-3, e.i, notEventWords) || otherEvent(T, e.i) {
+			if wordIn(T, e.i-3, e.i, notEventWords) {
 				continue
+			}
+			if weekdayPair(T, e) {
+				pair = true
+				pairMain = pairMain || inMain
+				continue
+			}
+			arrival := false
+			if w := otherEvent(T, e.i); w != "" {
+				// the day a visit began is its date when the sentence
+				// reports the meeting: "arrived in Serbia on Tuesday, where
+				// he was welcomed", "who arrived on Tuesday on an official
+				// visit, has called on"
+				if !arrivalWords[w] || !inMain {
+					continue
+				}
+				arrival = true
 			}
 			if e.j < len(T) {
 				if n, _ := nextWord(T, e.j-1); n == "day" || n == "anniversary" {
@@ -90,6 +106,9 @@ func (b *builder) findDate(m *meetingDraft) {
 				score = 0.88
 			case attached(T, e.i):
 				score = 0.86
+			case on && meetingy:
+				// "visited Baku on 2 June": above any dateline
+				score = 0.8
 			case meetingy:
 				score = 0.7
 			default:
@@ -101,6 +120,9 @@ func (b *builder) findDate(m *meetingDraft) {
 			if e.rel != 0 {
 				score -= 0.05 // a date written out says more
 			}
+			if arrival {
+				score = min(score, 0.92) // below a date of the talks themselves
+			}
 			if e.d2 != 0 && !inMain {
 				score -= 0.1 // the span of a visit, not the day of its talks
 			}
@@ -110,13 +132,19 @@ func (b *builder) findDate(m *meetingDraft) {
 	if dl := d.dl; dl != nil && dl.hasDate {
 		consider(dateCand{s: -1, start: dl.start, end: dl.end, e: dl.date, w: dl.dateW, score: 0.75})
 	}
-	if best != nil && best.score >= 0.6 && !(unresolved && best.score < 0.85) {
+	if best != nil && best.score >= 0.6 && !((unresolved || pairMain) && best.score < 0.85) {
 		b.setDate(*best, ref, refOK)
+		if best.s < 0 && b.date.Day != 0 {
+			b.warn("the text dates the meeting only by its dateline: the day rests on the day of publication alone")
+		}
 		return
 	}
 	if unresolved {
 		b.warnKey("the text dates the meeting by a weekday that nothing dates: the date is left unknown")
 		return
+	}
+	if pair {
+		b.warnKey("the text gives the days of the visit as joined weekdays, not the day of the meeting")
 	}
 	if b.pub != nil && !b.republished {
 		b.date = domain.PartialDate{Year: b.pub.Year(), Month: int(b.pub.Month())}
@@ -332,20 +360,23 @@ func attached(T []tok, i int) bool {
 	return false
 }
 
-// otherEvent reports whether the date at token i belongs to another event
-// named just before it: "since the appointment of ... on 18 September".
-func otherEvent(T []tok, i int) bool {
+// arrivalWords are the blockWords that tell when a visit began.
+var arrivalWords = setOf("arrived", "arrives", "arrival")
+
+// otherEvent returns the word naming another event the date at token i
+// belongs to, "" when none: "since the appointment of ... on 18 September".
+func otherEvent(T []tok, i int) string {
 	for k := i - 1; k >= 0 && k >= i-20; k-- {
 		t := T[k]
 		if t.is(";") || t.is(",") {
-			return false
+			return ""
 		}
 		if t.kind == 'w' && blockWords[t.low] {
-			return true
+			return t.low
 		}
 		if t.kind == 'w' && meetingWords[t.low] {
-			return false
+			return ""
 		}
 	}
-	return false
+	return ""
 }
