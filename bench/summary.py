@@ -1,47 +1,115 @@
 #!/usr/bin/env python3
-"""Prints bench/run.sh's results.tsv as a table, with each target of the
-benchmark checked against the measured figures (docs/benchmarks.md)."""
+"""Prints bench/run.sh's results side by side for its data sets, with the
+targets of docs/benchmarks.md checked against the measured figures.
+
+    bench/summary.py OUT SIZE...   (OUT/SIZE/results.tsv and OUT/SIZE/plans.tsv)
+
+The last size is the one the targets are checked on; ratios compare it with
+the first (the same test, in the same run).
+"""
 import os
 import sys
 
-rows = {}
-order = []
-with open(sys.argv[1]) as f:
-    header = f.readline().rstrip("\n").split("\t")
-    for line in f:
-        r = dict(zip(header, line.rstrip("\n").split("\t")))
-        rows[(r["test"], r["conns"])] = r
-        order.append(r)
+out, sizes = sys.argv[1], sys.argv[2:]
+big, small = sizes[-1], sizes[0]
 
-print("| test | conns | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | non-2xx | API VmHWM MiB "
-      "| API CPU % | PG CPU % | load gen CPU % | irq CPU % | other CPU % |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-for r in order:
-    print("| " + " | ".join(r[h] for h in header) + " |")
+
+def read(path, key):
+    rows, order = {}, []
+    if not os.path.exists(path):
+        return rows, order
+    with open(path) as f:
+        header = f.readline().rstrip("\n").split("\t")
+        for line in f:
+            r = dict(zip(header, line.rstrip("\n").split("\t")))
+            rows[key(r)] = r
+            order.append(key(r))
+    return rows, order
+
+
+res, plans, order = {}, {}, []
+for s in sizes:
+    res[s], o = read(os.path.join(out, s, "results.tsv"), lambda r: (r["test"], r.get("conns", "")))
+    plans[s], _ = read(os.path.join(out, s, "plans.tsv"), lambda r: r["test"])
+    order += [k for k in o if k not in order]
+
+
+def num(s, test, conns, field):
+    r = res[s].get((test, str(conns)))
+    if not r or r.get(field) in (None, "", "-"):
+        return None
+    try:
+        return float(r[field])
+    except ValueError:
+        return None
+
+
+def pnum(s, test, field):
+    r = plans[s].get(test)
+    return None if not r else float(r[field])
+
+
+def fmt(v, d=1):
+    return "-" if v is None else f"{v:,.{d}f}"
+
+
+def ratio(a, b):
+    return None if a is None or not b else a / b
+
+
+def label(s):
+    n = int(s)
+    return f"{n // 1000000}M" if n % 1000000 == 0 else f"{n // 1000}k"
+
+
+L = [label(s) for s in sizes]
+print(f"Throughput and latency ({', '.join(L)}; ratio: {L[-1]} / {L[0]}; other: CPU % other processes took)\n")
+print("| test | conns | " + " | ".join(f"req/s {x}" for x in L) + " | ratio | " +
+      " | ".join(f"p95 ms {x}" for x in L) + " | " + " | ".join(f"p99 ms {x}" for x in L) + " | other % |")
+print("|---|---:|" + "---:|" * (3 * len(L) + 2))
+for (t, c) in order:
+    if t.startswith(("export", "copy", "import")):
+        continue
+    rps = [num(s, t, c, "rps") for s in sizes]
+    p95 = [num(s, t, c, "p95_ms") for s in sizes]
+    p99 = [num(s, t, c, "p99_ms") for s in sizes]
+    other = "/".join(res[s].get((t, c), {}).get("other_cpu_pct", "-") for s in sizes)
+    print(f"| {t} | {c} | " + " | ".join(fmt(v) for v in rps) + f" | {fmt(ratio(rps[-1], rps[0]), 2)} | " +
+          " | ".join(fmt(v, 2) for v in p95) + " | " + " | ".join(fmt(v, 2) for v in p99) + f" | {other} |")
 print()
+
+print("Plans of the API's own statements (one request each, EXPLAIN ANALYZE BUFFERS by auto_explain)\n")
+print("| test | statements | " + " | ".join(f"rows walked {x}" for x in L) + " | " +
+      " | ".join(f"buffers {x}" for x in L) + f" | rows / limit {L[-1]} | most rows in | executor ms {L[-1]} |")
+print("|---|---:|" + "---:|" * (2 * len(L)) + "---:|---|---:|")
+tests = [t for t in plans[big]] or [t for t in plans[small]]
+for t in tests:
+    r = plans[big].get(t, {})
+    print(f"| {t} | {r.get('statements', '-')} | " +
+          " | ".join(fmt(pnum(s, t, "rows_walked"), 0) for s in sizes) + " | " +
+          " | ".join(fmt(pnum(s, t, "buffers"), 0) for s in sizes) +
+          f" | {r.get('rows_per_limit', '-')} | {r.get('top_relation', '-')} {r.get('top_rows', '')} | {r.get('exec_ms', '-')} |")
+print()
+
 # CPU per request: what the API, the cluster and the load generator used,
-# over the requests answered (ms of one core per request).
+# over the requests answered (ms of one core per request), largest set.
 ncpu = os.cpu_count() or 2
-print("CPU per request (ms of one core; API + PostgreSQL [+ load generator]):")
-for r in order:
+print(f"CPU per request at {L[-1]} (ms of one core; API + PostgreSQL [+ load generator]):")
+for (t, c) in order:
+    r = res[big].get((t, c))
+    if not r or t.startswith(("export", "copy", "import")):
+        continue
     try:
         rps = float(r["rps"])
         api, pg, gen = (float(r.get(k) or 0) for k in ("api_cpu_pct", "pg_cpu_pct", "loadgen_cpu_pct"))
     except ValueError:
         continue
-    if rps > 0 and r["test"] != "export_ndjson":
+    if rps > 0:
         def per(pct):
             return pct / 100 * ncpu * 1000 / rps
-        print(f"- {r['test']} @{r['conns']}: API {per(api):.2f} + PG {per(pg):.2f} [+ gen {per(gen):.2f}]"
-              f" (other processes used {r.get('other_cpu_pct', '?')}% of the machine meanwhile)")
+        print(f"- {t} @{c}: API {per(api):.2f} + PG {per(pg):.2f} [+ gen {per(gen):.2f}]"
+              f" (other processes {r.get('other_cpu_pct', '?')}%)")
 print()
-
-
-def num(test, conns, field):
-    r = rows.get((test, str(conns)))
-    if not r or r.get(field) in (None, "", "-"):
-        return None
-    return float(r[field])
 
 
 def check(name, ok, detail):
@@ -49,29 +117,50 @@ def check(name, ok, detail):
     print(f"- {name}: {state} ({detail})")
 
 
-conns = sorted({int(c) for (_, c) in rows if c.isdigit() and int(c) > 1})
-print("Targets:")
-p99 = num("list_country", 32, "p99_ms")
-check("list p99 <= 25 ms at 32 connections", None if p99 is None else p99 <= 25,
-      f"p99 {p99} ms" + ("" if p99 is None or p99 <= 25 else f", {p99 / 25:.2f}x the target"))
-for c in conns:
-    api, db = num("get_meeting", c, "rps"), num("pgbench_get_meeting", c, "rps")
+lists = [t for t in tests if t != "get_meeting"]
+print(f"Targets ({L[-1]}; growth: {L[-1]} against {L[0]} in this run):")
+for t in lists:
+    rows = pnum(big, t, "rows_walked")
+    lim = 50
+    check(f"{t}: rows walked <= 5x limit", None if rows is None else rows <= 5 * lim,
+          f"{fmt(rows, 0)} rows = {fmt(ratio(rows, lim), 1)}x; {L[0]}: {fmt(pnum(small, t, 'rows_walked'), 0)}")
+    if len(sizes) > 1:
+        a, b = num(big, "pgbench_" + t, 8, "rps"), num(small, "pgbench_" + t, 8, "rps")
+        g = ratio(b, a)
+        check(f"{t}: pgbench rate {L[-1]} within 1.5x of {L[0]}", None if g is None else g <= 1.5,
+              f"{fmt(a)} vs {fmt(b)} tx/s = {fmt(g, 2)}x slower")
+p99 = num(big, "list_country", 32, "p99_ms")
+check("?country=UZ&limit=50 p99 <= 25 ms at 32 connections", None if p99 is None else p99 <= 25,
+      f"p99 {fmt(p99, 2)} ms" + ("" if p99 is None or p99 <= 25 else f", {p99 / 25:.2f}x the target"))
+for t in ("search_rare", "search_mid", "search_common", "search_country"):
+    p95 = num(big, t, 8, "p95_ms")
+    if p95 is not None:
+        check(f"{t} p95 <= 50 ms at 8", p95 <= 50, f"p95 {p95} ms" + ("" if p95 <= 50 else f", {p95 / 50:.2f}x the target"))
+for t in ("year", "month", "country_year"):
+    for c in (8,):
+        a, p = num(big, t, c, "rps"), num(big, "page1", c, "rps")
+        if a is not None and p:
+            check(f"{t} within 1.5x of the plain list (page 1) at {c}", p / a <= 1.5,
+                  f"{a:.0f} vs {p:.0f} req/s = {p / a:.2f}x slower")
+for c in (8, 32):
+    api, db = num(big, "get_meeting", c, "rps"), num(big, "pgbench_get_meeting", c, "rps")
     if api is not None and db:
-        check(f"GET /meetings/{{id}} >= 0.5x pgbench of its SQL at {c}", api >= 0.5 * db,
+        check(f"GET /meetings/{{id}} >= 0.6x pgbench of its SQL at {c}", api >= 0.6 * db,
               f"{api:.0f} req/s vs {db:.0f} tx/s = {api / db:.2f}x")
-for c in conns:
-    for f in ("p50_ms", "p99_ms"):
-        d, p = num("deep_page", c, f), num("page1", c, f)
-        if d is not None and p:
-            check(f"deep page {f[:-3]} <= 1.5x page 1 at {c}", d <= 1.5 * p, f"{d} ms vs {p} ms = {d / p:.2f}x")
-for c in conns:
-    for t in ("search_rare", "search_mid", "search_common"):
-        p95 = num(t, c, "p95_ms")
-        if p95 is not None:
-            check(f"{t} p95 <= 50 ms at {c}", p95 <= 50,
-                  f"p95 {p95} ms" + ("" if p95 <= 50 else f", {p95 / 50:.2f}x the target"))
-secs = num("export_ndjson", 1, "max_ms")
-hwm = num("export_ndjson", 1, "api_vmhwm_mib")
-if secs is not None:
-    check("export of all meetings <= 60 s", secs / 1000 <= 60, f"{secs / 1000:.1f} s")
-    check("API RSS during the export <= 100 MB", hwm * 1.048576 <= 100, f"VmHWM {hwm} MiB = {hwm * 1.048576:.1f} MB")
+for s in sizes:
+    e, cp = num(s, "export_ndjson", 1, "max_ms"), num(s, "copy_floor", 1, "max_ms")
+    hwm = num(s, "export_ndjson", 1, "api_vmhwm_mib")
+    if e is not None and cp:
+        check(f"{label(s)}: export <= 1.2x psql \\copy of the same rows", e <= 1.2 * cp,
+              f"{e / 1000:.1f} s vs {cp / 1000:.1f} s = {e / cp:.2f}x")
+    if hwm is not None:
+        check(f"{label(s)}: API RSS during the export <= 100 MB", hwm * 1.048576 <= 100,
+              f"VmHWM {hwm} MiB = {hwm * 1.048576:.1f} MB")
+ia, ib = num(big, "import_alone", 1, "rps"), num(big, "import_beside_reads", 1, "rps")
+if ia and ib:
+    print(f"- mixed: import {ia:.0f} lines/s alone, {ib:.0f} beside reads ({ib / ia:.2f}x)")
+for t, base in (("mixed_list_country", "list_country"), ("mixed_search_mid", "search_mid")):
+    m, a = num(big, t, 8, "p95_ms"), num(big, base, 8, "p95_ms")
+    if m is not None and a:
+        m99 = num(big, t, 8, "p99_ms")
+        print(f"- mixed: {base} beside the import p95 {m} ms (alone {a} ms), p99 {m99} ms")
