@@ -358,8 +358,23 @@ func (d *doc) honouredFor(s, siteB int, first bool) string {
 	return ""
 }
 
-var awardNouns = setOf("medal", "order", "award", "badge", "decoration", "prize", "nishan", "hilal", "sitara", "imtiaz",
-	"tamgha", "cross", "star", "insignia")
+var awardNouns = setOf("medal", "order", "award", "badge", "decoration", "prize", "cross", "star", "insignia")
+
+// awardNounAt reports whether token i names an award: one of awardNouns, or
+// a word of a compound joined by "-e-" or "-i-" ("Nishan-e-Imtiaz",
+// "Sitara-i-Jurat").
+func awardNounAt(T []tok, i int) bool {
+	return T[i].kind == 'w' && (awardNouns[T[i].low] || T[i].cap && izafe(T, i))
+}
+
+func hasAwardNoun(T []tok) bool {
+	for i := range T {
+		if awardNounAt(T, i) {
+			return true
+		}
+	}
+	return false
+}
 
 // awardIn finds an award given in sentence s: the award's name and who got
 // it.
@@ -373,7 +388,7 @@ func (d *doc) awardIn(s int) (cerDraft, bool) {
 		}
 		switch t.low {
 		case "awarded", "conferred", "decorated", "bestowed", "presented", "honored", "honoured":
-			if (t.low == "presented" || t.low == "honored" || t.low == "honoured") && findWordSet(T, awardNouns) < 0 {
+			if (t.low == "presented" || t.low == "honored" || t.low == "honoured") && !hasAwardNoun(T) {
 				continue
 			}
 			if t.low == "honored" || t.low == "honoured" {
@@ -409,7 +424,7 @@ func (d *doc) awardIn(s int) (cerDraft, bool) {
 	c.award = quotedAfter(d.text, T, v)
 	if c.award == "" {
 		for i := v; i < len(T); i++ {
-			if T[i].kind == 'w' && T[i].cap && awardNouns[T[i].low] {
+			if T[i].kind == 'w' && T[i].cap && awardNounAt(T, i) {
 				b, e := i, i
 				for b-1 > v && T[b-1].kind == 'w' && (T[b-1].cap || T[b-1].low == "of" || T[b-1].low == "the") {
 					b--
