@@ -170,21 +170,31 @@ func guardAt(T []tok) int {
 	return -1
 }
 
+// bookBefore are the words before "book" that make it a Book of Honour:
+// "Honour Book", "Distinguished Visitors' Book", "Golden Book", "guest book".
+var bookBefore = setOf("honor", "honour", "honorary", "honored", "honoured", "guest", "guests", "visitor", "visitors",
+	"memorial", "special", "distinguished", "commemorative", "golden", "gold")
+
+// bookOf are the words after "book of" that make it one: "Book of Honour",
+// "book of honourable guests", "Book of Distinguished Visitors".
+var bookOf = setOf("honor", "honour", "honorary", "honored", "honoured", "honorable", "honourable", "distinguished",
+	"condolences", "memory", "guests", "visitors", "eminent")
+
 func bookAt(T []tok) int {
 	for i, t := range T {
 		if t.kind != 'w' || t.low != "book" {
 			continue
 		}
-		n, _ := nextWord(T, i)
-		p := prevWord(T, i)
-		if n == "of" || p == "honor" || p == "honour" || p == "honorary" || p == "guest" || p == "memorial" ||
-			p == "special" || p == "visitors" || p == "distinguished" || p == "commemorative" {
-			if n == "of" && !(lowWords(T, i, "book", "of", "honor") || lowWords(T, i, "book", "of", "honour") ||
-				lowWords(T, i, "book", "of", "honorary") || lowWords(T, i, "book", "of", "distinguished") ||
-				lowWords(T, i, "book", "of", "honored") || lowWords(T, i, "book", "of", "honoured") ||
-				lowWords(T, i, "book", "of", "condolences") || lowWords(T, i, "book", "of", "memory")) {
-				continue
+		if n, k := nextWord(T, i); n == "of" {
+			if n2, _ := nextWord(T, k); bookOf[n2] {
+				return i
 			}
+		}
+		p := i - 1
+		if p >= 0 && (T[p].isQuote() || T[p].s == "'s") && !T[p].sp {
+			p-- // "Visitors' Book"
+		}
+		if p >= 0 && T[p].kind == 'w' && bookBefore[T[p].low] {
 			return i
 		}
 	}

@@ -84,7 +84,7 @@ func (d *doc) siteCeremonies(ss []int, seenSite map[string]bool, once map[domain
 				continue
 			}
 			if n > 0 && x.b >= 2 && T[x.b-1].low == "the" && T[x.b-2].low == "at" &&
-				findWord(T, sites[n-1].e, x.b, "wreath", "wreaths", "flowers", "laid") >= 0 {
+				findWord(T, sites[n-1].e, x.b, "wreath", "wreaths", "flowers", "laid") >= 0 && !honouredAt(T, sites, n-1) {
 				continue // "visited X and laid a wreath at Y": Y is within X
 			}
 			prevEnd, nextStart := 0, len(T)
@@ -173,4 +173,14 @@ func ceremonyOfPara(memorial, paraWreath, paraTribute bool) (domain.CeremonyType
 		return "monument_visit", true
 	}
 	return "", false
+}
+
+// honouredAt reports whether site n has laying words of its own before it
+// ("laid a wreath at X and flowers at Y"), not a visit alone.
+func honouredAt(T []tok, sites []siteSpan, n int) bool {
+	b := 0
+	if n > 0 {
+		b = sites[n-1].e + 1
+	}
+	return findWord(T, b, sites[n].b, "wreath", "wreaths", "flowers", "laid") >= 0
 }
