@@ -188,7 +188,9 @@ func (d *doc) subjectish(m *pmention) bool {
 
 // mergeShortNames folds a name that ends the full name of exactly one other
 // person into it: "Al Bawardi" is "Mohammed Al Bawardi", "Gurak" aside
-// (surnames alone are resolved later).
+// (surnames alone are resolved later). A name that follows "bin" or "ibn"
+// in the other is the father's: "Mohamed bin Zayed" is not "Hamdan bin
+// Mohamed bin Zayed".
 func (d *doc) mergeShortNames(surnames map[string][]string) {
 	into := map[string]string{}
 	for _, a := range d.order {
@@ -199,7 +201,7 @@ func (d *doc) mergeShortNames(surnames map[string][]string) {
 		var hits []string
 		for _, b := range d.order {
 			bw := strings.Fields(b)
-			if len(bw) > len(aw) && slices.Equal(bw[len(bw)-len(aw):], aw) {
+			if len(bw) > len(aw) && slices.Equal(bw[len(bw)-len(aw):], aw) && !patronymic[bw[len(bw)-len(aw)-1]] {
 				hits = append(hits, b)
 			}
 		}
@@ -279,3 +281,6 @@ func (d *doc) bareInitials(s, i int) bool {
 // titleAbbrs are capitals written before names that are titles, not
 // initials.
 var titleAbbrs = setOf("mp", "mps", "pm", "dg", "cm", "hq", "ceo", "gov", "vp", "fm", "dm", "rm", "sg", "cos", "cgs")
+
+// patronymic are the words of a name that say "son (daughter) of".
+var patronymic = setOf("bin", "ibn", "bint", "binti", "ben", "ibni", "ould")

@@ -25,6 +25,9 @@ type pmention struct {
 	ok           bool
 	title        bool     // not a person: a title before one ("Raksha Mantri Shri ...")
 	plural       []string // the countries of a plural title, in order: "the Defence Ministers of A and B, X and Y"
+	counterpart  bool     // named as "his (Azerbaijani) counterpart"
+	plural1      bool     // a plural title of one country: "the Chilean counterparts X and Y"
+	lead         bool     // the country leads the title: "Peru's Foreign Minister"
 	key          string   // the folded name
 }
 
@@ -103,6 +106,7 @@ func (d *doc) context(m *pmention) {
 		}
 		if T[k].kind == 'w' && (T[k].low == "counterpart" || T[k].low == "counterparts") && k > 0 {
 			counterpart = true
+			m.plural1 = m.plural1 || T[k].low == "counterparts"
 			k--
 		}
 		if c, ok := d.countryIn(s, k); ok && m.country == "" && c.j == k+1 && (c.adj || c.i == 0 ||
@@ -112,6 +116,7 @@ func (d *doc) context(m *pmention) {
 	}
 	// "his counterpart X" names a principal as a title would
 	m.strong = m.rank != "" || m.hon || m.posI >= 0 || counterpart
+	m.counterpart = counterpart
 }
 
 // findPeople finds the people of every sentence and gathers their mentions
@@ -155,6 +160,8 @@ func (d *doc) findPeople() {
 		}
 	}
 	d.respectively()
+	d.counterparts()
+	d.coordinated()
 	// full names first
 	surnames := map[string][]string{}
 	for idx := range d.people {

@@ -304,7 +304,7 @@ func (d *doc) setPosition(m *pmention) {
 	for b <= e && d.isCountryTok(s, b) {
 		c, _ := d.countryIn(s, b)
 		if m.country == "" {
-			m.country, m.ccf = c.code, 0.85
+			m.country, m.ccf, m.lead = c.code, 0.85, true
 		}
 		b = c.j
 	}
@@ -327,6 +327,9 @@ func (d *doc) setPosition(m *pmention) {
 		m.plural, m.country, m.ccf = cs, cs[0], 0.85
 		m.pos = d.singularTitle(s, m.posI, m.posJ)
 		return
+	} else if len(cs) == 1 && pluralHeads[T[e].low] != "" {
+		m.plural1 = true // "the Omani commanders X and Y"
+		m.pos = d.singularTitle(s, b, e)
 	}
 	if c := d.countryOfSpan(s, b, e); c != "" && m.country == "" {
 		m.country, m.ccf = c, 0.9
@@ -407,8 +410,7 @@ func (d *doc) respectively() {
 			continue
 		}
 		o := &d.people[n+1]
-		T := d.st(m.sent)
-		if o.sent != m.sent || o.s0 != m.j+1 || m.j >= len(T) || (T[m.j].low != "and" && T[m.j].s != "&") {
+		if !d.joined(m, o) {
 			continue
 		}
 		o.country, o.ccf = m.plural[1], 0.85
@@ -417,6 +419,37 @@ func (d *doc) respectively() {
 			o.posI, o.posJ = m.posI, m.posJ
 		}
 		o.strong = true
+	}
+}
+
+// joined reports whether mention o follows m after "and": "X and Y".
+func (d *doc) joined(m, o *pmention) bool {
+	T := d.st(m.sent)
+	end := max(m.j, m.e1)
+	return o.sent == m.sent && o.s0 == end+1 && end < len(T) && (T[end].low == "and" || T[end].s == "&")
+}
+
+// coordinated gives the second of two people joined by "and" the country
+// of the first when the first's title names it and the second's does not:
+// "Peru's Foreign Minister X and Defence Minister Y" (a second title of the
+// same kind would be the other side's), "their Chilean counterparts X and
+// Y", "the Omani commanders X and Y".
+func (d *doc) coordinated() {
+	for n := 0; n+1 < len(d.people); n++ {
+		m, o := &d.people[n], &d.people[n+1]
+		if m.country == "" || o.country != "" || len(m.plural) >= 2 || !d.joined(m, o) || o.rank != "" && o.posI < 0 && !m.plural1 {
+			continue
+		}
+		switch {
+		case m.plural1 && o.posI < 0:
+			o.country, o.ccf, o.strong = m.country, m.ccf*0.95, true
+			if o.pos == "" {
+				o.pos, o.posI, o.posJ = m.pos, m.posI, m.posJ
+			}
+		case o.posI >= 0 && m.posI >= 0 && !m.posAfter && !o.posAfter && m.lead &&
+			!strings.EqualFold(strings.Join(foldWords(o.pos), " "), strings.Join(foldWords(m.pos), " ")):
+			o.country, o.ccf = m.country, m.ccf*0.95
+		}
 	}
 }
 
@@ -436,4 +469,33 @@ func (d *doc) openingClause(s, b int) bool {
 		k--
 	}
 	return k >= 0 && T[k].kind == 'w' && (T[k].low == "with" || T[k].low == "to" || T[k].low == "by" || T[k].low == "from")
+}
+
+// counterparts makes the subject of "X hosted his Azerbaijani counterpart,
+// Y" a principal as Y is, though X is named bare, and gives X the position
+// Y holds when Y's is written without a country ("Defence Minister").
+func (d *doc) counterparts() {
+	for n := range d.people {
+		m := &d.people[n]
+		if !m.counterpart {
+			continue
+		}
+		for k := n - 1; k >= 0 && d.people[k].sent == m.sent; k-- {
+			p := &d.people[k]
+			if p.title || p.strong && p.posI >= 0 {
+				break
+			}
+			if k > 0 && d.people[k-1].sent == m.sent {
+				continue // the subject is the sentence's first person
+			}
+			T := d.st(m.sent)
+			if findWord(T, p.j, m.s0, "his", "her", "their") < 0 {
+				break
+			}
+			p.strong = true
+			if p.pos == "" && m.pos != "" && m.posI >= 0 && d.countryOfSpan(m.sent, m.posI, m.posJ) == "" && !d.isCountryTok(m.sent, m.posI) {
+				p.pos = m.pos
+			}
+		}
+	}
 }

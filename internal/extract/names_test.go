@@ -1,0 +1,36 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestNameRules(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		// the subject of "hosted his <demonym> counterpart" is a principal
+		{"On 3 May 2024, Kalev Tamm hosted his Latvian counterpart, Colonel Juris Ozols, in Tallinn, Estonia.",
+			"EE|Kalev Tamm LV|Juris Ozols"},
+		// a name after "bin" in another is the father's, not the same person
+		{"On 3 May 2024, UAE President Sheikh Mohamed bin Zayed Al Nahyan received British Defence Secretary Grant Shapps in Abu Dhabi. The meeting was attended by Sheikh Hamdan bin Mohamed bin Zayed Al Nahyan.",
+			"AE|Mohamed bin Zayed Al Nahyan GB|Grant Shapps"},
+		// a country leading the first of two titles joined by "and"; plural counterparts
+		{"On 3 May 2024, the meeting in Lima had the presence of Peru's Foreign Minister Ricardo Luna and Defense Minister Jorge Nieto, together with their Chilean counterparts Heraldo Munoz and Jose Gomez, respectively.",
+			"CL|Heraldo Munoz CL|Jose Gomez PE|Jorge Nieto PE|Ricardo Luna"},
+	} {
+		res := Extract(c.text, Options{})
+		var got []string
+		for _, dl := range res.Meeting.Delegations {
+			if dl.Head != nil {
+				got = append(got, dl.Country+"|"+dl.Head.Name)
+			}
+			for _, o := range dl.Members {
+				got = append(got, dl.Country+"|"+o.Name)
+			}
+		}
+		slices.Sort(got)
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("%q: officials %q, want %q", c.text, got, c.want)
+		}
+	}
+}
