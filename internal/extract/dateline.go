@@ -114,10 +114,22 @@ func datelineAt(toks []tok) (int, *dline) {
 		break
 	}
 	if places == 0 {
-		return 0, nil
+		return datelineDateFirst(toks, start, dl)
+	}
+	// a date in brackets: "ISLAMABAD: (Tuesday, March 12, 2024):"
+	if k+1 < n && (toks[k].is("(") || (toks[k].is(":") || toks[k].isDash()) && toks[k+1].is("(")) {
+		o := k
+		if !toks[k].is("(") {
+			o++
+		}
+		if e, ok := dateAt(toks, o+1); ok && e.rel == 0 && e.m != 0 && e.d != 0 && e.j < n && toks[e.j].is(")") {
+			dl.date, dl.hasDate = e, true
+			dl.dateW = wspan{toks[e.i].start, toks[e.j-1].end}
+			k = e.j + 1
+		}
 	}
 	// a date: "March 6", "9 October", "October 28, 2024"
-	if k < n {
+	if k < n && !dl.hasDate {
 		if e, ok := dateAt(toks, k); ok && e.rel == 0 && e.m != 0 {
 			dl.date, dl.hasDate = e, true
 			dl.dateW = wspan{toks[e.i].start, toks[e.j-1].end}
@@ -176,6 +188,43 @@ func datelineAt(toks []tok) (int, *dline) {
 	if k >= n || !(toks[k].cap || toks[k].isQuote() || toks[k].kind == 'n') {
 		return 0, nil
 	}
+	dl.start, dl.end = toks[start].start, toks[k-1].end
+	return k, dl
+}
+
+// datelineDateFirst reads a dateline that opens with its date, with its
+// year: "12 March 2024 — ", "March 12, 2024 (Baku) - ".
+func datelineDateFirst(toks []tok, start int, dl *dline) (int, *dline) {
+	n := len(toks)
+	e, ok := dateAt(toks, start)
+	if !ok || e.rel != 0 || e.m == 0 || e.d == 0 || e.y == 0 {
+		return 0, nil
+	}
+	k := e.j
+	if k+1 < n && toks[k].is("(") {
+		name, code, j := cityAt(toks, k+1)
+		if name == "" {
+			if c, jc := countryAt(toks, k+1); c != "" && c != "-" {
+				code, j = c, jc
+			}
+		}
+		if j == k+1 || j >= n || !toks[j].is(")") {
+			return 0, nil
+		}
+		dl.city, dl.code = name, code
+		k = j + 1
+	}
+	if k >= n || !(toks[k].isDash() || toks[k].is(":")) {
+		return 0, nil
+	}
+	for k < n && (toks[k].isDash() || toks[k].is(":")) {
+		k++
+	}
+	if k >= n || !(toks[k].cap || toks[k].isQuote() || toks[k].kind == 'n') {
+		return 0, nil
+	}
+	dl.date, dl.hasDate = e, true
+	dl.dateW = wspan{toks[e.i].start, toks[e.j-1].end}
 	dl.start, dl.end = toks[start].start, toks[k-1].end
 	return k, dl
 }

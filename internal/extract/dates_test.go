@@ -108,3 +108,18 @@ func TestVisitDays(t *testing.T) {
 		t.Errorf("joined weekdays: no warning: %q", res.Warnings)
 	}
 }
+
+func TestDateFirstDatelinesAndReleaseLines(t *testing.T) {
+	body := "Defence Minister General Ali Valiyev received the Minister of Defence of Georgia Mr. Levan Kapanadze yesterday in the capital to discuss cooperation."
+	for _, text := range []string{
+		"12 March 2024 — " + body,
+		"March 12, 2024 (Baku) - " + body,
+		"ISLAMABAD: (Tuesday, March 12, 2024): " + body,
+		// the report's own release line outranks the crawler's stamp
+		" date 2024-03-20\n" + body + " The ministry's press service reported on 12 March 2024.\n",
+	} {
+		if got := dateOf(t, text, ""); got != "2024-03-11" {
+			t.Errorf("%q: date %q, want 2024-03-11", text, got)
+		}
+	}
+}

@@ -168,8 +168,8 @@ func (b *builder) findDate(m *meetingDraft) {
 }
 
 // dateRef returns the day relative dates count from: the dateline's date
-// (its year from the publication date when it has none), else the
-// publication date when its day is known and it is not a re-publication. A
+// (its year from the publication date when it has none), else the day the
+// report says its news was released, else the publication date when its day is known and it is not a re-publication. A
 // dateline without a year gives a reference in year 0: enough for "today"
 // and "yesterday", not for a weekday.
 func (b *builder) dateRef() (time.Time, bool) {
@@ -189,6 +189,9 @@ func (b *builder) dateRef() (time.Time, bool) {
 			return time.Date(0, time.Month(dl.date.m), dl.date.d, 0, 0, 0, 0, time.UTC), true
 		}
 	}
+	if t, ok := b.releaseDate(); ok {
+		return t, true
+	}
 	if b.pub != nil && !b.pubMonth && !b.republished {
 		return *b.pub, true
 	}
@@ -200,6 +203,42 @@ func (b *builder) dateRef() (time.Time, bool) {
 		return time.Date(y, time.Month(p.date.m), p.date.d, 0, 0, 0, 0, time.UTC), true
 	}
 	return time.Time{}, false
+}
+
+// releaseWords before a date say the report's news was given that day.
+var releaseWords = setOf("release", "statement", "issued", "dated")
+
+// releaseDate returns the one day the report says its news was given on:
+// "the press service reported on 12 March 2024", "a statement issued on 12
+// March". It outranks a stamp it contradicts: a page is often crawled or
+// stamped days after the release it carries.
+func (b *builder) releaseDate() (time.Time, bool) {
+	d := b.d
+	var found time.Time
+	for s := range d.sents {
+		T := d.st(s)
+		for _, e := range findDates(T) {
+			if e.rel != 0 || e.d == 0 || e.d2 != 0 || !(reported(T, e.i) || wordIn(T, e.i-4, e.i, releaseWords)) {
+				continue
+			}
+			y := e.y
+			if y == 0 && b.pub != nil && !b.republished {
+				y = nearestYear(e.m, e.d, *b.pub)
+			}
+			if y == 0 || !validDay(y, e.m, e.d) {
+				continue
+			}
+			t := time.Date(y, time.Month(e.m), e.d, 0, 0, 0, 0, time.UTC)
+			if b.pub != nil && t.After(*b.pub) {
+				continue // released after the page's stamp: not the page's release
+			}
+			if !found.IsZero() && !sameDay(found, t) {
+				return time.Time{}, false // two release days: neither is sure
+			}
+			found = t
+		}
+	}
+	return found, !found.IsZero()
 }
 
 // setDate records the meeting's date from a candidate.
