@@ -10,9 +10,9 @@ import (
 var rankRows = [][]string{
 	{"General of the Army"},
 	{"Army General", "orgeneral"},
-	{"Colonel General", "col gen", "colonel-general"},
-	{"Lieutenant General", "lt gen", "ltgen", "lt general", "lieut gen", "lieutenant-general", "korgeneral"},
-	{"Major General", "maj gen", "majgen", "major-general", "tumgeneral"},
+	{"Colonel General", "col gen", "colonel-general", "general-colonel", "general colonel"},
+	{"Lieutenant General", "lt gen", "ltgen", "lt general", "lieut gen", "lieutenant-general", "korgeneral", "general-lieutenant", "general lieutenant"},
+	{"Major General", "maj gen", "majgen", "major-general", "tumgeneral", "general-major", "general major"},
 	{"Brigadier General", "brig gen", "brigadier-general", "tuggeneral", "brig general"},
 	{"Brigadier", "brig"},
 	{"General", "gen"},

@@ -34,3 +34,17 @@ func TestNameRules(t *testing.T) {
 		}
 	}
 }
+
+func TestPostSovietRankOrder(t *testing.T) {
+	res := Extract("On 3 May 2024, Defence Minister of Kyrgyzstan General-Lieutenant Baktybek Bekbolotov received Defence Minister of Kazakhstan General-Major Ruslan Zhaksylykov in Bishkek.", Options{})
+	var got []string
+	for _, dl := range res.Meeting.Delegations {
+		if dl.Head != nil && dl.Head.Rank != nil {
+			got = append(got, dl.Country+"|"+*dl.Head.Rank)
+		}
+	}
+	slices.Sort(got)
+	if want := "KG|Lieutenant General KZ|Major General"; strings.Join(got, " ") != want {
+		t.Errorf("ranks %q, want %q", got, want)
+	}
+}
