@@ -228,3 +228,101 @@ func (d *doc) venueHost(a anchor, country map[int]string) (string, float64) {
 	}
 	return "", 0
 }
+
+// hostFromSection finds the host, when the meeting's own sentence does not
+// tell, from the rest of its section: a guest thanking for the welcome or
+// the hospitality ("X thanked his hosts for the warm welcome"), a host
+// welcoming the guests ("Welcoming the guests, Y said"), or the city where
+// the meeting was held, when it lies in one of the two countries.
+func (b *builder) hostFromSection(m *meetingDraft) {
+	d, a := b.d, m.anchor
+	if m.host != "" || m.noHost || a.call || a.video || len(m.dlgs) != 2 {
+		return
+	}
+	other := func(c string) string {
+		for _, x := range m.dlgs {
+			if x.code != c {
+				return x.code
+			}
+		}
+		return ""
+	}
+	for _, s := range m.sents {
+		T := d.st(s)
+		if laterVisit(T) || d.sidelines(s) {
+			continue
+		}
+		if k := findWord(T, 0, len(T), "thanked", "thanks", "thank", "thanking"); k >= 0 &&
+			findWord(T, k+1, len(T), "hospitality", "welcome", "reception") >= 0 {
+			if c := m.sideBefore(d, s, k); c != "" {
+				m.host, m.hostS, m.hostConf = other(c), s, 0.65
+				return
+			}
+		}
+		if k := findWord(T, 0, len(T), "welcomed", "welcoming", "welcomes"); k >= 0 &&
+			findWord(T, k+1, min(len(T), k+4), "guests", "guest", "delegation", "visitors") >= 0 {
+			c := m.sideBefore(d, s, k)
+			if c == "" && T[k].low == "welcoming" {
+				c = m.sideBefore(d, s, len(T)) // "Welcoming the guests, Y said"
+			}
+			if c != "" {
+				m.host, m.hostS, m.hostConf = c, s, 0.65
+				return
+			}
+		}
+	}
+	for _, s := range m.sents {
+		T := d.st(s)
+		if !heldHere(T) || d.sidelines(s) {
+			continue
+		}
+		if _, code, ok := d.cityIn(s); ok {
+			if m.dlg(code) != nil {
+				m.host, m.hostS, m.hostConf = code, s, 0.6
+			}
+			return
+		}
+	}
+}
+
+// sideBefore returns the delegation of the first participant named in
+// sentence s before token k, by the person or by the country's name.
+func (m *meetingDraft) sideBefore(d *doc, s, k int) string {
+	for _, idx := range d.bySent[s] {
+		p := d.people[idx]
+		if p.j > k {
+			continue
+		}
+		for _, x := range m.dlgs {
+			if x.head >= 0 && d.people[x.head].key == p.key {
+				return x.code
+			}
+			for _, y := range x.members {
+				if d.people[y].key == p.key {
+					return x.code
+				}
+			}
+		}
+		if c, _ := d.countryOf(idx); c != "" && m.dlg(c) != nil {
+			return c
+		}
+	}
+	for _, c := range d.ctry[s] {
+		if c.i < k && m.dlg(c.code) != nil {
+			return c.code
+		}
+	}
+	return ""
+}
+
+// heldHere reports whether a sentence tells of the meeting itself, not of
+// a ceremony or of a visit to come.
+func heldHere(T []tok) bool {
+	return hasWord(T, "meeting", "meetings", "talks", "met", "held", "convened", "visit", "discussions", "received", "hosted") &&
+		!hasWord(T, "ceremony", "wreath", "wreaths", "graves", "tribute") && !laterVisit(T)
+}
+
+// laterVisit reports whether a sentence speaks of what is to come.
+func laterVisit(T []tok) bool {
+	return hasWord(T, "next", "will", "upcoming", "forthcoming", "invited", "invitation")
+}

@@ -278,6 +278,7 @@ func (b *builder) finishMain(m *meetingDraft) {
 			}
 		}
 	}
+	b.hostFromSection(m)
 	// order: the host first
 	if m.host != "" {
 		slices.SortStableFunc(m.dlgs, func(x, y *dlgDraft) int {
