@@ -86,6 +86,18 @@ func (o *fakeOfficials) FindOfficials(_ context.Context, country, key string) ([
 	return out, nil
 }
 
+func (o *fakeOfficials) FindOfficialsByKeys(ctx context.Context, keys []domain.OfficialKey) (map[domain.OfficialKey][]domain.Official, error) {
+	out := map[domain.OfficialKey][]domain.Official{}
+	for _, k := range keys {
+		found, err := o.FindOfficials(ctx, k.Country, k.Key)
+		if err != nil {
+			return nil, err
+		}
+		out[k] = found
+	}
+	return out, nil
+}
+
 func (o *fakeOfficials) GetOfficial(_ context.Context, id string) (*domain.Official, error) {
 	o.mu.Lock()
 	defer o.mu.Unlock()

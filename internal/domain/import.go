@@ -134,12 +134,47 @@ func (s *Service) Import(ctx context.Context, next func() (ImportLine, bool), op
 		im.tx = tx
 	}
 	var chunk []pending
+	// Lines are read ahead as many as may fill the chunk, so that the
+	// officials they name are looked up in one call rather than one each,
+	// and a chunk is written as soon as its last line has come.
+	var lines []ImportLine
+	var ms []*Meeting
 	for {
 		line, ok := next()
-		if !ok {
-			break
+		cut := ok && errors.Is(line.Err, ErrInputCut)
+		if ok && !cut {
+			lines = append(lines, line)
+			ms = append(ms, line.Meeting)
+			if len(lines) < opt.Chunk-len(chunk) {
+				continue
+			}
 		}
-		if errors.Is(line.Err, ErrInputCut) {
+		im.r.prefetch(ctx, ms)
+		for _, line := range lines {
+			im.read(line.N)
+			p, ok, err := im.prepare(ctx, line)
+			if err == nil {
+				err = ctx.Err()
+			}
+			if err != nil {
+				at := line.N
+				if len(chunk) > 0 {
+					at = chunk[0].line
+				}
+				return im.stop(at, err)
+			}
+			if ok {
+				chunk = append(chunk, p)
+			}
+			if len(chunk) >= opt.Chunk {
+				if at, err := im.flush(ctx, chunk); err != nil {
+					return im.stop(at, err)
+				}
+				chunk = chunk[:0]
+			}
+		}
+		lines, ms = lines[:0], ms[:0]
+		if cut {
 			// A plain import stores what came whole and stops at the cut.
 			if !opt.Atomic {
 				if at, err := im.flush(ctx, chunk); err != nil {
@@ -148,26 +183,8 @@ func (s *Service) Import(ctx context.Context, next func() (ImportLine, bool), op
 			}
 			return im.stop(line.N, line.Err)
 		}
-		im.read(line.N)
-		p, ok, err := im.prepare(ctx, line)
-		if err == nil {
-			err = ctx.Err()
-		}
-		if err != nil {
-			at := line.N
-			if len(chunk) > 0 {
-				at = chunk[0].line
-			}
-			return im.stop(at, err)
-		}
-		if ok {
-			chunk = append(chunk, p)
-		}
-		if len(chunk) >= opt.Chunk {
-			if at, err := im.flush(ctx, chunk); err != nil {
-				return im.stop(at, err)
-			}
-			chunk = chunk[:0]
+		if !ok {
+			break
 		}
 	}
 	if at, err := im.flush(ctx, chunk); err != nil {
@@ -453,11 +470,9 @@ func (im *importer) stored(w written) {
 		im.r.stored[id] = true
 	}
 	// Lines still to come name these officials by their stored ids.
-	for _, o := range im.r.news {
-		if to, ok := w.remap[o.ID]; ok {
-			im.r.stored[to] = true
-			o.ID = to
-		}
+	for from, to := range w.remap {
+		im.r.stored[to] = true
+		im.r.restore(from, to)
 	}
 	im.rep.Stored += w.meetings
 }

@@ -51,11 +51,19 @@ func (f *OfficialFilter) Validate(codes CountryCodes) error {
 	return p.Err(errFilter)
 }
 
+// OfficialKey is a country and one name key of its officials.
+type OfficialKey struct {
+	Country, Key string
+}
+
 // OfficialStore keeps officials.
 type OfficialStore interface {
 	// FindOfficials returns the officials of the country one of whose name
 	// keys is key.
 	FindOfficials(ctx context.Context, country, key string) ([]Official, error)
+	// FindOfficialsByKeys does what FindOfficials does for many country
+	// and name key pairs at once; a pair no official has maps to none.
+	FindOfficialsByKeys(ctx context.Context, keys []OfficialKey) (map[OfficialKey][]Official, error)
 	// GetOfficial returns the official with their roles. Returns ENOTFOUND.
 	GetOfficial(ctx context.Context, id string) (*Official, error)
 	// ListOfficials returns one page of officials ordered by id.

@@ -18,7 +18,8 @@ func (s *Service) prepare(ctx context.Context, m *Meeting, old *Meeting) ([]Offi
 }
 
 func (s *Service) newResolver() *resolver {
-	return &resolver{s: s, news: map[string]*Official{}, stored: map[string]bool{}, found: map[string][]Official{}}
+	return &resolver{s: s, news: map[string]*Official{}, byKey: map[string][]*Official{}, byID: map[string]*Official{},
+		stored: map[string]bool{}, found: map[string][]Official{}}
 }
 
 // prepare readies m with this resolver and returns the new officials m
@@ -26,6 +27,7 @@ func (s *Service) newResolver() *resolver {
 func (r *resolver) prepare(ctx context.Context, m *Meeting, old *Meeting) ([]Official, error) {
 	s := r.s
 	r.p = nil
+	r.touched = r.touched[:0]
 	now := s.Now()
 	if old == nil {
 		m.ID = NewID()
@@ -93,9 +95,15 @@ func (r *resolver) prepare(ctx context.Context, m *Meeting, old *Meeting) ([]Off
 		}
 	}
 	collect(m)
+	// Only the new officials this meeting's resolution touched can be
+	// among those it uses: the rest of the import's are not looked at, so
+	// that a line costs the same at line 20,000 as at line 1.
+	slices.SortFunc(r.touched, func(a, b *Official) int { return r.seq[a] - r.seq[b] })
 	out := []Official{}
-	for _, k := range r.order {
-		o := r.news[k]
+	for i, o := range r.touched {
+		if i > 0 && r.touched[i-1] == o {
+			continue
+		}
 		if used[o.ID] && !r.stored[o.ID] {
 			out = append(out, *o)
 		}
@@ -106,10 +114,17 @@ func (r *resolver) prepare(ctx context.Context, m *Meeting, old *Meeting) ([]Off
 // resolver finds the officials a meeting names, and makes new ones for the
 // people it has not seen before, once each.
 type resolver struct {
-	s     *Service
-	p     Problems
-	news  map[string]*Official // by country and folded name
-	order []string
+	s    *Service
+	p    Problems
+	news map[string]*Official // by country and folded name
+	// byKey are the new officials by country and each of their name keys,
+	// in the order they were made; byID by id; seq is that order.
+	byKey map[string][]*Official
+	byID  map[string]*Official
+	seq   map[*Official]int
+	// touched are the new officials resolved for the meeting being
+	// prepared, each once or more.
+	touched []*Official
 	// members are the officials of the meeting being resolved, for
 	// signatories and recipients named without a country.
 	members []resolvedPerson
@@ -320,10 +335,8 @@ func (r *resolver) person(ctx context.Context, at, country, id, name string) (st
 
 // lookupName returns the canonical name of an official resolved earlier.
 func (r *resolver) lookupName(id string) string {
-	for _, o := range r.news {
-		if o.ID == id {
-			return o.Name
-		}
+	if o, ok := r.byID[id]; ok {
+		return o.Name
 	}
 	return r.names[id]
 }
@@ -353,15 +366,14 @@ func (r *resolver) official(ctx context.Context, at, country, id, name string) (
 	}
 	key := Fold(name)
 	if o, ok := r.news[country+"|"+key]; ok {
+		r.touched = append(r.touched, o)
 		return o.ID, o.Name, nil
 	}
 	// Officials new in this request are found as stored ones are: by any of
 	// their name keys ("Z. Hasanov" after "Zakir Hasanov").
 	var fresh []Official
-	for _, k := range r.order {
-		if o := r.news[k]; o.Country == country && slices.Contains(o.NameKeys, key) {
-			fresh = append(fresh, *o)
-		}
+	for _, o := range r.byKey[country+"|"+key] {
+		fresh = append(fresh, *o)
 	}
 	found, ok := r.found[country+"|"+key]
 	if !ok {
@@ -389,14 +401,41 @@ func (r *resolver) official(ctx context.Context, at, country, id, name string) (
 		}
 	}
 	if len(found) == 1 {
+		if o, ok := r.byID[found[0].ID]; ok {
+			r.touched = append(r.touched, o)
+		}
 		r.remember(found[0].ID, found[0].Name)
 		return found[0].ID, found[0].Name, nil
 	}
 	o := &Official{ID: NewID(), Name: name, Aliases: []string{}, Country: country,
 		NameKeys: NameKeys(name), CreatedAt: r.s.Now(), UpdatedAt: r.s.Now()}
-	r.news[country+"|"+key] = o
-	r.order = append(r.order, country+"|"+key)
+	r.addNew(country+"|"+key, o)
 	return o.ID, o.Name, nil
+}
+
+// addNew records a new official under its country and folded name, and
+// under each of its name keys.
+func (r *resolver) addNew(k string, o *Official) {
+	if r.seq == nil {
+		r.seq = map[*Official]int{}
+	}
+	r.seq[o] = len(r.seq)
+	r.news[k] = o
+	r.byID[o.ID] = o
+	for _, nk := range o.NameKeys {
+		r.byKey[o.Country+"|"+nk] = append(r.byKey[o.Country+"|"+nk], o)
+	}
+	r.touched = append(r.touched, o)
+}
+
+// restore notes that the new official stored under id from is stored
+// under id to, the id of one a concurrent write stored first.
+func (r *resolver) restore(from, to string) {
+	if o, ok := r.byID[from]; ok {
+		delete(r.byID, from)
+		o.ID = to
+		r.byID[to] = o
+	}
 }
 
 func (r *resolver) remember(id, name string) {
@@ -404,4 +443,71 @@ func (r *resolver) remember(id, name string) {
 		r.names = map[string]string{}
 	}
 	r.names[id] = name
+}
+
+// prefetch looks up, in one call to the store, the officials that the
+// people named without an id in ms may be, so that resolving them one by
+// one finds them cached. A failed lookup is left to that resolution, which
+// asks again and reports it.
+func (r *resolver) prefetch(ctx context.Context, ms []*Meeting) {
+	var keys []OfficialKey
+	seen := map[OfficialKey]bool{}
+	add := func(country, id, name string) {
+		if id != "" || name == "" || country == "" {
+			return
+		}
+		c := r.s.alpha2(nil, "", country)
+		key := Fold(name)
+		k := OfficialKey{Country: c, Key: key}
+		if c == "" || key == "" || seen[k] {
+			return
+		}
+		seen[k] = true
+		if _, ok := r.news[c+"|"+key]; ok {
+			return
+		}
+		if _, ok := r.found[c+"|"+key]; ok {
+			return
+		}
+		keys = append(keys, k)
+	}
+	var walk func(m *Meeting)
+	walk = func(m *Meeting) {
+		for _, d := range m.Delegations {
+			if d.Head != nil {
+				add(d.Country, d.Head.OfficialID, d.Head.Name)
+			}
+			for _, p := range d.Members {
+				add(d.Country, p.OfficialID, p.Name)
+			}
+		}
+		for _, c := range m.Ceremonies {
+			if c.Recipient != nil {
+				add(c.Recipient.Country, c.Recipient.OfficialID, c.Recipient.Name)
+			}
+		}
+		for _, a := range m.Agreements {
+			for _, sg := range a.Signatories {
+				add(sg.Country, sg.OfficialID, sg.Name)
+			}
+		}
+		for i := range m.ChildMeetings {
+			walk(&m.ChildMeetings[i])
+		}
+	}
+	for _, m := range ms {
+		if m != nil {
+			walk(m)
+		}
+	}
+	if len(keys) == 0 {
+		return
+	}
+	found, err := r.s.officials.FindOfficialsByKeys(ctx, keys)
+	if err != nil {
+		return
+	}
+	for k, os := range found {
+		r.found[k.Country+"|"+k.Key] = os
+	}
 }

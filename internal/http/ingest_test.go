@@ -346,3 +346,50 @@ func TestRateLimit(t *testing.T) {
 	assert.Equal(t, http.StatusTooManyRequests, r.Code)
 	assert.NotEmpty(t, r.Header().Get("Retry-After"))
 }
+
+// TestImport_OfficialsAcrossLines holds the resolution of the people an
+// import names, new to the database, line to line and chunk to chunk: a
+// name is one official wherever it recurs, and a shorter form of it ("D.
+// Arslan") names the same official, before and after it is stored.
+func TestImport_OfficialsAcrossLines(t *testing.T) {
+	t.Parallel()
+	e := newEmptyEnv(t)
+	const n = 1200 // three chunks of the default 500
+	var b strings.Builder
+	for i := 1; i <= n; i++ {
+		members := []any{map[string]any{"name": fmt.Sprintf("Guest Officer %d", i%7)}}
+		switch i {
+		case 1, 5, n:
+			members = append(members, map[string]any{"name": "Defne Arslan"})
+		case 3, 700:
+			members = append(members, map[string]any{"name": "D. Arslan"})
+		}
+		m := map[string]any{
+			"title": fmt.Sprintf("Imported meeting %d", i),
+			"date":  fmt.Sprintf("%04d-%02d-%02d", 2000+i/336, 1+(i/28)%12, 1+i%28),
+			"kind":  "meeting",
+			"delegations": []any{
+				map[string]any{"country": "AZ", "role": "host", "head": map[string]any{"name": "Zakir Hasanov"}},
+				map[string]any{"country": "TUR", "role": "guest", "members": members,
+					"head": map[string]any{"name": fmt.Sprintf("Guest Person %d", i%50)}},
+			},
+		}
+		raw, _ := json.Marshal(m)
+		b.Write(raw)
+		b.WriteByte('\n')
+	}
+	r := e.do("POST", "/imports", b.String(), "Content-Type", "application/x-ndjson")
+	require.Equal(t, http.StatusOK, r.Code, truncate(r.Body.String(), 500))
+	var rep domain.ImportReport
+	r.json(&rep)
+	require.Empty(t, rep.Errors)
+	assert.Equal(t, n, rep.Stored)
+	assert.Equal(t, 1+50+7+1, e.countRows("officials"), "Hasanov, 50 guests, 7 officers and Arslan, each once")
+
+	var ids, lines int
+	require.NoError(t, e.pool.QueryRow(t.Context(), `SELECT count(DISTINCT dm.official_id), count(*)
+		FROM delegation_members dm JOIN officials o ON o.id = dm.official_id
+		WHERE o.country = 'TR' AND o.name = 'Defne Arslan'`).Scan(&ids, &lines))
+	assert.Equal(t, 1, ids)
+	assert.Equal(t, 5, lines, "lines 1, 3, 5, 700 and the last name her")
+}

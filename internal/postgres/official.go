@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -37,6 +38,40 @@ func (s *Store) FindOfficials(ctx context.Context, country, key string) ([]domai
 	}
 	os, err := pgx.CollectRows(rows, scanOfficial)
 	return os, formatError(err)
+}
+
+// FindOfficialsByKeys implements domain.OfficialStore: one scan of the
+// name keys' index for all the pairs, each official then filed under the
+// pairs it matches.
+func (s *Store) FindOfficialsByKeys(ctx context.Context, keys []domain.OfficialKey) (map[domain.OfficialKey][]domain.Official, error) {
+	out := make(map[domain.OfficialKey][]domain.Official, len(keys))
+	if len(keys) == 0 {
+		return out, nil
+	}
+	var countries, names []string
+	for _, k := range keys {
+		out[k] = nil
+		countries = append(countries, k.Country)
+		names = append(names, k.Key)
+	}
+	rows, err := s.q(ctx).Query(ctx, `SELECT `+officialColumns+` FROM officials o
+		WHERE o.name_keys && $2::text[] AND o.country = ANY($1::text[]) ORDER BY o.id`, countries, names)
+	if err != nil {
+		return nil, fmt.Errorf("find officials: %w", formatError(err))
+	}
+	os, err := pgx.CollectRows(rows, scanOfficial)
+	if err != nil {
+		return nil, fmt.Errorf("find officials: %w", formatError(err))
+	}
+	for _, o := range os {
+		for _, nk := range slices.Compact(slices.Sorted(slices.Values(o.NameKeys))) {
+			k := domain.OfficialKey{Country: o.Country, Key: nk}
+			if found, ok := out[k]; ok {
+				out[k] = append(found, o)
+			}
+		}
+	}
+	return out, nil
 }
 
 // GetOfficial implements domain.OfficialStore.
