@@ -227,7 +227,7 @@ func (d *doc) notThisSigning(s, v, year int) bool {
 			continue
 		}
 		n++
-		if modalWords[T[k].low] {
+		if modalWords[T[k].low] && T[k].s != "May" {
 			return true
 		}
 	}

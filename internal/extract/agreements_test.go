@@ -35,3 +35,12 @@ func TestAgreementRules(t *testing.T) {
 		}
 	}
 }
+
+func TestSigningAfterMonthMay(t *testing.T) {
+	// "May" the month before "signed" is no modal: the signing happened
+	text := "Estonian Defence Minister Mr. Kalev Tamm and Latvian Defence Minister Mr. Juris Ozols on 3 May 2024 signed an agreement on defence cooperation and a protocol on military education in Riga."
+	ags := Extract(text, Options{}).Meeting.Agreements
+	if len(ags) != 2 || ags[0].Type != "agreement" || ags[1].Type != "protocol" {
+		t.Errorf("agreements %+v, want an agreement and a protocol", ags)
+	}
+}

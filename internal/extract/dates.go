@@ -331,3 +331,16 @@ func hasTime(s string) bool {
 	}
 	return false
 }
+
+// dateOpening returns the number of tokens of a date that opens a sentence:
+// "On 3 May 2024", "Yesterday"; 0 when none.
+func dateOpening(T []tok) int {
+	k := 0
+	if len(T) > 0 && T[0].low == "on" {
+		k = 1
+	}
+	if e, ok := dateAt(T, k); ok {
+		return e.j
+	}
+	return 0
+}

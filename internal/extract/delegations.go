@@ -213,7 +213,7 @@ func (d *doc) sideCountries(s, from, to int, people []int) []string {
 	// "his Turkish counterpart" with no name
 	T0 := d.st(s)
 	for _, c := range d.ctry[s] {
-		if c.adj && c.i >= from && c.i < to && c.j < len(T0) && (T0[c.j].low == "counterpart" || T0[c.j].low == "counterparts") {
+		if c.i >= from && c.i < to && c.j < len(T0) && (T0[c.j].low == "counterpart" || T0[c.j].low == "counterparts") {
 			add(c.code)
 		}
 	}

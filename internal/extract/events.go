@@ -51,6 +51,11 @@ func nextWord(T []tok, i int) (string, int) {
 	return "", -1
 }
 
+// videoNext are the words after "video" that make a video conference:
+// "video conference", "video talks", "video teleconference".
+var videoNext = setOf("conference", "call", "link", "format", "conferencing", "mode", "teleconference", "talks",
+	"meeting", "meetings", "calls", "conferences", "session")
+
 // callKind says whether a sentence reports a phone call or a video conference.
 func callKind(T []tok) (call, video bool) {
 	for i, t := range T {
@@ -60,10 +65,10 @@ func callKind(T []tok) (call, video bool) {
 		switch t.low {
 		case "phone", "telephone", "telephonic", "phoned", "telephoned":
 			call = true
-		case "videoconference", "videoconferencing", "videocall", "virtual", "virtually", "online":
+		case "videoconference", "videoconferencing", "videocall", "virtual", "virtually", "online", "videoteleconference", "vtc":
 			video = true
 		case "video":
-			if n, _ := nextWord(T, i); n == "conference" || n == "call" || n == "link" || n == "format" || n == "conferencing" || n == "mode" {
+			if n, _ := nextWord(T, i); videoNext[n] {
 				video = true
 			}
 		}
@@ -130,6 +135,9 @@ func (d *doc) findAnchor(s int) (anchor, bool) {
 				a.j = nk + 1
 			}
 		case "held", "holds", "hold", "had", "has", "conducted":
+			if next == "paid" || next == "made" || next == "been" {
+				continue // "has paid a courtesy call on": the guest's verb follows
+			}
 			found := -1
 			for k, n := i+1, 0; k < len(T) && n < 5; k++ {
 				if T[k].kind == 'p' {
@@ -359,7 +367,12 @@ func (d *doc) visitDest(s int) (string, bool) {
 func (d *doc) excluded(idx int) bool {
 	m := d.people[idx]
 	T := d.st(m.sent)
-	for k := max(0, m.s0-4); k < m.s0; k++ {
+	// four words back, and on over a long title ("on behalf of US Army
+	// chief General X") up to the clause's comma
+	for k := m.s0 - 1; k >= 0 && k >= m.s0-8; k-- {
+		if k < m.s0-4 && (T[k].is(",") || T[k].is(";") || T[k].isTerminal() || T[k].low == "and") {
+			break
+		}
 		if T[k].kind != 'w' {
 			continue
 		}

@@ -121,7 +121,7 @@ func (d *doc) nominalAnchor(s int) (anchor, bool) {
 			a.call, a.video = callKind(T)
 			return a, true
 		case nominalMeetings[t.low] && (next == "between" || next == "with"):
-			if wordIn(T, i-4, i, modalWords) || findWord(T, max(0, i-4), i, "next", "upcoming", "future", "invited") >= 0 {
+			if modalIn(T, i-4, i) || findWord(T, max(0, i-4), i, "next", "upcoming", "future", "invited") >= 0 {
 				continue
 			}
 			a := anchor{s: s, i: i, j: nk + 1, class: aNeutral}
@@ -131,7 +131,8 @@ func (d *doc) nominalAnchor(s int) (anchor, bool) {
 			findWordSet(T[:i], seriesNouns) >= 0:
 			// "the Joint Commission on Defence, which was held in CITY"
 			return anchor{s: s, i: i, j: i + 1, class: aNeutral}, true
-		case t.low == "signed" && next == "by" && d.personAfter(s, nk+1, len(T)):
+		case (t.low == "signed" || t.low == "chaired" || t.low == "cochaired") && next == "by" && d.personAfter(s, nk+1, len(T)):
+			// "was signed by A and B", "The meeting was co-chaired by A and B"
 			return anchor{s: s, i: i, j: nk + 1, class: aNeutral}, true
 		case t.low == "joined" && d.personAfter(s, i+1, min(len(T), i+12)) && findWord(T, i+1, len(T), "signing", "talks", "meeting", "press", "ceremony") >= 0:
 			// "X joined his counterpart Y in signing ..."
@@ -139,7 +140,7 @@ func (d *doc) nominalAnchor(s int) (anchor, bool) {
 		case nominalMeetings[t.low] && i > 0 && nk > 0 && (lowWords(T, nk, "took", "place") || lowWords(T, nk, "was", "held")) ||
 			nominalMeetings[t.low] && next == "of" && (findPhrase(T, i, "took place") >= 0 || findWord(T, i, min(len(T), i+14), "held") >= 0):
 			// "The meeting of the two ministers took place in Ruse"
-			if wordIn(T, i-4, i, modalWords) {
+			if modalIn(T, i-4, i) {
 				continue
 			}
 			a := anchor{s: s, i: i, j: i + 1, class: aNeutral}
@@ -179,8 +180,11 @@ func (d *doc) eventScore(a anchor) float64 {
 	if strong(subj) {
 		score += 2
 	}
-	if strong(obj) || len(subj) >= 2 && a.class == aNeutral {
+	if strong(obj) || len(subj) >= 2 && a.class == aNeutral || len(obj) == 0 && d.counterpartAt(s, a.j) {
 		score += 2
+	}
+	if len(subj) == 0 && (T[a.i].low == "chaired" || T[a.i].low == "cochaired") && len(d.sideSet(obj)) >= 2 {
+		score += 2 // "The meeting was co-chaired by A and B": both sides
 	}
 	var cs []string
 	for _, idx := range append(append([]int{}, subj...), obj...) {
@@ -215,8 +219,12 @@ func (d *doc) eventScore(a anchor) float64 {
 	if a.dest != "" && !strong(obj) {
 		score -= 1 // a visit: the talks in it, when reported, say more
 	}
+	// a side meeting: "Meanwhile, ...", "He also met"
+	if len(T) > 0 && (T[0].low == "meanwhile" || T[0].low == "separately") || prevWord(T, a.i) == "also" {
+		score--
+	}
 	// a meeting planned, hoped for or recalled is not the one reported
-	if wordIn(T, a.i-3, a.i, modalWords) || findWord(T, max(0, a.i-6), a.i, "invited", "invitation", "plans", "planned",
+	if modalIn(T, a.i-3, a.i) || findWord(T, max(0, a.i-6), a.i, "invited", "invitation", "plans", "planned",
 		"expected", "previous", "last", "earlier") >= 0 {
 		score -= 3
 	}
@@ -250,4 +258,45 @@ func (d *doc) principal(idx int) bool {
 	}
 	e := d.entityOf(idx)
 	return e != nil && (e.rank != "" || e.pos != "")
+}
+
+// modalIn reports whether a modal word ("will", "to", "may") stands in
+// T[from:to]; "May" with a capital is the month.
+func modalIn(T []tok, from, to int) bool {
+	for i := max(from, 0); i < to && i < len(T); i++ {
+		if T[i].kind == 'w' && modalWords[T[i].low] && T[i].s != "May" {
+			return true
+		}
+	}
+	return false
+}
+
+// counterpartAt reports whether an unnamed counterpart is named at token k:
+// "his US counterpart", "their Indian counterparts".
+func (d *doc) counterpartAt(s, k int) bool {
+	T := d.st(s)
+	for n := 0; k < len(T) && n < 5; k, n = k+1, n+1 {
+		if T[k].kind != 'w' {
+			return false
+		}
+		switch {
+		case T[k].low == "counterpart" || T[k].low == "counterparts":
+			return true
+		case T[k].low == "his" || T[k].low == "her" || T[k].low == "their" || T[k].low == "the" || d.isCountryTok(s, k):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// sideSet returns the countries of people.
+func (d *doc) sideSet(people []int) []string {
+	var cs []string
+	for _, idx := range people {
+		if c, _ := d.countryOf(idx); c != "" && d.principal(idx) && !slices.Contains(cs, c) {
+			cs = append(cs, c)
+		}
+	}
+	return cs
 }

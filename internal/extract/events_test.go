@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/milmeet/milmeet/internal/domain"
 )
 
 // sidesOf extracts a text and returns its countries (sorted), host and the
@@ -92,5 +94,52 @@ func TestVisitStructure(t *testing.T) {
 	}
 	if len(m.ChildMeetings) != 1 {
 		t.Fatalf("%d child meetings, want 1", len(m.ChildMeetings))
+	}
+}
+
+func TestEventChoiceAndKind(t *testing.T) {
+	for _, c := range []struct {
+		text, kind, date string
+		heads            map[string]string
+	}{
+		// "has paid a courtesy call on": the guest's verb, not "has ... call"
+		{"Estonian Defence Minister Mr. Kalev Tamm has paid a courtesy call on Latvian Defence Minister Mr. Juris Ozols in Riga on 3 May 2024.",
+			"meeting", "2024-05-03", map[string]string{"EE": "Kalev Tamm", "LV": "Juris Ozols"}},
+		// "at the invitation of" is the visit reported, not one to come
+		{"Estonian Defence Minister Mr. Kalev Tamm paid an official visit to Latvia on 3 May 2024 at the invitation of Latvian Defence Minister Mr. Juris Ozols.",
+			"official_visit", "2024-05-03", map[string]string{"EE": "Kalev Tamm", "LV": "Juris Ozols"}},
+		{"The defence ministers of Estonia and Latvia held video talks on 3 May 2024.", "video_conference", "2024-05-03", nil},
+		// "He met" after an opening date; "May" is the month, not a modal
+		{"Estonian Defence Minister Mr. Kalev Tamm is on an official visit to Latvia. On 3 May 2024 he met Latvian Defence Minister Mr. Juris Ozols.",
+			"official_visit", "2024-05-03", map[string]string{"EE": "Kalev Tamm", "LV": "Juris Ozols"}},
+		// the date of the sentence before carries to "Later, he ..."
+		{"Estonian Defence Minister Mr. Kalev Tamm toured the naval base. On 3 May 2024, a guard of honour was presented to him. Later, he paid a courtesy call on his Latvian counterpart.",
+			"meeting", "2024-05-03", map[string]string{"EE": "Kalev Tamm"}},
+		// co-chairs of two countries
+		{"The joint commission met in Tallinn. The session was co-chaired by Estonian Defence Minister Mr. Kalev Tamm and Latvian Defence Minister Mr. Juris Ozols on 3 May 2024. Meanwhile, the Latvian ambassador Mr. Karlis Berzins also met Estonian officials.",
+			"meeting", "2024-05-03", map[string]string{"EE": "Kalev Tamm", "LV": "Juris Ozols"}},
+	} {
+		res := Extract(c.text, Options{})
+		m := res.Meeting
+		if string(m.Kind) != c.kind || m.Date.String() != c.date {
+			t.Errorf("%q: kind %s date %s, want %s %s", c.text, m.Kind, m.Date, c.kind, c.date)
+		}
+		for _, d := range m.Delegations {
+			if w, ok := c.heads[d.Country]; ok && (d.Head == nil || d.Head.Name != w) {
+				t.Errorf("%q: head of %s %v, want %q", c.text, d.Country, d.Head, w)
+			}
+		}
+		for k := range c.heads {
+			if !slices.ContainsFunc(m.Delegations, func(d domain.Delegation) bool { return d.Country == k }) {
+				t.Errorf("%q: no delegation of %s", c.text, k)
+			}
+		}
+	}
+}
+
+func TestCallHeadline(t *testing.T) {
+	text := "Readout of the Minister's Phone Call With the Latvian Minister of Defence\n\nEstonian Defence Minister Mr. Kalev Tamm spoke with Latvian Defence Minister Mr. Juris Ozols on 3 May 2024 about regional security.\n"
+	if k := Extract(text, Options{}).Meeting.Kind; k != "phone_call" {
+		t.Errorf("kind %s, want phone_call", k)
 	}
 }

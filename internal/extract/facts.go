@@ -260,6 +260,13 @@ func (d *doc) kindOf(sents []int, a anchor, hasAnc bool) (domain.Kind, int) {
 	if hasAnc && a.video {
 		return "video_conference", a.s
 	}
+	if hasAnc && d.callHeadline() {
+		// "Readout of the Secretary's Call With ..." above "X spoke with Y"
+		switch d.st(a.s)[a.i].low {
+		case "spoke", "speaks", "talked", "conferred", "call", "conversation":
+			return "phone_call", a.s
+		}
+	}
 	type hit struct {
 		k domain.Kind
 		s int
@@ -268,11 +275,11 @@ func (d *doc) kindOf(sents []int, a anchor, hasAnc bool) (domain.Kind, int) {
 	rank := map[domain.Kind]int{"state_visit": 3, "official_visit": 2, "working_visit": 1}
 	for _, s := range sents {
 		T := d.st(s)
-		if hasWord(T, "invited", "invitation", "invite") {
+		if futureInvite(T) {
 			continue
 		}
 		for i, t := range T {
-			if t.kind != 'w' || (t.low != "visit" && t.low != "visits") {
+			if t.kind != 'w' || (t.low != "visit" && t.low != "visits" && t.low != "trip") {
 				continue
 			}
 			var k domain.Kind
@@ -448,4 +455,48 @@ func hostCountry(host string) string {
 		return ""
 	}
 	return c
+}
+
+// futureInvite reports whether a sentence speaks of an invitation to a
+// visit to come ("invited him to visit"); "at the invitation of" is the
+// visit reported.
+func futureInvite(T []tok) bool {
+	for k, t := range T {
+		if t.kind != 'w' {
+			continue
+		}
+		switch t.low {
+		case "invited", "invite", "invites", "inviting":
+			return true
+		case "invitation", "invitations":
+			if findWord(T, max(0, k-3), k, "at", "on", "upon", "by") < 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// callHeadline reports whether the headline speaks of a call: "Readout of
+// the Minister's Phone Call With ...".
+func (d *doc) callHeadline() bool {
+	if d.headline < 0 {
+		return false
+	}
+	l := d.lines[d.headline]
+	T := tokenize(d.text, l.start, l.end)
+	if hasWord(T, "video", "videoconference", "virtual", "courtesy") {
+		return false
+	}
+	for i, t := range T {
+		switch t.low {
+		case "phone", "telephone", "phoned", "telephoned":
+			return true
+		case "call", "calls":
+			if n, _ := nextWord(T, i); n != "on" && n != "upon" && n != "for" {
+				return true // not "calls on", "calls for"
+			}
+		}
+	}
+	return false
 }

@@ -366,7 +366,7 @@ func (d *doc) lastPrincipal(s int) int {
 // pronounSubject reports whether "he" or "she" is the subject of the verb
 // at token i: "He met", "He also held talks", "She then received".
 func pronounSubject(T []tok, i int) bool {
-	for k := 0; k < i && k < 4; k++ {
+	for k := 0; k < i && k < 4+dateOpening(T); k++ {
 		if T[k].low == "he" || T[k].low == "she" {
 			return true
 		}

@@ -42,10 +42,19 @@ func (b *builder) findDate(m *meetingDraft) {
 			best = &c
 		}
 	}
+	// the sentence before the meeting's, when the meeting's gives no date:
+	// "On 4 May, ... . Later, he called on ..." happened that day
+	carryS, seq := -1, false
+	if b.hasMain && b.mainS > 0 && !datedSentence(d.st(b.mainS)) {
+		carryS = b.mainS - 1
+		T := d.st(b.mainS)
+		seq = len(T) > 0 && sequenceWords[T[0].low]
+	}
 	for _, s := range m.sents {
 		T := d.st(s)
 		meetingy := hasWordSet(T, meetingWords)
 		inMain := b.hasMain && s == b.mainS
+		carry := s == carryS
 		for _, e := range findDates(T) {
 			if e.m == 0 && e.rel == 0 {
 				continue
@@ -67,7 +76,7 @@ func (b *builder) findDate(m *meetingDraft) {
 				// reports the meeting: "arrived in Serbia on Tuesday, where
 				// he was welcomed", "who arrived on Tuesday on an official
 				// visit, has called on"
-				if !arrivalWords[w] || !inMain {
+				if !arrivalWords[w] || !inMain && !(carry && seq) {
 					continue
 				}
 				arrival = true
@@ -102,6 +111,8 @@ func (b *builder) findDate(m *meetingDraft) {
 				score = 0.95
 			case inMain:
 				score = 0.9
+			case carry && (seq || on && e.i <= 1):
+				score = 0.91
 			case on && e.i <= 1 && meetingy:
 				score = 0.88
 			case attached(T, e.i):
@@ -418,4 +429,18 @@ func otherEvent(T []tok, i int) string {
 		}
 	}
 	return ""
+}
+
+// sequenceWords open a sentence that goes on from the one before: "Later,
+// he called on ...".
+var sequenceWords = setOf("later", "then", "afterwards", "afterward", "subsequently", "thereafter", "there")
+
+// datedSentence reports whether a sentence gives a date.
+func datedSentence(T []tok) bool {
+	for _, e := range findDates(T) {
+		if e.m != 0 || e.rel != 0 {
+			return true
+		}
+	}
+	return false
 }
