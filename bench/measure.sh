@@ -52,15 +52,18 @@ cpu_pcts() {
 }
 
 # measure_wrk NAME CONNS URL [LUA]: a warm-up, then DURATION seconds
-# measured; prints one results row.
+# measured; prints one results row. WRK_HEADER: a header every request
+# sends (e.g. If-None-Match).
 measure_wrk() {
 	local name=$1 c=$2 url=$3 script=${4:-$ROOT/bench/wrk/report.lua} out hwm r
-	wrk -t2 -c"$c" -d"${WARMUP}s" --timeout 10s -s "$script" "$url" >/dev/null
+	local hdr=()
+	[ -n "${WRK_HEADER:-}" ] && hdr=(-H "$WRK_HEADER")
+	wrk -t2 -c"$c" -d"${WARMUP}s" --timeout 10s "${hdr[@]}" -s "$script" "$url" >/dev/null
 	sleep 1 # let requests in flight finish: the snapshots are taken at rest
 	echo 5 >"/proc/$API_PID/clear_refs" # resets VmHWM
 	local s0 s1 t TIMEFORMAT='%3U %3S'
 	s0=$(cpu_snap)
-	t=$( { time wrk -t2 -c"$c" -d"${DURATION}s" --timeout 10s -s "$script" "$url" >"$SOUT/wrk_${name}_$c.out"; } 2>&1)
+	t=$( { time wrk -t2 -c"$c" -d"${DURATION}s" --timeout 10s "${hdr[@]}" -s "$script" "$url" >"$SOUT/wrk_${name}_$c.out"; } 2>&1)
 	s1=$(end_snap)
 	out=$(cat "$SOUT/wrk_${name}_$c.out")
 	hwm=$(awk '/VmHWM/{printf "%.1f", $2/1024}' "/proc/$API_PID/status")

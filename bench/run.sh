@@ -32,6 +32,8 @@ BENCH_DIR=${BENCH_DIR:-/tmp/milmeet-bench}
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 PGPORT0=${PGPORT:-55432}
 API_PORT0=${API_PORT:-18090}
+# bench/minimal, the floor of GET /meetings/{id}: on MIN_PORT+i.
+MIN_PORT0=${MIN_PORT:-$((API_PORT0 + 100))}
 MEETINGS=${MEETINGS:-1000000}
 SIZES=${SIZES:-$MEETINGS}
 OFFICIALS=${OFFICIALS:-50000}
@@ -76,7 +78,7 @@ as_pg() {
 psql_db() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U postgres -d milmeet "$@"; }
 
 # The data sets, each with its directory, ports and API.
-declare -A IDX API_PIDS DEEP_CURSOR DEEP_KEY DEEP_ID ID1
+declare -A IDX API_PIDS MIN_PIDS DEEP_CURSOR DEEP_KEY DEEP_ID ID1
 i=0
 for s in $SIZES; do IDX[$s]=$i; i=$((i + 1)); done
 LARGEST=$(tr ' ' '\n' <<<"$SIZES" | sort -n | tail -1)
@@ -89,7 +91,9 @@ use_size() {
 	PGPORT=$((PGPORT0 + IDX[$1]))
 	DBURL="postgres://postgres@127.0.0.1:$PGPORT/milmeet?sslmode=disable"
 	BASE="http://127.0.0.1:$((API_PORT0 + IDX[$1]))"
+	MIN_BASE="http://127.0.0.1:$((MIN_PORT0 + IDX[$1]))"
 	API_PID=${API_PIDS[$1]:-}
+	MIN_PID=${MIN_PIDS[$1]:-}
 	SOUT=$OUT/$1
 }
 API_BIN=$BENCH_DIR/bin/api
@@ -102,6 +106,11 @@ cleanup() {
 			kill "$API_PID"
 			wait "$API_PID" 2>/dev/null
 			log "API of $s stopped"
+		fi
+		if [ -n "$MIN_PID" ] && kill -0 "$MIN_PID" 2>/dev/null; then
+			kill "$MIN_PID"
+			wait "$MIN_PID" 2>/dev/null
+			log "bench/minimal of $s stopped"
 		fi
 		if [ -f "$PGDATA_DIR/postmaster.pid" ] && [ "$KEEP_RUNNING" != 1 ]; then
 			as_pg "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -m fast -w stop >/dev/null && log "PostgreSQL of $s stopped"
@@ -138,7 +147,7 @@ for t in go pgbench psql curl wrk; do command -v $t >/dev/null || { echo "missin
 # --- build -------------------------------------------------------------------
 log "build"
 (cd "$ROOT" && go build -o "$API_BIN" ./cmd/api && go build -o "$BENCH_DIR/bin/gen" ./bench/gen &&
-	go build -o "$BENCH_DIR/bin/cursor" ./bench/cursor)
+	go build -o "$BENCH_DIR/bin/cursor" ./bench/cursor && go build -o "$BENCH_DIR/bin/minimal" ./bench/minimal)
 # The API and bench/cursor sign cursors with the same secret.
 export CURSOR_SECRET=${CURSOR_SECRET:-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')}
 
@@ -231,15 +240,17 @@ CONF
 		# Migrations that came after the load.
 		DATABASE_URL=$DBURL "$API_BIN" migrate up
 	fi
-	# A role of its own for pgbench, so that pg_stat_statements tells its
-	# statements from the API's (same statement text, other user).
+	# Roles of their own for pgbench and bench/minimal, so that
+	# pg_stat_statements tells their statements from the API's (same
+	# statement text, other user).
 	psql_db <<'SQL'
 CREATE EXTENSION IF NOT EXISTS pg_stat_statements;
 DO $$ BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'bench_pgbench') THEN CREATE ROLE bench_pgbench LOGIN; END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'bench_minimal') THEN CREATE ROLE bench_minimal LOGIN; END IF;
 END $$;
 GRANT USAGE ON SCHEMA bench TO bench_pgbench;
-GRANT SELECT ON ALL TABLES IN SCHEMA public, bench TO bench_pgbench;
+GRANT SELECT ON ALL TABLES IN SCHEMA public, bench TO bench_pgbench, bench_minimal;
 ALTER DATABASE milmeet RESET ALL;
 SQL
 	for s in $DB_SETTINGS; do
@@ -258,6 +269,20 @@ SQL
 		sleep 0.2
 	done
 	curl -sf "$BASE/readyz" >/dev/null || { echo "the API did not start:" >&2; cat "$SOUT/api.log" >&2; exit 1; }
+	if want get; then
+		log "start bench/minimal of $SIZE on $MIN_BASE"
+		DATABASE_URL="postgres://bench_minimal@127.0.0.1:$PGPORT/milmeet?sslmode=disable&application_name=milmeet-bench-minimal" \
+			"$BENCH_DIR/bin/minimal" -addr "${MIN_BASE#http://}" >"$SOUT/minimal.log" 2>&1 &
+		MIN_PID=$!
+		MIN_PIDS[$SIZE]=$MIN_PID
+		local id1
+		id1=$(head -1 "$DDIR/ids.txt")
+		for _ in $(seq 1 100); do
+			curl -sf "$MIN_BASE/meetings/$id1" >/dev/null 2>&1 && break
+			sleep 0.2
+		done
+		curl -sf "$MIN_BASE/meetings/$id1" >/dev/null || { echo "bench/minimal did not start:" >&2; cat "$SOUT/minimal.log" >&2; exit 1; }
+	fi
 	# The cursor of the page half way down the list, built as the API builds cursors.
 	local deep
 	mapfile -t deep < <("$BENCH_DIR/bin/cursor" -db "$DBURL" -offset $((SIZE / 2)))
@@ -382,13 +407,45 @@ for t in "${TESTS[@]}"; do
 	run_test "$name" "$conns" "$qs"
 done
 
+# A cached read: the country list asked again with the ETag of its last
+# answer in If-None-Match (a client's or a proxy's revalidation); the
+# answer is 304 with no body.
+if want lists; then
+	log "list_country_304: /meetings?country=$COUNTRY&limit=$LIMIT with If-None-Match"
+	for s in $SIZES; do
+		use_size "$s"
+		url="$BASE/meetings?country=$COUNTRY&limit=$LIMIT"
+		tag=$(curl -s -o /dev/null -D - "$url" | tr -d '\r' | awk -F': ' 'tolower($1) == "etag" {print $2}')
+		n=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $tag" "$url")
+		[ "$n" = 304 ] || { echo "$s: $url with If-None-Match: $tag answered $n, not 304" >&2; exit 1; }
+		for c in $CONNS; do
+			WRK_HEADER="If-None-Match: $tag" best_of measure_wrk list_country_304 "$c" "$url"
+		done
+	done
+fi
+
 if want get; then
 	log "get_meeting: /meetings/{id} over the sampled ids"
 	for s in $SIZES; do
 		use_size "$s"
+		# The API and bench/minimal (the same statements, nothing else) in
+		# turn, at each number of connections.
 		for c in $CONNS; do
 			IDS_FILE=$DDIR/ids.txt best_of measure_wrk get_meeting "$c" "$BASE/meetings/${ID1[$s]}" "$ROOT/bench/wrk/ids.lua"
+			IDS_FILE=$DDIR/ids.txt API_PID=$MIN_PID best_of measure_wrk get_minimal "$c" "$MIN_BASE/meetings/${ID1[$s]}" \
+				"$ROOT/bench/wrk/ids.lua"
 		done
+		# bench/minimal ran the API's statements: every one of its
+		# statements has a queryid (the hash of the parsed statement) the
+		# API's role has too.
+		psql_db -tA >"$SOUT/minimal_statements.txt" <<'SQL'
+SELECT count(*) FILTER (WHERE a.queryid IS NOT NULL) || ' of ' || count(*) || ' statements of bench/minimal also run by the API'
+FROM (SELECT DISTINCT queryid FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid
+      WHERE r.rolname = 'bench_minimal') m
+LEFT JOIN (SELECT DISTINCT queryid FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid
+           WHERE r.rolname = 'postgres') a USING (queryid);
+SQL
+		sed "s/^/$s: /" "$SOUT/minimal_statements.txt" | tee -a "$OUT/dataset.txt"
 		capture get_meeting "$BASE/meetings/${ID1[$s]}"
 		# pgbench: the captured statements, the id drawn from bench.ids.
 		mapfile -t pgargs < <(ID="${ID1[$s]}" plans get_meeting 1)

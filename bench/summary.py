@@ -142,11 +142,16 @@ for t in ("year", "month", "country_year"):
         if a is not None and p:
             check(f"{t} within 1.5x of the plain list (page 1) at {c}", p / a <= 1.5,
                   f"{a:.0f} vs {p:.0f} req/s = {p / a:.2f}x slower")
-for c in (8, 32):
-    api, db = num(big, "get_meeting", c, "rps"), num(big, "pgbench_get_meeting", c, "rps")
-    if api is not None and db:
-        check(f"GET /meetings/{{id}} >= 0.6x pgbench of its SQL at {c}", api >= 0.6 * db,
-              f"{api:.0f} req/s vs {db:.0f} tx/s = {api / db:.2f}x")
+for s in sizes:
+    for c in (8, 32):
+        api, mini = num(s, "get_meeting", c, "rps"), num(s, "get_minimal", c, "rps")
+        if api is not None and mini:
+            check(f"{label(s)}: GET /meetings/{{id}} >= 0.9x bench/minimal (same SQL) at {c}", api >= 0.9 * mini,
+                  f"{api:.0f} vs {mini:.0f} req/s = {api / mini:.2f}x")
+        db = num(s, "pgbench_get_meeting", c, "rps")
+        if api is not None and db:
+            check(f"{label(s)}: GET /meetings/{{id}} >= 0.6x pgbench of its SQL at {c}", api >= 0.6 * db,
+                  f"{api:.0f} req/s vs {db:.0f} tx/s = {api / db:.2f}x")
 for s in sizes:
     e, cp = num(s, "export_ndjson", 1, "max_ms"), num(s, "copy_floor", 1, "max_ms")
     hwm = num(s, "export_ndjson", 1, "api_vmhwm_mib")
