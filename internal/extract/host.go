@@ -276,14 +276,56 @@ func (b *builder) hostFromSection(m *meetingDraft) {
 		if !heldHere(T) || d.sidelines(s) {
 			continue
 		}
-		if _, code, ok := d.cityIn(s); ok {
-			if m.dlg(code) != nil {
-				m.host, m.hostS, m.hostConf = code, s, 0.6
+		if c := d.placeCountry(s); c != "" {
+			if m.dlg(c) != nil {
+				m.host, m.hostS, m.hostConf = c, s, 0.6
 			}
 			return
 		}
 	}
 }
+
+// placeCountry returns the country of the place a sentence says something
+// happened at: a city ("in Baku", "in the Yongsan District of Seoul") or an
+// institution of a country ("at Nepal Army Headquarters", "at the Ministry
+// of Defence of Ghana").
+func (d *doc) placeCountry(s int) string {
+	if _, code, ok := d.cityIn(s); ok {
+		return code
+	}
+	T := d.st(s)
+	// the nearest "in" or "at" before a mention, words only between
+	placeWord := func(i int) bool {
+		for k := i - 1; k >= 0 && k >= i-6; k-- {
+			if T[k].kind != 'w' {
+				return false
+			}
+			if T[k].low == "in" || T[k].low == "at" {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range d.cityM[s] {
+		if placeWord(c.i) {
+			return c.code
+		}
+	}
+	for _, c := range d.ctry[s] {
+		if c.code == "" || c.code == "-" || !placeWord(c.i) || !institutional(T, c) {
+			continue
+		}
+		for k := max(0, c.i-6); k < min(len(T), c.j+4); k++ {
+			if T[k].kind == 'w' && placeNouns[T[k].low] {
+				return c.code
+			}
+		}
+	}
+	return ""
+}
+
+var placeNouns = setOf("headquarters", "headquarter", "hq", "ministry", "academy", "base", "college", "university", "school",
+	"command", "garrison", "barracks", "building", "office", "embassy")
 
 // sideBefore returns the delegation of the first participant named in
 // sentence s before token k, by the person or by the country's name.
@@ -325,4 +367,40 @@ func heldHere(T []tok) bool {
 // laterVisit reports whether a sentence speaks of what is to come.
 func laterVisit(T []tok) bool {
 	return hasWord(T, "next", "will", "upcoming", "forthcoming", "invited", "invitation")
+}
+
+// hostFromVisitBefore finds the host from the visit the sentences just
+// before the meeting's report: "X arrived in Ghana on an official visit.
+// He held talks with Y" — the visit names one of the meeting's people and
+// its destination hosts.
+func (x *sideSet) hostFromVisitBefore() {
+	d, s := x.b.d, x.a.s
+	keys := map[string]bool{}
+	for _, idx := range x.all() {
+		keys[d.people[idx].key] = true
+	}
+	for k := s - 1; k >= 0 && k >= s-2; k-- {
+		if d.sents[k].para != d.sents[s].para && k != s-1 {
+			break
+		}
+		c, _ := d.visitDest(k)
+		if c == "" || c == ourCountry || laterVisit(d.st(k)) {
+			continue
+		}
+		for _, idx := range d.bySent[k] {
+			key := d.people[idx].key
+			if !keys[key] || d.excluded(idx) {
+				continue
+			}
+			x.host, x.hostS, x.hostConf = c, k, 0.75
+			for n, side := range [][]int{x.subj, x.obj} {
+				for _, o := range side {
+					if d.people[o].key == key && x.country[o] != c {
+						x.hostSide = 1 - n // the visitor's side is the guest
+					}
+				}
+			}
+			return
+		}
+	}
 }

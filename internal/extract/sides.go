@@ -57,7 +57,8 @@ func (b *builder) newSideSet(a anchor) *sideSet {
 	if a.guestAfter {
 		x.subj, x.obj = x.obj, x.subj // "the visit of X to Baku": X is the guest
 	}
-	if len(x.subj) == 0 && pronounSubject(T, a.i) {
+	if len(x.subj) == 0 && (pronounSubject(T, a.i) || d.counterpartIn(x.obj)) {
+		// "He met Y", "a meeting with his Lithuanian counterpart Y"
 		// "He met Y": the last principal named before
 		if p := d.lastPrincipal(a.s); p >= 0 {
 			x.subj = []int{p}
@@ -191,6 +192,9 @@ func (x *sideSet) hostFromSentence(m *meetingDraft) {
 		}
 	}
 	if x.host == "" {
+		x.hostFromVisitBefore()
+	}
+	if x.host == "" {
 		// the next sentences of the first paragraph
 		p := d.sents[a.s].para
 		for s := a.s + 1; s < len(d.sents) && s <= a.s+3; s++ {
@@ -245,7 +249,7 @@ func (x *sideSet) fillCountries() {
 				continue
 			}
 			switch {
-			case isHost && x.host != "":
+			case isHost && x.host != "" && !x.counterpartOf(idx, x.host):
 				x.country[idx], x.conf[idx] = x.host, 0.7
 			case !isHost:
 				k := ""
@@ -258,7 +262,7 @@ func (x *sideSet) fillCountries() {
 				if k == "" && len(codes) == 1 {
 					k = codes[0]
 				}
-				if k != "" && k != x.host {
+				if k != "" && k != x.host && !x.counterpartOf(idx, k) {
 					x.country[idx], x.conf[idx] = k, 0.6
 				}
 			}
@@ -288,6 +292,9 @@ func (x *sideSet) hostFromPeople() {
 		x.host, x.hostConf = x.known(x.subj, nil), 0.8
 	case aPassive:
 		x.host, x.hostConf = x.known(x.obj, nil), 0.8
+	case aGuest:
+		// "X called on Y": Y's country, now that Y has one
+		x.host, x.hostConf = x.known(x.obj, nil), 0.75
 	}
 	if x.host == "" {
 		x.host, x.hostConf, _ = d.visitingCue(x.a, x.subj, x.obj, x.country)
@@ -368,6 +375,39 @@ func (d *doc) lastPrincipal(s int) int {
 func pronounSubject(T []tok, i int) bool {
 	for k := 0; k < i && k < 4+dateOpening(T); k++ {
 		if T[k].low == "he" || T[k].low == "she" {
+			return true
+		}
+	}
+	// "On 3 May, he met": right before the verb, after a comma
+	k := i - 1
+	for k >= 0 && T[k].kind == 'w' && pronounAdverbs[T[k].low] {
+		k--
+	}
+	return k >= 1 && (T[k].low == "he" || T[k].low == "she") && T[k-1].is(",")
+}
+
+var pronounAdverbs = setOf("also", "then", "later", "further", "subsequently", "separately", "additionally", "again")
+
+// counterpartIn reports whether a side names someone as "his (Turkish)
+// counterpart".
+func (d *doc) counterpartIn(side []int) bool {
+	for _, idx := range side {
+		if d.people[idx].counterpart {
+			return true
+		}
+	}
+	return false
+}
+
+// counterpartOf reports whether country c is that of someone named in the
+// sentence as the person's counterpart: "A and his Saudi counterpart B"
+// makes A no Saudi.
+func (x *sideSet) counterpartOf(idx int, c string) bool {
+	if x.b.d.people[idx].counterpart {
+		return false
+	}
+	for _, o := range x.all() {
+		if o != idx && x.b.d.people[o].counterpart && x.country[o] == c {
 			return true
 		}
 	}
