@@ -104,6 +104,14 @@ func (d *doc) nameRun(s, i int) (int, int, int) {
 			inits++
 			continue
 		}
+		// "Hishammuddin Bin Tun Hussein": a capitalised "Bin" before the
+		// father's name, which may carry his honorific
+		if words > 0 && T[j].kind == 'w' && T[j].cap && patronymic[T[j].low] && T[j].sp {
+			if j+2 < len(T) && T[j+1].kind == 'w' && T[j+1].cap && honorifics[T[j+1].low] && d.isNameWord(s, j+2) {
+				j += 2
+				continue
+			}
+		}
 		if d.isNameWord(s, j) {
 			words++
 			j++
@@ -123,6 +131,12 @@ func (d *doc) nameRun(s, i int) (int, int, int) {
 		}
 		if words+inits > 0 && T[j].kind == 'w' && !T[j].cap && nameParticles[T[j].low] && d.isNameWord(s, j+1) {
 			j++
+			continue
+		}
+		// "al-Busaidi", "el-Sisi": a particle joined to the surname
+		if words > 0 && j+2 < len(T) && T[j].kind == 'w' && !T[j].cap && nameParticles[T[j].low] && T[j].sp &&
+			T[j+1].isDash() && !T[j+1].sp && !T[j+2].sp && d.isNameWord(s, j+2) {
+			j += 2
 			continue
 		}
 		// a nickname in quotes or brackets: Benjamin "Benny" Gantz, William (Chip) Laitinen

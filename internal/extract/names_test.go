@@ -48,3 +48,29 @@ func TestPostSovietRankOrder(t *testing.T) {
 		t.Errorf("ranks %q, want %q", got, want)
 	}
 }
+
+func TestTitleAndNameForms(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		// a plural title in lower case, respectively
+		{"On 3 May 2024, the defence ministers of Latvia and Estonia Juris Ozols and Kalev Tamm, respectively, met in Riga.",
+			"EE|Kalev Tamm LV|Juris Ozols"},
+		// a retirement mark between rank and name; a capitalised "Bin" before an honorific
+		{"On 3 May 2024, Estonian Defence Minister Kalev Tamm received the Malaysian Minister of Defence, Dato' Seri Ahmad Bin Tun Rahman, and Major General (Rtd) Ali Omar, Chief of Staff of Malaysia, in Tallinn.",
+			"EE|Kalev Tamm MY|Ahmad Bin Tun Rahman MY|Ali Omar"},
+	} {
+		res := Extract(c.text, Options{})
+		var got []string
+		for _, dl := range res.Meeting.Delegations {
+			if dl.Head != nil {
+				got = append(got, dl.Country+"|"+dl.Head.Name)
+			}
+			for _, o := range dl.Members {
+				got = append(got, dl.Country+"|"+o.Name)
+			}
+		}
+		slices.Sort(got)
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("%q: officials %q, want %q", c.text, got, c.want)
+		}
+	}
+}

@@ -67,7 +67,11 @@ func (d *doc) context(m *pmention) {
 	s := m.sent
 	T := d.st(s)
 	k := m.i
-	for step := 0; step < 4; step++ {
+	for step := 0; step < 8; step++ {
+		if rs := d.rankMarkBefore(s, k); rs < k {
+			k = rs
+			continue
+		}
 		if m.rank == "" {
 			if r, rs := d.rankBefore(s, k); r != "" {
 				m.rank, k = r, rs
@@ -86,7 +90,7 @@ func (d *doc) context(m *pmention) {
 		m.posI, m.posJ = b, e
 		m.s0 = b
 	}
-	end := d.skipPostnominals(s, m.j)
+	end := d.skipPostnominals(s, d.rankMarkAfter(s, m.j))
 	m.e1 = m.j
 	if m.posI < 0 {
 		if b, e, ok := d.positionAfter(s, end); ok {
@@ -119,6 +123,9 @@ func (d *doc) context(m *pmention) {
 	m.counterpart = counterpart
 }
 
+// placePrepositions are prepositions that put a bare name as a place.
+var placePrepositions = setOf("at", "near", "outside", "inside")
+
 // findPeople finds the people of every sentence and gathers their mentions
 // into entities.
 func (d *doc) findPeople() {
@@ -146,6 +153,10 @@ func (d *doc) findPeople() {
 			m := pmention{sent: s, i: i, j: j, words: words, inits: inits}
 			m.written = d.writtenName(s, i, j)
 			d.context(&m)
+			if !m.strong && i > 0 && T[i-1].kind == 'w' && placePrepositions[T[i-1].low] {
+				i = j - 1 // "received in his office at Bayt al Falaj": a place
+				continue
+			}
 			if n := len(d.people); n > 0 && (m.hon || m.rank != "") && m.posI < 0 {
 				p := &d.people[n-1]
 				if p.sent == s && p.j == m.s0 && !p.strong && p.inits == 0 {

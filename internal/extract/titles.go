@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"slices"
 	"strings"
 )
 
@@ -56,8 +55,8 @@ func (d *doc) rankAt(s, k int) bool {
 func (d *doc) honorificBefore(s, k int) int {
 	T := d.st(s)
 	i := k - 1
-	if i >= 0 && T[i].is(".") && !T[i].sp {
-		i--
+	if i >= 1 && (T[i].is(".") || T[i].isQuote() && T[i].s != "\"") && !T[i].sp {
+		i-- // "Mr.", "Dato'"
 	}
 	if i < 0 || T[i].kind != 'w' || !T[i].cap {
 		return -1
@@ -109,7 +108,18 @@ func (d *doc) posTok(s, i int) bool {
 		return true
 	}
 	if !t.cap {
-		return connectors[t.low] || lowerPositionHeads[t.low] || lowerPositionMods[t.low]
+		if connectors[t.low] || lowerPositionHeads[t.low] || lowerPositionMods[t.low] {
+			return true
+		}
+		// "the head of the Dutch government", "chief of the general staff":
+		// a body's noun in lower case after "of", a country or another
+		// word of the title
+		if positionWords[t.low] && i > 0 {
+			p := T[i-1]
+			return p.kind == 'w' && (connectors[p.low] && p.low != "and" || d.isCountryTok(s, i-1) ||
+				!p.cap && (positionWords[p.low] || lowerPositionHeads[p.low] || lowerPositionMods[p.low]))
+		}
+		return false
 	}
 	if t.upper && len(t.s) <= 6 {
 		return true
@@ -343,159 +353,6 @@ func (d *doc) setPosition(m *pmention) {
 		}
 		if c := positionCountries[key]; c != "" && m.country == "" {
 			m.country, m.ccf = c, 0.6
-		}
-	}
-}
-
-// pluralHeads are the plural nouns of titles shared by several people.
-var pluralHeads = map[string]string{"ministers": "Minister", "chiefs": "Chief", "secretaries": "Secretary",
-	"commanders": "Commander", "heads": "Head", "chairmen": "Chairman", "directors": "Director"}
-
-// pluralTitle returns the countries of a title in the plural that names
-// several ("Azerbaijani and Georgian Defence Ministers", "Defence Ministers
-// of Kyrgyzstan and Russia"), in order.
-func (d *doc) pluralTitle(s, b, e int) []string {
-	T := d.st(s)
-	plural := false
-	for k := b; k <= e && k < len(T); k++ {
-		if T[k].kind == 'w' && pluralHeads[T[k].low] != "" {
-			plural = true
-		}
-	}
-	if !plural {
-		return nil
-	}
-	var cs []string
-	for _, c := range d.ctry[s] {
-		if c.i >= b && c.i <= e && !slices.Contains(cs, c.code) {
-			cs = append(cs, c.code)
-		}
-	}
-	return cs
-}
-
-// singularTitle writes a plural title for one of its holders: the title
-// without its countries, its noun in the singular ("Defence Minister").
-func (d *doc) singularTitle(s, b, e int) string {
-	T := d.st(s)
-	var ws []string
-	for k := b; k <= e && k < len(T); k++ {
-		t := T[k]
-		if d.isCountryTok(s, k) || t.kind == 'p' {
-			continue
-		}
-		if t.low == "and" || t.low == "of" || t.low == "the" {
-			// only between words of the title, not before its countries
-			if k+1 <= e && !d.isCountryTok(s, k+1) && T[k+1].low != "the" && len(ws) > 0 {
-				ws = append(ws, t.s)
-			}
-			continue
-		}
-		if sg := pluralHeads[t.low]; sg != "" {
-			ws = append(ws, sg)
-			continue
-		}
-		ws = append(ws, t.s)
-	}
-	return strings.Join(ws, " ")
-}
-
-// respectively gives each of two people named after a plural title the
-// country of the title in the same order: "the Defence Ministers of A and
-// B, X and Y" makes X of A and Y of B.
-func (d *doc) respectively() {
-	for n := 0; n+1 < len(d.people); n++ {
-		m := &d.people[n]
-		if len(m.plural) < 2 {
-			continue
-		}
-		o := &d.people[n+1]
-		if !d.joined(m, o) {
-			continue
-		}
-		o.country, o.ccf = m.plural[1], 0.85
-		if o.pos == "" {
-			o.pos = m.pos
-			o.posI, o.posJ = m.posI, m.posJ
-		}
-		o.strong = true
-	}
-}
-
-// joined reports whether mention o follows m after "and": "X and Y".
-func (d *doc) joined(m, o *pmention) bool {
-	T := d.st(m.sent)
-	end := max(m.j, m.e1)
-	return o.sent == m.sent && o.s0 == end+1 && end < len(T) && (T[end].low == "and" || T[end].s == "&")
-}
-
-// coordinated gives the second of two people joined by "and" the country
-// of the first when the first's title names it and the second's does not:
-// "Peru's Foreign Minister X and Defence Minister Y" (a second title of the
-// same kind would be the other side's), "their Chilean counterparts X and
-// Y", "the Omani commanders X and Y".
-func (d *doc) coordinated() {
-	for n := 0; n+1 < len(d.people); n++ {
-		m, o := &d.people[n], &d.people[n+1]
-		if m.country == "" || o.country != "" || len(m.plural) >= 2 || !d.joined(m, o) || o.rank != "" && o.posI < 0 && !m.plural1 {
-			continue
-		}
-		switch {
-		case m.plural1 && o.posI < 0:
-			o.country, o.ccf, o.strong = m.country, m.ccf*0.95, true
-			if o.pos == "" {
-				o.pos, o.posI, o.posJ = m.pos, m.posI, m.posJ
-			}
-		case o.posI >= 0 && m.posI >= 0 && !m.posAfter && !o.posAfter && m.lead &&
-			!strings.EqualFold(strings.Join(foldWords(o.pos), " "), strings.Join(foldWords(m.pos), " ")):
-			o.country, o.ccf = m.country, m.ccf*0.95
-		}
-	}
-}
-
-// subordinators open a clause before a sentence's subject.
-var subordinators = setOf("before", "after", "while", "following", "upon", "during", "having", "when", "prior", "ahead")
-
-// openingClause reports whether token b lies in an opening subordinate
-// clause ("Before initiating the talks with ..., X inspected") after a
-// preposition: a title there is the clause's, not the subject's.
-func (d *doc) openingClause(s, b int) bool {
-	T := d.st(s)
-	if len(T) == 0 || !subordinators[T[0].low] {
-		return false
-	}
-	k := b - 1
-	for k >= 0 && T[k].kind == 'w' && (T[k].low == "the" || T[k].low == "his" || T[k].low == "her") {
-		k--
-	}
-	return k >= 0 && T[k].kind == 'w' && (T[k].low == "with" || T[k].low == "to" || T[k].low == "by" || T[k].low == "from")
-}
-
-// counterparts makes the subject of "X hosted his Azerbaijani counterpart,
-// Y" a principal as Y is, though X is named bare, and gives X the position
-// Y holds when Y's is written without a country ("Defence Minister").
-func (d *doc) counterparts() {
-	for n := range d.people {
-		m := &d.people[n]
-		if !m.counterpart {
-			continue
-		}
-		for k := n - 1; k >= 0 && d.people[k].sent == m.sent; k-- {
-			p := &d.people[k]
-			if p.title || p.strong && p.posI >= 0 {
-				break
-			}
-			if k > 0 && d.people[k-1].sent == m.sent {
-				continue // the subject is the sentence's first person
-			}
-			T := d.st(m.sent)
-			if findWord(T, p.j, m.s0, "his", "her", "their") < 0 {
-				break
-			}
-			p.strong = true
-			if p.pos == "" && m.pos != "" && m.posI >= 0 && d.countryOfSpan(m.sent, m.posI, m.posJ) == "" && !d.isCountryTok(m.sent, m.posI) {
-				p.pos = m.pos
-			}
 		}
 	}
 }

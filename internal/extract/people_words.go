@@ -1,0 +1,62 @@
+package extract
+
+// Words of people's names, titles and positions beyond those of lexicon.go:
+// more honorifics, the lower-case forms of plural titles, the nouns of more
+// ministries, and capitalised words that are never a name. They are merged
+// into lexicon.go's sets while the package's variables are initialised, so
+// before any init function derives tables from them.
+var _ = mergePeopleWords()
+
+// moreHonorifics are honorifics of more countries: Arab and Omani
+// ("Sayyid"), Cambodian ("Samdech Pichey Sena", "Akka Moha Sena Padei
+// Techo"), West African ("Alhaji"), Bruneian ("Pengiran").
+var moreHonorifics = []string{"sayyid", "sayyida", "samdech", "akka", "moha", "sena", "padei", "techo", "pichey",
+	"alhaji", "alhaja", "pengiran", "khunying", "thanpuying"}
+
+// moreLowerHeads are position heads that may be written in lower case:
+// plural titles ("the defence ministers of A and B") and members of a body.
+var moreLowerHeads = []string{"ministers", "chiefs", "commanders", "secretaries", "heads", "member", "members",
+	"attaches", "ambassadors", "president", "governor", "coordinator", "inspector", "commandant", "spokesman",
+	"spokesperson"}
+
+// moreLowerMods may precede a lower-case head ("the national defence
+// ministers", "the prime minister").
+var moreLowerMods = []string{"national", "vice", "prime", "foreign", "chief", "state", "navy", "defense's",
+	"defence's"}
+
+// morePositionWords are nouns of ministries and offices.
+var morePositionWords = []string{"production", "diwan", "royal", "court", "protocol", "veterans", "sedena", "semar",
+	"procurement", "production's", "armaments", "acquisition"}
+
+// notNameWords are capitalised words that start or continue no name:
+// verbs of headlines written in title case ("Hagel Meets With ..."), the
+// nouns of geographic names ("Potomac River"), and words of titles.
+var notNameWords = []string{
+	"meets", "met", "hosts", "hosted", "receives", "received", "visits", "visited", "holds", "held", "signs",
+	"signed", "calls", "called", "says", "welcomes", "welcomed", "discusses", "discussed", "pays",
+	"paid", "attends", "attended", "lays", "laid", "inks", "agree", "agrees", "talks", "urges", "vows",
+	"thanks", "praises", "speaks", "arrives", "leaves", "concludes", "opens", "reviews", "inspects",
+	"river", "lake", "island", "islands", "bay", "valley", "airport", "peninsula", "desert", "canal",
+	"street", "avenue", "road", "bridge", "castle", "fortress", "stadium", "cathedral", "church", "mosque",
+	"temple", "tower", "airfield", "garrison", "station", "mountains", "hills", "coast",
+	"co", "chairs", "co-chair", "co-chairs", "pilot", "staff", "rtd", "retd",
+}
+
+func mergePeopleWords() bool {
+	for _, w := range moreHonorifics {
+		honorifics[w] = true
+	}
+	for _, w := range moreLowerHeads {
+		lowerPositionHeads[w] = true
+	}
+	for _, w := range moreLowerMods {
+		lowerPositionMods[w] = true
+	}
+	for _, w := range morePositionWords {
+		positionWords[w] = true
+	}
+	for _, w := range notNameWords {
+		notNames[w] = true
+	}
+	return true
+}
