@@ -17,6 +17,8 @@ type agrDraft struct {
 	parties     []string
 	signatories []int
 	conf        float64
+	count       int  // "two memoranda": 2
+	generic     bool // named only as "the agreement", "the document"
 }
 
 var docNouns = map[string]domain.AgreementType{
@@ -68,7 +70,11 @@ func (d *doc) agreements(sents []int, year int) []agrDraft {
 				if doc.definite && d.sameDocument(out, s, doc) {
 					continue // "the document", "the MOU was signed": one named before
 				}
-				a := agrDraft{s: s, cs: doc.b, ce: doc.e, dn: doc.dn, typ: doc.typ, conf: 0.85}
+				if doc.count > 1 && sameCount(out, doc) {
+					continue // "signed two agreements ... two agreements were signed"
+				}
+				a := agrDraft{s: s, cs: doc.b, ce: doc.e, dn: doc.dn, typ: doc.typ, conf: 0.85, count: doc.count,
+					generic: doc.definite && genericDocs[T[doc.dn].low]}
 				b, e := doc.b, doc.e-1
 				for b < e && T[b].kind == 'w' && (T[b].low == "a" || T[b].low == "an" || T[b].low == "the" || T[b].low == "also" || numberWords[T[b].low] > 0) {
 					b++
@@ -106,6 +112,33 @@ func (d *doc) agreements(sents []int, year int) []agrDraft {
 				}
 			}
 			v = max(v, ce)
+		}
+	}
+	return dropLeadGeneric(out)
+}
+
+// sameCount reports whether a counted group of documents ("two
+// interdepartmental agreements were signed") restates one found before
+// ("signed two agreements").
+func sameCount(found []agrDraft, doc docSpan) bool {
+	for _, a := range found {
+		if a.typ == doc.typ && a.count >= doc.count {
+			return true
+		}
+	}
+	return false
+}
+
+// dropLeadGeneric drops a document named first only as "the agreement" or
+// "the document" when the report names the signed document later ("The
+// agreement was signed ... have signed a letter of intent"): it is that one.
+func dropLeadGeneric(out []agrDraft) []agrDraft {
+	if len(out) < 2 || !out[0].generic {
+		return out
+	}
+	for _, a := range out[1:] {
+		if !a.generic && a.typ != out[0].typ {
+			return out[1:]
 		}
 	}
 	return out

@@ -44,3 +44,25 @@ func TestSigningAfterMonthMay(t *testing.T) {
 		t.Errorf("agreements %+v, want an agreement and a protocol", ags)
 	}
 }
+
+func TestAgreementsRestated(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		// a counted group told twice is one group
+		{"Estonian Defence Minister Mr. Kalev Tamm and Latvian Defence Minister Mr. Juris Ozols signed two agreements in Riga on 3 May 2024. After the talks, two interministerial agreements were signed: on cyber defence and on training.",
+			[]string{"agreement", "agreement"}},
+		// "the agreement" first, the document named later: one document
+		{"The agreement was signed in Riga by Estonian Defence Minister Mr. Kalev Tamm and Latvian Defence Minister Mr. Juris Ozols on 3 May 2024. Estonia and Latvia have signed a letter of intent on cyber defence.",
+			[]string{"other"}},
+	} {
+		var got []string
+		for _, a := range Extract(c.text, Options{}).Meeting.Agreements {
+			got = append(got, string(a.Type))
+		}
+		if strings.Join(got, " ") != strings.Join(c.want, " ") {
+			t.Errorf("%q: agreements %v, want %v", c.text, got, c.want)
+		}
+	}
+}

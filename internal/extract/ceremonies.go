@@ -401,6 +401,9 @@ func (d *doc) awardIn(s int) (cerDraft, bool) {
 			if (t.low == "presented" || t.low == "honored" || t.low == "honoured") && !hasAwardNoun(T) {
 				continue
 			}
+			if n, _ := nextWord(T, i); t.low == "conferred" && n == "with" && !hasAwardNoun(T) {
+				continue // "conferred with the chief of staff": talked
+			}
 			if t.low == "honored" || t.low == "honoured" {
 				if n, _ := nextWord(T, i); n != "with" {
 					continue

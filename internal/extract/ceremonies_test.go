@@ -21,6 +21,7 @@ func TestCeremonyRules(t *testing.T) {
 		{"The guests observed a minute of silence at the Memorial of the Fallen.", "monument_visit"},
 		// an award named by a compound joined by "-e-"
 		{"Mr. Ozols was conferred Nishan-e-Imtiaz (Military) by the President.", "award"},
+		{"The delegation also conferred with General Ozols, the Chief of Staff, about training.", ""},
 	} {
 		res := Extract(lead+c.text, Options{})
 		var got []string
