@@ -2,7 +2,7 @@
 
 GO ?= go
 
-.PHONY: run test test-e2e screenshots vet build fuzz bench-extract generate
+.PHONY: run test test-e2e screenshots vet build generate
 
 # Serve on :8080 with data: DATABASE_URL when set, else a local PostgreSQL
 # cluster in ./.devpg started from the installed server binaries.
