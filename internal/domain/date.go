@@ -180,7 +180,16 @@ func (d PartialDate) MarshalJSON() ([]byte, error) {
 	if d.IsZero() {
 		return []byte("null"), nil
 	}
-	return json.Marshal(d.String())
+	return quoted(d.String()), nil
+}
+
+// quoted returns s as a JSON string; s is a date's ISO form, which holds
+// nothing to escape.
+func quoted(s string) []byte {
+	b := make([]byte, 0, len(s)+2)
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // UnmarshalJSON reads the ISO form; null leaves the date zero.
@@ -233,7 +242,7 @@ func ParseDay(s string) (Day, error) {
 func (d Day) String() string { return d.Format("2006-01-02") }
 
 // MarshalJSON writes YYYY-MM-DD.
-func (d Day) MarshalJSON() ([]byte, error) { return json.Marshal(d.String()) }
+func (d Day) MarshalJSON() ([]byte, error) { return quoted(d.String()), nil }
 
 // UnmarshalJSON reads YYYY-MM-DD.
 func (d *Day) UnmarshalJSON(b []byte) error {

@@ -94,14 +94,24 @@ func (m Meeting) MarshalJSON() ([]byte, error) {
 		c.ChildMeetings, c.Sources = nil, nil
 		return json.Marshal(c)
 	}
+	// Stored children are written as plain values: through Meeting's own
+	// method each would be encoded apart and its output checked again. A
+	// child with no parent id (a draft's) keeps the top-level form.
+	children := make([]any, len(m.ChildMeetings))
+	for i, c := range m.ChildMeetings {
+		if c.ParentID == nil {
+			children[i] = c
+			continue
+		}
+		p := plain(c)
+		p.ChildMeetings, p.Sources = nil, nil
+		children[i] = p
+	}
 	top := struct {
 		plain
-		ChildMeetings []Meeting `json:"child_meetings"`
-		Sources       []Source  `json:"sources"`
-	}{plain: plain(m), ChildMeetings: m.ChildMeetings, Sources: m.Sources}
-	if top.ChildMeetings == nil {
-		top.ChildMeetings = []Meeting{}
-	}
+		ChildMeetings []any    `json:"child_meetings"`
+		Sources       []Source `json:"sources"`
+	}{plain: plain(m), ChildMeetings: children, Sources: m.Sources}
 	if top.Sources == nil {
 		top.Sources = []Source{}
 	}

@@ -83,7 +83,13 @@ func (s *Server) writeJSON(w http.ResponseWriter, r *http.Request, status int, v
 // encodeJSON returns the body of a JSON answer and its entity tag: a
 // meeting's or a draft's names its version (meetingTag).
 func encodeJSON(v any) (body []byte, tag string, err error) {
-	body, err = json.Marshal(v)
+	if m, ok := v.(*domain.Meeting); ok {
+		// Called directly, the meeting's own encoder is not followed by a
+		// second pass that checks and compacts what it wrote.
+		body, err = m.MarshalJSON()
+	} else {
+		body, err = json.Marshal(v)
+	}
 	if err != nil {
 		return nil, "", fmt.Errorf("encode answer: %w", err)
 	}
