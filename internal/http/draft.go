@@ -1,7 +1,6 @@
 package http
 
 import (
-	"encoding/json"
 	"io"
 	"mime"
 	"net/http"
@@ -112,27 +111,14 @@ func (s *Server) patchDraft(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	doc, err := json.Marshal(d.Meeting)
+	m, err := patchMeeting(&d.Meeting, patch, "The patched draft meeting is not valid.")
 	if err != nil {
 		return err
-	}
-	var target any
-	if err := json.Unmarshal(doc, &target); err != nil {
-		return err
-	}
-	patched, err := json.Marshal(mergePatch(target, patch))
-	if err != nil {
-		return err
-	}
-	var m domain.Meeting
-	if err := jsonx.Strict(patched, &m); err != nil {
-		e := domain.AsError(err)
-		return &domain.Error{Code: domain.EINVALID, Message: "The patched draft meeting is not valid.", Fields: e.Fields}
 	}
 	if version == 0 {
 		version = d.Version // If-Match: *
 	}
-	out, err := s.svc.EditDraft(r.Context(), d.ID, version, &m)
+	out, err := s.svc.EditDraft(r.Context(), d.ID, version, m)
 	if err != nil {
 		return err
 	}

@@ -301,29 +301,39 @@ func (s *Server) patchMeeting(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	doc, err := json.Marshal(old)
+	m, err := patchMeeting(old, patch, "The patched meeting is not valid.")
 	if err != nil {
 		return err
 	}
-	var target any
-	if err := json.Unmarshal(doc, &target); err != nil {
-		return err
-	}
-	patched, err := json.Marshal(mergePatch(target, patch))
-	if err != nil {
-		return err
-	}
-	var m domain.Meeting
-	if err := jsonx.Strict(patched, &m); err != nil {
-		// The patch made a document that is not a meeting: the client's.
-		e := domain.AsError(err)
-		return &domain.Error{Code: domain.EINVALID, Message: "The patched meeting is not valid.", Fields: e.Fields}
-	}
-	updated, err := s.svc.ReplaceMeeting(r.Context(), old.ID, &m, old.Version)
+	updated, err := s.svc.ReplaceMeeting(r.Context(), old.ID, m, old.Version)
 	if err != nil {
 		return err
 	}
 	return s.writeJSON(w, r, http.StatusOK, updated)
+}
+
+// patchMeeting applies an RFC 7396 merge patch to a meeting's JSON form
+// and reads the result back as a meeting. A result that is not a meeting is
+// the client's fault: EINVALID with invalid as its message and the fields
+// at fault.
+func patchMeeting(old *domain.Meeting, patch any, invalid string) (*domain.Meeting, error) {
+	doc, err := json.Marshal(old)
+	if err != nil {
+		return nil, err
+	}
+	var target any
+	if err := json.Unmarshal(doc, &target); err != nil {
+		return nil, err
+	}
+	patched, err := json.Marshal(mergePatch(target, patch))
+	if err != nil {
+		return nil, err
+	}
+	var m domain.Meeting
+	if err := jsonx.Strict(patched, &m); err != nil {
+		return nil, &domain.Error{Code: domain.EINVALID, Message: invalid, Fields: domain.AsError(err).Fields}
+	}
+	return &m, nil
 }
 
 // mergePatch applies an RFC 7396 merge patch to target.
