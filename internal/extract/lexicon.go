@@ -87,7 +87,7 @@ var honorifics = setOf("mr", "ms", "mrs", "miss", "dr", "prof", "professor", "si
 // honorificPhrases are honorifics of several words, folded.
 var honorificPhrases = []string{"his excellency", "her excellency", "his royal highness", "her royal highness",
 	"his highness", "her highness", "h e", "his majesty", "her majesty", "tan sri", "datuk seri", "dato seri",
-	"dato sri", "toh puan"}
+	"dato sri", "toh puan", "rt hon", "right hon", "right honourable", "right honorable"}
 
 // positionHeads are the nouns an official's position is built on.
 var positionHeads = setOf("minister", "ministers", "secretary", "undersecretary", "chief", "chiefs", "chairman",

@@ -87,12 +87,112 @@ func (d *doc) placeFirstName(s, i int) bool {
 	return ok && !T[i-1].is(",")
 }
 
+// titled reports whether token i follows a rank, an honorific or a
+// position directly, where a name is expected: "Vice Minister Park ...".
+func (d *doc) titled(s, i int) bool {
+	T := d.st(s)
+	if i <= 0 || i >= len(T) {
+		return false
+	}
+	if r, _ := d.rankBefore(s, i); r != "" {
+		return true
+	}
+	if d.honorificBefore(s, i) >= 0 {
+		return true
+	}
+	if T[i-1].is(",") {
+		// "the Ambassador of Japan, KATO Hiroshi": a name in capitals
+		// after a position and a comma
+		_, _, ok := d.posChunkBack(s, i-2)
+		return ok && d.capsName(s, i)
+	}
+	_, _, ok := d.posChunkBack(s, i-1)
+	return ok
+}
+
+// looseNameWord reports whether token i, a capitalised word that is a
+// common noun or a month elsewhere ("Park", "Jun"), may be a word of a name
+// where a name is expected.
+func (d *doc) looseNameWord(s, i int) bool {
+	T := d.st(s)
+	if i < 0 || i >= len(T) {
+		return false
+	}
+	t := T[i]
+	return t.kind == 'w' && t.cap && !t.upper && nameNouns[t.low] && d.cmask[s][i] == "" &&
+		!(i+1 < len(T) && T[i+1].kind == 'n')
+}
+
+// capsName reports whether token i is a family name written in capitals
+// ("KATO Hiroshi"): not a title, an outlet, a country or an honour.
+func (d *doc) capsName(s, i int) bool {
+	T := d.st(s)
+	if i < 0 || i >= len(T) {
+		return false
+	}
+	t := T[i]
+	l := t.low
+	return t.kind == 'w' && t.upper && utf8.RuneCountInString(t.s) >= 2 && d.cmask[s][i] == "" &&
+		!positionWords[l] && !positionHeads[l] && !rankWords[l] && !honorifics[l] && !notNames[l] &&
+		outletForms[l] == "" && !titleAbbrs[l] && !postnominals[l] && !nameSuffixes[t.s] && !retiredMarks[l]
+}
+
+// titledStart reports whether a name whose first word is a loose or
+// capitalised word starts at token i after a title.
+func (d *doc) titledStart(s, i int) bool {
+	T := d.st(s)
+	return (d.looseNameWord(s, i) || d.capsName(s, i)) && i+1 < len(T) && T[i+1].sp && d.isNameWord(s, i+1) && d.titled(s, i)
+}
+
+// placeSurname reports whether the one-word country or city at token i
+// may end a name begun before it: "Lieutenant Colonel Ana Lima".
+func (d *doc) placeSurname(s, i int) bool {
+	T := d.st(s)
+	if i+1 < len(T) && (T[i+1].s == "'s" || T[i+1].kind == 'w' && T[i+1].cap) {
+		return false
+	}
+	t := T[i]
+	if t.kind != 'w' || !t.cap || t.upper || d.cmask[s][i] == "" || d.cmask[s][i] == "-" {
+		return false
+	}
+	if c, ok := d.countryIn(s, i); ok {
+		return !c.adj && c.i == i && c.j == i+1
+	}
+	for _, c := range d.cityM[s] {
+		if c.i == i && c.j == i+1 {
+			return true
+		}
+	}
+	return false
+}
+
 // nameRun returns the end of the name starting at token i, and how many
 // words and initials it has.
 func (d *doc) nameRun(s, i int) (int, int, int) {
 	T := d.st(s)
 	j, words, inits := i, 0, 0
+	titled := -1 // unknown until asked
+	isTitled := func() bool {
+		if titled < 0 {
+			titled = 0
+			if d.titled(s, i) {
+				titled = 1
+			}
+		}
+		return titled == 1
+	}
 	for j < len(T) {
+		if words == 0 && inits == 0 && j == i && (d.looseNameWord(s, j) || d.capsName(s, j)) && d.titledStart(s, j) {
+			words++
+			j++
+			continue
+		}
+		if words > 0 && T[j].sp && (d.looseNameWord(s, j) || d.capsName(s, j) && T[j-1].kind == 'w' || d.placeSurname(s, j)) && isTitled() {
+			// "Dong Jun", "Hirokazu MATSUNO"
+			words++
+			j++
+			continue
+		}
 		if d.isInitial(s, j) && j+2 < len(T) && (d.isNameWord(s, j+2) || d.isInitial(s, j+2) || d.bareInitials(s, j+2)) && words == 0 {
 			j += 2
 			inits++
@@ -129,9 +229,16 @@ func (d *doc) nameRun(s, i int) (int, int, int) {
 			}
 			continue
 		}
-		if words+inits > 0 && T[j].kind == 'w' && !T[j].cap && nameParticles[T[j].low] && d.isNameWord(s, j+1) {
-			j++
-			continue
+		if words+inits > 0 && T[j].kind == 'w' && !T[j].cap && nameParticles[T[j].low] {
+			// "do Rosario", "von der Leyen": particles before a name word
+			k := j
+			for k < len(T) && k < j+3 && T[k].kind == 'w' && !T[k].cap && nameParticles[T[k].low] && T[k].sp {
+				k++
+			}
+			if d.isNameWord(s, k) {
+				j = k
+				continue
+			}
 		}
 		// "al-Busaidi", "el-Sisi": a particle joined to the surname
 		if words > 0 && j+2 < len(T) && T[j].kind == 'w' && !T[j].cap && nameParticles[T[j].low] && T[j].sp &&
@@ -295,6 +402,12 @@ func (d *doc) bareInitials(s, i int) bool {
 // titleAbbrs are capitals written before names that are titles, not
 // initials.
 var titleAbbrs = setOf("mp", "mps", "pm", "dg", "cm", "hq", "ceo", "gov", "vp", "fm", "dm", "rm", "sg", "cos", "cgs")
+
+// nameNouns are capitalised words that are common nouns or month
+// abbreviations elsewhere but family or given names after a title ("Vice
+// Minister Park Jae-min", "Defense Minister Dong Jun").
+var nameNouns = setOf("park", "jun", "hall", "white", "cross", "house", "bay", "song", "moon", "long", "young",
+	"star", "rose", "may", "grace", "price", "law", "jan")
 
 // patronymic are the words of a name that say "son (daughter) of".
 var patronymic = setOf("bin", "ibn", "bint", "binti", "ben", "ibni", "ould")

@@ -29,6 +29,8 @@ type pmention struct {
 	plural1      bool     // a plural title of one country: "the Chilean counterparts X and Y"
 	lead         bool     // the country leads the title: "Peru's Foreign Minister"
 	key          string   // the folded name
+	ofC          string   // the country of "of <Country>" after the name
+	ofE          int      // the token after that phrase
 }
 
 // entity is one person, gathering the mentions of their name.
@@ -101,6 +103,10 @@ func (d *doc) context(m *pmention) {
 	if m.posI >= 0 {
 		d.setPosition(m)
 	}
+	m.ofC, m.ofE = d.ofCountryAfter(s, end)
+	if m.ofC != "" && m.country == "" && (m.rank != "" || m.hon || m.posI >= 0) {
+		m.country, m.ccf = m.ofC, 0.85 // "Colonel X of the Czech Army"
+	}
 	// "Pakistani General ...", "his Japanese counterpart, Minister ..."
 	counterpart := false
 	if m.s0 > 0 {
@@ -135,15 +141,22 @@ func (d *doc) findPeople() {
 		T := d.st(s)
 		for i := 0; i < len(T); i++ {
 			if d.placeFirstName(s, i) {
-				d.cmask[s][i] = ""
-				d.ctry[s] = slices.DeleteFunc(d.ctry[s], func(c cmention) bool { return c.i == i })
-				d.cityM[s] = slices.DeleteFunc(d.cityM[s], func(c cmention) bool { return c.i == i })
+				d.unmaskPlace(s, i)
 			}
-			if !(d.isNameWord(s, i) || d.isInitial(s, i) || d.bareInitials(s, i)) {
+			if !(d.isNameWord(s, i) || d.isInitial(s, i) || d.bareInitials(s, i) || d.titledStart(s, i)) {
 				continue
 			}
 			j, words, inits := d.nameRun(s, i)
 			if j <= i {
+				continue
+			}
+			for k := i + 1; k < j; k++ {
+				if d.cmask[s][k] != "" && d.cmask[s][k] != "-" {
+					d.unmaskPlace(s, k) // "Ana Lima": a surname
+				}
+			}
+			if i > 0 && T[i-1].is("(") && j < len(T) && T[j].is(")") && d.rankMarkBefore(s, j+1) == i-1 {
+				i = j // "Rear Admiral (Lower Half)": a mark of the rank
 				continue
 			}
 			if words == 0 {
@@ -305,4 +318,46 @@ func (d *doc) bestDetails(idx int) (string, string, int) {
 		}
 	}
 	return rank, pos, from
+}
+
+// ofCountryAfter returns the country of "of <Country>" or "of the <Royal>
+// <demonym> Army" written straight after a name ("Colonel X of Ghana",
+// "Rear Admiral Y of the Royal Thai Navy") and the token after the phrase,
+// or "".
+func (d *doc) ofCountryAfter(s, e int) (string, int) {
+	T := d.st(s)
+	if e >= len(T) || T[e].kind != 'w' || T[e].low != "of" || T[e].cap {
+		return "", 0
+	}
+	k := e + 1
+	if k < len(T) && T[k].low == "the" {
+		k++
+	}
+	for n := 0; k < len(T) && n < 3; n++ {
+		if c, ok := d.countryIn(s, k); ok && c.i == k {
+			if !c.adj {
+				return c.code, c.j
+			}
+			if c.j < len(T) && T[c.j].kind == 'w' && T[c.j].cap && positionWords[T[c.j].low] {
+				f := c.j
+				for f < len(T) && T[f].kind == 'w' && T[f].cap && positionWords[T[f].low] {
+					f++
+				}
+				return c.code, f
+			}
+			return "", 0
+		}
+		if T[k].kind != 'w' || !T[k].cap || !positionWords[T[k].low] {
+			return "", 0
+		}
+		k++
+	}
+	return "", 0
+}
+
+// unmaskPlace makes the one-word place at token k a word of a name.
+func (d *doc) unmaskPlace(s, k int) {
+	d.cmask[s][k] = ""
+	d.ctry[s] = slices.DeleteFunc(d.ctry[s], func(c cmention) bool { return c.i == k })
+	d.cityM[s] = slices.DeleteFunc(d.cityM[s], func(c cmention) bool { return c.i == k })
 }

@@ -35,6 +35,9 @@ func (d *doc) rankMarkBefore(s, k int) int {
 		if len(ws) == 1 && retiredMarks[ws[0]] {
 			return o
 		}
+		if len(ws) == 2 && (ws[0] == "lower" || ws[0] == "upper") && ws[1] == "half" {
+			return o // "Rear Admiral (Lower Half)"
+		}
 		if _, ok := ranks[strings.Join(ws, " ")]; ok {
 			if r, _ := d.rankBefore(s, o); r != "" {
 				return o

@@ -304,6 +304,28 @@ var positionCountries = map[string]string{
 	"secretary of state for defence": "GB", "chairman joint chiefs of staff committee": "PK",
 }
 
+// usServiceSecretary reports whether a folded position is one of the
+// civilian secretaries of the US military departments or their deputies:
+// "Under Secretary of the Navy", "Deputy Assistant Secretary of the Air
+// Force for ...", "Assistant Secretary of Defense for ...".
+func usServiceSecretary(key string) bool {
+	w := strings.Fields(key)
+	n := 0
+	for n < len(w) && (w[n] == "deputy" || w[n] == "under" || w[n] == "assistant" || w[n] == "principal" || w[n] == "acting") {
+		n++
+	}
+	if n == 0 || n == len(w) || w[n] != "secretary" {
+		return false
+	}
+	rest := strings.Join(w[n+1:], " ") + " "
+	for _, p := range []string{"of the army ", "of the navy ", "of the air force ", "of defense "} {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // setPosition fills the position text, country and abbreviation from the
 // position tokens.
 func (d *doc) setPosition(m *pmention) {
@@ -311,12 +333,25 @@ func (d *doc) setPosition(m *pmention) {
 	T := d.st(s)
 	b, e := m.posI, m.posJ
 	// a leading adjective of country: "Pakistani Defence Minister"
+	lead := ""
 	for b <= e && d.isCountryTok(s, b) {
 		c, _ := d.countryIn(s, b)
-		if m.country == "" {
-			m.country, m.ccf, m.lead = c.code, 0.85, true
+		if lead == "" {
+			lead = c.code
 		}
 		b = c.j
+	}
+	if b <= e && isConnTok(T[b]) && b+1 <= e && !d.isCountryTok(s, b+1) {
+		// "X of Estonia and Defence Minister Y": the country ends the
+		// previous person's phrase
+		lead = ""
+		for b <= e && isConnTok(T[b]) {
+			b++
+		}
+		m.posI = b
+	}
+	if lead != "" && m.country == "" {
+		m.country, m.ccf, m.lead = lead, 0.85, true
 	}
 	for b <= e && (T[b].s == "'s" || T[b].kind == 'w' && (T[b].low == "the" || T[b].low == "a")) {
 		b++
@@ -353,6 +388,9 @@ func (d *doc) setPosition(m *pmention) {
 		}
 		if c := positionCountries[key]; c != "" && m.country == "" {
 			m.country, m.ccf = c, 0.6
+		}
+		if m.country == "" && usServiceSecretary(key) {
+			m.country, m.ccf = "US", 0.6
 		}
 	}
 }

@@ -83,7 +83,7 @@ func (d *doc) respectively() {
 // joined reports whether mention o follows m after "and": "X and Y".
 func (d *doc) joined(m, o *pmention) bool {
 	T := d.st(m.sent)
-	end := max(m.j, m.e1)
+	end := max(m.j, m.e1, m.ofE)
 	return o.sent == m.sent && o.s0 == end+1 && end < len(T) && (T[end].low == "and" || T[end].s == "&")
 }
 
@@ -95,6 +95,11 @@ func (d *doc) joined(m, o *pmention) bool {
 func (d *doc) coordinated() {
 	for n := 0; n+1 < len(d.people); n++ {
 		m, o := &d.people[n], &d.people[n+1]
+		if m.strong && o.country == "" && o.ofC != "" && m.ofC != "" && d.joined(m, o) {
+			// "the ministers, X of A and Y of B"
+			o.country, o.ccf, o.strong = o.ofC, 0.8, true
+			continue
+		}
 		if m.country == "" || o.country != "" || len(m.plural) >= 2 || !d.joined(m, o) || o.rank != "" && o.posI < 0 && !m.plural1 {
 			continue
 		}

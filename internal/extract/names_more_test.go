@@ -1,0 +1,72 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// officialsOf returns "CC|Name" for every head and member of the draft's
+// delegations, sorted.
+func officialsOf(text string) []string {
+	res := Extract(text, Options{})
+	var got []string
+	for _, dl := range res.Meeting.Delegations {
+		if dl.Head != nil {
+			got = append(got, dl.Country+"|"+dl.Head.Name)
+		}
+		for _, o := range dl.Members {
+			got = append(got, dl.Country+"|"+o.Name)
+		}
+	}
+	slices.Sort(got)
+	return got
+}
+
+func TestNamesAfterTitles(t *testing.T) {
+	const tail = " They discussed regional security and cooperation."
+	for _, c := range []struct{ text, want string }{
+		// a family name that is a common noun elsewhere, after a title
+		{"On 2 June 2024, South Korean Vice Defense Minister Park Min-ho met Polish Deputy Defence Minister Adam Nowicki in Seoul.",
+			"KR|Park Min-ho PL|Adam Nowicki"},
+		// a given name that is a month's abbreviation elsewhere
+		{"On 2 June 2024, Chinese Defense Minister Li Jun met Czech Deputy Minister Jan Dvorak in Beijing.",
+			"CN|Li Jun CZ|Jan Dvorak"},
+		// a family name in capitals after a title and its comma
+		{"On 2 June 2024, the Ambassador of Japan to Estonia, SUZUKI Taro, met Estonian Defence Minister Kalev Tamm in Tallinn.",
+			"EE|Kalev Tamm JP|SUZUKI Taro"},
+		// particles in a row inside a name
+		{"On 2 June 2024, Dutch Defence Minister Pieter van der Berg met Belgian Defence Minister Luc de la Cruz in The Hague.",
+			"BE|Luc de la Cruz NL|Pieter van der Berg"},
+		// a one-word place that ends a name after a rank
+		{"On 2 June 2024, Polish Defence Minister Adam Nowicki received Colonel Maria Lima of the Brazilian Army in Warsaw.",
+			"BR|Maria Lima PL|Adam Nowicki"},
+		// "of <Country>" after a ranked name; a rank's mark in brackets
+		{"On 2 June 2024, Admiral Kenji Mori of Japan met Rear Admiral (Lower Half) Tom Hill of the Royal Australian Navy in Tokyo.",
+			"AU|Tom Hill JP|Kenji Mori"},
+		// "of A and ... of B": the country before "and" is the first person's
+		{"On 2 June 2024, Defence Minister Kalev Tamm of Estonia and Defence Minister Juris Ozols of Latvia met in Riga.",
+			"EE|Kalev Tamm LV|Juris Ozols"},
+		// the civilian secretaries of the US military departments
+		{"On 2 June 2024, Under Secretary of the Army John Doe met Estonian Defence Minister Kalev Tamm in Tallinn.",
+			"EE|Kalev Tamm US|John Doe"},
+		// "Rt Hon" before a name, after the position and its comma
+		{"On 2 June 2024, the Secretary of State for Defence, Rt Hon John Bell MP, hosted the French Minister of the Armed Forces, Anne Roux, in London.",
+			"FR|Anne Roux GB|John Bell"},
+	} {
+		if got := officialsOf(c.text + tail); strings.Join(got, " ") != c.want {
+			t.Errorf("%q: officials %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+func TestOfCountriesCoordinated(t *testing.T) {
+	d := parse("On 2 June 2024, the two ministers, Pieter Smit of the Netherlands and Luc Janssens of Belgium, signed a plan in Brussels.")
+	got := map[string]string{}
+	for _, m := range d.people {
+		got[m.name] = m.country
+	}
+	if got["Pieter Smit"] != "NL" || got["Luc Janssens"] != "BE" {
+		t.Errorf("countries %v, want Pieter Smit NL, Luc Janssens BE", got)
+	}
+}
