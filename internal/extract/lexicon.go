@@ -11,13 +11,16 @@ var rankRows = [][]string{
 	{"General of the Army"},
 	{"Army General", "orgeneral"},
 	{"Colonel General", "col gen", "colonel-general", "general-colonel", "general colonel"},
+	{"Senior Lieutenant General", "sr lt gen", "sen lt gen", "sen lieut gen", "snr lt gen"},
 	{"Lieutenant General", "lt gen", "ltgen", "lt general", "lieut gen", "lieutenant-general", "korgeneral", "general-lieutenant", "general lieutenant"},
 	{"Major General", "maj gen", "majgen", "major-general", "tumgeneral", "general-major", "general major"},
 	{"Brigadier General", "brig gen", "brigadier-general", "tuggeneral", "brig general"},
 	{"Brigadier", "brig"},
 	{"General", "gen"},
+	{"Senior Colonel", "sr col", "sen col"},
+	{"Senior General"},
 	{"Colonel", "col"},
-	{"Lieutenant Colonel", "lt col", "ltcol", "lieutenant-colonel"},
+	{"Lieutenant Colonel", "lt col", "ltcol", "lieutenant-colonel", "lieut col"},
 	{"Major", "maj"},
 	{"Captain", "capt", "cpt"},
 	{"First Lieutenant", "1st lt"},
@@ -26,20 +29,22 @@ var rankRows = [][]string{
 	{"Lieutenant", "lt"},
 	{"Fleet Admiral", "admiral of the fleet"},
 	{"Admiral", "adm", "oramiral"},
-	{"Vice Admiral", "vice adm", "vadm", "koramiral"},
-	{"Rear Admiral", "rear adm", "radm", "tumamiral", "tugamiral"},
+	{"Vice Admiral", "vice adm", "vadm", "v adm", "koramiral"},
+	{"Rear Admiral", "rear adm", "radm", "r adm", "tumamiral", "tugamiral"},
 	{"Commodore", "cdre"},
 	{"Captain First Rank", "captain 1st rank"},
+	{"Captain Second Rank", "captain 2nd rank"},
+	{"Captain Third Rank", "captain 3rd rank"},
 	{"Lieutenant Commander", "lt cmdr", "lt cdr"},
 	{"Commander", "cmdr", "cdr"},
 	{"Air Chief Marshal", "acm"},
 	{"Air Marshal"},
 	{"Air Vice Marshal", "avm"},
-	{"Air Commodore"},
-	{"Group Captain"},
-	{"Wing Commander"},
-	{"Squadron Leader"},
-	{"Flight Lieutenant"},
+	{"Air Commodore", "air cdre"},
+	{"Group Captain", "gp capt"},
+	{"Wing Commander", "wg cdr"},
+	{"Squadron Leader", "sqn ldr"},
+	{"Flight Lieutenant", "flt lt"},
 	{"Field Marshal"},
 	{"Chief Marshal"},
 	{"Marshal"},
@@ -51,6 +56,10 @@ var rankRows = [][]string{
 	{"Sergeant"},
 	{"Warrant Officer"},
 }
+
+// rankAbbrOnly are words of rank abbreviations that are names elsewhere
+// ("Hun Sen"), so not words that end a name.
+var rankAbbrOnly = setOf("sen", "sr", "snr", "lieut")
 
 // ranks maps a folded rank form to its canonical form.
 var (
@@ -70,7 +79,7 @@ func init() {
 		}
 		for _, f := range row {
 			for _, w := range foldWords(f) {
-				if w != "1st" && w != "2nd" {
+				if w != "1st" && w != "2nd" && w != "3rd" && !rankAbbrOnly[w] {
 					rankWords[w] = true
 				}
 			}

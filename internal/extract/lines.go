@@ -183,7 +183,7 @@ func classify(text string, ls []line) {
 			l.kind = lkOutlet
 		case scriptOf(s) != "" && l.words <= 40:
 			l.kind = lkAlt
-		case l.words <= 25 && isTitleCase(s):
+		case l.words <= 25 && isTitleCase(s) && !titledSentence(s):
 			l.kind = lkOther
 		case (l.words >= 4 && endsTerminal(s)) || l.words >= 30 || (l.words >= 6 && strings.HasSuffix(s, ":")):
 			l.kind = lkBody
@@ -191,7 +191,47 @@ func classify(text string, ls []line) {
 			l.kind = lkOther
 		}
 	}
+	markTeasers(ls)
 }
+
+// markTeasers makes furniture of a line cut off with an ellipsis whose
+// text starts a later line: a page's summary of the article below it.
+func markTeasers(ls []line) {
+	for i := range ls {
+		t := ls[i].text
+		cut := strings.TrimSuffix(strings.TrimSuffix(t, "..."), "…")
+		if cut == t || len(cut) < 30 {
+			continue
+		}
+		cut = strings.TrimSpace(cut)
+		for j := i + 1; j < len(ls); j++ {
+			if len(ls[j].text) > len(cut) && strings.HasPrefix(ls[j].text, cut) {
+				ls[i].kind = lkFurniture
+				break
+			}
+		}
+	}
+}
+
+// titledSentence reports whether a line whose long words all start with
+// a capital is yet a sentence: it ends with a full stop and has a verb in
+// lower case ("Defence Minister X met Chief of General Staff Y in Baku.").
+func titledSentence(s string) bool {
+	if !strings.HasSuffix(s, ".") || wordCount(s) < 6 {
+		return false
+	}
+	for _, w := range strings.Fields(s) {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+		if w != "" && !strings.ContainsFunc(w, unicode.IsUpper) && !connectors[w] && !nameParticles[w] && !lineFunctionWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// lineFunctionWords are lower-case words a title-case headline keeps.
+var lineFunctionWords = setOf("a", "an", "at", "by", "with", "from", "as", "vs", "into", "over", "amid", "after",
+	"before", "or", "nor", "but", "via", "per", "its", "his", "her")
 
 // isTitleCase reports whether every word of four letters or more starts with
 // a capital: a headline such as "Readout of Secretary ... Teodoro Jr.".

@@ -141,7 +141,17 @@ func (d *doc) capsName(s, i int) bool {
 // capitalised word starts at token i after a title.
 func (d *doc) titledStart(s, i int) bool {
 	T := d.st(s)
-	return (d.looseNameWord(s, i) || d.capsName(s, i)) && i+1 < len(T) && T[i+1].sp && d.isNameWord(s, i+1) && d.titled(s, i)
+	if !(d.looseNameWord(s, i) || d.capsName(s, i)) || i+1 >= len(T) || !T[i+1].sp || !d.isNameWord(s, i+1) {
+		return false
+	}
+	return d.titled(s, i) || d.looseNameWord(s, i) && syllabicGiven(T, i+1)
+}
+
+// syllabicGiven reports whether a Korean given name of two syllables joined
+// by a hyphen starts at token i: "Jae-min", "Myung-soo".
+func syllabicGiven(T []tok, i int) bool {
+	return i+2 < len(T) && T[i].kind == 'w' && T[i].cap && T[i+1].isDash() && !T[i+1].sp && !T[i+2].sp &&
+		T[i+2].kind == 'w' && !T[i+2].cap && utf8.RuneCountInString(T[i+2].s) <= 4
 }
 
 // placeSurname reports whether the one-word country or city at token i
@@ -385,18 +395,30 @@ func init() {
 // are a title, an outlet or a country are not.
 func (d *doc) bareInitials(s, i int) bool {
 	T := d.st(s)
-	if i+1 >= len(T) || T[i].kind != 'w' || !T[i].cap || d.cmask[s][i] != "" || !d.isNameWord(s, i+1) || !T[i+1].sp {
+	if i+1 >= len(T) || T[i].kind != 'w' || !T[i].cap || d.cmask[s][i] != "" || !T[i+1].sp {
+		return false
+	}
+	if !d.isNameWord(s, i+1) && !(T[i+1].kind == 'w' && T[i+1].cap && utf8.RuneCountInString(T[i+1].s) == 1 &&
+		utf8.RuneCountInString(T[i].s) == 1 && i+2 < len(T) && T[i+2].sp && d.isNameWord(s, i+2)) {
 		return false
 	}
 	n := utf8.RuneCountInString(T[i].s)
 	switch {
 	case n == 1:
-		return i > 0 && (T[i-1].is(".") || d.isInitial(s, i-2))
+		// "General S M Shafiuddin": bare initials after a title
+		return i > 0 && (T[i-1].is(".") || d.isInitial(s, i-2) || d.bareLetter(s, i-1) || d.titled(s, i))
 	case n <= 3 && T[i].upper:
 		return !positionWords[T[i].low] && outletForms[T[i].low] == "" && !rankWords[T[i].low] && !honorifics[T[i].low] &&
 			!postnominals[T[i].low] && !titleAbbrs[T[i].low]
 	}
 	return false
+}
+
+// bareLetter reports whether token i is a capital letter alone, without a
+// full stop, after a title: the first of bare initials.
+func (d *doc) bareLetter(s, i int) bool {
+	T := d.st(s)
+	return i >= 0 && T[i].kind == 'w' && T[i].cap && utf8.RuneCountInString(T[i].s) == 1 && d.titled(s, i)
 }
 
 // titleAbbrs are capitals written before names that are titles, not

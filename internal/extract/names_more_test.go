@@ -70,3 +70,74 @@ func TestOfCountriesCoordinated(t *testing.T) {
 		t.Errorf("countries %v, want Pieter Smit NL, Luc Janssens BE", got)
 	}
 }
+
+func TestNameShapes(t *testing.T) {
+	const tail = " They discussed regional security and cooperation."
+	for _, c := range []struct{ text, want string }{
+		// a person known by one name, straight after the position
+		{"On 2 June 2024, Defence Minister Suharto received Australian Defence Minister Tom Reid in Jakarta.",
+			"AU|Tom Reid ID|Suharto"},
+		// bare initials after a rank
+		{"On 2 June 2024, Bangladesh Army Chief General A K Rahman met Indian Army Chief General Vijay Rao in Dhaka.",
+			"BD|A K Rahman IN|Vijay Rao"},
+		// a retirement mark with a full stop does not end the sentence
+		{"On 2 June 2024, Estonian Defence Minister Kalev Tamm met Lt. Gen. (Retd.) John Obi, the Nigerian Ambassador to Estonia, in Tallinn.",
+			"EE|Kalev Tamm NG|John Obi"},
+		// a Korean given name makes the noun before it a family name
+		{"On 2 June 2024, Park Min-ho, South Korean Vice Defense Minister, met Polish Deputy Defence Minister Adam Nowicki in Seoul.",
+			"KR|Park Min-ho PL|Adam Nowicki"},
+	} {
+		if got := officialsOf(c.text + tail); strings.Join(got, " ") != c.want {
+			t.Errorf("%q: officials %q, want %q", c.text, got, c.want)
+		}
+	}
+	// "Minister Responsible for ...": a title, not a person
+	d := parse("On 2 June 2024, the Minister Responsible for Defence Affairs met him." + tail)
+	for _, m := range d.people {
+		if m.ok {
+			t.Errorf("person %q in a title", m.name)
+		}
+	}
+}
+
+func TestMoreRanks(t *testing.T) {
+	for text, want := range map[string]string{
+		"On 2 June 2024, Senior Lieutenant General Le Van Minh met them.": "Senior Lieutenant General",
+		"On 2 June 2024, Sen. Lieut. Gen. Le Van Minh met them.":          "Senior Lieutenant General",
+		"On 2 June 2024, Senior Colonel Wang Lei met them.":               "Senior Colonel",
+		"On 2 June 2024, Captain 2nd Rank Ivan Orlov met them.":           "Captain Second Rank",
+		"On 2 June 2024, Gp Capt Ravi Menon met them.":                    "Group Captain",
+		"On 2 June 2024, R. Adm. John Hill met them.":                     "Rear Admiral",
+	} {
+		got := ""
+		for _, m := range parse(text).people {
+			if m.ok {
+				got = m.rank
+				break
+			}
+		}
+		if got != want {
+			t.Errorf("%q: rank %q, want %q", text, got, want)
+		}
+	}
+	// "Sen" is still a name: "Hun Sen"
+	if d := parse("On 2 June 2024, Prime Minister Hun Sen met them."); len(d.people) == 0 || d.people[0].written != "Hun Sen" {
+		t.Errorf("Hun Sen not read as one name: %+v", d.people)
+	}
+}
+
+func TestTitleCaseSentenceLines(t *testing.T) {
+	// a sentence whose long words are all capitalised is still body text,
+	// and a teaser cut off with an ellipsis repeating the body is not
+	text := "Defence Talks In Baku\n\nAzerbaijani Defence Minister Ilgar Mammadov met Georgian Chief of General Staff Giorgi Beridze in Baku on 2 June 2024.\n\nThey discussed regional security and cooperation.\n"
+	got := officialsOf(text)
+	if len(got) != 2 {
+		t.Errorf("officials %q, want two", got)
+	}
+	page := "Minister Ilgar Mammadov met the visiting chief of the general ...\n\nMinister Ilgar Mammadov met the visiting chief of the general staff in Baku.\n"
+	ls := splitLines(page)
+	classify(page, ls)
+	if ls[0].kind != lkFurniture {
+		t.Errorf("teaser line kind %d, want furniture", ls[0].kind)
+	}
+}

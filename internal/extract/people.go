@@ -228,7 +228,8 @@ func (d *doc) findPeople() {
 		if len(hit) == 0 && m.words == 1 {
 			hit = surnames[d.surnameOf(m.sent, m.i, m.j)]
 		}
-		if len(hit) == 0 && m.words == 1 && (m.hon || m.rank != "") {
+		one := m.words == 1 && m.inits == 0 && (m.hon || m.rank != "" || d.titledOne(m))
+		if len(hit) == 0 && one {
 			// "Mr Mohamad", "Dr Ng": a given name (or a family name written
 			// first) of one person named in full
 			for _, k := range d.order {
@@ -241,7 +242,7 @@ func (d *doc) findPeople() {
 			m.name, m.ok = d.ents[hit[0]].name, true
 			continue
 		}
-		if len(hit) == 0 && m.words == 1 && m.inits == 0 && (m.hon || m.rank != "") {
+		if len(hit) == 0 && one {
 			// "Prince Salman": a person known by one name
 			m.name, m.ok = m.written, true
 			if d.ents[key] == nil {
@@ -360,4 +361,17 @@ func (d *doc) unmaskPlace(s, k int) {
 	d.cmask[s][k] = ""
 	d.ctry[s] = slices.DeleteFunc(d.ctry[s], func(c cmention) bool { return c.i == k })
 	d.cityM[s] = slices.DeleteFunc(d.cityM[s], func(c cmention) bool { return c.i == k })
+}
+
+// titledOne reports whether a one-word name follows its position directly
+// ("Defence Minister Prabowo"), as a person known by one name is written.
+func (d *doc) titledOne(m *pmention) bool {
+	if m.posI < 0 || m.posAfter || m.posJ+1 != m.i {
+		return false
+	}
+	T := d.st(m.sent)
+	if m.j < len(T) && isConnTok(T[m.j]) {
+		return false // "Minister Responsible for ..."
+	}
+	return T[m.posJ].kind == 'w' && T[m.posJ].cap && positionHeads[T[m.posJ].low]
 }

@@ -265,7 +265,8 @@ type paragraph struct {
 var abbrevs = setOf("mr", "ms", "mrs", "dr", "gen", "col", "lt", "maj", "capt", "adm", "brig", "sgt", "st", "no",
 	"jr", "sr", "prof", "rep", "sen", "gov", "hon", "inc", "co", "corp", "ltd", "vs", "jan", "feb", "aug", "sept",
 	"sep", "oct", "nov", "dec", "apr", "jun", "jul", "mar", "cmdr", "cdr", "gens", "cpt", "vadm", "radm", "rt", "he",
-	"excellency", "messrs", "approx", "dept", "govt", "mt", "ft", "u", "s", "e", "h")
+	"excellency", "messrs", "approx", "dept", "govt", "mt", "ft", "u", "s", "e", "h", "sen", "lieut", "snr", "gp", "wg",
+	"sqn", "flt", "cdre", "retd", "rtd")
 
 // splitSentences cuts toks (one paragraph) into sentences; it returns token
 // index ranges relative to toks.
@@ -294,6 +295,9 @@ func splitSentences(toks []tok) [][2]int {
 		}
 		if t.s == "." && i > 0 {
 			p := toks[i-1]
+			if p.kind == 'w' && retiredMarks[p.low] && j > i+1 && toks[i+1].is(")") {
+				continue // "Lt. Gen. (Retd.) X"
+			}
 			if p.kind == 'w' && !p.sp && i >= 2 && toks[i-2].is(".") {
 				continue // U.S. and the like
 			}

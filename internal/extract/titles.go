@@ -17,7 +17,7 @@ func (d *doc) rankBefore(s, k int) (string, int) {
 			}
 			break
 		}
-		if t.kind == 'n' && !(t.low == "1st" || t.low == "2nd") {
+		if t.kind == 'n' && !(t.low == "1st" || t.low == "2nd" || t.low == "3rd") {
 			break
 		}
 		idx = append(idx, i)
