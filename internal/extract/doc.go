@@ -29,6 +29,8 @@ type doc struct {
 	ents   map[string]*entity
 	order  []string // entity keys in order of first mention
 
+	hlLast, hlFirst map[string][]string // the headline's full names, by last and first word
+
 	anchors []*anchorMemo // by sentence, filled on first use
 	dlgMemo [][]dmention
 	dlgDone []bool

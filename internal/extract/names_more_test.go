@@ -141,3 +141,42 @@ func TestTitleCaseSentenceLines(t *testing.T) {
 		t.Errorf("teaser line kind %d, want furniture", ls[0].kind)
 	}
 }
+
+func TestLoneNames(t *testing.T) {
+	names := func(text string) map[string]string {
+		out := map[string]string{}
+		for _, m := range parse(text).people {
+			if m.ok {
+				out[m.written] = m.name
+			}
+		}
+		return out
+	}
+	// a family name written first, alone as a subject later
+	got := names("On 2 June 2024, Chinese State Councilor Li Wenbo met Nepalese Army Chief Ram Thapa in Beijing. Li said the two armies were friends.")
+	if got["Li"] != "Li Wenbo" {
+		t.Errorf("Li: %q, want Li Wenbo (%v)", got["Li"], got)
+	}
+	// a surname alone in the body, the full name in the headline
+	page := "Nepalese Army Chief Ram Bahadur Thapa Visits China\n\nThapa held talks with Chinese officials in Beijing on 2 June 2024. They discussed regional security and cooperation.\n"
+	if got := names(page); got["Thapa"] != "Ram Bahadur Thapa" {
+		t.Errorf("Thapa: %q, want Ram Bahadur Thapa (%v)", got["Thapa"], got)
+	}
+}
+
+func TestMoreTitles(t *testing.T) {
+	const tail = " They discussed regional security and cooperation."
+	for _, c := range []struct{ text, want string }{
+		{"On 2 June 2024, Chinese State Councilor Li Wenbo met Nepalese Army Chief Ram Thapa in Beijing.",
+			"CN|Li Wenbo NP|Ram Thapa"},
+		{"On 2 June 2024, Estonian Defence Minister Kalev Tamm met the Japanese Amb. Taro Sato in Tallinn.",
+			"EE|Kalev Tamm JP|Taro Sato"},
+		// the nouns of a body's name are no name: "Martyrdom Sites"
+		{"On 2 June 2024, Estonian Defence Minister Kalev Tamm met Polish Secretary of the Council for the Protection of Struggle and Martyrdom Sites Jan Nowak in Tallinn.",
+			"EE|Kalev Tamm PL|Jan Nowak"},
+	} {
+		if got := officialsOf(c.text + tail); strings.Join(got, " ") != c.want {
+			t.Errorf("%q: officials %q, want %q", c.text, got, c.want)
+		}
+	}
+}

@@ -229,13 +229,25 @@ func (d *doc) findPeople() {
 			hit = surnames[d.surnameOf(m.sent, m.i, m.j)]
 		}
 		one := m.words == 1 && m.inits == 0 && (m.hon || m.rank != "" || d.titledOne(m))
-		if len(hit) == 0 && one {
-			// "Mr Mohamad", "Dr Ng": a given name (or a family name written
-			// first) of one person named in full
+		if len(hit) == 0 && m.words == 1 && m.inits == 0 && (one || d.subjectish(m)) {
+			// "Mr Mohamad", "Dr Ng", "Wei said": a given name (or a family
+			// name written first) of one person named in full
 			for _, k := range d.order {
 				if f := strings.Fields(k); len(f) >= 2 && f[0] == key {
 					hit = append(hit, k)
 				}
+			}
+		}
+		if len(hit) == 0 && m.words == 1 && m.inits == 0 && (m.strong || d.subjectish(m)) {
+			if n := d.headlineName(key); n != "" {
+				// "Thapa held talks": the full name is the headline's
+				k := foldKey(n)
+				if d.ents[k] == nil {
+					d.ents[k] = &entity{name: n, keys: nameKeys(n), surname: foldWord(strings.Fields(n)[len(strings.Fields(n))-1])}
+					d.order = append(d.order, k)
+					surnames[d.ents[k].surname] = append(surnames[d.ents[k].surname], k)
+				}
+				hit = []string{k}
 			}
 		}
 		if len(hit) == 1 && (m.inits > 0 || m.strong || d.subjectish(m)) {

@@ -11,7 +11,7 @@ var _ = mergePeopleWords()
 // ("Sayyid"), Cambodian ("Samdech Pichey Sena", "Akka Moha Sena Padei
 // Techo"), West African ("Alhaji"), Bruneian ("Pengiran").
 var moreHonorifics = []string{"sayyid", "sayyida", "samdech", "akka", "moha", "sena", "padei", "techo", "pichey",
-	"alhaji", "alhaja", "pengiran", "khunying", "thanpuying"}
+	"alhaji", "alhaja", "pengiran", "khunying", "thanpuying", "amb"}
 
 // moreLowerHeads are position heads that may be written in lower case:
 // plural titles ("the defence ministers of A and B") and members of a body.
@@ -26,7 +26,24 @@ var moreLowerMods = []string{"national", "vice", "prime", "foreign", "chief", "s
 
 // morePositionWords are nouns of ministries and offices.
 var morePositionWords = []string{"production", "diwan", "royal", "court", "protocol", "veterans", "sedena", "semar",
-	"procurement", "production's", "armaments", "acquisition"}
+	"procurement", "production's", "armaments", "acquisition",
+	// the nouns of the names of ministries, committees and agencies
+	"protection", "struggle", "martyrdom", "sites", "heritage", "religious", "associations", "association", "issues",
+	"matters", "property", "projects", "youth", "sports", "culture", "tourism", "agriculture", "labour", "labor",
+	"welfare", "social", "employment", "migration", "customs", "revenue", "statistics", "investigation",
+	"prosecutor", "prosecutor's", "courts", "police", "rescue", "disaster", "management", "control", "supervision",
+	"audit", "chamber", "municipality", "province", "provincial", "foundation", "fund", "authority", "regulatory",
+	"legislative", "judicial", "constitutional", "ordnance", "munitions", "shipbuilding", "aeronautics",
+	"investment", "housing", "construction", "infrastructure", "transportation", "railways", "fisheries",
+	"forestry", "broadcasting", "telecommunications", "religion", "religions", "minorities", "nationalities",
+	"diaspora", "compatriots", "refugees", "remembrance", "bundeswehr", "knesset", "duma", "rada", "bundestag",
+	"sejm", "mazhilis", "kenesh", "storting", "riksdag", "tatmadaw", "carabinieri", "rosgvardia", "councilor",
+	"councillor", "aide", "adjutant", "quartermaster", "comptroller", "mayor", "ombudsman", "senator", "judge"}
+
+// moreHeads are nouns of positions beyond lexicon.go's: "State Councilor",
+// "Mayor", "Ombudsman".
+var moreHeads = []string{"councilor", "councillor", "aide", "adjutant", "quartermaster", "comptroller", "mayor",
+	"ombudsman", "senator", "prosecutor", "auditor", "provost", "secretary-general", "attaché"}
 
 // notNameWords are capitalised words that start or continue no name:
 // verbs of headlines written in title case ("Hagel Meets With ..."), the
@@ -53,6 +70,10 @@ func mergePeopleWords() bool {
 		lowerPositionMods[w] = true
 	}
 	for _, w := range morePositionWords {
+		positionWords[w] = true
+	}
+	for _, w := range moreHeads {
+		positionHeads[w] = true
 		positionWords[w] = true
 	}
 	for _, w := range notNameWords {

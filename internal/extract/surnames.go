@@ -1,0 +1,79 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// headlineNames returns the full names the headline writes, of two words or
+// more, by the folded last word and by the folded first word (a family name
+// written first): a body that names its principals by surname only ("Thapa
+// held talks with ...") names them in full in its headline.
+func (d *doc) headlineNames() (byLast, byFirst map[string][]string) {
+	byLast, byFirst = map[string][]string{}, map[string][]string{}
+	if d.headline < 0 {
+		return
+	}
+	l := d.lines[d.headline]
+	T := tokenize(d.text, l.start, l.end)
+	for i := 0; i < len(T); {
+		j := i
+		for j < len(T) && headlineNameWord(T, j) && (j == i || T[j].sp) {
+			j++
+		}
+		if j-i >= 2 && j-i <= 4 {
+			var ws []string
+			for k := i; k < j; k++ {
+				ws = append(ws, T[k].s)
+			}
+			name := strings.Join(ws, " ")
+			last, first := T[j-1].low, T[i].low
+			byLast[last] = appendNew(byLast[last], name)
+			byFirst[first] = appendNew(byFirst[first], name)
+		}
+		i = max(j, i+1)
+	}
+	return
+}
+
+// headlineNameWord reports whether token k of a headline may be a word of
+// a name: capitalised, not all capitals, and no word of a title, rank,
+// month or country.
+func headlineNameWord(T []tok, k int) bool {
+	t := T[k]
+	if t.kind != 'w' || !t.cap || t.upper || utf8.RuneCountInString(t.s) < 2 {
+		return false
+	}
+	l := t.low
+	if notNames[l] || positionWords[l] || positionHeads[l] || positionStarts[l] || rankWords[l] || honorifics[l] ||
+		monthNames[l] != 0 || nameSuffixes[t.s] {
+		return false
+	}
+	c, _ := countryAt(T, k)
+	return c == ""
+}
+
+func appendNew(xs []string, x string) []string {
+	for _, y := range xs {
+		if y == x {
+			return xs
+		}
+	}
+	return append(xs, x)
+}
+
+// headlineName returns the one full name of the headline that a surname
+// (or a family name written first) standing alone in the body stands for,
+// or "".
+func (d *doc) headlineName(word string) string {
+	if d.hlLast == nil {
+		d.hlLast, d.hlFirst = d.headlineNames()
+	}
+	if ns := d.hlLast[word]; len(ns) == 1 {
+		return ns[0]
+	}
+	if ns := d.hlFirst[word]; len(ns) == 1 && len(d.hlLast[word]) == 0 {
+		return ns[0]
+	}
+	return ""
+}
