@@ -26,6 +26,9 @@ func (d *doc) isNameWord(s, i int) bool {
 	if i+1 < len(T) && honorificFirst[l] && honorifics[T[i+1].low] {
 		return false
 	}
+	if royalTitles[l] && d.honorificBefore(s, i) >= 0 {
+		return false
+	}
 	return !notNames[l] && !positionWords[l] && !positionHeads[l] && !positionStarts[l] && !rankWords[l] &&
 		!honorifics[l] && monthNames[l] == 0 && !siteHeads[l] && !izafe(T, i)
 }

@@ -186,6 +186,7 @@ func (d *doc) findPeople() {
 	d.respectively()
 	d.counterparts()
 	d.coordinated()
+	d.listCountries()
 	// full names first
 	surnames := map[string][]string{}
 	for idx := range d.people {

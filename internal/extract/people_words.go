@@ -11,7 +11,7 @@ var _ = mergePeopleWords()
 // ("Sayyid"), Cambodian ("Samdech Pichey Sena", "Akka Moha Sena Padei
 // Techo"), West African ("Alhaji"), Bruneian ("Pengiran").
 var moreHonorifics = []string{"sayyid", "sayyida", "samdech", "akka", "moha", "sena", "padei", "techo", "pichey",
-	"alhaji", "alhaja", "pengiran", "khunying", "thanpuying", "amb"}
+	"alhaji", "alhaja", "pengiran", "khunying", "thanpuying", "amb", "majesty", "hm", "hh"}
 
 // moreLowerHeads are position heads that may be written in lower case:
 // plural titles ("the defence ministers of A and B") and members of a body.
@@ -38,7 +38,8 @@ var morePositionWords = []string{"production", "diwan", "royal", "court", "proto
 	"forestry", "broadcasting", "telecommunications", "religion", "religions", "minorities", "nationalities",
 	"diaspora", "compatriots", "refugees", "remembrance", "bundeswehr", "knesset", "duma", "rada", "bundestag",
 	"sejm", "mazhilis", "kenesh", "storting", "riksdag", "tatmadaw", "carabinieri", "rosgvardia", "councilor",
-	"councillor", "aide", "adjutant", "quartermaster", "comptroller", "mayor", "ombudsman", "senator", "judge"}
+	"councillor", "aide", "adjutant", "quartermaster", "comptroller", "mayor", "ombudsman", "senator", "judge", "politics",
+	"political"}
 
 // moreHeads are nouns of positions beyond lexicon.go's: "State Councilor",
 // "Mayor", "Ombudsman".

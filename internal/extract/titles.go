@@ -61,6 +61,10 @@ func (d *doc) honorificBefore(s, k int) int {
 	if i < 0 || T[i].kind != 'w' || !T[i].cap {
 		return -1
 	}
+	if royalTitles[T[i].low] {
+		// "His Majesty Sultan X": a ruler's title after an honorific
+		return d.honorificBefore(s, i)
+	}
 	if honorifics[T[i].low] {
 		for _, p := range honorificPhrases {
 			ws := strings.Fields(p)
@@ -77,6 +81,10 @@ func (d *doc) honorificBefore(s, k int) int {
 	}
 	return -1
 }
+
+// royalTitles are rulers' titles, honorifics when an honorific precedes
+// them ("His Majesty Sultan", "His Highness Emir") and names elsewhere.
+var royalTitles = setOf("sultan", "emir", "amir", "king", "queen", "shah")
 
 func (d *doc) honorificAt(s, k int) bool {
 	T := d.st(s)

@@ -162,3 +162,122 @@ func (d *doc) counterparts() {
 		}
 	}
 }
+
+// listCues open a list of a delegation's or a government's members.
+var listCues = setOf("included", "includes", "including", "comprised", "comprising", "consisted", "composed")
+
+// groupNouns name a body of people a country sends or has.
+var groupNouns = setOf("delegation", "delegations", "officials", "side", "government", "team", "officers",
+	"members", "representatives", "guests", "party")
+
+// listCountries gives the people listed after "The Armenian delegation
+// included ..." or "officials of the Japanese government, including ..."
+// the country of the group, where their own titles name none.
+func (d *doc) listCountries() {
+	for n := 0; n < len(d.people); {
+		s := d.people[n].sent
+		end := n
+		for end < len(d.people) && d.people[end].sent == s {
+			end++
+		}
+		for k := n; k < end; k++ {
+			m := &d.people[k]
+			if m.country != "" {
+				continue
+			}
+			if c := d.ledByCountry(m); c != "" {
+				m.country, m.ccf = c, 0.8 // "an Ethiopian delegation led by General X"
+			}
+		}
+		if cue, c := d.listCue(s); cue >= 0 {
+			for k := n; k < end; k++ {
+				m := &d.people[k]
+				if m.i > cue && m.country == "" && (m.rank != "" || m.hon || m.posI >= 0) {
+					m.country, m.ccf = c, 0.75
+				}
+			}
+		}
+		n = end
+	}
+}
+
+// listCue returns the token of a list cue in sentence s and the one country
+// of the group named just before it, or -1.
+func (d *doc) listCue(s int) (int, string) {
+	T := d.st(s)
+	for i, t := range T {
+		if t.kind != 'w' || !listCues[t.low] {
+			continue
+		}
+		c := ""
+		for k := i - 1; k >= 0 && k >= i-8; k-- {
+			if T[k].kind == 'w' && groupNouns[T[k].low] {
+				c = d.groupCountry(s, k)
+				break
+			}
+		}
+		if c != "" {
+			return i, c
+		}
+	}
+	return -1, ""
+}
+
+// groupCountry returns the one country of the group noun at token k: "the
+// Armenian delegation", "officials of the Japanese government", "the
+// delegation of Georgia".
+func (d *doc) groupCountry(s, k int) string {
+	T := d.st(s)
+	var cs []string
+	add := func(c string) {
+		if !slices.Contains(cs, c) {
+			cs = append(cs, c)
+		}
+	}
+	for b := k - 1; b >= 0 && b >= k-3; b-- {
+		if c, ok := d.countryIn(s, b); ok {
+			add(c.code)
+			break
+		}
+		if T[b].kind != 'w' || !(delegationMods[T[b].low] || T[b].low == "senior") {
+			break
+		}
+	}
+	for f := k + 1; f < len(T) && f <= k+6; f++ {
+		if c, ok := d.countryIn(s, f); ok {
+			add(c.code)
+			f = c.j - 1
+			continue
+		}
+		if T[f].kind != 'w' || !(connectors[T[f].low] || positionWords[T[f].low] || T[f].low == "government") {
+			break
+		}
+	}
+	if len(cs) == 1 {
+		return cs[0]
+	}
+	return ""
+}
+
+// ledByCountry returns the one country of the group a person leads: "the
+// Ethiopian delegation led by General X", "a delegation of the Ministry of
+// Defence of Georgia headed by X".
+func (d *doc) ledByCountry(m *pmention) string {
+	T := d.st(m.sent)
+	k := m.s0 - 1
+	for k >= 0 && T[k].kind == 'w' && (T[k].low == "the" || T[k].low == "his" || T[k].low == "her") {
+		k--
+	}
+	if k < 1 || T[k].low != "by" || !(T[k-1].low == "led" || T[k-1].low == "headed") {
+		return ""
+	}
+	k -= 2
+	for _, dm := range d.delegationsIn(m.sent) {
+		if dm.ledBy && dm.i < k+1 && len(dm.codes) == 1 {
+			if dm.i >= k-8 {
+				return dm.codes[0]
+			}
+		}
+	}
+	return ""
+}
