@@ -55,6 +55,29 @@ var rankRows = [][]string{
 	{"Master Sergeant"},
 	{"Sergeant"},
 	{"Warrant Officer"},
+	// French, Spanish, Portuguese and Italian ranks some English reports keep
+	{"Général d'armée", "general d armee"},
+	{"Général de corps d'armée", "general de corps d armee"},
+	{"Général de division"},
+	{"Général de brigade"},
+	{"Général d'armée aérienne", "general d armee aerienne"},
+	{"Amiral"},
+	{"Vice-amiral d'escadre", "vice amiral d escadre"},
+	{"Vice-amiral"},
+	{"Contre-amiral"},
+	{"General de Ejército"},
+	{"General de División"},
+	{"General de Brigada"},
+	{"Teniente General"},
+	{"Almirante"},
+	{"Vicealmirante"},
+	{"Contralmirante"},
+	{"Coronel"},
+	{"General de Exército"},
+	{"Almirante de Esquadra"},
+	{"Tenente-Brigadeiro", "tenente brigadeiro"},
+	{"Generale di Corpo d'Armata", "generale di corpo d armata"},
+	{"Ammiraglio"},
 }
 
 // rankAbbrOnly are words of rank abbreviations that are names elsewhere
@@ -79,7 +102,7 @@ func init() {
 		}
 		for _, f := range row {
 			for _, w := range foldWords(f) {
-				if w != "1st" && w != "2nd" && w != "3rd" && !rankAbbrOnly[w] {
+				if w != "1st" && w != "2nd" && w != "3rd" && !rankAbbrOnly[w] && !nameParticles[w] && !connectors[w] {
 					rankWords[w] = true
 				}
 			}

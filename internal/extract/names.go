@@ -235,10 +235,18 @@ func (d *doc) nameRun(s, i int) (int, int, int) {
 				}
 				j += 2
 			}
-			// a middle initial: "Lloyd J. Austin"
+			// a middle initial: "Lloyd J. Austin", "Dinesh K Tripathi"
 			if words > 0 && d.isInitial(s, j) && j+2 < len(T) && d.isNameWord(s, j+2) {
 				j += 2
 				inits++
+			} else if words > 0 && j+1 < len(T) && T[j].kind == 'w' && T[j].cap && T[j].sp && utf8.RuneCountInString(T[j].s) == 1 &&
+				T[j+1].sp && d.isNameWord(s, j+1) && d.cmask[s][j] == "" {
+				j++
+				inits++
+			}
+			// "Mohd. Zaki": a given name's abbreviation
+			if j+2 < len(T) && nameAbbrs[T[j-1].low] && T[j].is(".") && !T[j].sp && d.isNameWord(s, j+1) {
+				j++
 			}
 			continue
 		}
@@ -433,6 +441,9 @@ var titleAbbrs = setOf("mp", "mps", "pm", "dg", "cm", "hq", "ceo", "gov", "vp", 
 // Minister Park Jae-min", "Defense Minister Dong Jun").
 var nameNouns = setOf("park", "jun", "hall", "white", "cross", "house", "bay", "song", "moon", "long", "young",
 	"star", "rose", "may", "grace", "price", "law", "jan")
+
+// nameAbbrs are abbreviations of given names written with a full stop.
+var nameAbbrs = setOf("mohd", "muhd", "md", "abd", "mohamed", "muh")
 
 // patronymic are the words of a name that say "son (daughter) of".
 var patronymic = setOf("bin", "ibn", "bint", "binti", "ben", "ibni", "ould")

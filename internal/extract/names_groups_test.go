@@ -39,3 +39,44 @@ func TestGroupCountries(t *testing.T) {
 		}
 	}
 }
+
+func TestPartialTitles(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want map[string]string
+	}{
+		// a bare middle initial; "Mohd." in a name
+		{"On 2 June 2024, Indian Navy chief Admiral Vijay K Rao met Malaysian Army Chief General Mohd. Zaki Hassan in Delhi.",
+			map[string]string{"Vijay K Rao": "IN", "Mohd. Zaki Hassan": "MY"}},
+		// an honorific or a reserve mark in brackets between rank and name
+		{"On 2 June 2024, Maj Gen (Dr) Ahmed Khalil of Egypt met Brigadier General (Res.) Amir Levi of Israel.",
+			map[string]string{"Ahmed Khalil": "EG", "Amir Levi": "IL"}},
+		// a title's abbreviation after a demonym
+		{"On 2 June 2024, Ugandan CDF Gen Peter Okello met Kenyan CDF Gen John Mwangi.",
+			map[string]string{"Peter Okello": "UG", "John Mwangi": "KE"}},
+	} {
+		got := countriesOfPeople(c.text)
+		for name, want := range c.want {
+			if got[name] != want {
+				t.Errorf("%q: %s in %q, want %q (all %v)", c.text, name, got[name], want, got)
+			}
+		}
+	}
+	// a rank of another army's vocabulary; a gap the vocabulary lacks
+	// between position and name keeps the position
+	d := parse("On 2 June 2024, French Chief of Defence Staff Général d'armée Pierre Morel met them.")
+	for _, m := range d.people {
+		if m.ok && (m.rank != "Général d'armée" || m.pos != "Chief of Defence Staff") {
+			t.Errorf("Pierre Morel: rank %q, position %q", m.rank, m.pos)
+		}
+	}
+	d = parse("On 2 June 2024, Chief of Defence Staff Ammiraglio d'Armata Marco Rossi met them.")
+	for _, m := range d.people {
+		if m.ok && m.pos != "Chief of Defence Staff" {
+			t.Errorf("Marco Rossi: position %q", m.pos)
+		}
+	}
+	if !ordinal("1st") || !ordinal("22nd") || ordinal("2024") || ordinal("st") {
+		t.Error("ordinal")
+	}
+}

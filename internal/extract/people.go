@@ -91,6 +91,13 @@ func (d *doc) context(m *pmention) {
 	if b, e, ok := d.positionBefore(s, k); ok {
 		m.posI, m.posJ = b, e
 		m.s0 = b
+	} else if b, e, ok := d.positionOverGap(s, k); ok {
+		m.posI, m.posJ = b, e
+		m.s0 = b
+	} else if k >= 2 && d.titleAbbr(s, k-1) && d.isCountryTok(s, k-2) {
+		// "Ugandan CDF Gen X": a title's abbreviation after a demonym
+		m.posI, m.posJ = k-1, k-1
+		m.s0 = k - 1
 	}
 	end := d.skipPostnominals(s, d.rankMarkAfter(s, m.j))
 	m.e1 = m.j

@@ -4,7 +4,7 @@ import "strings"
 
 // retiredMarks are the words that mark a rank held in retirement: "Major
 // General (Rtd)", "Gen. (r)", "Retd. Brigadier".
-var retiredMarks = setOf("r", "rtd", "retd", "ret", "retired")
+var retiredMarks = setOf("r", "rtd", "retd", "ret", "retired", "res", "reserve")
 
 // rankMarkBefore steps back over what may stand between a rank (or title)
 // and a name without being either: a retirement mark ("(Rtd)", "Retd.") or
@@ -32,8 +32,8 @@ func (d *doc) rankMarkBefore(s, k int) int {
 				return k
 			}
 		}
-		if len(ws) == 1 && retiredMarks[ws[0]] {
-			return o
+		if len(ws) == 1 && (retiredMarks[ws[0]] || honorifics[ws[0]]) {
+			return o // "(Rtd)", "(Dr)"
 		}
 		if len(ws) == 2 && (ws[0] == "lower" || ws[0] == "upper") && ws[1] == "half" {
 			return o // "Rear Admiral (Lower Half)"

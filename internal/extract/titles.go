@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // rankBefore finds a rank ending just before token k; it returns the
@@ -110,7 +111,7 @@ func (d *doc) posTok(s, i int) bool {
 		}
 		return (t.isDash() && t.sp) || t.s == "&" || ((t.s == "(" || t.s == ")") && d.parenAbbr(s, i)) || (t.isDash() && !t.sp && i+1 < len(T) && !T[i+1].sp)
 	case 'n':
-		return false
+		return ordinal(t.low) // "the 1st Infantry Division"
 	}
 	if d.isCountryTok(s, i) {
 		return true
@@ -401,4 +402,48 @@ func (d *doc) setPosition(m *pmention) {
 			m.country, m.ccf = "US", 0.6
 		}
 	}
+}
+
+// ordinal reports whether a folded token is an ordinal number: "1st", "22nd".
+func ordinal(w string) bool {
+	n := len(w)
+	if n < 3 || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	switch w[n-2:] {
+	case "st", "nd", "rd", "th":
+		return strings.Trim(w[:n-2], "0123456789") == ""
+	}
+	return false
+}
+
+// positionOverGap finds a position that ends a few words before token k,
+// the words between being a rank or title the vocabulary lacks ("Chief of
+// Defence Staff Général d'armée X"): capitalised words that are no name's,
+// or words with an apostrophe. The position is kept; the gap is left out.
+func (d *doc) positionOverGap(s, k int) (int, int, bool) {
+	T := d.st(s)
+	for gap := 1; gap <= 3 && k-gap-1 >= 0; gap++ {
+		t := T[k-gap]
+		if t.kind != 'w' || !(t.cap && !d.isNameWord(s, k-gap) || strings.ContainsAny(t.s, "'’")) || d.isCountryTok(s, k-gap) {
+			return 0, 0, false
+		}
+		if positionHeads[t.low] || positionWords[t.low] || positionStarts[t.low] {
+			return 0, 0, false // part of a position that did not parse
+		}
+		if b, e, ok := d.positionBefore(s, k-gap); ok && !T[k-gap-1].is(",") {
+			return b, e, true
+		}
+	}
+	return 0, 0, false
+}
+
+// titleAbbr reports whether token i is a title's abbreviation in capitals
+// ("CDF", "COAS"): not a country, an outlet or an honour.
+func (d *doc) titleAbbr(s, i int) bool {
+	T := d.st(s)
+	t := T[i]
+	n := utf8.RuneCountInString(t.s)
+	return t.kind == 'w' && t.upper && n >= 2 && n <= 5 && d.cmask[s][i] == "" && outletForms[t.low] == "" &&
+		!postnominals[t.low] && !retiredMarks[t.low]
 }
