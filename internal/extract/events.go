@@ -249,7 +249,10 @@ func (d *doc) findAnchor(s int) (anchor, bool) {
 			a.class, a.dest, a.j = aGuest, c, k2+1
 		case "arrived", "arrives":
 			if next != "in" && next != "at" {
-				continue
+				if !d.isPlaceAt(s, i+1) {
+					continue
+				}
+				nk = i // "arrived Abuja": the place right after the verb
 			}
 			c := d.countryAfter(s, nk+1)
 			if c == "" {
@@ -338,6 +341,8 @@ func (d *doc) visitDest(s int) (string, bool) {
 		case "arrived", "arrives", "arrival", "came", "comes", "travelled", "traveled", "went":
 			if n, nk := nextWord(T, i); n == "in" || n == "to" {
 				k = nk + 1
+			} else if (t.low == "arrived" || t.low == "arrives") && d.isPlaceAt(s, i+1) {
+				k = i + 1 // "arrived Abuja"
 			}
 		case "in":
 			if findWord(T, i+1, i+8, "visit") >= 0 && findWord(T, i+1, i+4, "on") >= 0 {

@@ -54,23 +54,14 @@ func (b *builder) fallback(assigned map[int]string) string {
 			}
 		}
 	}
-	// "cooperation between Saudi Arabia and the United Kingdom", one of
-	// them taking part already
-	for s := range b.d.sents {
-		T := b.d.st(s)
-		cs := b.d.ctry[s]
-		for n := 0; n+1 < len(cs); n++ {
-			x, y := cs[n], cs[n+1]
-			if x.i == 0 || T[x.i-1].low != "between" || findWord(T, x.j, y.i, "and") < 0 || y.i-x.j > 3 {
-				continue
-			}
-			switch {
-			case used[x.code] && !used[y.code]:
-				return y.code
-			case used[y.code] && !used[x.code]:
-				return x.code
-			}
-		}
+	// "cooperation between Saudi Arabia and the United Kingdom", then
+	// "Ghana and Nigeria held talks", "India-US ties": one of the pair
+	// taking part already
+	if c := b.d.pairedCountry(used, true); c != "" {
+		return c
+	}
+	if c := b.d.pairedCountry(used, false); c != "" {
+		return c
 	}
 	count := map[string]int{}
 	var order []string

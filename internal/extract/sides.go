@@ -39,6 +39,9 @@ func (b *builder) sides(m *meetingDraft, a anchor) {
 	if x.host == "" && !m.noHost && inPerson && a.class == aNeutral && len(x.subj) > 0 {
 		x.hostFromDelegation()
 	}
+	if x.host == "" && !m.noHost && inPerson && !x.sidelines {
+		x.hostFromPosting()
+	}
 	x.fillCountries()
 	if x.host == "" && !m.noHost && !x.sidelines && inPerson {
 		x.hostFromPeople()
@@ -71,6 +74,11 @@ func (b *builder) newSideSet(a anchor) *sideSet {
 	}
 	for _, idx := range x.all() {
 		x.country[idx], x.conf[idx] = d.countryOf(idx)
+		if x.country[idx] == "" {
+			if c := d.appositiveCountry(idx); c != "" {
+				x.country[idx], x.conf[idx] = c, 0.75
+			}
+		}
 	}
 	x.inherit(x.subj, x.subjCodes, 0, a.i)
 	x.inherit(x.obj, x.objCodes, a.j, len(T))

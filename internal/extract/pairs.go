@@ -1,0 +1,84 @@
+package extract
+
+// pairedCountry returns the country named as the partner of one taking
+// part already: "between A and B" when between is set, else "A and B",
+// "A, B" or "A-B" written together ("Ghana and Nigeria held talks",
+// "India-US defence ties").
+func (d *doc) pairedCountry(used map[string]bool, between bool) string {
+	for s := range d.sents {
+		T := d.st(s)
+		cs := d.ctry[s]
+		for n := 0; n+1 < len(cs); n++ {
+			x, y := cs[n], cs[n+1]
+			if x.code == y.code || !pairGap(T, x.j, y.i) {
+				continue
+			}
+			isBetween := x.i > 0 && T[x.i-1].low == "between"
+			if between != isBetween {
+				continue
+			}
+			if !between && (y.j >= len(T) || !pairNext(T[y.j]) ||
+				n > 0 && pairGap(T, cs[n-1].j, x.i) || n+2 < len(cs) && pairGap(T, y.j, cs[n+2].i)) {
+				continue // not the pair a report is about: "by A and B, on ..."; "A-B-C"
+			}
+			switch {
+			case used[x.code] && !used[y.code]:
+				return y.code
+			case used[y.code] && !used[x.code]:
+				return x.code
+			}
+		}
+	}
+	return ""
+}
+
+// pairNext reports whether the token after a pair of countries makes
+// them the two sides of what is told: a verb or noun ("Ghana and Nigeria
+// held talks", "India-US defence ties"), "'s", not a preposition ("by A
+// and B, on ...") nor punctuation ("America and France: ...").
+func pairNext(t tok) bool {
+	if t.s == "'s" {
+		return true
+	}
+	if t.kind != 'w' {
+		return false
+	}
+	if t.cap {
+		return pairWords[t.low] // a headline's capitals: "Ghana, Nigeria Hold Talks"
+	}
+	return !notPairNext[t.low]
+}
+
+// pairWords are the words that, capitalised in a headline, make a pair of
+// countries before them the two sides.
+var pairWords = setOf("held", "hold", "holds", "discussed", "discuss", "discusses", "signed", "sign", "signs", "agreed",
+	"agree", "agrees", "vow", "vowed", "pledge", "pledged", "defence", "defense", "military", "security", "ties",
+	"relations", "cooperation", "co-operation", "partnership", "sides", "ministers", "talks", "counterparts",
+	"reaffirm", "reaffirmed", "review", "reviewed", "explore", "explored", "strengthen", "boost", "bolster", "deepen",
+	"expand", "enhance", "bilateral", "army", "armies", "navies", "forces", "armed", "chiefs", "officials", "mull",
+	"eye", "eyes", "seek", "seeks", "discussing", "ink", "inks", "conduct", "hold", "meet", "meets", "army", "navy",
+	"air", "joint", "strategic", "friendship", "mou", "agreement")
+
+var notPairNext = setOf("by", "in", "at", "from", "of", "and", "or", "with", "as", "for", "into", "against",
+	"between", "among", "including", "to", "than", "were", "was", "is", "are")
+
+// pairGap reports whether tokens [i, j) join two countries as a pair:
+// "and" (with "the"), a comma or a hyphen.
+func pairGap(T []tok, i, j int) bool {
+	if j <= i || j-i > 3 {
+		return j == i // "Azerbaijan–Turkey" read as one
+	}
+	and := false
+	for k := i; k < j; k++ {
+		switch {
+		case T[k].low == "and" || T[k].is("&"):
+			and = true
+		case T[k].is(",") || T[k].isDash() || T[k].is("/"):
+			and = true
+		case T[k].low == "the":
+		default:
+			return false
+		}
+	}
+	return and
+}

@@ -1,0 +1,126 @@
+package extract
+
+// postWords are the words of a post abroad: an ambassador, an attaché, an
+// embassy and its staff.
+var postWords = setOf("ambassador", "ambassadors", "attache", "attaches", "embassy", "envoy", "charge", "consul",
+	"commissioner", "commission", "mission")
+
+// postedTo returns the country a person serves in, when the words of their
+// mention name a post abroad: "the Ambassador of France to Nepal", "the
+// Defence Attaché of the Embassy of India in Kathmandu", "the defence
+// attaché of the American Embassy in Sri Lanka". "" when none. The country
+// that sent them is not it.
+func (d *doc) postedTo(idx int) string {
+	m := d.people[idx]
+	s := m.sent
+	T := d.st(s)
+	lo, hi := d.mentionSpan(idx)
+	k := -1
+	for i := lo; i < hi; i++ {
+		if T[i].kind == 'w' && postWords[T[i].low] {
+			k = i
+			break
+		}
+	}
+	if k < 0 {
+		return ""
+	}
+	// "High Commission", "Mission" only as a post: after "High" or "Permanent"
+	if (T[k].low == "commissioner" || T[k].low == "commission" || T[k].low == "mission") &&
+		prevWord(T, k) != "high" && prevWord(T, k) != "permanent" {
+		return ""
+	}
+	own, _ := d.countryOf(idx)
+	for i := k + 1; i < hi; i++ {
+		if T[i].kind != 'w' || (T[i].low != "to" && T[i].low != "in" && T[i].low != "accredited") {
+			continue
+		}
+		c := d.placeAfter(s, i+1, hi)
+		if c != "" && c != own {
+			return c
+		}
+	}
+	return ""
+}
+
+// placeAfter returns the country or city's country named from token i of
+// sentence s (over "the" and official forms: "to the Republic of Korea"),
+// before token hi.
+func (d *doc) placeAfter(s, i, hi int) string {
+	T := d.st(s)
+	for i < hi && T[i].kind == 'w' && (T[i].low == "the" || T[i].low == "to") {
+		i++
+	}
+	for k := i; k < hi && k < i+4; k++ {
+		if c, ok := d.countryIn(s, k); ok {
+			return c.code
+		}
+		if T[k].kind != 'w' || !officialFormWords[T[k].low] {
+			break
+		}
+	}
+	for _, c := range d.cityM[s] {
+		if c.i == i {
+			return c.code
+		}
+	}
+	return ""
+}
+
+// mentionSpan returns the tokens that tell of a person: from the end of
+// the person named before in the sentence (at most 14 tokens back) to the
+// end of the mention with its appositive position.
+func (d *doc) mentionSpan(idx int) (int, int) {
+	m := d.people[idx]
+	lo := max(0, m.s0-14)
+	for _, o := range d.bySent[m.sent] {
+		if o == idx {
+			continue
+		}
+		if e := max(d.people[o].e1, d.people[o].j); e <= m.s0 && e > lo {
+			lo = e
+		}
+	}
+	return lo, max(m.e1, m.j)
+}
+
+// appositiveCountry returns the country written right after a person's
+// mention and its position, set off by a comma: "X, Minister of Defence,
+// South Africa called on Y". "" when none.
+func (d *doc) appositiveCountry(idx int) string {
+	m := d.people[idx]
+	if m.posI < 0 || !m.posAfter {
+		return ""
+	}
+	T := d.st(m.sent)
+	e := m.e1
+	if e >= len(T) || !T[e].is(",") {
+		return ""
+	}
+	c, ok := d.countryIn(m.sent, e+1)
+	if !ok || c.i != e+1 || c.adj || c.j >= len(T) {
+		return ""
+	}
+	if n := T[c.j]; n.s == "'s" || n.kind == 'w' && n.cap {
+		return ""
+	}
+	return c.code
+}
+
+// hostFromPosting: someone serving abroad met in the country of their
+// post, which hosts, and the other side is of it: "the Ambassador of
+// France to Nepal called on General X".
+func (x *sideSet) hostFromPosting() {
+	d := x.b.d
+	for n, side := range [][]int{x.subj, x.obj} {
+		for _, idx := range side {
+			c := d.postedTo(idx)
+			other := [][]int{x.subj, x.obj}[1-n]
+			if c == "" || c == x.country[idx] || x.known(other, nil) != "" && x.known(other, nil) != c {
+				continue
+			}
+			x.host, x.hostConf, x.hostSide = c, 0.7, 1-n
+			return
+		}
+	}
+}

@@ -1,0 +1,67 @@
+package extract
+
+import "testing"
+
+// An ambassador or attaché meets in the country of their post, whose
+// official the text names without a country.
+func TestHostFromPosting(t *testing.T) {
+	for _, c := range []struct{ text, countries, host string }{
+		{"On 3 May 2021, the Ambassador of France to Nepal Jean Dupont paid a courtesy call on Chief of the Army Staff General Ram Thapa at Army Headquarters.",
+			"FR NP", "NP"},
+		{"On 3 May 2021, Chief of the Army Staff General Ram Thapa received the Indian Ambassador to Nepal, Arun Kumar, at Army Headquarters.",
+			"IN NP", "NP"},
+		{"On 3 May 2021, the defence attaché of the Canadian Embassy in Kathmandu, Colonel Mark Stone, held talks with the Chief of the Army Staff, General Ram Thapa.",
+			"CA NP", "NP"},
+		// an embassy named, but no post of the person: nothing follows
+		{"On 3 May 2021, Defence Minister Jan Novak met Estonian Defence Minister Peeter Tamm after a reception in the embassy garden.",
+			"EE", ""},
+	} {
+		cs, host, _ := sidesOf(t, c.text)
+		if cs != c.countries || host != c.host {
+			t.Errorf("%q:\n got countries %q host %q, want %q %q", c.text, cs, host, c.countries, c.host)
+		}
+	}
+}
+
+// "X, Minister of Defence, South Africa called on Y": the country set off
+// by commas after the position is the person's.
+func TestAppositiveCountry(t *testing.T) {
+	u := "https://www.gna.org.gh/news/1"
+	res := Extract("On 3 May 2021, Thandi Mokoena, Minister of Defence, South Africa called on General Kofi Mensah, Chief of the Defence Staff, at Burma Camp.", Options{URL: &u})
+	got := map[string]string{}
+	for _, d := range res.Meeting.Delegations {
+		if d.Head != nil {
+			got[d.Country] = d.Head.Name
+		}
+	}
+	if got["ZA"] != "Thandi Mokoena" || got["GH"] != "Kofi Mensah" {
+		t.Errorf("heads %v, want ZA Thandi Mokoena and GH Kofi Mensah", got)
+	}
+}
+
+// A participant named without a country is of the partner of a pair of
+// countries written together, one of which takes part already.
+func TestPairedCountry(t *testing.T) {
+	for _, c := range []struct{ text, countries string }{
+		{"On 3 May 2021, Defence Minister Arjun Rao held a telephone conversation with US Defence Secretary John Miller. India and the US discussed regional security.",
+			"IN US"},
+		{"On 3 May 2021, Defence Minister Arjun Rao held a telephone conversation with US Defence Secretary John Miller. They spoke about India-US defence ties.",
+			"IN US"},
+		// a pair that is no side of the talks: "co-organised by A and B, on ..."
+		{"On 3 May 2021, Defence Minister Arjun Rao held a telephone conversation with US Defence Secretary John Miller about a forum co-organised by France and the US, on 1 May.",
+			"US"},
+	} {
+		cs, _, _ := sidesOf(t, c.text)
+		if cs != c.countries {
+			t.Errorf("%q:\n got countries %q, want %q", c.text, cs, c.countries)
+		}
+	}
+}
+
+// "arrived Abuja": a visit's destination written without "in".
+func TestArrivedWithoutIn(t *testing.T) {
+	cs, host, _ := sidesOf(t, "The Minister of Armed Forces of Togo, Essi Mensah, arrived Abuja on Tuesday, 4 May 2021, for a two-day working visit. She was received by the Minister of Defence, Musa Bello.")
+	if cs != "NG TG" || host != "NG" {
+		t.Errorf("got countries %q host %q, want NG TG, NG", cs, host)
+	}
+}
