@@ -40,7 +40,7 @@ func (d *doc) findDelegations(s int) []dmention {
 		dm := dmention{i: i}
 		// before: "the Kazakh (military) delegation"
 		for k := i - 1; k >= 0 && k >= i-5; k-- {
-			if T[k].kind == 'p' && !(T[k].isDash() && !T[k].sp) {
+			if T[k].kind == 'p' && !(T[k].isDash() && !T[k].sp) && T[k].s != "'s" {
 				break
 			}
 			if T[k].kind == 'w' && delegationMods[T[k].low] {
@@ -57,8 +57,8 @@ func (d *doc) findDelegations(s int) []dmention {
 				}
 				break
 			}
-			if T[k].isDash() {
-				continue
+			if T[k].isDash() || T[k].s == "'s" {
+				continue // "the Sultanate's side"
 			}
 			break
 		}
@@ -88,7 +88,7 @@ func (d *doc) findDelegations(s int) []dmention {
 		if t.low == "side" && len(dm.codes) == 0 {
 			continue
 		}
-		if n, nk := nextWord(T, i); n == "led" || n == "headed" {
+		if n, nk := nextWord(T, i); n == "led" || n == "headed" || n == "chaired" {
 			if n2, _ := nextWord(T, nk); n2 == "by" {
 				dm.ledBy = true
 			}
@@ -230,11 +230,39 @@ func (d *doc) sideCountries(s, from, to int, people []int) []string {
 				strings.Contains(low, "side") || strings.Contains(low, "government") || strings.Contains(low, "navy") ||
 				strings.Contains(low, "defen") || strings.Contains(low, "general staff") || strings.Contains(low, "joint commission") ||
 				strings.Contains(low, "committee") {
-				if findWord(T, max(0, c.i-3), c.i, "trilateral", "between", "integrity", "within") < 0 {
+				if findWord(T, max(0, c.i-3), c.i, "trilateral", "between", "integrity", "within") < 0 &&
+					!placePrep[prevWord(T, c.i)] {
 					add(c.code)
 				}
 			}
 		}
 	}
 	return out
+}
+
+// placePrep are the prepositions that make a country a place or an
+// origin, not a side: "equipment from Japan", "exercises in Georgia".
+var placePrep = setOf("from", "in", "to", "into", "across", "against")
+
+// ledByCountry returns the country of the delegation a person is named as
+// the leader of: "the Saudi side was chaired by X", "the Kazakh delegation
+// was headed by X"; "" when none.
+func (d *doc) ledByCountry(idx int) string {
+	p := d.people[idx]
+	T := d.st(p.sent)
+	for _, dm := range d.delegationsIn(p.sent) {
+		if len(dm.codes) != 1 || !ledBy(T, dm.i+1) || p.s0 < dm.i+4 {
+			continue
+		}
+		first := -1
+		for _, o := range d.bySent[p.sent] {
+			if q := d.people[o]; q.s0 >= dm.i+4 && (first < 0 || q.s0 < d.people[first].s0) {
+				first = o
+			}
+		}
+		if first == idx {
+			return dm.codes[0]
+		}
+	}
+	return ""
 }

@@ -472,6 +472,7 @@ func (d *doc) annotate() {
 		}
 		d.cmask[s] = mask
 	}
+	d.stateForms()
 	d.findPeople()
 }
 

@@ -274,6 +274,7 @@ func (b *builder) hostFromSection(m *meetingDraft) {
 			return
 		}
 	}
+	b.hostFromCues(m)
 }
 
 // placeCountry returns the country of the place a sentence says something
@@ -394,4 +395,23 @@ func (x *sideSet) hostFromVisitBefore() {
 			return
 		}
 	}
+}
+
+// outletCountry returns the country of the outlet that published the
+// report, from Options or from its URL's site; "" when unknown.
+func (b *builder) outletCountry() string {
+	if b.opt.Outlet != nil {
+		if c := outletCountries[*b.opt.Outlet]; c != "" {
+			return c
+		}
+	}
+	if b.opt.URL != nil {
+		if u, err := url.Parse(*b.opt.URL); err == nil {
+			if c := outletCountries[outletOfHost(u.Host)]; c != "" {
+				return c
+			}
+			return hostCountry(u.Host)
+		}
+	}
+	return ""
 }

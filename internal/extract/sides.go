@@ -20,6 +20,10 @@ type sideSet struct {
 	hostConf            float64
 	hostSide            int // 0 the subject's, 1 the object's, -1 unknown
 	sidelines           bool
+	// avoid holds the delegations the meeting had before this sentence
+	// without a head ("received a delegation from Nigeria"): a person the
+	// text gives no country is not guessed into one of them
+	avoid []string
 }
 
 // sides sets the delegations of the main meeting from its sentence: the
@@ -27,6 +31,11 @@ type sideSet struct {
 // countries of those still without one, then the delegations.
 func (b *builder) sides(m *meetingDraft, a anchor) {
 	x := b.newSideSet(a)
+	for _, dl := range m.dlgs {
+		if dl.head < 0 {
+			x.avoid = append(x.avoid, dl.code)
+		}
+	}
 	m.subj, m.obj = x.subj, x.obj
 	x.sidelines = b.d.sidelines(a.s)
 	if x.sidelines {
@@ -74,6 +83,9 @@ func (b *builder) newSideSet(a anchor) *sideSet {
 	}
 	for _, idx := range x.all() {
 		x.country[idx], x.conf[idx] = d.countryOf(idx)
+		if c := d.ledByCountry(idx); c != "" {
+			x.country[idx], x.conf[idx] = c, 0.85
+		}
 		if x.country[idx] == "" {
 			if c := d.appositiveCountry(idx); c != "" {
 				x.country[idx], x.conf[idx] = c, 0.75
@@ -285,10 +297,40 @@ func (x *sideSet) fillCountries() {
 		if x.country[idx] != "" || !x.b.d.principal(idx) {
 			continue
 		}
-		if c := x.b.fallback(x.country); c != "" {
+		if c := x.b.fallback(x.taken(idx)); c != "" {
 			x.country[idx], x.conf[idx] = c, 0.5
 		}
 	}
+}
+
+// taken returns the countries a person left without one cannot be of: the
+// people's of the meeting's sentence, its delegations' ("met with the
+// delegation of the Turkish Armed Forces"), those the other side names,
+// and the headless delegations the meeting had before.
+func (x *sideSet) taken(idx int) map[int]string {
+	out := map[int]string{}
+	for idx, c := range x.country {
+		out[idx] = c
+	}
+	n := 0
+	for _, dm := range x.b.d.delegationsIn(x.a.s) {
+		for _, c := range dm.codes {
+			n++
+			out[-n] = c
+		}
+	}
+	other := x.objCodes // the other side's country named without people
+	if slices.Contains(x.obj, idx) {
+		other = x.subjCodes
+	}
+	if len(other) > 1 {
+		other = nil // "British-French defence ties": not one side
+	}
+	for _, c := range append(append([]string{}, x.avoid...), other...) {
+		n++
+		out[-n] = c
+	}
+	return out
 }
 
 // hostFromPeople finds the host once the people's countries are settled:

@@ -200,6 +200,7 @@ func (b *builder) finishMain(m *meetingDraft) {
 			}
 		}
 	}
+	defer b.hostAtHome(m)
 	// delegations named elsewhere in the section: "the Uzbek delegation"
 	for _, s := range m.sents {
 		for _, dm := range d.delegationsIn(s) {
@@ -278,6 +279,7 @@ func (b *builder) finishMain(m *meetingDraft) {
 			}
 		}
 	}
+	b.moreMembers(m)
 	b.hostFromSection(m)
 	// order: the host first
 	if m.host != "" {
@@ -403,42 +405,4 @@ func (m *meetingDraft) headlessFor(d *doc, a anchor, idx int, inSubj bool) strin
 		return host
 	}
 	return ""
-}
-
-// ledDelegations reads "The South African delegation was led by X, while
-// the Zimbabwean side was led by Y": X and Y head their delegations.
-func (b *builder) ledDelegations(m *meetingDraft) {
-	d := b.d
-	for _, s := range m.sents {
-		T := d.st(s)
-		dms := d.delegationsIn(s)
-		for n, dm := range dms {
-			if len(dm.codes) != 1 {
-				continue
-			}
-			k := dm.i + 1
-			if !(lowWords(T, k, "was", "led", "by") || lowWords(T, k, "was", "headed", "by") || lowWords(T, k, "is", "led", "by") ||
-				lowWords(T, k, "is", "headed", "by") || lowWords(T, k, "were", "led", "by")) {
-				continue
-			}
-			end := len(T)
-			if n+1 < len(dms) {
-				end = dms[n+1].i
-			}
-			for _, idx := range d.bySent[s] {
-				p := d.people[idx]
-				if p.s0 < k+3 || p.s0 >= end {
-					continue
-				}
-				x := m.dlg(dm.codes[0])
-				if x == nil && len(m.dlgs) < 2 {
-					x = m.addDlg(dm.codes[0], s, 0.8)
-				}
-				if x != nil && x.head < 0 && !d.hasPerson(m, idx) {
-					x.head = idx
-				}
-				break
-			}
-		}
-	}
 }

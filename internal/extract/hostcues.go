@@ -1,0 +1,199 @@
+package extract
+
+// hostAtHome: an in-person meeting whose verb tells there was a host and a
+// guest ("received", "called on") but of two countries that nothing
+// places is taken to be held in the country of the outlet that reports it,
+// when that is one of them: a ministry or national agency reports the
+// visits it receives without saying where.
+func (b *builder) hostAtHome(m *meetingDraft) {
+	a := m.anchor
+	if m.host != "" || m.noHost || a.call || a.video || len(m.dlgs) != 2 || a.class == aNeutral {
+		return
+	}
+	if c := b.outletCountry(); c != "" && m.dlg(c) != nil {
+		m.host, m.hostS, m.hostConf = c, -1, 0.45
+	}
+}
+
+// hostFromCues finds the host of a two-country meeting from what its
+// section tells of the visit: a guest honoured ("a guard of honour in
+// honour of the Togolese minister"), the place of an arrival ("upon
+// arrival at Lome airport"), a place the guests visited ("the Togolese
+// delegation visited the Ghana Armed Forces Staff College"), "the Togolese
+// capital", or "here" in a report of the host's outlet.
+func (b *builder) hostFromCues(m *meetingDraft) {
+	d := b.d
+	other := func(c string) string {
+		for _, x := range m.dlgs {
+			if x.code != c {
+				return x.code
+			}
+		}
+		return ""
+	}
+	for _, s := range m.sents {
+		T := d.st(s)
+		if laterVisit(T) || d.sidelines(s) || pastWords(T) {
+			continue
+		}
+		if k := findPhrase(T, 0, "in honour of"); k >= 0 || findPhrase(T, 0, "in honor of") >= 0 {
+			if k < 0 {
+				k = findPhrase(T, 0, "in honor of")
+			}
+			if c := m.sideAfter(d, s, k+3); c != "" {
+				m.host, m.hostS, m.hostConf = other(c), s, 0.6
+				return
+			}
+		}
+		if c := d.capitalOf(s); c != "" && m.dlg(c) != nil {
+			m.host, m.hostS, m.hostConf = c, s, 0.6
+			return
+		}
+		if k := findWord(T, 0, len(T), "arrival", "arrived", "arriving", "landed"); k >= 0 {
+			if c := d.placeFrom(s, k+1); c != "" && m.dlg(c) != nil {
+				m.host, m.hostS, m.hostConf = c, s, 0.6
+				return
+			}
+		}
+		if k := findWord(T, 0, len(T), "visited", "toured"); k >= 0 {
+			guest := m.sideBefore(d, s, k)
+			if c := d.institutionAfter(s, k+1); c != "" && guest != "" && c != guest && m.dlg(c) != nil {
+				m.host, m.hostS, m.hostConf = c, s, 0.6
+				return
+			}
+		}
+		if c := d.stayIn(s); c != "" && m.dlg(c) != nil {
+			m.host, m.hostS, m.hostConf = c, s, 0.6
+			return
+		}
+		if hasWord(T, "wreath", "wreaths", "flowers", "tribute") {
+			if _, c, ok := d.cityIn(s); ok && m.dlg(c) != nil {
+				m.host, m.hostS, m.hostConf = c, s, 0.6 // the guests honour the host's dead
+				return
+			}
+		}
+		if k := findWord(T, 0, len(T), "here"); k > 0 && placeBefore(T, k) {
+			if c := b.outletCountry(); c != "" && m.dlg(c) != nil {
+				m.host, m.hostS, m.hostConf = c, s, 0.55
+				return
+			}
+		}
+	}
+}
+
+// pastWords reports whether a sentence tells of an earlier time: "last
+// year", "previously".
+func pastWords(T []tok) bool {
+	return hasWord(T, "previously", "formerly", "ago") || hasPhrase(T, "last year") || hasPhrase(T, "in the past")
+}
+
+// placeBefore reports whether "here" at token k closes a place: "at the
+// Ministry of Defence here", "met here".
+func placeBefore(T []tok, k int) bool {
+	if k+1 < len(T) && T[k+1].kind == 'w' && !T[k+1].cap && T[k+1].low != "on" && T[k+1].low != "today" {
+		return false // "here is", "here they"
+	}
+	p := T[k-1]
+	return p.kind == 'w' && (placeNouns[p.low] || p.low == "met" || p.low == "held" || p.cap)
+}
+
+// sideAfter returns the delegation of the first participant named in
+// sentence s from token k on, by the person or by the country's name.
+func (m *meetingDraft) sideAfter(d *doc, s, k int) string {
+	T := d.st(s)
+	for _, idx := range d.bySent[s] {
+		p := d.people[idx]
+		if p.s0 < k {
+			continue
+		}
+		for _, x := range m.dlgs {
+			if x.head >= 0 && d.people[x.head].key == p.key {
+				return x.code
+			}
+		}
+		if c, _ := d.countryOf(idx); c != "" && m.dlg(c) != nil {
+			return c
+		}
+	}
+	for _, c := range d.ctry[s] {
+		if c.i >= k && c.i < k+4 && m.dlg(c.code) != nil && findWord(T, k, c.i, "and", "with") < 0 {
+			return c.code
+		}
+	}
+	return ""
+}
+
+// capitalOf returns the country of "the <demonym> capital" in sentence s.
+func (d *doc) capitalOf(s int) string {
+	T := d.st(s)
+	for _, c := range d.ctry[s] {
+		if c.adj && c.j < len(T) && T[c.j].low == "capital" {
+			return c.code
+		}
+	}
+	return ""
+}
+
+// placeFrom returns the country of the city or country named within a few
+// words after token k: "arrival at Lome airport", "arrived at the
+// airport of Lome".
+func (d *doc) placeFrom(s, k int) string {
+	T := d.st(s)
+	end := min(len(T), k+6)
+	for i := k; i < end; i++ {
+		if T[i].kind == 'p' && !T[i].isDash() {
+			return ""
+		}
+		for _, c := range d.cityM[s] {
+			if c.i == i {
+				return c.code
+			}
+		}
+		if c, ok := d.countryIn(s, i); ok && !c.adj {
+			return c.code
+		}
+	}
+	return ""
+}
+
+// institutionAfter returns the country of an institution named right after
+// token k: "visited the Ghana Armed Forces Command and Staff College".
+func (d *doc) institutionAfter(s, k int) string {
+	T := d.st(s)
+	for _, c := range d.ctry[s] {
+		if c.i < k || c.i > k+2 || !institutional(T, c) {
+			continue
+		}
+		for i := c.j; i < min(len(T), c.j+8); i++ {
+			if T[i].kind == 'w' && placeNouns[T[i].low] {
+				return c.code
+			}
+		}
+	}
+	return ""
+}
+
+// stayIn returns the country of "X is in Ghana on a working visit", "who
+// are in Accra for talks".
+func (d *doc) stayIn(s int) string {
+	T := d.st(s)
+	if !hasWord(T, "visit", "talks", "tour", "trip") {
+		return ""
+	}
+	for k := 0; k+2 < len(T); k++ {
+		switch T[k].low {
+		case "is", "are", "was", "were":
+		default:
+			continue
+		}
+		if T[k+1].low == "currently" || T[k+1].low == "now" {
+			k++
+		}
+		if k+2 < len(T) && T[k+1].low == "in" {
+			if c := d.placeAfter(s, k+2, min(len(T), k+6)); c != "" {
+				return c
+			}
+		}
+	}
+	return ""
+}

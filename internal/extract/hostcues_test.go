@@ -1,0 +1,33 @@
+package extract
+
+import "testing"
+
+// What the section tells of the visit places a two-country meeting that
+// its own sentence does not.
+func TestHostFromCues(t *testing.T) {
+	const met = "On 3 May 2021, Ghanaian Defence Minister Kofi Mensah met his Togolese counterpart Essi Agbo. "
+	for _, c := range []struct{ text, host string }{
+		{met + "A guard of honour was mounted in honour of the Togolese minister.", "GH"},
+		{met + "Upon arrival at Lome airport, Mensah was welcomed by senior officers.", "TG"},
+		{met + "Earlier, Mensah laid a wreath at the Independence Monument in Lome.", "TG"},
+		{met + "Agbo is in Ghana on a three-day working visit.", "GH"},
+		{met + "The Togolese delegation also visited the Ghana Armed Forces Command and Staff College.", "GH"},
+		{"On 3 May 2021, Ghanaian Defence Minister Kofi Mensah met his Togolese counterpart Essi Agbo in the Togolese capital.", "TG"},
+		// a visit of another time places nothing
+		{met + "Agbo previously visited the Ghana Armed Forces Command and Staff College.", ""},
+	} {
+		cs, host, _ := sidesOf(t, c.text)
+		if cs != "GH TG" || host != c.host {
+			t.Errorf("%q:\n got countries %q host %q, want GH TG, %q", c.text, cs, host, c.host)
+		}
+	}
+}
+
+// "here" places the meeting in the country of the outlet that reports it.
+func TestHostHere(t *testing.T) {
+	u := "https://www.gna.org.gh/news/1"
+	res := Extract("On 3 May 2021, Defence Minister Kofi Mensah met his Togolese counterpart Essi Agbo at the Ministry of Defence here.", Options{URL: &u})
+	if h := res.Meeting.HostCountry; h == nil || *h != "GH" {
+		t.Errorf("host %v, want GH", h)
+	}
+}

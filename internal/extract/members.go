@@ -1,0 +1,107 @@
+package extract
+
+// ledDelegations reads "The South African delegation was led by X, while
+// the Zimbabwean side was led by Y": X and Y head their delegations.
+func (b *builder) ledDelegations(m *meetingDraft) {
+	d := b.d
+	for _, s := range m.sents {
+		T := d.st(s)
+		dms := d.delegationsIn(s)
+		for n, dm := range dms {
+			if len(dm.codes) == 0 {
+				b.ledGuests(m, s, dm)
+				continue
+			}
+			if len(dm.codes) != 1 {
+				continue
+			}
+			k := dm.i + 1
+			if !ledBy(T, k) {
+				continue
+			}
+			end := len(T)
+			if n+1 < len(dms) {
+				end = dms[n+1].i
+			}
+			for _, idx := range d.bySent[s] {
+				p := d.people[idx]
+				if p.s0 < k+3 || p.s0 >= end {
+					continue
+				}
+				x := m.dlg(dm.codes[0])
+				if x == nil && len(m.dlgs) < 2 {
+					x = m.addDlg(dm.codes[0], s, 0.8)
+				}
+				if x != nil && x.head < 0 && !d.hasPerson(m, idx) {
+					x.head = idx
+				}
+				break
+			}
+		}
+	}
+}
+
+// moreMembers adds to each delegation the officials of its country named
+// elsewhere in the meeting's section with a rank or position.
+func (b *builder) moreMembers(m *meetingDraft) {
+	d := b.d
+	for _, s := range m.sents {
+		for _, idx := range d.bySent[s] {
+			p := d.people[idx]
+			if !p.strong || d.excluded(idx) || d.hasPerson(m, idx) {
+				continue
+			}
+			c, _ := d.countryOf(idx)
+			x := m.dlg(c)
+			if x == nil {
+				continue
+			}
+			if x.head < 0 {
+				x.head = idx
+			} else {
+				x.members = append(x.members, idx)
+			}
+		}
+	}
+}
+
+// ledGuests reads "The delegation was headed by X" with no country: X
+// heads the one delegation still without a head that is not the host's.
+func (b *builder) ledGuests(m *meetingDraft, s int, dm dmention) {
+	d := b.d
+	T := d.st(s)
+	k := dm.i + 1
+	if !ledBy(T, k) {
+		return
+	}
+	var x *dlgDraft
+	for _, dl := range m.dlgs {
+		if dl.head < 0 && dl.code != m.host {
+			if x != nil {
+				return
+			}
+			x = dl
+		}
+	}
+	if x == nil {
+		return
+	}
+	for _, idx := range d.bySent[s] {
+		if p := d.people[idx]; p.s0 >= k+3 && !d.hasPerson(m, idx) {
+			if c, _ := d.countryOf(idx); c == "" || c == x.code {
+				x.head = idx
+			}
+			return
+		}
+	}
+}
+
+// ledBy reports whether "was led by", "is headed by", "was chaired by" or
+// the like starts at token k.
+func ledBy(T []tok, k int) bool {
+	if k >= len(T) || (T[k].low != "was" && T[k].low != "is" && T[k].low != "were") {
+		return false
+	}
+	return lowWords(T, k+1, "led", "by") || lowWords(T, k+1, "headed", "by") || lowWords(T, k+1, "chaired", "by") ||
+		lowWords(T, k+1, "represented", "by")
+}

@@ -1,0 +1,49 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// Officials of a participating country named elsewhere in the meeting's
+// section with a rank or position are members of its delegation.
+func TestMoreMembers(t *testing.T) {
+	res := Extract("On 3 May 2021, Ghanaian Defence Minister Kofi Mensah held talks with his Nigerian counterpart Ibrahim Musa in Accra. "+
+		"The talks covered border security. Nigerian Chief of Defence Staff General Tunde Bello briefed the ministers on the exercise.", Options{})
+	var members []string
+	for _, d := range res.Meeting.Delegations {
+		if d.Country == "NG" {
+			for _, p := range d.Members {
+				members = append(members, p.Name)
+			}
+		}
+	}
+	if !slices.Contains(members, "Tunde Bello") {
+		t.Errorf("NG members %v, want Tunde Bello among them", members)
+	}
+}
+
+// A host named without a country is not guessed into the country of the
+// delegation received; "The delegation was headed by X" gives the guests
+// their head.
+func TestGuestDelegationNotTheHosts(t *testing.T) {
+	cs, _, heads := sidesOf(t, "On 3 May 2021, Minister for Defence Kofi Mensah received a delegation from Nigeria at the Ministry. "+
+		"The delegation was headed by the Chief of Defence Staff, General Tunde Bello. Minister Mensah welcomed the guests. He thanked the Nigerian delegation for the visit.")
+	if cs != "NG" || heads["NG"] != "Tunde Bello" {
+		t.Errorf("got countries %q heads %v, want NG headed by Tunde Bello (the host's country is not told)", cs, heads)
+	}
+	cs, _, heads = sidesOf(t, "On 3 May 2021, the Minister of Defence Kofi Mensah met with the delegation of the Turkish Armed Forces. "+
+		"The talks covered training.")
+	if heads["TR"] == "Kofi Mensah" {
+		t.Errorf("got countries %q heads %v: the host is no Turk", cs, heads)
+	}
+}
+
+// "the Sultanate's side was chaired by X, while the Qatari side was
+// chaired by Y": each heads the side named before them.
+func TestSideChairedBy(t *testing.T) {
+	cs, host, heads := sidesOf(t, "The Sultanate's side was chaired by Sayyid Faisal bin Said, Minister of Defence Affairs, while the Qatari side was chaired by Sheikh Hamad bin Ali, Minister of State for Defence, at talks held in Muscat on 3 May 2021.")
+	if cs != "OM QA" || host != "OM" || heads["OM"] != "Faisal bin Said" || heads["QA"] != "Hamad bin Ali" {
+		t.Errorf("got countries %q host %q heads %v", cs, host, heads)
+	}
+}

@@ -1,0 +1,53 @@
+package extract
+
+import "testing"
+
+// "the Kingdom", "the Sultanate" stand for the one country of that form the
+// text names, else the only one there is.
+func TestStateForms(t *testing.T) {
+	for _, c := range []struct{ text, countries, host string }{
+		{"On 3 May 2021, Sayyid Faisal bin Said, Minister of Defence Affairs, received General John Miller, Commander of U.S. Central Command, who is visiting the Sultanate.",
+			"OM US", "OM"},
+		{"On 3 May 2021, Lieutenant General Fahd Al-Otaibi received General John Miller, Commander of U.S. Central Command, in Riyadh. They reviewed the ties between the Kingdom and the United States.",
+			"SA US", "SA"},
+		// two kingdoms named: "the Kingdom" is neither
+		{"On 3 May 2021, General John Miller, Commander of U.S. Central Command, who is visiting the Kingdom, met officials from Jordan and Bahrain.",
+			"US", ""},
+	} {
+		cs, host, _ := sidesOf(t, c.text)
+		if cs != c.countries || host != c.host {
+			t.Errorf("%q:\n got countries %q host %q, want %q %q", c.text, cs, host, c.countries, c.host)
+		}
+	}
+	if got := stateFormCountry("sultanate", map[string]bool{}); got != "OM" {
+		t.Errorf("the Sultanate: %q, want OM", got)
+	}
+	if got := stateFormCountry("kingdom", map[string]bool{}); got != "" {
+		t.Errorf("the Kingdom with none named: %q, want none", got)
+	}
+}
+
+// A meeting whose verb tells of a host, of two countries nothing places, is
+// held in the reporting outlet's country when it is one of them.
+func TestHostAtHome(t *testing.T) {
+	for _, c := range []struct {
+		url   string
+		class int
+		want  string
+	}{
+		{"https://www.gna.org.gh/news/1", aGuest, "GH"},
+		{"https://www.gna.org.gh/news/1", aNeutral, ""}, // "met": no host told
+		{"https://www.example.com/news/1", aGuest, ""},  // an outlet of neither
+		{"https://www.kuna.net.kw/news/1", aGuest, ""},  // an outlet of a third country
+	} {
+		u := c.url
+		b := &builder{opt: Options{URL: &u}}
+		m := &meetingDraft{anchor: anchor{class: c.class}}
+		m.addDlg("GH", 0, 0.8)
+		m.addDlg("TG", 0, 0.8)
+		b.hostAtHome(m)
+		if m.host != c.want {
+			t.Errorf("%s class %d: host %q, want %q", c.url, c.class, m.host, c.want)
+		}
+	}
+}
