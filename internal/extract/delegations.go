@@ -244,10 +244,10 @@ func (d *doc) sideCountries(s, from, to int, people []int) []string {
 // origin, not a side: "equipment from Japan", "exercises in Georgia".
 var placePrep = setOf("from", "in", "to", "into", "across", "against")
 
-// ledByCountry returns the country of the delegation a person is named as
+// sideLedBy returns the country of the delegation a person is named as
 // the leader of: "the Saudi side was chaired by X", "the Kazakh delegation
 // was headed by X"; "" when none.
-func (d *doc) ledByCountry(idx int) string {
+func (d *doc) sideLedBy(idx int) string {
 	p := d.people[idx]
 	T := d.st(p.sent)
 	for _, dm := range d.delegationsIn(p.sent) {

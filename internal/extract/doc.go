@@ -474,6 +474,7 @@ func (d *doc) annotate() {
 	}
 	d.stateForms()
 	d.findPeople()
+	d.mentionCountries()
 }
 
 // countryIn returns the country named at token i of sentence s, if any.

@@ -178,6 +178,10 @@ func (b *builder) run() {
 			b.warn("no article text was found")
 		} else {
 			b.warnKey("no sentence reports a meeting between named officials or delegations")
+			if b.pairSides(main) {
+				b.moreMembers(main)
+				main.kind, main.kindS = d.kindOf(main.sents, main.anchor, false)
+			}
 		}
 	}
 	b.findDate(main)

@@ -285,6 +285,9 @@ func (d *doc) placeCountry(s int) string {
 	if _, code, ok := d.cityIn(s); ok {
 		return code
 	}
+	if c := d.townOf(s); c != "" {
+		return c
+	}
 	T := d.st(s)
 	// the nearest "in" or "at" before a mention, words only between
 	placeWord := func(i int) bool {

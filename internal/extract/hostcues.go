@@ -197,3 +197,27 @@ func (d *doc) stayIn(s int) string {
 	}
 	return ""
 }
+
+// townOf returns the country of a place written "in <Town>, <Country>"
+// ("took place in Ruse, Bulgaria"), for towns the country table does not
+// hold.
+func (d *doc) townOf(s int) string {
+	T := d.st(s)
+	for _, c := range d.ctry[s] {
+		if c.adj || c.i < 3 || !T[c.i-1].is(",") {
+			continue
+		}
+		k := c.i - 2
+		for k > 0 && T[k].kind == 'w' && T[k].cap && c.i-2-k < 3 {
+			k--
+		}
+		if k == c.i-2 || T[k].low != "in" && T[k].low != "at" {
+			continue
+		}
+		if c.j < len(T) && T[c.j].kind == 'w' && T[c.j].cap {
+			continue // "in Ruse, Bulgaria Today": not a place
+		}
+		return c.code
+	}
+	return ""
+}

@@ -105,3 +105,31 @@ func ledBy(T []tok, k int) bool {
 	return lowWords(T, k+1, "led", "by") || lowWords(T, k+1, "headed", "by") || lowWords(T, k+1, "chaired", "by") ||
 		lowWords(T, k+1, "represented", "by")
 }
+
+// headlessLeft gives the one delegation still without a head, known from
+// the headline alone, the one person of the meeting's sentence still
+// without a delegation.
+func (b *builder) headlessLeft(m *meetingDraft) {
+	d := b.d
+	var x *dlgDraft
+	for _, dl := range m.dlgs {
+		if dl.head < 0 {
+			if x != nil {
+				return
+			}
+			x = dl
+		}
+	}
+	if x == nil || !x.headline {
+		return // a delegation of the sentence itself may be the other side's
+	}
+	var left []int
+	for _, idx := range append(append([]int{}, m.subj...), m.obj...) {
+		if d.people[idx].strong && !d.hasPerson(m, idx) && m.country[idx] == "" {
+			left = append(left, idx)
+		}
+	}
+	if len(left) == 1 {
+		x.head = left[0]
+	}
+}

@@ -47,3 +47,17 @@ func TestSideChairedBy(t *testing.T) {
 		t.Errorf("got countries %q host %q heads %v", cs, host, heads)
 	}
 }
+
+// The one delegation known only from the headline gets the one person of
+// the meeting's sentence left without a country; a subject who met "the
+// delegation led by" someone hosts.
+func TestHeadlessLeft(t *testing.T) {
+	cs, _, heads := sidesOf(t, "Ghana, Togo defence chiefs meet\n\nOn 3 May 2021, General Kofi Mensah, Chief of the Defence Staff of Ghana, met with General Essi Agbo. The sides discussed cooperation.")
+	if cs != "GH TG" || heads["TG"] != "Essi Agbo" {
+		t.Errorf("got countries %q heads %v, want TG headed by Essi Agbo", cs, heads)
+	}
+	cs, host, _ := sidesOf(t, "Ghana, Togo discuss military cooperation\n\nOn 3 May 2021, Chief of the Defence Staff General Kofi Mensah met with the delegation led by Togolese General Essi Agbo. The sides discussed cooperation.")
+	if cs != "GH TG" || host != "GH" {
+		t.Errorf("got countries %q host %q, want GH TG, GH", cs, host)
+	}
+}

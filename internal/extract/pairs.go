@@ -53,7 +53,7 @@ func pairNext(t tok) bool {
 // countries before them the two sides.
 var pairWords = setOf("held", "hold", "holds", "discussed", "discuss", "discusses", "signed", "sign", "signs", "agreed",
 	"agree", "agrees", "vow", "vowed", "pledge", "pledged", "defence", "defense", "military", "security", "ties",
-	"relations", "cooperation", "co-operation", "partnership", "sides", "ministers", "talks", "counterparts",
+	"relations", "cooperation", "co-operation", "partnership", "sides", "ministers", "talks", "counterparts", "high",
 	"reaffirm", "reaffirmed", "review", "reviewed", "explore", "explored", "strengthen", "boost", "bolster", "deepen",
 	"expand", "enhance", "bilateral", "army", "armies", "navies", "forces", "armed", "chiefs", "officials", "mull",
 	"eye", "eyes", "seek", "seeks", "discussing", "ink", "inks", "conduct", "hold", "meet", "meets", "army", "navy",
@@ -81,4 +81,46 @@ func pairGap(T []tok, i, j int) bool {
 		}
 	}
 	return and
+}
+
+// pairMeetingWords are the words of a sentence that tells of a meeting or
+// a signing between two countries named as a pair.
+var pairMeetingWords = setOf("signed", "sign", "signs", "held", "hold", "holds", "met", "meet", "meets", "meeting",
+	"talks", "consultations", "dialogue", "session", "commission", "discussed", "discuss", "place", "convened")
+
+// pairSides builds the sides of a report no sentence of which reports a
+// meeting between people: the first sentence that names two countries as a
+// pair with a word of meeting or signing ("Azerbaijan and Georgia signed a
+// plan ...", "the meeting of the joint commission between A and B took
+// place in Astana", "the A-B High Level Military Dialogue was held") gives
+// the two delegations, and a city of one of them in it the host.
+func (b *builder) pairSides(m *meetingDraft) bool {
+	d := b.d
+	for s := range d.sents {
+		T := d.st(s)
+		if !hasWordSet(T, pairMeetingWords) || laterVisit(T) {
+			continue
+		}
+		cs := d.ctry[s]
+		for n := 0; n+1 < len(cs); n++ {
+			x, y := cs[n], cs[n+1]
+			if x.code == y.code || !pairGap(T, x.j, y.i) ||
+				n > 0 && pairGap(T, cs[n-1].j, x.i) || n+2 < len(cs) && pairGap(T, y.j, cs[n+2].i) {
+				continue
+			}
+			between := x.i > 0 && T[x.i-1].low == "between"
+			if !between && (y.j >= len(T) || !pairNext(T[y.j])) {
+				continue
+			}
+			m.addDlg(x.code, s, 0.5)
+			m.addDlg(y.code, s, 0.5)
+			if c := d.placeCountry(s); c == x.code || c == y.code {
+				m.host, m.hostS, m.hostConf = c, s, 0.6
+			} else if c != "" {
+				m.noHost = true
+			}
+			return true
+		}
+	}
+	return false
 }

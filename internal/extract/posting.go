@@ -124,3 +124,73 @@ func (x *sideSet) hostFromPosting() {
 		}
 	}
 }
+
+// mentionCountries gives people their country from words around the
+// mention that the title grammar leaves: "General X of France", "General X
+// from the United States", "France's General X", "X, Minister of Defence,
+// South Africa". It runs once people are found, and the country spreads to
+// the person's other mentions.
+func (d *doc) mentionCountries() {
+	for idx := range d.people {
+		m := &d.people[idx]
+		if m.country != "" || m.title {
+			continue
+		}
+		c := d.ofCountry(idx)
+		if c == "" {
+			c = d.possessiveCountry(idx)
+		}
+		if c == "" {
+			c = d.appositiveCountry(idx)
+		}
+		if c == "" {
+			continue
+		}
+		m.country, m.ccf = c, 0.75
+		if e := d.ents[m.key]; e != nil && e.anyC == "" {
+			e.anyC, e.anyCF = c, 0.75
+		}
+	}
+}
+
+// ofCountry returns the country of "X of France", "X from the United
+// States" right after a person's name (and rank mark), when nothing but a
+// clause's end follows: not "X of France's army".
+func (d *doc) ofCountry(idx int) string {
+	m := d.people[idx]
+	T := d.st(m.sent)
+	k := max(m.e1, m.j)
+	if k >= len(T) || T[k].kind != 'w' || (T[k].low != "of" && T[k].low != "from") {
+		return ""
+	}
+	c, ok := d.countryIn(m.sent, k+1)
+	if !ok && k+2 < len(T) && T[k+1].low == "the" {
+		c, ok = d.countryIn(m.sent, k+2)
+	}
+	if !ok || c.adj {
+		return ""
+	}
+	if c.j < len(T) {
+		n := T[c.j]
+		if n.s == "'s" || n.kind == 'w' && n.cap {
+			return ""
+		}
+	}
+	return c.code
+}
+
+// possessiveCountry returns the country of "France's General X": a
+// country's name with "'s" right before the mention.
+func (d *doc) possessiveCountry(idx int) string {
+	m := d.people[idx]
+	T := d.st(m.sent)
+	k := m.s0 - 1
+	if k < 1 || T[k].s != "'s" {
+		return ""
+	}
+	c, ok := d.countryIn(m.sent, k-1)
+	if !ok || c.j != k {
+		return ""
+	}
+	return c.code
+}

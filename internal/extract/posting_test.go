@@ -65,3 +65,17 @@ func TestArrivedWithoutIn(t *testing.T) {
 		t.Errorf("got countries %q host %q, want NG TG, NG", cs, host)
 	}
 }
+
+// "General X of France", "from the United States", "France's General X".
+func TestMentionCountries(t *testing.T) {
+	for _, c := range []struct{ text, countries string }{
+		{"On 3 May 2021, General Kofi Mensah of Ghana met General Jean Dupont of France. They discussed cooperation.", "FR GH"},
+		{"On 3 May 2021, Ghanaian Defence Minister Kofi Mensah met General Jean Dupont from France. They discussed cooperation.", "FR GH"},
+		{"On 3 May 2021, Ghanaian Defence Minister Kofi Mensah met France's General Jean Dupont. They discussed cooperation.", "FR GH"},
+	} {
+		cs, _, _ := sidesOf(t, c.text)
+		if cs != c.countries {
+			t.Errorf("%q:\n got countries %q, want %q", c.text, cs, c.countries)
+		}
+	}
+}

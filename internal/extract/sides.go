@@ -52,6 +52,9 @@ func (b *builder) sides(m *meetingDraft, a anchor) {
 		x.hostFromPosting()
 	}
 	x.fillCountries()
+	if x.host == "" && !m.noHost && inPerson && a.class == aNeutral && len(x.subj) > 0 {
+		x.hostFromDelegation() // now that the subject has a country
+	}
 	if x.host == "" && !m.noHost && !x.sidelines && inPerson {
 		x.hostFromPeople()
 	}
@@ -83,7 +86,7 @@ func (b *builder) newSideSet(a anchor) *sideSet {
 	}
 	for _, idx := range x.all() {
 		x.country[idx], x.conf[idx] = d.countryOf(idx)
-		if c := d.ledByCountry(idx); c != "" {
+		if c := d.sideLedBy(idx); c != "" {
 			x.country[idx], x.conf[idx] = c, 0.85
 		}
 		if x.country[idx] == "" {

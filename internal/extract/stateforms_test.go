@@ -51,3 +51,21 @@ func TestHostAtHome(t *testing.T) {
 		}
 	}
 }
+
+// A report that names no one at the meeting: two countries named as a pair
+// with a word of meeting or signing are its sides; "in <town>, <country>"
+// places it.
+func TestPairSides(t *testing.T) {
+	for _, c := range []struct{ text, countries, host string }{
+		{"The plan of military cooperation between Ghana and Togo for 2022 was signed in Accra on 3 May 2021. The plan covers training.", "GH TG", "GH"},
+		{"On 3 May 2021, Ghana and Togo signed a memorandum on border security. The memorandum covers patrols.", "GH TG", ""},
+		{"The third meeting of the Ghana-Togo Joint Military Commission took place in Aflao, Togo, on 3 May 2021. It reviewed patrols.", "GH TG", "TG"},
+		// a pair that is no meeting's
+		{"Trade between Ghana and Togo grew in 2021. Exports rose.", "", ""},
+	} {
+		cs, host, _ := sidesOf(t, c.text)
+		if cs != c.countries || host != c.host {
+			t.Errorf("%q:\n got countries %q host %q, want %q %q", c.text, cs, host, c.countries, c.host)
+		}
+	}
+}

@@ -279,6 +279,7 @@ func (b *builder) finishMain(m *meetingDraft) {
 			}
 		}
 	}
+	b.headlessLeft(m)
 	b.moreMembers(m)
 	b.hostFromSection(m)
 	// order: the host first
