@@ -63,17 +63,32 @@ func (b *builder) fallback(assigned map[int]string) string {
 	if c := b.d.pairedCountry(used, false); c != "" {
 		return c
 	}
+	return b.d.mostNamed(used)
+}
+
+// mostNamed returns the country most named as the owner of an institution
+// ("the Pakistani side", "Turkish Armed Forces") that is not used yet and
+// not named among several ("trilateral", "between").
+func (d *doc) mostNamed(used map[string]bool) string {
+	c, _ := d.mostNamedAt(used)
+	return c
+}
+
+// mostNamedAt is mostNamed with the first sentence that names it so.
+func (d *doc) mostNamedAt(used map[string]bool) (string, int) {
 	count := map[string]int{}
+	first := map[string]int{}
 	var order []string
-	for s := range b.d.sents {
-		T := b.d.st(s)
-		for _, c := range b.d.ctry[s] {
+	for s := range d.sents {
+		T := d.st(s)
+		for _, c := range d.ctry[s] {
 			if used[c.code] || !institutional(T, c) ||
 				findWord(T, max(0, c.i-8), c.i, "trilateral", "multilateral", "integrity", "between", "independence") >= 0 {
 				continue
 			}
 			if count[c.code] == 0 {
 				order = append(order, c.code)
+				first[c.code] = s
 			}
 			count[c.code]++
 		}
@@ -84,7 +99,10 @@ func (b *builder) fallback(assigned map[int]string) string {
 			best = c
 		}
 	}
-	return best
+	if best == "" {
+		return "", -1
+	}
+	return best, first[best]
 }
 
 var institutionWords = setOf("army", "armed", "forces", "ministry", "navy", "air", "military", "defense", "defence",
@@ -178,8 +196,24 @@ func (d *doc) isVisitor(s, idx int) bool {
 	if k := findWord(T, e, min(len(T), e+6), "accompanying"); k >= 0 && findWord(T, e, k, "and") >= 0 {
 		return true
 	}
-	return lowWords(T, e, "who", "is", "on") || lowWords(T, e+1, "who", "is", "on")
+	for _, k := range []int{e, e + 1} {
+		if k >= len(T) || T[k].low != "who" {
+			continue
+		}
+		for _, w := range visitorClauses {
+			if lowWords(T, k+1, w...) {
+				return true
+			}
+		}
+	}
+	return false
 }
+
+// visitorClauses are what a relative clause after a guest's name says:
+// "X, who is on a visit", "who is visiting", "who arrived in".
+var visitorClauses = [][]string{{"is", "on"}, {"was", "on"}, {"is", "visiting"}, {"was", "visiting"}, {"is", "paying"},
+	{"was", "paying"}, {"arrived"}, {"has", "arrived"}, {"had", "arrived"}, {"is", "in"}, {"came"}, {"has", "come"},
+	{"is", "currently", "on"}, {"is", "currently", "visiting"}, {"is", "currently", "in"}}
 
 // venueHost finds the host from where the meeting was held: a venue named
 // for a participant's country ("at the British Ministry of Defence", "at

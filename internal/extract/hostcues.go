@@ -45,6 +45,12 @@ func (b *builder) hostFromCues(m *meetingDraft) {
 				return
 			}
 		}
+		if k := hostPhrase(T); k >= 0 {
+			if c := m.sideBefore(d, s, k); c != "" {
+				m.host, m.hostS, m.hostConf = c, s, 0.65
+				return
+			}
+		}
 		if c := d.capitalOf(s); c != "" && m.dlg(c) != nil {
 			m.host, m.hostS, m.hostConf = c, s, 0.6
 			return
@@ -220,4 +226,16 @@ func (d *doc) townOf(s int) string {
 		return c.code
 	}
 	return ""
+}
+
+// hostPhrase returns where a sentence says its subject hosted: "played
+// host to", "granted an audience to"; -1 when it does not.
+func hostPhrase(T []tok) int {
+	for _, p := range []string{"played host to", "plays host to", "granted an audience", "grants an audience",
+		"gave an audience", "granted audience", "hosted a", "hosted the", "hosted his", "hosted her"} {
+		if k := findPhrase(T, 0, p); k >= 0 {
+			return k
+		}
+	}
+	return -1
 }

@@ -13,6 +13,10 @@ func TestHostFromCues(t *testing.T) {
 		{met + "Agbo is in Ghana on a three-day working visit.", "GH"},
 		{met + "The Togolese delegation also visited the Ghana Armed Forces Command and Staff College.", "GH"},
 		{"On 3 May 2021, Ghanaian Defence Minister Kofi Mensah met his Togolese counterpart Essi Agbo in the Togolese capital.", "TG"},
+		{"On 3 May 2021, Ghanaian Defence Minister Kofi Mensah played host to Togolese Defence Minister Essi Agbo. They discussed cooperation.", "GH"},
+		{"On 3 May 2021, Ghanaian Defence Minister Kofi Mensah granted an audience to Togolese Defence Minister Essi Agbo. They discussed cooperation.", "GH"},
+		{"On 3 May 2021, Ghanaian Defence Minister Kofi Mensah met with Togolese Defence Minister Essi Agbo, who arrived in the country on Sunday.", "GH"},
+		{"On 3 May 2021, Ghanaian Defence Minister Kofi Mensah met with Togolese Defence Minister Essi Agbo, who is visiting the country.", "GH"},
 		// a visit of another time places nothing
 		{met + "Agbo previously visited the Ghana Armed Forces Command and Staff College.", ""},
 	} {

@@ -61,3 +61,17 @@ func TestHeadlessLeft(t *testing.T) {
 		t.Errorf("got countries %q host %q, want GH TG, GH", cs, host)
 	}
 }
+
+// A meeting with one side found gets the other from a pair of countries
+// named with it, else from the country most named for its institutions.
+func TestLonePartner(t *testing.T) {
+	for _, c := range []struct{ text, countries string }{
+		{"On 3 May 2021, Ghanaian Defence Minister Kofi Mensah held talks with Essi Agbo. They discussed cooperation between Ghana and Togo in border security.", "GH TG"},
+		{"On 3 May 2021, Ghanaian Defence Minister Kofi Mensah held talks with Essi Agbo. They discussed training for the Togolese Armed Forces and a visit of the Togolese Navy.", "GH TG"},
+	} {
+		cs, _, _ := sidesOf(t, c.text)
+		if cs != c.countries {
+			t.Errorf("%q:\n got countries %q, want %q", c.text, cs, c.countries)
+		}
+	}
+}

@@ -5,6 +5,12 @@ package extract
 // "A, B" or "A-B" written together ("Ghana and Nigeria held talks",
 // "India-US defence ties").
 func (d *doc) pairedCountry(used map[string]bool, between bool) string {
+	c, _ := d.pairedCountryAt(used, between)
+	return c
+}
+
+// pairedCountryAt is pairedCountry with the sentence that names the pair.
+func (d *doc) pairedCountryAt(used map[string]bool, between bool) (string, int) {
 	for s := range d.sents {
 		T := d.st(s)
 		cs := d.ctry[s]
@@ -23,13 +29,13 @@ func (d *doc) pairedCountry(used map[string]bool, between bool) string {
 			}
 			switch {
 			case used[x.code] && !used[y.code]:
-				return y.code
+				return y.code, s
 			case used[y.code] && !used[x.code]:
-				return x.code
+				return x.code, s
 			}
 		}
 	}
-	return ""
+	return "", -1
 }
 
 // pairNext reports whether the token after a pair of countries makes
@@ -122,5 +128,35 @@ func (b *builder) pairSides(m *meetingDraft) bool {
 			return true
 		}
 	}
+	if x, y := d.headlinePair(); x != "" {
+		m.addDlg(x, -1, 0.4).headline = true
+		m.addDlg(y, -1, 0.4).headline = true
+		return true
+	}
 	return false
+}
+
+// headlinePair returns two countries the headline names as a pair:
+// "Ghana, Togo Sign Defence Pact", "Romanian and Bulgarian Defence
+// Ministers Meet".
+func (d *doc) headlinePair() (string, string) {
+	if d.headline < 0 {
+		return "", ""
+	}
+	l := d.lines[d.headline]
+	T := tokenize(d.text, l.start, l.end)
+	var cs []cmention
+	for i := 0; i < len(T); i++ {
+		if c, j, adj := countryAtAdj(T, i); c != "" && c != "-" {
+			cs = append(cs, cmention{i: i, j: j, code: c, adj: adj})
+			i = j - 1
+		}
+	}
+	if len(cs) != 2 || cs[0].code == cs[1].code || !pairGap(T, cs[0].j, cs[1].i) {
+		return "", ""
+	}
+	if cs[1].j >= len(T) || !pairNext(T[cs[1].j]) {
+		return "", ""
+	}
+	return cs[0].code, cs[1].code
 }

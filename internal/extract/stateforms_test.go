@@ -60,6 +60,7 @@ func TestPairSides(t *testing.T) {
 		{"The plan of military cooperation between Ghana and Togo for 2022 was signed in Accra on 3 May 2021. The plan covers training.", "GH TG", "GH"},
 		{"On 3 May 2021, Ghana and Togo signed a memorandum on border security. The memorandum covers patrols.", "GH TG", ""},
 		{"The third meeting of the Ghana-Togo Joint Military Commission took place in Aflao, Togo, on 3 May 2021. It reviewed patrols.", "GH TG", "TG"},
+		{"Ghana, Togo Defence Chiefs Hold Talks\n\nThe two chiefs reviewed border patrols on 3 May 2021. Training was discussed.", "GH TG", ""},
 		// a pair that is no meeting's
 		{"Trade between Ghana and Togo grew in 2021. Exports rose.", "", ""},
 	} {

@@ -237,6 +237,17 @@ func (b *builder) finishMain(m *meetingDraft) {
 			}
 		}
 	}
+	if len(m.dlgs) == 1 {
+		// "... cooperation between A and B": the partner of the lone side
+		used := map[string]bool{m.dlgs[0].code: true}
+		if c, s := d.pairedCountryAt(used, true); c != "" {
+			m.addDlg(c, s, 0.5).headline = true
+		} else if c, s := d.pairedCountryAt(used, false); c != "" {
+			m.addDlg(c, s, 0.5).headline = true
+		} else if c, s := d.mostNamedAt(used); c != "" {
+			m.addDlg(c, s, 0.4).headline = true
+		}
+	}
 	b.ledDelegations(m)
 	// members: "also attended by", "accompanied by", "with the participation of"
 	for _, s := range m.sents {
