@@ -142,6 +142,9 @@ for t in go pgbench psql curl wrk; do command -v $t >/dev/null || { echo "missin
 	echo "go: $(go version)"
 	echo "wrk: $(wrk -v 2>&1 | head -1)"
 	echo "pgbench: $(pgbench --version)"
+	echo "settings: SIZES=\"$SIZES\" ONLY=\"$ONLY\" TESTS_ONLY=\"${TESTS_ONLY:-}\" DURATION=$DURATION WARMUP=$WARMUP" \
+		"ATTEMPTS=$ATTEMPTS MAX_OTHER=$MAX_OTHER CONNS=\"$CONNS\" COUNTS=${COUNTS:-1} KEEP_DATA=$KEEP_DATA" \
+		"DB_SETTINGS=\"$DB_SETTINGS\""
 } | tee "$OUT/machine.txt"
 
 # --- build -------------------------------------------------------------------
