@@ -133,14 +133,18 @@ func (p *Proxy) accept() {
 		p.conns[c] = s
 		p.mu.Unlock()
 		p.wg.Add(2)
-		go p.pipe(c, s)
-		go p.toServer(s, c)
+		answered := make(chan struct{})
+		go p.pipe(c, s, answered)
+		go p.toServer(s, c, answered)
 	}
 }
 
 // toServer copies what the client c sends to the server s, watching for
-// the pattern of CutAfter.
-func (p *Proxy) toServer(s, c net.Conn) {
+// the pattern of CutAfter. After a cut it keeps the server's side open
+// until the server answers (answered: the copy the other way ended, as
+// its answer found the client gone), so that the statement is carried out
+// however slow the server is, or for 10 s at most.
+func (p *Proxy) toServer(s, c net.Conn, answered <-chan struct{}) {
 	buf := make([]byte, 32<<10)
 	for {
 		n, err := c.Read(buf)
@@ -157,7 +161,10 @@ func (p *Proxy) toServer(s, c net.Conn) {
 			p.mu.Unlock()
 			if cut {
 				_ = c.Close()
-				time.Sleep(500 * time.Millisecond) // the server carries the statement out
+				select {
+				case <-answered:
+				case <-time.After(10 * time.Second):
+				}
 				break
 			}
 		}
@@ -173,9 +180,11 @@ func (p *Proxy) toServer(s, c net.Conn) {
 	p.wg.Done()
 }
 
-// pipe copies one direction; when either side ends, both are closed.
-func (p *Proxy) pipe(dst, src net.Conn) {
+// pipe copies one direction; when either side ends, both are closed, and
+// then done is.
+func (p *Proxy) pipe(dst, src net.Conn, done chan<- struct{}) {
 	defer p.wg.Done()
+	defer close(done)
 	_, _ = io.Copy(dst, src) // ends with an error when cut: the other direction sees it too
 	_ = dst.Close()
 	_ = src.Close()
