@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -85,6 +86,7 @@ func serviceOn(st *postgres.Store) (*domain.Service, *postgres.Store) {
 // within the grace period; past it their contexts are cancelled, so that an
 // import rolls back rather than being cut off midway. It serves on ln.
 func serve(ctx context.Context, cfg config.Config, router *postgres.Router, log *slog.Logger, ln net.Listener) error {
+	serverGC(os.LookupEnv)
 	svc, st := serviceOn(router.Store())
 	svc.AutoAccept = cfg.AutoAccept.Value()
 	reg := prometheus.NewRegistry()
