@@ -138,42 +138,21 @@ func (s *Service) Import(ctx context.Context, next func() (ImportLine, bool), op
 	// officials they name are looked up in one call rather than one each,
 	// and a chunk is written as soon as its last line has come.
 	var lines []ImportLine
-	var ms []*Meeting
 	for {
 		line, ok := next()
 		cut := ok && errors.Is(line.Err, ErrInputCut)
 		if ok && !cut {
 			lines = append(lines, line)
-			ms = append(ms, line.Meeting)
 			if len(lines) < opt.Chunk-len(chunk) {
 				continue
 			}
 		}
-		im.r.prefetch(ctx, ms)
-		for _, line := range lines {
-			im.read(line.N)
-			p, ok, err := im.prepare(ctx, line)
-			if err == nil {
-				err = ctx.Err()
-			}
-			if err != nil {
-				at := line.N
-				if len(chunk) > 0 {
-					at = chunk[0].line
-				}
-				return im.stop(at, err)
-			}
-			if ok {
-				chunk = append(chunk, p)
-			}
-			if len(chunk) >= opt.Chunk {
-				if at, err := im.flush(ctx, chunk); err != nil {
-					return im.stop(at, err)
-				}
-				chunk = chunk[:0]
-			}
+		var at int
+		var err error
+		if chunk, at, err = im.take(ctx, lines, chunk); err != nil {
+			return im.stop(at, err)
 		}
-		lines, ms = lines[:0], ms[:0]
+		lines = lines[:0]
 		if cut {
 			// A plain import stores what came whole and stops at the cut.
 			if !opt.Atomic {
@@ -201,6 +180,42 @@ func (s *Service) Import(ctx context.Context, next func() (ImportLine, bool), op
 	im.finish(0)
 	im.rep.Seconds = time.Since(start).Seconds()
 	return im.rep, nil
+}
+
+// take prepares lines read ahead, the officials they name looked up at
+// once first, and adds them to chunk, writing it each time it is full. It
+// returns the chunk still to write or, when the import must stop, the line
+// it stops at and why.
+func (im *importer) take(ctx context.Context, lines []ImportLine, chunk []pending) ([]pending, int, error) {
+	ms := make([]*Meeting, len(lines))
+	for i, line := range lines {
+		ms[i] = line.Meeting
+	}
+	im.r.prefetch(ctx, ms)
+	for _, line := range lines {
+		im.read(line.N)
+		p, ok, err := im.prepare(ctx, line)
+		if err == nil {
+			err = ctx.Err()
+		}
+		if err != nil {
+			at := line.N
+			if len(chunk) > 0 {
+				at = chunk[0].line
+			}
+			return chunk, at, err
+		}
+		if ok {
+			chunk = append(chunk, p)
+		}
+		if len(chunk) >= im.opt.Chunk {
+			if at, err := im.flush(ctx, chunk); err != nil {
+				return chunk, at, err
+			}
+			chunk = chunk[:0]
+		}
+	}
+	return chunk, 0, nil
 }
 
 type importer struct {

@@ -19,7 +19,7 @@ func (s *Service) prepare(ctx context.Context, m *Meeting, old *Meeting) ([]Offi
 
 func (s *Service) newResolver() *resolver {
 	return &resolver{s: s, news: map[string]*Official{}, byKey: map[string][]*Official{}, byID: map[string]*Official{},
-		stored: map[string]bool{}, found: map[string][]Official{}}
+		seq: map[*Official]int{}, stored: map[string]bool{}, found: map[string][]Official{}}
 }
 
 // prepare readies m with this resolver and returns the new officials m
@@ -416,9 +416,6 @@ func (r *resolver) official(ctx context.Context, at, country, id, name string) (
 // addNew records a new official under its country and folded name, and
 // under each of its name keys.
 func (r *resolver) addNew(k string, o *Official) {
-	if r.seq == nil {
-		r.seq = map[*Official]int{}
-	}
 	r.seq[o] = len(r.seq)
 	r.news[k] = o
 	r.byID[o.ID] = o
