@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -40,9 +39,20 @@ func (s *Store) FindOfficials(ctx context.Context, country, key string) ([]domai
 	return os, formatError(err)
 }
 
-// FindOfficialsByKeys implements domain.OfficialStore: one scan of the
-// name keys' index for all the pairs, each official then filed under the
-// pairs it matches.
+// findOfficialsByKeysSQL looks each (country, key) pair up on its own in
+// the name keys' index: the subquery is kept apart (OFFSET 0) so that it
+// runs once a pair as an index lookup. One scan of the index for all the
+// keys (name_keys && $keys) costs the product of the keys and the
+// officials they match, and grows with the officials stored.
+const findOfficialsByKeysSQL = `
+SELECT k.country, k.key, ` + officialColumns + `
+FROM unnest($1::text[], $2::text[]) AS k (country, key)
+CROSS JOIN LATERAL (SELECT * FROM officials o
+    WHERE o.name_keys @> ARRAY[k.key] AND o.country = k.country OFFSET 0) o
+ORDER BY k.country, k.key, o.id`
+
+// FindOfficialsByKeys implements domain.OfficialStore, in one statement
+// that looks each pair up in the name keys' index.
 func (s *Store) FindOfficialsByKeys(ctx context.Context, keys []domain.OfficialKey) (map[domain.OfficialKey][]domain.Official, error) {
 	out := make(map[domain.OfficialKey][]domain.Official, len(keys))
 	if len(keys) == 0 {
@@ -50,26 +60,28 @@ func (s *Store) FindOfficialsByKeys(ctx context.Context, keys []domain.OfficialK
 	}
 	var countries, names []string
 	for _, k := range keys {
+		if _, dup := out[k]; dup {
+			continue
+		}
 		out[k] = nil
 		countries = append(countries, k.Country)
 		names = append(names, k.Key)
 	}
-	rows, err := s.q(ctx).Query(ctx, `SELECT `+officialColumns+` FROM officials o
-		WHERE o.name_keys && $2::text[] AND o.country = ANY($1::text[]) ORDER BY o.id`, countries, names)
+	rows, err := s.q(ctx).Query(ctx, findOfficialsByKeysSQL, countries, names)
 	if err != nil {
 		return nil, fmt.Errorf("find officials: %w", formatError(err))
 	}
-	os, err := pgx.CollectRows(rows, scanOfficial)
+	var k domain.OfficialKey
+	var o domain.Official
+	_, err = pgx.ForEachRow(rows, []any{&k.Country, &k.Key, &o.ID, &o.Name, &o.Aliases, &o.Country, &o.WikidataID,
+		&o.NameKeys, &o.CreatedAt, &o.UpdatedAt}, func() error {
+		o.CreatedAt, o.UpdatedAt = o.CreatedAt.UTC(), o.UpdatedAt.UTC()
+		out[k] = append(out[k], o)
+		o = domain.Official{}
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("find officials: %w", formatError(err))
-	}
-	for _, o := range os {
-		for _, nk := range slices.Compact(slices.Sorted(slices.Values(o.NameKeys))) {
-			k := domain.OfficialKey{Country: o.Country, Key: nk}
-			if found, ok := out[k]; ok {
-				out[k] = append(found, o)
-			}
-		}
 	}
 	return out, nil
 }
