@@ -1,0 +1,1 @@
+ALTER INDEX officials_name_keys_idx RESET (fastupdate);
