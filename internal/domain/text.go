@@ -14,10 +14,14 @@ import (
 // and spaces into one space: "Z.Hasanov", "z. Hasanov" and "Z Hasanov" all
 // fold to "z hasanov", and "Türkiye" to "turkiye".
 func Fold(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	stripped, _, err := transform.String(t, s)
-	if err != nil {
-		stripped = s
+	stripped := s
+	// ASCII has no accents to strip, and its normal forms are itself.
+	if !isASCII(s) {
+		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+		var err error
+		if stripped, _, err = transform.String(t, s); err != nil {
+			stripped = s
+		}
 	}
 	var b strings.Builder
 	space := false
@@ -36,6 +40,15 @@ func Fold(s string) string {
 		}
 	}
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // NameKeys returns the folded forms under which a person's name is found: the
