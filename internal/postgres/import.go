@@ -47,10 +47,11 @@ func (t *importTx) FindMeetingIDs(ctx context.Context, keys []string) (map[strin
 }
 
 // WriteMeetings implements domain.ImportTx. New officials are upserted (one
-// stored meanwhile by a concurrent write is used instead); the rows go in
-// with COPY, delegation ids taken from their sequence first so that members
-// can name them; sources, which may be stored already, are upserted one
-// statement each.
+// stored meanwhile by a concurrent write is used instead); sources, which
+// may be stored already, are upserted in one statement; the meetings go in
+// with their search documents (searchdoc.go) and their rows with COPY,
+// delegation ids taken from their sequence first so that members can name
+// them. The statements are as many for a chunk of 500 meetings as for one.
 func (t *importTx) WriteMeetings(ctx context.Context, ms []*domain.Meeting, news []domain.Official,
 	audits []*domain.AuditEntry) (map[string]string, error) {
 	remap, names, err := insertOfficials(ctx, t.tx, news)
@@ -64,31 +65,29 @@ func (t *importTx) WriteMeetings(ctx context.Context, ms []*domain.Meeting, news
 }
 
 func (t *importTx) write(ctx context.Context, ms []*domain.Meeting, audits []*domain.AuditEntry) error {
-	if err := writeMeetings(ctx, t.tx, ms, nil); err != nil {
+	// Sources first: the meetings' search documents hold what is stored of
+	// them; the links follow the meetings.
+	srcs, err := storeSources(ctx, t.tx, ms)
+	if err != nil {
+		return err
+	}
+	texts, err := readDocTexts(ctx, t.tx, ms, srcs)
+	if err != nil {
+		return err
+	}
+	if err := writeMeetingsWith(ctx, t.tx, ms, nil, searchTexts(ms, srcs, texts)); err != nil {
+		return err
+	}
+	if err := linkSources(ctx, t.tx, srcs); err != nil {
 		return err
 	}
 	if err := insertAudit(ctx, t.tx, audits...); err != nil {
 		return err
 	}
-	meetingIDs := make([]string, 0, len(ms))
 	for _, m := range ms {
-		meetingIDs = append(meetingIDs, m.ID)
-		for _, c := range m.ChildMeetings {
-			meetingIDs = append(meetingIDs, c.ID)
-		}
-		if err := linkSources(ctx, t.tx, m); err != nil {
-			return err
-		}
+		t.written += 1 + len(m.ChildMeetings)
 	}
-	t.written += len(meetingIDs)
-	if err := t.analyzeIfGrown(ctx); err != nil {
-		return err
-	}
-	if _, err := t.tx.Exec(ctx, `UPDATE meetings SET search = meeting_search_document(id) WHERE id = ANY($1)`,
-		meetingIDs); err != nil {
-		return fmt.Errorf("refresh search: %w", formatError(err))
-	}
-	return nil
+	return t.analyzeIfGrown(ctx)
 }
 
 // analyzeIfGrown refreshes the planner's statistics when the meetings

@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"time"
@@ -11,39 +12,16 @@ import (
 	"github.com/milmeet/milmeet/internal/domain"
 )
 
-// A new official whose folded name a concurrent write stored first is that
-// one: the stored id comes back.
-const insertOfficialSQL = `
+// New officials go in one statement. One whose folded name a concurrent
+// write stored first is that one: the stored row comes back, found by its
+// country and folded name.
+const insertOfficialsSQL = `
 INSERT INTO officials (id, name, aliases, name_keys, name_key, country, wikidata_id, created_at, updated_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
+SELECT u.id, u.name, u.aliases, u.name_keys, u.name_key, u.country, u.wikidata_id, u.created_at, u.created_at
+FROM jsonb_to_recordset($1::jsonb) AS u (id uuid, name text, aliases text[], name_keys text[], name_key text,
+    country text, wikidata_id text, created_at timestamptz)
 ON CONFLICT (country, name_key) DO UPDATE SET updated_at = officials.updated_at
-RETURNING id, name`
-
-// A report is stored once: the same URL (or, without one, the same outlet,
-// title and date) links the stored source and fills what it lacked.
-const upsertSourceByURLSQL = `
-INSERT INTO sources (id, url, outlet, title, published_at, language) VALUES ($1, $2, $3, $4, $5, $6)
-ON CONFLICT (url) DO UPDATE SET
-    outlet = coalesce(sources.outlet, EXCLUDED.outlet),
-    title = coalesce(sources.title, EXCLUDED.title),
-    published_at = coalesce(sources.published_at, EXCLUDED.published_at),
-    language = coalesce(sources.language, EXCLUDED.language)
-RETURNING id`
-
-const upsertSourceNoURLSQL = `
-INSERT INTO sources (id, url, outlet, title, published_at, language) VALUES ($1, NULL, $2, $3, $4, $5)
-ON CONFLICT (coalesce(outlet, ''), coalesce(title, ''), coalesce(published_at, '-infinity'::date))
-    WHERE url IS NULL
-DO UPDATE SET language = coalesce(sources.language, EXCLUDED.language)
-RETURNING id`
-
-const insertSourceTitleSQL = `
-INSERT INTO source_titles (source_id, language, title) VALUES ($1, $2, $3)
-ON CONFLICT (source_id, language) DO NOTHING`
-
-const insertMeetingSourceSQL = `
-INSERT INTO meeting_sources (meeting_id, source_id, ord) VALUES ($1, $2, $3)
-ON CONFLICT (meeting_id, source_id) DO NOTHING`
+RETURNING id::text, name, country::text, name_key`
 
 // CreateMeeting implements domain.MeetingStore.
 func (s *Store) CreateMeeting(ctx context.Context, m *domain.Meeting, news []domain.Official, audit *domain.AuditEntry) error {
@@ -67,27 +45,52 @@ func insertOfficials(ctx context.Context, q querier, news []domain.Official) (ma
 	if len(news) == 0 {
 		return nil, nil, nil
 	}
-	remap, names := map[string]string{}, map[string]string{}
-	b := &pgx.Batch{}
+	type row struct {
+		ID         string    `json:"id"`
+		Name       string    `json:"name"`
+		Aliases    []string  `json:"aliases"`
+		NameKeys   []string  `json:"name_keys"`
+		NameKey    string    `json:"name_key"`
+		Country    string    `json:"country"`
+		WikidataID *string   `json:"wikidata_id"`
+		CreatedAt  time.Time `json:"created_at"`
+	}
+	// Given twice, a country and folded name is stored once, as the first:
+	// a statement may not upsert a row twice.
+	given := map[[2]string][]string{}
+	var rows []row
 	for _, o := range news {
-		given := o.ID
 		key := ""
 		if len(o.NameKeys) > 0 {
 			key = o.NameKeys[0] // the folded name itself
 		}
-		b.Queue(insertOfficialSQL, o.ID, o.Name, o.Aliases, o.NameKeys, key, o.Country, o.WikidataID,
-			o.CreatedAt).QueryRow(func(row pgx.Row) error {
-			var id, name string
-			if err := row.Scan(&id, &name); err != nil {
-				return err
-			}
-			if id != given {
-				remap[given], names[id] = id, name
-			}
-			return nil
-		})
+		k := [2]string{o.Country, key}
+		if _, dup := given[k]; !dup {
+			rows = append(rows, row{o.ID, o.Name, o.Aliases, o.NameKeys, key, o.Country, o.WikidataID,
+				o.CreatedAt.Truncate(time.Microsecond)})
+		}
+		given[k] = append(given[k], o.ID)
 	}
-	if err := q.SendBatch(ctx, b).Close(); err != nil {
+	arg, err := json.Marshal(rows)
+	if err != nil {
+		return nil, nil, fmt.Errorf("insert officials: %w", err)
+	}
+	res, err := q.Query(ctx, insertOfficialsSQL, arg)
+	if err != nil {
+		return nil, nil, fmt.Errorf("insert officials: %w", formatError(err))
+	}
+	remap, names := map[string]string{}, map[string]string{}
+	var id, name string
+	var k [2]string
+	_, err = pgx.ForEachRow(res, []any{&id, &name, &k[0], &k[1]}, func() error {
+		for _, g := range given[k] {
+			if g != id {
+				remap[g], names[id] = id, name
+			}
+		}
+		return nil
+	})
+	if err != nil {
 		return nil, nil, fmt.Errorf("insert officials: %w", formatError(err))
 	}
 	return remap, names, nil
@@ -137,7 +140,7 @@ func insertMeeting(ctx context.Context, q querier, m *domain.Meeting) error {
 	if err := writeMeetings(ctx, q, []*domain.Meeting{m}, nil); err != nil {
 		return fmt.Errorf("insert meeting: %w", err)
 	}
-	if err := linkSources(ctx, q, m); err != nil {
+	if err := writeSources(ctx, q, m); err != nil {
 		return err
 	}
 	return refreshSearch(ctx, q, m.ID)
@@ -154,40 +157,13 @@ func refreshSearch(ctx context.Context, q querier, id string) error {
 	return nil
 }
 
-// linkSources stores m's sources, or finds them stored, and links them to m
-// after the sources it has already.
-func linkSources(ctx context.Context, q querier, m *domain.Meeting) error {
-	if len(m.Sources) == 0 {
-		return nil
+// writeSources stores the sources of the meetings ms and links them.
+func writeSources(ctx context.Context, q querier, ms ...*domain.Meeting) error {
+	srcs, err := storeSources(ctx, q, ms)
+	if err != nil {
+		return err
 	}
-	var next int
-	if err := q.QueryRow(ctx, `SELECT coalesce(max(ord) + 1, 0) FROM meeting_sources WHERE meeting_id = $1`,
-		m.ID).Scan(&next); err != nil {
-		return fmt.Errorf("link sources: %w", formatError(err))
-	}
-	b := &pgx.Batch{}
-	for i, src := range m.Sources {
-		var id string
-		var err error
-		if src.URL != nil {
-			err = q.QueryRow(ctx, upsertSourceByURLSQL, domain.NewID(), src.URL, src.Outlet, src.Title,
-				dateArg(src.PublishedAt), src.Language).Scan(&id)
-		} else {
-			err = q.QueryRow(ctx, upsertSourceNoURLSQL, domain.NewID(), src.Outlet, src.Title,
-				dateArg(src.PublishedAt), src.Language).Scan(&id)
-		}
-		if err != nil {
-			return fmt.Errorf("store source: %w", formatError(err))
-		}
-		for _, t := range src.AlternateTitles {
-			b.Queue(insertSourceTitleSQL, id, t.Language, t.Title)
-		}
-		b.Queue(insertMeetingSourceSQL, m.ID, id, next+i)
-	}
-	if err := q.SendBatch(ctx, b).Close(); err != nil {
-		return fmt.Errorf("link sources: %w", formatError(err))
-	}
-	return nil
+	return linkSources(ctx, q, srcs)
 }
 
 // lockMeeting locks the live meeting id and checks its version (0: any).
@@ -256,7 +232,7 @@ func (s *Store) ReplaceMeeting(ctx context.Context, m *domain.Meeting, news []do
 		if err := writeMeetings(ctx, tx, []*domain.Meeting{m}, stored); err != nil {
 			return fmt.Errorf("replace meeting: %w", err)
 		}
-		if err := linkSources(ctx, tx, m); err != nil {
+		if err := writeSources(ctx, tx, m); err != nil {
 			return err
 		}
 		if err := refreshSearch(ctx, tx, m.ID); err != nil {

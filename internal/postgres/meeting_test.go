@@ -311,7 +311,7 @@ func TestWriteMeetings_CopyAndBatch(t *testing.T) {
 	require.NoError(t, writeMeetings(e.ctx, e.st.pool, many, nil))
 	require.NoError(t, writeMeetings(e.ctx, e.st.pool, []*domain.Meeting{one}, nil))
 	for _, m := range append(many, one) {
-		require.NoError(t, linkSources(e.ctx, e.st.pool, m))
+		require.NoError(t, writeSources(e.ctx, e.st.pool, m))
 		got, err := e.st.GetMeeting(e.ctx, m.ID)
 		require.NoError(t, err)
 		requireStored(t, m, got)

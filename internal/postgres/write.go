@@ -190,6 +190,13 @@ func (w *meetingRows) addOne(m *domain.Meeting, stored func(id string) bool) {
 // already (nil: none): their rows are written in place, and what they held
 // must have been cleared (clearParts).
 func writeMeetings(ctx context.Context, q querier, ms []*domain.Meeting, stored func(id string) bool) error {
+	return writeMeetingsWith(ctx, q, ms, stored, nil)
+}
+
+// writeMeetingsWith is writeMeetings; docs, when set, are the texts of the
+// search documents of the meetings, all new, which are written with them.
+func writeMeetingsWith(ctx context.Context, q querier, ms []*domain.Meeting, stored func(id string) bool,
+	docs map[string]searchText) error {
 	n := 0
 	for _, m := range ms {
 		n += len(m.Delegations)
@@ -219,9 +226,44 @@ func writeMeetings(ctx context.Context, q querier, ms []*domain.Meeting, stored 
 			return fmt.Errorf("update meetings: %w", formatError(err))
 		}
 	}
+	if docs != nil {
+		if err := insertSearched(ctx, q, &w.meetings, docs); err != nil {
+			return fmt.Errorf("write meetings: %w", err)
+		}
+		w.meetings.rows = nil
+	}
 	if err := writeRows(ctx, q, &w.meetings, &w.delegations, &w.members, &w.ceremonies, &w.agreements,
 		&w.parties, &w.signatories); err != nil {
 		return fmt.Errorf("write meetings: %w", err)
+	}
+	return nil
+}
+
+// insertSearched writes the rows of t, new meetings, each with the search
+// document of its texts in docs (by id, the first column): copied into a
+// table of the transaction with the texts, then inserted from it with the
+// documents computed.
+func insertSearched(ctx context.Context, q querier, t *tableRows, docs map[string]searchText) error {
+	if len(t.rows) == 0 {
+		return nil
+	}
+	cols := strings.Join(t.columns, ", ")
+	if _, err := q.Exec(ctx, `CREATE TEMP TABLE meetings_in ON COMMIT DROP AS SELECT `+cols+
+		`, ''::text AS doc_a, ''::text AS doc_b, ''::text AS doc_c FROM meetings WITH NO DATA`); err != nil {
+		return formatError(err)
+	}
+	rows := make([][]any, len(t.rows))
+	for i, r := range t.rows {
+		d := docs[r[0].(string)]
+		rows[i] = append(r[:len(r):len(r)], d.a, d.b, d.c)
+	}
+	if _, err := q.CopyFrom(ctx, pgx.Identifier{"meetings_in"}, append(t.columns[:len(t.columns):len(t.columns)],
+		"doc_a", "doc_b", "doc_c"), pgx.CopyFromRows(rows)); err != nil {
+		return fmt.Errorf("copy meetings: %w", formatError(err))
+	}
+	if _, err := q.Exec(ctx, `INSERT INTO meetings (`+cols+`, search) SELECT `+cols+`, `+searchDocSQL+
+		` FROM meetings_in; DROP TABLE meetings_in`); err != nil {
+		return fmt.Errorf("insert meetings: %w", formatError(err))
 	}
 	return nil
 }

@@ -1,0 +1,89 @@
+package postgres
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/milmeet/milmeet/internal/domain"
+)
+
+// otherDocumentsSQL counts the meetings whose stored search document holds
+// other lexemes or weights than meeting_search_document(id) computes.
+const otherDocumentsSQL = `
+WITH d AS (SELECT m.id, m.search AS stored, meeting_search_document(m.id) AS fresh FROM meetings m)
+SELECT count(*) FILTER (WHERE
+    (SELECT array_agg(u.lexeme || ':' || array_to_string(u.weights, '') ORDER BY u.lexeme) FROM unnest(d.stored) u)
+    IS DISTINCT FROM
+    (SELECT array_agg(u.lexeme || ':' || array_to_string(u.weights, '') ORDER BY u.lexeme) FROM unnest(d.fresh) u)),
+    count(*) FILTER (WHERE d.stored = d.fresh), count(*)
+FROM d`
+
+func TestImportTx_WriteMeetings(t *testing.T) {
+	t.Parallel()
+	e := newStoreEnv(t)
+	day := &domain.Day{Time: e.now.Truncate(24 * time.Hour)}
+	// A source stored before, with what the import's mentions lack or say
+	// otherwise, and a title in another language.
+	stored := domain.Source{URL: ptr("https://example.org/1"), Outlet: ptr("Stored Outlet"), Title: ptr("Stored headline"),
+		AlternateTitles: []domain.AltTitle{{Language: "fr", Title: "Titre ancien"}}}
+	_, err := storeSources(e.ctx, e.st.pool, []*domain.Meeting{{ID: domain.NewID(), Sources: []domain.Source{stored}}})
+	require.NoError(t, err)
+
+	m1, news1 := e.meeting(1)
+	news1[0].Aliases = []string{"Zakir Gasanov"} // read from the stored official into the document
+	noURL := domain.Source{Outlet: ptr("Radio"), Title: ptr("Evening report"), PublishedAt: day}
+	m1.Sources = []domain.Source{m1.Sources[0], noURL, {URL: ptr("https://example.org/1"), Outlet: ptr("Example"),
+		Language: ptr("en"), AlternateTitles: []domain.AltTitle{{Language: "fr", Title: "Titre nouveau"},
+			{Language: "de", Title: "Bericht"}}}}
+	m1.Sources[0].URL = ptr("https://example.org/1")
+	m2, news2 := e.meeting(2)
+	m2.Sources = append(m2.Sources, domain.Source{Outlet: ptr("Radio"), Title: ptr("Evening report"), PublishedAt: day,
+		Language: ptr("az")})
+	remap, names, err := insertOfficials(e.ctx, e.st.pool, news2[1:2]) // stored meanwhile by another write
+	require.NoError(t, err)
+	require.Empty(t, remap, names)
+
+	tx, err := e.st.BeginImport(e.ctx)
+	require.NoError(t, err)
+	_, err = tx.WriteMeetings(e.ctx, []*domain.Meeting{m1, m2}, append(news1, news2...), nil)
+	require.NoError(t, err)
+	require.NoError(t, tx.Commit(e.ctx))
+
+	var other, same, all int
+	require.NoError(t, e.st.pool.QueryRow(e.ctx, otherDocumentsSQL).Scan(&other, &same, &all))
+	assert.Equal(t, 4, all, "two meetings and their child meetings")
+	assert.Zero(t, other, "every document holds what meeting_search_document holds (%d of %d identical)", same, all)
+	for _, q := range []string{"gasanov", "stored & headline & outlet", "titre & ancien & bericht", "evening & report & radio"} {
+		var id string
+		require.NoError(t, e.st.pool.QueryRow(e.ctx, `SELECT id FROM meetings WHERE search @@ to_tsquery('english', $1)
+			AND parent_id IS NULL AND id = $2`, q, m1.ID).Scan(&id), q)
+	}
+
+	// The sources: stored once each, the stored one keeping what it had.
+	assert.Equal(t, 3, e.count("sources"), "example.org/1, example.org/2 and the report without a URL")
+	var outlet, title, lang string
+	require.NoError(t, e.st.pool.QueryRow(e.ctx, `SELECT outlet, title, language FROM sources WHERE url = $1`,
+		"https://example.org/1").Scan(&outlet, &title, &lang))
+	assert.Equal(t, []string{"Stored Outlet", "Stored headline", "en"}, []string{outlet, title, lang})
+	require.NoError(t, e.st.pool.QueryRow(e.ctx, `SELECT language FROM sources WHERE url IS NULL`).Scan(&lang))
+	assert.Equal(t, "az", lang, "the first language given, from the second meeting")
+	got, err := e.st.GetMeeting(e.ctx, m1.ID)
+	require.NoError(t, err)
+	require.Len(t, got.Sources, 2, "the URL given twice is linked once, at its first place")
+	assert.Equal(t, "https://example.org/1", *got.Sources[0].URL)
+	assert.Nil(t, got.Sources[1].URL)
+	assert.ElementsMatch(t, []domain.AltTitle{{Language: "fr", Title: "Titre ancien"}, {Language: "ru", Title: "Визит"},
+		{Language: "de", Title: "Bericht"}}, got.Sources[0].AlternateTitles, "a language's title is kept")
+	got2, err := e.st.GetMeeting(e.ctx, m2.ID)
+	require.NoError(t, err)
+	// Officials: one given twice is stored once, as the first given; one
+	// stored meanwhile is the stored one.
+	assert.Equal(t, news1[0].ID, got2.Delegations[0].Head.OfficialID)
+	assert.Equal(t, news2[1].ID, got.Delegations[1].Head.OfficialID)
+	assert.Equal(t, 4, e.count("officials"), "Hasanov, Khalmukhamedov, Aide 1, Aide 2")
+	require.Len(t, got2.Sources, 2)
+	assert.Equal(t, got.Sources[1], got2.Sources[1], "one report without a URL")
+}
