@@ -1,12 +1,14 @@
 // Command ingest measures the write path: it generates meetings in the
 // POST /meetings shape and either writes them as NDJSON (for api import or
 // POST /imports), or posts them one request each to a running API and
-// reports the rate.
+// reports the rate; with -floor it writes the meetings of such a file with
+// COPY, the floor of an import (floor.go).
 package main
 
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -57,7 +59,16 @@ func main() {
 	year := flag.Int("year", 1950, "first year of the meetings' dates; runs into one database need years apart")
 	post := flag.String("post", "", "POST each meeting to this API base URL instead of writing NDJSON")
 	token := flag.String("token", "", "write key for -post")
+	floorFile := flag.String("floor", "", "write the meetings of this NDJSON file with COPY into -db and report the rate")
+	db := flag.String("db", os.Getenv("DATABASE_URL"), "database for -floor (default $DATABASE_URL)")
 	flag.Parse()
+	if *floorFile != "" {
+		if err := runFloor(context.Background(), *db, *floorFile); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		return
+	}
 	r := rand.New(rand.NewPCG(1, 2))
 	if *post == "" {
 		w := bufio.NewWriter(os.Stdout)
