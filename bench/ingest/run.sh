@@ -73,14 +73,26 @@ for rep in $(seq "$REPS"); do
 		tail -1 "$tmp/import.err"
 		secs=$(sed -n 's/.*"seconds": \([0-9.]*\).*/\1/p' "$tmp/import.json")
 		stored=$(sed -n 's/.*"stored": \([0-9]*\).*/\1/p' "$tmp/import.json")
-		printf 'import\t%s\t%s\t%s\n' "$n" "$stored" "$secs" >> "$results"
+		printf 'import\t%s\t%s\t%s\t%s\n' "$n" "$stored" "$secs" "$rep" >> "$results"
+		# The progress lines (lines read and their rate after each chunk)
+		# give the rate of the first and the last 2,000 lines of the run.
+		python3 - "$tmp/import.err" <<'PY'
+import re, sys
+pts = [(int(n), int(r)) for n, r in re.findall(r"(\d+) lines, \d+ stored, (\d+) lines/s", open(sys.argv[1]).read())]
+t = [(n, n / r) for n, r in pts if r > 0]
+if len(t) >= 8 and t[-1][0] >= 4000:
+    first = next(x for x in t if x[0] >= 2000)
+    last = next(x for x in t if x[0] >= t[-1][0] - 2000)
+    print(f"within the run: lines 1-{first[0]} at {first[0] / first[1]:.0f}/s, "
+          f"lines {last[0] + 1}-{t[-1][0]} at {(t[-1][0] - last[0]) / (t[-1][1] - last[1]):.0f}/s")
+PY
 		statements
 		drop
 		fresh
 		echo "== rep $rep: floor of $n meetings (load: $(cut -d' ' -f1-3 /proc/loadavg))"
 		"$tmp/ingest" -floor "$tmp/m$n.ndjson" -db "$url" | tee "$tmp/floor.out"
 		secs=$(sed -n 's/.* in \([0-9.]*\) s:.*/\1/p' "$tmp/floor.out")
-		printf 'floor\t%s\t%s\t%s\n' "$n" "$n" "$secs" >> "$results"
+		printf 'floor\t%s\t%s\t%s\t%s\n' "$n" "$n" "$secs" "$rep" >> "$results"
 		drop
 	done
 	fresh
@@ -92,27 +104,37 @@ for rep in $(seq "$REPS"); do
 	"$tmp/ingest" -n "$POSTS" -run "p$rep" -year 1960 -post "http://127.0.0.1:$PORT" -token "$token" | tee "$tmp/post.out"
 	kill "$api"; wait "$api" 2>/dev/null || true; api=""
 	secs=$(sed -n 's/.* in \([0-9.]*\) s:.*/\1/p' "$tmp/post.out")
-	printf 'post\t%s\t%s\t%s\n' "$POSTS" "$POSTS" "$secs" >> "$results"
+	printf 'post\t%s\t%s\t%s\t%s\n' "$POSTS" "$POSTS" "$secs" "$rep" >> "$results"
 	drop
 done
 
-echo "== rates (meetings stored a second; median of the reps)"
+echo "== rates (meetings stored a second), and the ratios within each rep"
 python3 - "$results" "$SIZES" <<'PY'
 import sys, statistics
 rows = [l.split("\t") for l in open(sys.argv[1]).read().split("\n") if l]
 sizes = sys.argv[2].split()
 rate = {}
-for kind, n, stored, secs in rows:
-    rate.setdefault((kind, n), []).append(int(stored) / float(secs))
-med = {k: statistics.median(v) for k, v in rate.items()}
-post = [v for (k, n), v in med.items() if k == "post"][0]
-for (k, n), v in sorted(rate.items()):
-    print(f"{k:7} {n:>6}: " + ", ".join(f"{x:.0f}/s" for x in v))
-print(f"per POST: {post:.0f}/s")
+for kind, n, stored, secs, rep in rows:
+    rate[(kind, n, rep)] = int(stored) / float(secs)
+reps = sorted({r[4] for r in rows}, key=int)
+posts = {rep: v for (k, n, rep), v in rate.items() if k == "post"}
+ratios = {}
+for rep in reps:
+    post = posts[rep]
+    line = [f"rep {rep}: per POST {post:.0f}/s"]
+    for n in sizes:
+        imp, fl = rate[("import", n, rep)], rate[("floor", n, rep)]
+        ratios.setdefault(("floor", n), []).append(imp / fl)
+        ratios.setdefault(("post", n), []).append(imp / post)
+        line.append(f"{n}: import {imp:.0f}/s, floor {fl:.0f}/s, import/floor {imp/fl:.2f}, import/POST {imp/post:.1f}x")
+    a, b = rate[("import", sizes[0], rep)], rate[("import", sizes[-1], rep)]
+    ratios.setdefault("lin", []).append(a / b)
+    line.append(f"rate at {sizes[0]} / rate at {sizes[-1]}: {a/b:.2f}")
+    print("; ".join(line))
+med = statistics.median
+print(f"median of the reps ({len(reps)}):")
 for n in sizes:
-    imp, fl = med[("import", n)], med[("floor", n)]
-    print(f"{n:>6} lines: import {imp:.0f}/s, floor {fl:.0f}/s: import/floor {imp/fl:.2f} (goal >= 0.5); "
-          f"import/POST {imp/post:.1f}x (goal >= 10)")
-a, b = med[("import", sizes[0])], med[("import", sizes[-1])]
-print(f"linearity: rate at {sizes[0]} / rate at {sizes[-1]} = {a/b:.2f} (goal <= 1.2)")
+    print(f"  {n:>6} lines: import/floor {med(ratios[('floor', n)]):.2f} (goal >= 0.5), "
+          f"import/POST {med(ratios[('post', n)]):.1f}x (goal >= 10)")
+print(f"  rate at {sizes[0]} / rate at {sizes[-1]}: {med(ratios['lin']):.2f} (goal <= 1.2)")
 PY
