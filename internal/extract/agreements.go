@@ -19,6 +19,7 @@ type agrDraft struct {
 	conf        float64
 	count       int  // "two memoranda": 2
 	generic     bool // named only as "the agreement", "the document"
+	group       bool // a count of documents named only by a general noun: "two agreements"
 }
 
 var docNouns = map[string]domain.AgreementType{
@@ -56,8 +57,14 @@ func (d *doc) agreements(sents []int, year int) []agrDraft {
 			if t.low != "signed" && t.low != "inked" && t.low != "concluded" && t.low != "sealed" && t.low != "signing" {
 				continue
 			}
-			if p := prevWord(T, v); p == "newly" || p == "recently" || p == "the" || p == "already" {
+			if p := prevWord(T, v); p == "newly" || p == "recently" || p == "already" || p == "the" && !theSigningOf(T, v) {
 				continue // "the newly signed agreement": one named before
+			}
+			if n, _ := nextWord(T, v); n == "off" {
+				continue // "signed off on a plan": approved
+			}
+			if tally(T, v) {
+				continue // "over 60 agreements have been signed to date"
 			}
 			if bad := d.notThisSigning(s, v, year); bad {
 				continue
@@ -66,7 +73,11 @@ func (d *doc) agreements(sents []int, year int) []agrDraft {
 			if !ok {
 				continue
 			}
-			for _, doc := range d.documentsIn(s, cs, ce) {
+			docs := d.documentsIn(s, cs, ce)
+			if ce <= v {
+				docs = append(docs, d.documentsAfterPassive(s, v)...)
+			}
+			for _, doc := range docs {
 				if doc.definite && d.sameDocument(out, s, doc) {
 					continue // "the document", "the MOU was signed": one named before
 				}
@@ -74,7 +85,7 @@ func (d *doc) agreements(sents []int, year int) []agrDraft {
 					continue // "signed two agreements ... two agreements were signed"
 				}
 				a := agrDraft{s: s, cs: doc.b, ce: doc.e, dn: doc.dn, typ: doc.typ, conf: 0.85, count: doc.count,
-					generic: doc.definite && genericDocs[T[doc.dn].low]}
+					generic: doc.definite && genericDocs[T[doc.dn].low], group: doc.count > 1 && groupNouns[T[doc.dn].low]}
 				b, e := doc.b, doc.e-1
 				for b < e && T[b].kind == 'w' && (T[b].low == "a" || T[b].low == "an" || T[b].low == "the" || T[b].low == "also" || numberWords[T[b].low] > 0) {
 					b++
@@ -114,7 +125,7 @@ func (d *doc) agreements(sents []int, year int) []agrDraft {
 			v = max(v, ce)
 		}
 	}
-	return dropLeadGeneric(out)
+	return dropGroup(dropLeadGeneric(out))
 }
 
 // sameCount reports whether a counted group of documents ("two
@@ -183,6 +194,9 @@ func (d *doc) documentsIn(s, cs, ce int) []docSpan {
 		if T[k].low == "letter" && !lowWords(T, k, "letter", "of", "intent") && !lowWords(T, k, "letter", "of", "arrangement") {
 			continue
 		}
+		if k >= 2 && T[k-1].low == "of" && T[k-2].low == "letter" {
+			continue // the "arrangement" of a "letter of arrangement"
+		}
 		// a new document after "and a", ", a", "as well as a"; else a
 		// noun inside the one before ("an agreement on the plan of ...")
 		if len(out) > 0 {
@@ -190,15 +204,22 @@ func (d *doc) documentsIn(s, cs, ce int) []docSpan {
 			for j > start && j > k-4 && T[j].kind == 'w' && T[j].low != "a" && T[j].low != "an" && T[j].low != "the" {
 				j--
 			}
-			coord := j >= 1 && (T[j].low == "a" || T[j].low == "an" || T[j].low == "the") && (T[j-1].low == "and" || T[j-1].is(",") || T[j-1].low == "well")
-			if !coord {
+			coord := j >= 1 && (T[j].low == "a" || T[j].low == "an" || T[j].low == "the") && (T[j-1].low == "and" || T[j-1].is(",") || T[j-1].low == "well" || T[j-1].is(":"))
+			switch {
+			case coord && T[j-1].is(":") && genericDocs[T[out[len(out)-1].dn].low]:
+				// "two documents: a plan ... and a memorandum": the list
+				// names them
+				out = out[:len(out)-1]
+				start = j
+			case !coord:
 				if prev := &out[len(out)-1]; prev.typ == "other" && genericDocs[T[prev.dn].low] && ty != "other" && ty != "agreement" {
 					prev.typ = ty // "a document outlining a plan"
 				}
 				continue
+			default:
+				out[len(out)-1].e = j - 1
+				start = j
 			}
-			out[len(out)-1].e = j - 1
-			start = j
 		}
 		doc := docSpan{b: start, e: ce, dn: k, typ: ty, count: 1}
 		for j := max(start, k-3); j < k; j++ {
@@ -267,7 +288,7 @@ func (d *doc) notThisSigning(s, v, year int) bool {
 	// before the verb: "discussed the draft plan to be signed"; after it,
 	// only a draft: "signed a document on the implementation of ..." is one
 	for i, t := range T {
-		if t.kind == 'w' && !t.cap && notSigned[t.low] && (i < v || t.low == "draft" || t.low == "drafts") {
+		if t.kind == 'w' && (!t.cap || i == 0) && notSigned[t.low] && (i < v || t.low == "draft" || t.low == "drafts") {
 			return true
 		}
 	}
@@ -292,7 +313,7 @@ func (d *doc) notThisSigning(s, v, year int) bool {
 	if T[v].low == "signing" {
 		p := prevWord(T, v)
 		return !(hasPhrase(T, "took place") || hasPhrase(T, "was held") || hasWord(T, "ceremony") ||
-			p == "in" || p == "by" || p == "with" || p == "after")
+			p == "in" || p == "by" || p == "with" || p == "after" || theSigningOf(T, v))
 	}
 	// a participle after its noun: "the agreement signed in 2019"
 	if p := prevWord(T, v); docNouns[p] != "" {
@@ -349,6 +370,10 @@ func (d *doc) docChunk(s, v int) (int, int, bool) {
 		for b >= 0 {
 			t := T[b]
 			if t.kind == 'p' && (t.is(",") || t.is(";") || t.is(":")) {
+				if n, _ := nextWord(T, b); t.is(",") && (n == "a" || n == "an") && b > 0 && docNouns[prevDocWord(T, b)] != "" {
+					b-- // "An agreement on X, a protocol on Y and ... were signed"
+					continue
+				}
 				break
 			}
 			if t.kind == 'w' && (t.low == "that" || t.low == "where" || t.low == "which") {

@@ -128,6 +128,12 @@ func datelineAt(toks []tok) (int, *dline) {
 			k = e.j + 1
 		}
 	}
+	// a date after a separator: "Tbilisi / June 12, 2021 /"
+	if k+1 < n && !dl.hasDate && (toks[k].is("/") || toks[k].is("|")) {
+		if e, ok := dateAt(toks, k+1); ok && e.rel == 0 && e.m != 0 && e.d != 0 {
+			k++
+		}
+	}
 	// a date: "March 6", "9 October", "October 28, 2024"
 	if k < n && !dl.hasDate {
 		if e, ok := dateAt(toks, k); ok && e.rel == 0 && e.m != 0 {

@@ -120,7 +120,7 @@ func dateAt(toks []tok, i int) (dateExpr, bool) {
 				e.d2 = d2
 				k += 2
 			}
-		} else if k+1 < n && toks[k].kind == 'w' && toks[k].low == "to" {
+		} else if k+1 < n && toks[k].kind == 'w' && (toks[k].low == "to" || toks[k].low == "and") {
 			if d2, ok := dayVal(toks[k+1]); ok && d2 > d {
 				e.d2 = d2
 				k += 2
@@ -148,7 +148,9 @@ func dateAt(toks []tok, i int) (dateExpr, bool) {
 				if m > 12 && d <= 12 && toks[i+1].s == "/" {
 					e.m, e.d = d, m
 				}
-				e.amb = e.m != e.d && e.m <= 12 && e.d <= 12
+				// dots and dashes are written day first; a slash may be
+				// either way
+				e.amb = toks[i+1].s == "/" && e.m != e.d && e.m <= 12 && e.d <= 12
 				if e.m >= 1 && e.m <= 12 {
 					return e, true
 				}

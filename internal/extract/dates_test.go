@@ -43,8 +43,11 @@ func TestPublicationStamps(t *testing.T) {
 		{body, "https://example.com/news/20240316/talks", "2024-03-14"},
 		// no stamp, no date: nothing supports a day
 		{body, "", ""},
-		// a partial stamp with no year: the weekday cannot be resolved, the day itself stands in
-		{"19:10, 16 March" + body, "", "--03-16"},
+		// a partial stamp with no year: the weekday cannot be resolved, and
+		// the stamp's day is not the meeting's
+		{"19:10, 16 March" + body, "", ""},
+		// the same stamp dates a report that gives no day of its own
+		{"19:10, 16 March\nDefence Minister General Ali Valiyev received the Minister of Defence of Georgia Mr. Levan Kapanadze in the capital.\n", "", "--03-16"},
 	} {
 		if got := dateOf(t, c.text, c.url); got != c.want {
 			t.Errorf("%q (%s): date %q, want %q", c.text, c.url, got, c.want)

@@ -160,7 +160,7 @@ func (b *builder) setPublished() {
 	agrees := func(t time.Time) bool {
 		return (fromURL != nil && sameDay(*fromURL, t)) || (crawl != nil && sameDay(*crawl, t))
 	}
-	best, bestScore := -1, -1
+	best, bestScore, ambYear := -1, -1, 0
 	var bestT time.Time
 	lastBody := -1
 	for i := len(d.lines) - 1; i >= 0 && d.bodyStart >= 0; i-- {
@@ -186,10 +186,14 @@ func (b *builder) setPublished() {
 			continue
 		}
 		t := time.Date(e.y, time.Month(e.m), e.d, 0, 0, 0, 0, time.UTC)
-		if e.amb && !agrees(t) && validDay(e.y, e.d, e.m) {
-			if sw := time.Date(e.y, time.Month(e.d), e.m, 0, 0, 0, 0, time.UTC); agrees(sw) {
-				t = sw
+		if e.amb && !agrees(t) {
+			sw := time.Date(e.y, time.Month(e.d), e.m, 0, 0, 0, 0, time.UTC)
+			if !validDay(e.y, e.d, e.m) || !agrees(sw) {
+				// "05/06/2024" that nothing confirms gives its year only
+				ambYear = e.y
+				continue
 			}
+			t = sw
 		}
 		score := 1
 		if low := strings.ToLower(l.text); strings.Contains(low, "updat") || strings.Contains(low, "modified") || strings.Contains(low, "actualiz") {
@@ -231,6 +235,9 @@ func (b *builder) setPublished() {
 	if b.pub == nil && b.opt.URL != nil {
 		b.urlYear = urlYearOnly(*b.opt.URL)
 	}
+	if b.pub == nil && b.urlYear == 0 {
+		b.urlYear = ambYear
+	}
 }
 
 func sameDay(a, b time.Time) bool {
@@ -267,7 +274,7 @@ func (b *builder) checkRepublished() {
 			// "on May 2, 2013" in the first sentences
 			if s < 3 {
 				for _, e := range findDates(T) {
-					if e.i <= i && i < e.j && e.d != 0 {
+					if e.i <= i && i < e.j && republishedDate(T, e) {
 						old = true
 					}
 				}

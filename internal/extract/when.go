@@ -52,9 +52,10 @@ func (b *builder) findDate(m *meetingDraft) {
 	}
 	for _, s := range m.sents {
 		T := d.st(s)
-		meetingy := hasWordSet(T, meetingWords)
 		inMain := b.hasMain && s == b.mainS
 		carry := s == carryS
+		meetingy := hasWordSet(T, meetingWords) && (inMain || carry || b.aboutMeeting(m, s))
+		other := !inMain && !carry && b.aboutOther(m, s)
 		for _, e := range findDates(T) {
 			if e.m == 0 && e.rel == 0 {
 				continue
@@ -62,8 +63,14 @@ func (b *builder) findDate(m *meetingDraft) {
 			if e.d != 0 && !validDay(e.y, e.m, e.d) {
 				continue
 			}
-			if wordIn(T, e.i-3, e.i, notEventWords) {
+			if other || wordIn(T, e.i-3, e.i, notEventWords) || signedBefore(T, e.i) || b.afterPub(e) {
 				continue
+			}
+			if r, ok := b.slashReading(e); ok {
+				e = r
+			} else {
+				// "05/06/2021": the day and the month cannot be told apart
+				e.m, e.d, e.amb = 0, 0, true
 			}
 			if weekdayPair(T, e) {
 				pair = true
@@ -90,7 +97,7 @@ func (b *builder) findDate(m *meetingDraft) {
 				}
 			}
 			if e.rel != 0 && (!refOK || (ref.Year() == 0 && e.rel == 3)) {
-				if !inMain && meetingy && !reported(T, e.i) {
+				if (meetingy && !inMain || inMain && (d.dl == nil || !d.dl.hasDate)) && !reported(T, e.i) {
 					// "The ambassador on Wednesday paid a call" with nothing
 					// to count from: the day is unknown, whatever the
 					// dateline says
@@ -98,13 +105,18 @@ func (b *builder) findDate(m *meetingDraft) {
 				}
 				continue
 			}
-			if e.y != 0 && b.pub != nil && b.pubKind != pubCrawl && (e.y < b.pub.Year()-1 || e.y > b.pub.Year()+1) {
+			// a year far from the page's date is another occasion's; a
+			// crawler's stamp may be years late, so it rules out only
+			// dates outside the meeting's sentence
+			if e.y != 0 && b.pub != nil && (b.pubKind != pubCrawl || !inMain && !carry) && (e.y < b.pub.Year()-1 || e.y > b.pub.Year()+1) {
 				continue
 			}
-			on := (e.i == 1 && T[0].low == "on") || e.i == 0 || prevWord(T, e.i) == "on"
+			// an opening date counts as "On <date>" when a comma sets it
+			// off: "12/06/2021 Defence Minister ..." may be a stamp
+			on := (e.i == 1 && T[0].low == "on") || e.i == 0 && e.j < len(T) && T[e.j].is(",") || prevWord(T, e.i) == "on"
 			var score float64
 			switch {
-			case reported(T, e.i):
+			case reported(T, e.i) || wordIn(T, e.i-4, e.i, releaseWords):
 				// "the ministry said Monday": when the news came out
 				score = 0.83
 			case inMain && on:
@@ -115,7 +127,7 @@ func (b *builder) findDate(m *meetingDraft) {
 				score = 0.91
 			case on && e.i <= 1 && meetingy:
 				score = 0.88
-			case attached(T, e.i):
+			case attached(T, e.i) && meetingy:
 				score = 0.86
 			case on && meetingy:
 				// "visited Baku on 2 June": above any dateline
@@ -128,6 +140,9 @@ func (b *builder) findDate(m *meetingDraft) {
 			if e.d == 0 && e.rel == 0 {
 				score -= 0.2 // a month only
 			}
+			if e.m == 0 && e.rel == 0 {
+				score -= 0.1 // a year only
+			}
 			if e.rel != 0 {
 				score -= 0.05 // a date written out says more
 			}
@@ -135,7 +150,9 @@ func (b *builder) findDate(m *meetingDraft) {
 				score = min(score, 0.92) // below a date of the talks themselves
 			}
 			if e.d2 != 0 && !inMain {
-				score -= 0.1 // the span of a visit, not the day of its talks
+				// the span of a visit, not the day of its talks: its month
+				e.d, e.d2 = 0, 0
+				score -= 0.1
 			}
 			consider(dateCand{s: s, e: e, w: d.tokSpan(s, e.i, e.j), score: score})
 		}
@@ -145,6 +162,9 @@ func (b *builder) findDate(m *meetingDraft) {
 	}
 	if best != nil && best.score >= 0.6 && !((unresolved || pairMain) && best.score < 0.85) {
 		b.setDate(*best, ref, refOK)
+		if best.e.amb && best.e.m == 0 {
+			b.warnKey("the meeting's date is written with numbers whose day and month could be swapped, and nothing tells which: only its year is kept")
+		}
 		if best.s < 0 && b.date.Day != 0 {
 			b.warn("the text dates the meeting only by its dateline: the day rests on the day of publication alone")
 		}
@@ -295,6 +315,10 @@ func (b *builder) setDate(c dateCand, ref time.Time, refOK bool) {
 			conf *= 0.85
 		}
 	}
+	if y != 0 && e.y == 0 && e.rel == 0 && day != 0 && b.farFromPage(y, mo, day, ref, refOK) {
+		b.warnKey("the text gives the meeting's day and month but no year, and they fall months away from the page's date: the year is left unknown")
+		y = 0
+	}
 	if y != 0 && e.y == 0 && e.wday != 0 && day != 0 && validDay(y, mo, day) &&
 		int(time.Date(y, time.Month(mo), day, 0, 0, 0, 0, time.UTC).Weekday())+1 != e.wday {
 		// "Friday, 7 March" is no Friday in that year: the year is not known
@@ -351,7 +375,7 @@ func nearestYear(mo, day int, pub time.Time) int {
 		if diff < 0 {
 			diff = -diff
 		} else {
-			diff += 24 * time.Hour // a report rarely comes before the event
+			diff = diff*4 + 24*time.Hour // a report rarely comes before the event
 		}
 		if diff < bestDiff {
 			best, bestDiff = y, diff

@@ -1,0 +1,36 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestAgreementsSignedHereOnly(t *testing.T) {
+	met := "On 14 September 2022, Chief of General Staff General Omar Haddad received the Chief of Defence of Estonia General Kalev Tamm in Amman. "
+	for _, c := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"ColonList", "Two documents were signed: a training plan for 2023 and a memorandum on cyber defence.", []string{"cooperation_plan", "memorandum"}},
+		{"CountedThenColon", "The generals signed two documents: a training plan for 2023 and a memorandum on cyber defence.", []string{"cooperation_plan", "memorandum"}},
+		{"GroupNamedLater", "The talks were followed by the signing of two agreements. A memorandum on cyber defence was signed and a letter of intent on pilot training.", []string{"memorandum", "other"}},
+		{"LetterOfArrangement", "The staffs signed a letter of arrangement on pilot training.", []string{"other"}},
+		{"EarlierElsewhere", "The generals signed a training plan for 2023. Earlier, the generals signed a memorandum in Tallinn.", []string{"cooperation_plan"}},
+		{"TallyOfYears", "The generals signed a training plan for 2023. The two countries have signed more than 40 documents on defence.", []string{"cooperation_plan"}},
+		{"TallyToDate", "The generals signed a training plan for 2023. To date, 12 agreements have been signed between the two armies.", []string{"cooperation_plan"}},
+		{"SignedOff", "The generals signed off on a plan to hold joint drills.", nil},
+		{"Planned", "A memorandum on cyber defence is expected to be signed during the next visit.", nil},
+		{"Discussed", "The generals discussed the implementation of the memorandum signed in 2019.", nil},
+	} {
+		res := Extract(met+c.text, Options{})
+		var got []string
+		for _, a := range res.Meeting.Agreements {
+			got = append(got, string(a.Type))
+		}
+		slices.Sort(got)
+		if strings.Join(got, " ") != strings.Join(c.want, " ") {
+			t.Errorf("%s: agreements %v, want %v", c.name, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,174 @@
+package extract
+
+import (
+	"slices"
+	"time"
+)
+
+// otherTimeWords in a sentence that is not the meeting's put its dates on
+// another occasion: one recalled ("recalled the visit of ... on 5 May",
+// "Earlier, on 5 May, ...", "its last session on 2 March") or one to come
+// ("the next meeting will be held on 5 September").
+var otherTimeWords = setOf("recalled", "recalling", "recall", "recalls", "earlier", "previously", "previous", "last",
+	"former", "formerly", "ago", "past", "prior", "will", "shall", "next", "planned", "scheduled", "forthcoming",
+	"upcoming", "would", "anniversary")
+
+// meetingNouns name a meeting: a sentence that names one, or a person of the
+// meeting, may date it; "the exercise was held on 2 June" does not.
+var meetingNouns = setOf("talks", "meeting", "meetings", "visit", "negotiations", "discussions", "conversation",
+	"call", "consultations", "session", "signing", "ceremony", "sides", "ministers", "delegations", "delegation",
+	"counterpart", "counterparts", "guest", "guests", "he", "she", "they", "both")
+
+// aboutOther reports whether sentence s, which is not the meeting's, dates
+// another occasion: it recalls an earlier one or tells of one to come, or
+// its place is a city of a country that takes no part in the meeting.
+func (b *builder) aboutOther(m *meetingDraft, s int) bool {
+	T := b.d.st(s)
+	if hasWordSet(T, otherTimeWords) {
+		return true
+	}
+	cs := m.countries()
+	if len(cs) == 0 {
+		return false
+	}
+	for _, c := range b.d.cityM[s] {
+		if c.code != "" && !slices.Contains(cs, c.code) {
+			return true
+		}
+	}
+	return false
+}
+
+// aboutMeeting reports whether sentence s, which is not the meeting's,
+// speaks of the meeting: it names a meeting or one of its people, or a
+// country of the meeting.
+func (b *builder) aboutMeeting(m *meetingDraft, s int) bool {
+	d := b.d
+	if hasWordSet(d.st(s), meetingNouns) {
+		return true
+	}
+	cs := m.countries()
+	for _, idx := range d.bySent[s] {
+		if c, _ := d.countryOf(idx); c != "" && slices.Contains(cs, c) {
+			return true
+		}
+	}
+	for _, c := range d.ctry[s] {
+		if slices.Contains(cs, c.code) {
+			return true
+		}
+	}
+	return false
+}
+
+// countries returns the countries of the meeting's delegations.
+func (m *meetingDraft) countries() []string {
+	var cs []string
+	for _, x := range m.dlgs {
+		cs = append(cs, x.code)
+	}
+	return cs
+}
+
+// signedBefore reports whether the date at token i tells when a document
+// was signed, as a participle after its noun: "the agreement signed on 5
+// May 2015", "the memorandum concluded in 2019". Such a document is an old
+// one the report recalls.
+func signedBefore(T []tok, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if T[k].kind != 'w' {
+			continue
+		}
+		if T[k].low == "signed" || T[k].low == "concluded" {
+			return docNouns[prevWord(T, k)] != "" || prevWord(T, k) == ")"
+		}
+	}
+	return false
+}
+
+// republishedDate reports whether a full date years before the stamp,
+// written early in the report, shows the stamp to be a re-publication. A
+// date that belongs to another occasion ("founded on", "since", "the
+// anniversary of the treaty of") does not.
+func republishedDate(T []tok, e dateExpr) bool {
+	if e.d == 0 || wordIn(T, e.i-4, e.i, notEventWords) || wordIn(T, e.i-4, e.i, blockWords) || signedBefore(T, e.i) {
+		return false
+	}
+	if p := prevWord(T, e.i); p == "of" {
+		return false // "the treaty of 12 June 1992"
+	}
+	return !hasWordSet(T, otherTimeWords)
+}
+
+// slashReading settles a date written with numbers only whose day and month
+// could be swapped ("05/06/2021"): the reading the written weekday fits, or
+// the one the publication date allows (on or before it, and the nearer);
+// ok is false when nothing tells them apart.
+func (b *builder) slashReading(e dateExpr) (dateExpr, bool) {
+	if !e.amb || e.y == 0 {
+		return e, true
+	}
+	sw := e
+	sw.m, sw.d = e.d, e.m
+	fits := func(x dateExpr) bool {
+		if !validDay(x.y, x.m, x.d) {
+			return false
+		}
+		t := time.Date(x.y, time.Month(x.m), x.d, 0, 0, 0, 0, time.UTC)
+		if x.wday != 0 && int(t.Weekday())+1 != x.wday {
+			return false
+		}
+		return b.pub == nil || b.pubMonth || !t.After(b.pub.AddDate(0, 0, 1))
+	}
+	a, c := fits(e), fits(sw)
+	switch {
+	case a && !c:
+		return e, true
+	case c && !a:
+		return sw, true
+	case a && c && b.pub != nil && !b.pubMonth && e.wday == 0:
+		ta := time.Date(e.y, time.Month(e.m), e.d, 0, 0, 0, 0, time.UTC)
+		tc := time.Date(sw.y, time.Month(sw.m), sw.d, 0, 0, 0, 0, time.UTC)
+		// the nearer reading when the other is weeks further back
+		if da, dc := b.pub.Sub(ta), b.pub.Sub(tc); da*4 < dc {
+			return e, true
+		} else if dc*4 < da {
+			return sw, true
+		}
+	}
+	return e, false
+}
+
+// afterPub reports whether a date written with its year comes after the
+// page's date: a meeting reported as held cannot be later than its report,
+// so the date is of something to come.
+func (b *builder) afterPub(e dateExpr) bool {
+	if e.y == 0 || e.d == 0 || b.pub == nil || b.pubMonth || b.republished || !validDay(e.y, e.m, e.d) {
+		return false
+	}
+	t := time.Date(e.y, time.Month(e.m), e.d, 0, 0, 0, 0, time.UTC)
+	return t.After(b.pub.AddDate(0, 0, 2))
+}
+
+// farFromPage reports whether a day and month completed with year y lie
+// more than half a year from the page's date (its dateline, the day its
+// news was released, or its stamp): the year is then a guess.
+func (b *builder) farFromPage(y, mo, day int, ref time.Time, refOK bool) bool {
+	var at time.Time
+	switch {
+	case b.d.dl != nil && b.d.dl.hasDate && b.d.dl.date.y != 0 && validDay(b.d.dl.date.y, b.d.dl.date.m, max(b.d.dl.date.d, 1)):
+		dl := b.d.dl.date
+		at = time.Date(dl.y, time.Month(dl.m), max(dl.d, 1), 0, 0, 0, 0, time.UTC)
+	case refOK && ref.Year() != 0:
+		at = ref
+	case b.pub != nil:
+		at = *b.pub
+	default:
+		return false
+	}
+	if !validDay(y, mo, day) {
+		return false
+	}
+	diff := at.Sub(time.Date(y, time.Month(mo), day, 0, 0, 0, 0, time.UTC))
+	return diff > 200*24*time.Hour || diff < -200*24*time.Hour
+}

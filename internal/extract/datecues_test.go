@@ -1,0 +1,69 @@
+package extract
+
+import "testing"
+
+// A day the text does not support is never given: dates of other
+// occasions, of plans and of old documents stay off the meeting, and a
+// day that nothing settles is left out (the month or year stands in).
+func TestDatesOfOtherOccasions(t *testing.T) {
+	met := "Chief of General Staff General Omar Haddad received the Chief of Defence of Estonia General Kalev Tamm"
+	stamp := " date 2022-09-16\n"
+	for _, c := range []struct{ name, text, url, want string }{
+		{"RecalledVisit", stamp + met + " in the capital. The two generals recalled the visit of the Estonian chief to Amman on 4 May 2020.\n", "", "2022-09"},
+		{"OldDocument", stamp + met + " in the capital. They praised the memorandum signed on 4 May 2022.\n", "", "2022-09"},
+		{"NextMeeting", stamp + met + " in the capital. The next round of talks will take place on 3 November 2022.\n", "", "2022-09"},
+		{"LastSession", stamp + met + " in the capital. The joint staff committee held its last session on 2 March.\n", "", "2022-09"},
+		{"EarlierElsewhere", stamp + met + " in the capital. Earlier, on 5 September, Haddad met the Polish chief in Warsaw.\n", "", "2022-09"},
+		{"VisitAbroad", stamp + met + " in the capital. On 5 September, Haddad visited Warsaw.\n", "", "2022-09"},
+		{"ExerciseHeld", stamp + met + " in the capital. The exercise was held on 2 September.\n", "", "2022-09"},
+		{"Founded", stamp + met + " in the capital. The staff college was founded on 9 October 1991.\n", "", "2022-09"},
+		{"Since", stamp + met + " in the capital. Relations have grown since 5 May 2015.\n", "", "2022-09"},
+		{"TreatyOf", stamp + "The anniversary of the treaty of 12 June 1992 was marked.\n" + met + " in the capital.\n", "", "2022-09"},
+		{"VisitSpanElsewhere", met + " in the capital. Tamm is on a visit to Jordan on 13-15 September.", "https://example.com/2022/09/16/talks", "2022-09"},
+		// the meeting's own date still wins
+		{"OwnDate", stamp + met + " in the capital on 14 September. The next round of talks will take place on 3 November 2022.\n", "", "2022-09-14"},
+		{"TwoDays", met + " in the capital on 13 and 14 September.", "https://example.com/2022/09/16/talks", "2022-09-13"},
+	} {
+		if got := dateOf(t, c.text, c.url); got != c.want {
+			t.Errorf("%s: date %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestDatesThatNothingSettles(t *testing.T) {
+	met := "Chief of General Staff General Omar Haddad received the Chief of Defence of Estonia General Kalev Tamm"
+	for _, c := range []struct{ name, text, url, want string }{
+		// a stamp-like date opening the sentence does not beat "on <date>"
+		{"OpeningStamp", "16/09/2022 " + met + " on 14 September in the capital.", "", "--09-14"},
+		// a release date is when the news came out, not the meeting
+		{"ReleaseIssued", " date 2022-09-20\n" + met + " on Wednesday in the capital, the ministry said in a statement issued on 16 September 2022.\n", "", "2022-09-14"},
+		// a dateline set off by slashes is the dateline, and the weekday counts back from it
+		{"SlashDateline", "Amman / September 16, 2022 / " + met + " in the capital on Wednesday.", "", "2022-09-14"},
+		// day and month that could be swapped: only the year is kept
+		{"SlashAmbiguous", met + " on 05/09/2022 in the capital.", "", "2022"},
+		{"SlashDayOver12", met + " on 14/09/2022 in the capital.", "", "2022-09-14"},
+		{"SlashWeekday", met + " on Wednesday 09/14/2022 in the capital.", "", "2022-09-14"},
+		{"SlashWeekdayFits", met + " on Tuesday 06/09/2022 in the capital.", "", "2022-09-06"},
+		{"SlashBeforeStamp", " date 2022-09-16\n" + met + " on 09/14/2022 in the capital.\n", "", "2022-09-14"},
+		{"DotsAreDayFirst", met + " on 05.09.2022 in the capital.", "", "2022-09-05"},
+		// an ambiguous stamp that nothing confirms gives no day
+		{"SlashStamp", "05/09/2022\n" + met + " yesterday in the capital.", "", ""},
+		// a day and month months away from the only stamp: the year is unknown
+		{"FarStamp", " date 2023-03-01\n" + met + " on 14 July in the capital.\n", "", "--07-14"},
+		{"NearStampPast", " date 2023-01-03\n" + met + " on 28 December in the capital.\n", "", "2022-12-28"},
+		// a weekday in the meeting's sentence with nothing to count from
+		{"WeekdayNoAnchor", met + " on Wednesday in the capital. The ministry published the news on its website.", "", ""},
+	} {
+		if got := dateOf(t, c.text, c.url); got != c.want {
+			t.Errorf("%s: date %q, want %q", c.name, got, c.want)
+		}
+	}
+	res := Extract(met+" on 05/09/2022 in the capital.", Options{})
+	if !hasWarning(res, "could be swapped") {
+		t.Errorf("no warning about the ambiguous date: %q", res.Warnings)
+	}
+	res = Extract(" date 2023-03-01\n"+met+" on 14 July in the capital.\n", Options{})
+	if !hasWarning(res, "months away") {
+		t.Errorf("no warning about the distant stamp: %q", res.Warnings)
+	}
+}
