@@ -36,7 +36,7 @@ func tally(T []tok, v int) bool {
 	from, to := max(0, v-8), min(len(T), v+5)
 	for k := from; k < to; k++ {
 		n, ok := numVal(T[k], 4)
-		if !ok || n <= 5 || n >= 1900 {
+		if !ok || n >= 1900 || n <= 5 && !wordIn(T, k-2, k, tallyWords) {
 			continue
 		}
 		d := k + 1
