@@ -112,10 +112,13 @@ func (d *doc) ceremonies(sents []int) []cerDraft {
 				}
 				out = append(out, c)
 			}
+			if plannedCeremony(T) {
+				continue // "a guard of honour will be lined up"
+			}
 			if i := guardAt(T); i >= 0 {
 				add("guard_of_honour", i)
 			}
-			if i := findWord(T, 0, len(T), "anthem", "anthems"); i >= 0 {
+			if i := anthemAt(T); i >= 0 {
 				add("national_anthems", i)
 			}
 			if i := bookAt(T); i >= 0 {
@@ -131,7 +134,7 @@ func (d *doc) ceremonies(sents []int) []cerDraft {
 		// ceremony of honours of no kind the vocabulary names
 		for _, s := range sents {
 			T := d.st(s)
-			if i := findWord(T, 0, len(T), "ceremony"); i > 0 && honoursCeremony[prevWord(T, i)] {
+			if i := honoursAt(T); i >= 0 && !plannedCeremony(T) {
 				out = append(out, cerDraft{typ: "other", siteS: -1, recipient: -1, s: s, i: i, conf: 0.6})
 				break
 			}
@@ -153,52 +156,6 @@ func hasWordSet(T []tok, set map[string]bool) bool {
 		}
 	}
 	return false
-}
-
-func guardAt(T []tok) int {
-	for i, t := range T {
-		if t.kind != 'w' || t.low != "guard" && t.low != "guards" && t.low != "cordon" {
-			continue
-		}
-		if lowWords(T, i, t.low, "of", "honor") || lowWords(T, i, t.low, "of", "honour") {
-			return i
-		}
-		if p := prevWord(T, i); p == "honor" || p == "honour" || p == "honorary" || p == "ceremonial" {
-			return i
-		}
-	}
-	return -1
-}
-
-// bookBefore are the words before "book" that make it a Book of Honour:
-// "Honour Book", "Distinguished Visitors' Book", "Golden Book", "guest book".
-var bookBefore = setOf("honor", "honour", "honorary", "honored", "honoured", "guest", "guests", "visitor", "visitors",
-	"memorial", "special", "distinguished", "commemorative", "golden", "gold")
-
-// bookOf are the words after "book of" that make it one: "Book of Honour",
-// "book of honourable guests", "Book of Distinguished Visitors".
-var bookOf = setOf("honor", "honour", "honorary", "honored", "honoured", "honorable", "honourable", "distinguished",
-	"condolences", "memory", "guests", "visitors", "eminent")
-
-func bookAt(T []tok) int {
-	for i, t := range T {
-		if t.kind != 'w' || t.low != "book" {
-			continue
-		}
-		if n, k := nextWord(T, i); n == "of" {
-			if n2, _ := nextWord(T, k); bookOf[n2] {
-				return i
-			}
-		}
-		p := i - 1
-		if p >= 0 && (T[p].isQuote() || T[p].s == "'s") && !T[p].sp {
-			p-- // "Visitors' Book"
-		}
-		if p >= 0 && T[p].kind == 'w' && bookBefore[T[p].low] {
-			return i
-		}
-	}
-	return -1
 }
 
 // welcomeSite finds where a welcoming ceremony took place: "ceremony held at
@@ -368,101 +325,6 @@ func (d *doc) honouredFor(s, siteB int, first bool) string {
 	return ""
 }
 
-var awardNouns = setOf("medal", "order", "award", "badge", "decoration", "prize", "cross", "star", "insignia")
-
-// awardNounAt reports whether token i names an award: one of awardNouns, or
-// a word of a compound joined by "-e-" or "-i-" ("Nishan-e-Imtiaz",
-// "Sitara-i-Jurat").
-func awardNounAt(T []tok, i int) bool {
-	return T[i].kind == 'w' && (awardNouns[T[i].low] || T[i].cap && izafe(T, i))
-}
-
-func hasAwardNoun(T []tok) bool {
-	for i := range T {
-		if awardNounAt(T, i) {
-			return true
-		}
-	}
-	return false
-}
-
-// awardIn finds an award given in sentence s: the award's name and who got
-// it.
-func (d *doc) awardIn(s int) (cerDraft, bool) {
-	T := d.st(s)
-	v := -1
-	passive := false
-	for i, t := range T {
-		if t.kind != 'w' {
-			continue
-		}
-		switch t.low {
-		case "awarded", "conferred", "decorated", "bestowed", "presented", "honored", "honoured":
-			if (t.low == "presented" || t.low == "honored" || t.low == "honoured") && !hasAwardNoun(T) {
-				continue
-			}
-			if n, _ := nextWord(T, i); t.low == "conferred" && n == "with" && !hasAwardNoun(T) {
-				continue // "conferred with the chief of staff": talked
-			}
-			if t.low == "honored" || t.low == "honoured" {
-				if n, _ := nextWord(T, i); n != "with" {
-					continue
-				}
-			}
-			v = i
-			switch prevWord(T, i) {
-			case "was", "were", "been", "being":
-				passive = true
-			}
-		}
-		if v >= 0 {
-			break
-		}
-	}
-	if v < 0 {
-		return cerDraft{}, false
-	}
-	c := cerDraft{typ: "award", siteS: -1, recipient: -1, s: s, i: v, conf: 0.85}
-	// the recipient: the first person after the verb, or before it when passive
-	for _, idx := range d.bySent[s] {
-		m := d.people[idx]
-		if (!passive && m.s0 > v) || (passive && m.j <= v) {
-			c.recipient = idx
-			if !passive {
-				break
-			}
-		}
-	}
-	// the award: a quoted name, else a capitalised "... Medal"
-	c.award = quotedAfter(d.text, T, v)
-	if c.award == "" {
-		for i := v; i < len(T); i++ {
-			if T[i].kind == 'w' && T[i].cap && awardNounAt(T, i) {
-				b, e := i, i
-				for b-1 > v && T[b-1].kind == 'w' && (T[b-1].cap || T[b-1].low == "of" || T[b-1].low == "the") {
-					b--
-				}
-				for e+1 < len(T) && ((T[e+1].kind == 'w' && (T[e+1].cap || T[e+1].low == "of" || T[e+1].low == "for" || T[e+1].low == "the")) ||
-					(T[e+1].isDash() && !T[e+1].sp) || T[e+1].s == "(" || T[e+1].s == ")") {
-					e++
-				}
-				for e > i && (T[e].kind == 'w' && !T[e].cap || T[e].s == "(") {
-					e--
-				}
-				for b < i && T[b].kind == 'w' && !T[b].cap {
-					b++
-				}
-				c.award = cleanValue(d.text[T[b].start:T[e].end])
-				break
-			}
-		}
-	}
-	if c.award == "" && c.recipient < 0 {
-		return cerDraft{}, false
-	}
-	return c, true
-}
-
 func findWordSet(T []tok, set map[string]bool) int {
 	for i, t := range T {
 		if t.kind == 'w' && set[t.low] {
@@ -470,25 +332,6 @@ func findWordSet(T []tok, set map[string]bool) int {
 		}
 	}
 	return -1
-}
-
-// quotedAfter returns the first quoted text after token v.
-func quotedAfter(text string, T []tok, v int) string {
-	for i := v + 1; i < len(T); i++ {
-		if !T[i].isQuote() || T[i].s == "'" || T[i].s == "’" {
-			continue
-		}
-		for j := i + 1; j < len(T) && j < i+40; j++ {
-			if T[j].isQuote() && T[j].s != "'" && T[j].s != "’" {
-				if j > i+1 {
-					return cleanValue(strings.Trim(text[T[i+1].start:T[j-1].end], " "))
-				}
-				break
-			}
-		}
-		return ""
-	}
-	return ""
 }
 
 // ceremonyWords returns the words that tell a ceremony's type: "laid a
@@ -530,7 +373,7 @@ func (d *doc) ceremonyWords(c cerDraft) wspan {
 			i--
 		}
 	case "national_anthems":
-		i = findWord(T, 0, len(T), "anthem", "anthems")
+		i = anthemAt(T)
 		j = i
 		if i > 0 && T[i-1].low == "national" {
 			i--
@@ -553,8 +396,3 @@ func (d *doc) ceremonyWords(c cerDraft) wspan {
 	}
 	return wspan{T[i].start, T[j].end}
 }
-
-// honoursCeremony are the words before "ceremony" that name a ceremony of
-// honours (not a welcome, a signing or a wreath-laying).
-var honoursCeremony = setOf("military", "honors", "honours", "full-honors", "full-honours", "red-carpet", "carpet",
-	"arrival", "cordon")

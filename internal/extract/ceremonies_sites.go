@@ -30,6 +30,10 @@ func (d *doc) sitesIn(s int) []siteSpan {
 		if t.kind != 'w' || !siteHeads[t.low] || !t.cap && t.low == "memorial" && h+1 < len(T) && T[h+1].low == "complex" {
 			continue
 		}
+		if d.inName(s, h) || t.cap && h+1 < len(T) && T[h+1].kind == 'w' && T[h+1].cap && !siteHeads[T[h+1].low] &&
+			(h == 0 || !T[h-1].cap || T[h-1].kind != 'w' || positionWords[T[h-1].low] || positionHeads[T[h-1].low]) {
+			continue // "Vice Minister Park Jae-min": a name
+		}
 		lowHead := memorialHeads[t.low] || t.low == "complex" && h > 0 && T[h-1].low == "memorial"
 		if !t.cap && !(lowHead && (h > 0 && T[h-1].cap && T[h-1].kind == 'w' ||
 			h+2 < len(T) && T[h+1].low == "of" && (T[h+2].cap || T[h+2].low == "the"))) {
@@ -44,9 +48,10 @@ func (d *doc) sitesIn(s int) []siteSpan {
 		}
 	}
 	if len(sites) == 0 {
-		// "visited the tomb of X": the tomb is the site when no other is named
+		// "visited the tomb of X", "the grave of national leader X": the
+		// tomb is the site when no other is named
 		for h := 0; h+2 < len(T); h++ {
-			if (T[h].low == "tomb" || T[h].low == "grave" || T[h].low == "graves") && T[h+1].low == "of" && T[h+2].cap {
+			if (T[h].low == "tomb" || T[h].low == "grave" || T[h].low == "graves") && T[h+1].low == "of" && capWithin(T, h+2, 3) {
 				if b, e, ok := d.siteAt(s, h); ok {
 					return []siteSpan{{b, e, h}}
 				}
@@ -122,6 +127,18 @@ func (d *doc) siteCeremonies(ss []int, seenSite map[string]bool, once map[domain
 			}
 		}
 	}
+	if !found && !paraWreath && paraTribute && !once["monument_visit"] {
+		// "paid tribute to the fallen at the memorial complex": a place of
+		// remembrance with no name
+		for _, s := range ss {
+			T := d.st(s)
+			if i := findWordSet(T, memorialHeads); i >= 0 && hasWordSet(T, tributeWords) && !plannedCeremony(T) {
+				out = append(out, cerDraft{typ: "monument_visit", siteS: -1, recipient: -1, s: s, i: i, conf: 0.6})
+				once["monument_visit"] = true
+				break
+			}
+		}
+	}
 	return out
 }
 
@@ -138,7 +155,7 @@ func siteType(T []tok, prevEnd int, x siteSpan, nextStart int, paraWreath, paraT
 		if memorial(T, x.h) || !hasWord(before, "visited", "visit") || hasWordSet(before, tributeWords) && !onlyVisit(before) {
 			return "monument_visit", true
 		}
-		return ceremonyOfPara(memorial(T, x.h), paraWreath, paraTribute)
+		return ceremonyOfPara(memorial(T, x.h) || remembered(T, x), paraWreath, paraTribute)
 	case hasWord(after, "wreath", "wreaths"):
 		return "wreath_laying", true
 	case hasWordSet(after, tributeWords):

@@ -65,6 +65,14 @@ func callKind(T []tok) (call, video bool) {
 		switch t.low {
 		case "phone", "telephone", "telephonic", "phoned", "telephoned":
 			call = true
+		case "call":
+			// "received a call from", "made a call to"; not "a courtesy call"
+			if p := prevWord(T, i); (p == "a" || p == "the") && i >= 2 {
+				switch prevWord(T, i-1) {
+				case "received", "receives", "made", "makes", "had", "has":
+					call = true
+				}
+			}
 		case "videoconference", "videoconferencing", "videocall", "virtual", "virtually", "online", "videoteleconference", "vtc":
 			video = true
 		case "video":

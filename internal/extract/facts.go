@@ -260,6 +260,11 @@ func (d *doc) kindOf(sents []int, a anchor, hasAnc bool) (domain.Kind, int) {
 	if hasAnc && a.video {
 		return "video_conference", a.s
 	}
+	if hasAnc {
+		if k, s := d.remoteBefore(sents, a); k != "" {
+			return k, s
+		}
+	}
 	if hasAnc && d.callHeadline() {
 		// "Readout of the Secretary's Call With ..." above "X spoke with Y"
 		switch d.st(a.s)[a.i].low {
@@ -278,31 +283,20 @@ func (d *doc) kindOf(sents []int, a anchor, hasAnc bool) (domain.Kind, int) {
 		if futureInvite(T) {
 			continue
 		}
-		for i, t := range T {
-			if t.kind != 'w' || (t.low != "visit" && t.low != "visits" && t.low != "trip") {
-				continue
-			}
-			var k domain.Kind
-			switch prevWord(T, i) {
-			case "official":
-				k = "official_visit"
-				if findWord(T, max(0, i-3), i, "state") >= 0 {
-					k = "state_visit"
-				}
-			case "working":
-				k = "working_visit"
-			case "state":
-				k = "state_visit"
-			default:
-				continue
-			}
-			if best == nil || rank[k] > rank[best.k] {
-				best = &hit{k, s}
-			}
+		if k := visitKindIn(T); k != "" && (best == nil || rank[k] > rank[best.k]) {
+			best = &hit{k, s}
 		}
 	}
 	if best != nil {
 		return best.k, best.s
+	}
+	if d.headline >= 0 {
+		// "Official visit of the Chief of Defence to Jordan" above a body
+		// that does not say so
+		l := d.lines[d.headline]
+		if k := visitKindIn(tokenize(d.text, l.start, l.end)); k != "" {
+			return k, -1
+		}
 	}
 	return "meeting", -1
 }
