@@ -116,3 +116,11 @@ func (d *doc) documentsAfterPassive(s, v int) []docSpan {
 	}
 	return nil
 }
+
+// agreementsOf finds the documents signed in a section, a definite mention
+// of one found in an earlier section being that one.
+func (b *builder) agreementsOf(sents []int) []agrDraft {
+	out := b.d.agreements(sents, b.date.Year, b.agrSeen)
+	b.agrSeen = append(b.agrSeen, out...)
+	return out
+}

@@ -34,3 +34,16 @@ func TestAgreementsSignedHereOnly(t *testing.T) {
 		}
 	}
 }
+
+func TestAgreementToldAgainInLaterTalks(t *testing.T) {
+	text := "On 14 September 2022, Chief of General Staff General Omar Haddad received the Chief of Defence of Estonia General Kalev Tamm in Amman. The two generals signed a training plan for 2023.\n\n" +
+		"Later, General Kalev Tamm met the Commander of the Jordanian Air Force Major General Sami Nasser. The plan was signed in the presence of the air force commander.\n"
+	res := Extract(text, Options{})
+	n := len(res.Meeting.Agreements)
+	for _, c := range res.Meeting.ChildMeetings {
+		n += len(c.Agreements)
+	}
+	if len(res.Meeting.ChildMeetings) != 1 || n != 1 {
+		t.Errorf("%d child meetings and %d agreements, want 1 and 1", len(res.Meeting.ChildMeetings), n)
+	}
+}

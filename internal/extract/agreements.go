@@ -43,8 +43,10 @@ var notSigned = setOf("draft", "drafts", "drafting", "possibility", "possible", 
 
 var modalWords = setOf("to", "will", "would", "shall", "should", "could", "may", "might", "must", "can")
 
-// agreements finds the documents signed in a section of sentences.
-func (d *doc) agreements(sents []int, year int) []agrDraft {
+// agreements finds the documents signed in a section of sentences; prior
+// are those found in sections before it, which a definite mention ("the
+// plan was signed") may stand for.
+func (d *doc) agreements(sents []int, year int, prior []agrDraft) []agrDraft {
 	var out []agrDraft
 	seen := map[string]bool{}
 	for _, s := range sents {
@@ -78,10 +80,10 @@ func (d *doc) agreements(sents []int, year int) []agrDraft {
 				docs = append(docs, d.documentsAfterPassive(s, v)...)
 			}
 			for _, doc := range docs {
-				if doc.definite && d.sameDocument(out, s, doc) {
+				if doc.definite && d.sameDocument(append(prior[:len(prior):len(prior)], out...), s, doc) {
 					continue // "the document", "the MOU was signed": one named before
 				}
-				if doc.count > 1 && sameCount(out, doc) {
+				if doc.count > 1 && sameCount(append(prior[:len(prior):len(prior)], out...), doc) {
 					continue // "signed two agreements ... two agreements were signed"
 				}
 				a := agrDraft{s: s, cs: doc.b, ce: doc.e, dn: doc.dn, typ: doc.typ, conf: 0.85, count: doc.count,

@@ -156,8 +156,8 @@ func (b *builder) afterPub(e dateExpr) bool {
 func (b *builder) farFromPage(y, mo, day int, ref time.Time, refOK bool) bool {
 	var at time.Time
 	switch {
-	case b.d.dl != nil && b.d.dl.hasDate && b.d.dl.date.y != 0 && validDay(b.d.dl.date.y, b.d.dl.date.m, max(b.d.dl.date.d, 1)):
-		dl := b.d.dl.date
+	case b.lineDate() != nil && b.lineDate().date.y != 0 && validDay(b.lineDate().date.y, b.lineDate().date.m, max(b.lineDate().date.d, 1)):
+		dl := b.lineDate().date
 		at = time.Date(dl.y, time.Month(dl.m), max(dl.d, 1), 0, 0, 0, 0, time.UTC)
 	case refOK && ref.Year() != 0:
 		at = ref
@@ -171,4 +171,67 @@ func (b *builder) farFromPage(y, mo, day int, ref time.Time, refOK bool) bool {
 	}
 	diff := at.Sub(time.Date(y, time.Month(mo), day, 0, 0, 0, 0, time.UTC))
 	return diff > 200*24*time.Hour || diff < -200*24*time.Hour
+}
+
+// lineDate returns the dateline with its date, read as one or found at the
+// opening of the body; nil when none.
+func (b *builder) lineDate() *dline {
+	if dl := b.d.dl; dl != nil && dl.hasDate {
+		return dl
+	}
+	return b.lead
+}
+
+// leadDate reads a date that opens the body as a dateline does, when no
+// dateline was read: "Baku, June 12, 2021 | Defence Minister ...", "[Baku,
+// 12 June 2021] ...", "12.06.2021, 15:40 On 10 June, ...". The date has
+// its day and month, only names, numbers and marks come before it, it is
+// not "On <date>" nor a date set off by a comma that opens the sentence
+// ("12 June, the minister ..."), and a capitalised word follows.
+func (b *builder) leadDate() *dline {
+	d := b.d
+	if d.dl != nil && d.dl.hasDate {
+		return nil
+	}
+	for s := 0; s < len(d.sents) && s < 2; s++ {
+		T := d.st(s)
+		es := findDates(T)
+		if len(es) == 0 {
+			continue
+		}
+		e := es[0]
+		if e.rel != 0 || e.m == 0 || e.d == 0 || e.i > 10 || prevWord(T, e.i) == "on" || e.j >= len(T) {
+			continue
+		}
+		if e.i == 0 && T[e.j].is(",") && !hasTime(d.text[T[e.j].start:T[min(e.j+3, len(T)-1)].end]) {
+			continue
+		}
+		lead := true
+		for k := 0; k < e.i; k++ {
+			if T[k].kind == 'w' && (!T[k].cap || T[k].low == "on") {
+				lead = false
+				break
+			}
+		}
+		if !lead || !capAfter(T, e.j) {
+			continue
+		}
+		w := wspan{T[e.i].start, T[e.j-1].end}
+		return &dline{s: s, start: w.off, end: w.end, date: e, hasDate: true, dateW: w}
+	}
+	return nil
+}
+
+// capAfter reports whether a capitalised word follows token k past marks,
+// numbers and a clock time: "| Defence Minister", ", 15:40 On".
+func capAfter(T []tok, k int) bool {
+	for ; k < len(T) && k < 12; k++ {
+		switch t := T[k]; {
+		case t.kind == 'w':
+			return t.cap
+		case t.kind == 'p' && t.isTerminal() && t.s != ".":
+			return false
+		}
+	}
+	return false
 }

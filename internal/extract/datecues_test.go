@@ -34,7 +34,7 @@ func TestDatesThatNothingSettles(t *testing.T) {
 	met := "Chief of General Staff General Omar Haddad received the Chief of Defence of Estonia General Kalev Tamm"
 	for _, c := range []struct{ name, text, url, want string }{
 		// a stamp-like date opening the sentence does not beat "on <date>"
-		{"OpeningStamp", "16/09/2022 " + met + " on 14 September in the capital.", "", "--09-14"},
+		{"OpeningStamp", "16/09/2022 " + met + " on 14 September in the capital.", "", "2022-09-14"},
 		// a release date is when the news came out, not the meeting
 		{"ReleaseIssued", " date 2022-09-20\n" + met + " on Wednesday in the capital, the ministry said in a statement issued on 16 September 2022.\n", "", "2022-09-14"},
 		// a dateline set off by slashes is the dateline, and the weekday counts back from it
@@ -65,5 +65,44 @@ func TestDatesThatNothingSettles(t *testing.T) {
 	res = Extract(" date 2023-03-01\n"+met+" on 14 July in the capital.\n", Options{})
 	if !hasWarning(res, "months away") {
 		t.Errorf("no warning about the distant stamp: %q", res.Warnings)
+	}
+}
+
+func TestDatelineInTheOpeningSentence(t *testing.T) {
+	met := "Chief of General Staff General Omar Haddad received the Chief of Defence of Estonia General Kalev Tamm"
+	for _, c := range []struct{ name, text, want string }{
+		{"Bar", "Amman, September 16, 2022 | " + met + " in the capital on Wednesday.", "2022-09-14"},
+		{"Brackets", "[Amman, 16 September 2022] " + met + " in the capital yesterday.", "2022-09-15"},
+		{"Colon", "Amman, 16 September 2022: " + met + " in the capital.", "2022-09-16"},
+		{"TimeThenOn", "16.09.2022, 15:40 On 14 September, " + met + " in the capital.", "2022-09-14"},
+		{"DateFirst", "September 16, 2022 " + met + " in the capital on Wednesday.", "2022-09-14"},
+		// "On <date>" and a date set off by a comma open the event itself
+		{"On", "On 14 September 2022, " + met + " in the capital.", "2022-09-14"},
+	} {
+		if got := dateOf(t, c.text, ""); got != c.want {
+			t.Errorf("%s: date %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestStampsThatDoNotAgree(t *testing.T) {
+	met := "Chief of General Staff General Omar Haddad received the Chief of Defence of Estonia General Kalev Tamm"
+	// the page's stamp and the crawler's disagree: no day is counted from either
+	res := Extract(" date 2022-09-20\n16 September 2022\n"+met+" in the capital yesterday.\n", Options{})
+	if got := res.Meeting.Date.String(); got != "" {
+		t.Errorf("disagreeing stamps: date %q, want none", got)
+	}
+	if !hasWarning(res, "disagree") {
+		t.Errorf("disagreeing stamps: no warning: %q", res.Warnings)
+	}
+	// dates of other news listed below the text are not the page's stamp
+	text := met + " in the capital on Wednesday.\n\n12 September 2022\nArmy chief opens new academy building\n10 September 2022\nNavy receives two patrol boats\n"
+	if got := dateOf(t, text, ""); got != "" {
+		t.Errorf("listed news: date %q, want none", got)
+	}
+	// one stamp alone below the text is the page's
+	text = met + " in the capital on Wednesday.\n\n16.09.2022\n"
+	if got := dateOf(t, text, ""); got != "2022-09-14" {
+		t.Errorf("stamp below: date %q, want 2022-09-14", got)
 	}
 }

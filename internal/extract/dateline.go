@@ -12,6 +12,7 @@ type dline struct {
 	hasDate    bool
 	dateW      wspan
 	outlet     string
+	s          int // for a date read as a dateline inside the body: its sentence
 }
 
 // datelineAt reads a dateline at the start of toks (a paragraph) and

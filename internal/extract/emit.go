@@ -147,7 +147,7 @@ func (b *builder) emit(m *meetingDraft, at string) domain.Meeting {
 		dd := domain.Day{Time: t}
 		dayp = &dd
 	}
-	for _, a := range d.agreements(m.sents, b.date.Year) {
+	for _, a := range b.agreementsOf(m.sents) {
 		p := fmt.Sprintf("%s/agreements/%d", at, len(out.Agreements))
 		ag := domain.Agreement{Title: clip(a.title, 500), Type: a.typ, Parties: []string{}, Signatories: []domain.Signatory{}}
 		b.evSent(p+"/title", ag.Title, a.s, a.conf)

@@ -90,8 +90,11 @@ type builder struct {
 	pubMonth bool  // only its month is known
 	// republished marks a crawler's stamp years after the report
 	republished bool
-	partial     *dline // a stamp without its year: "19:10, 3 March"
-	urlYear     int    // a year alone in the URL, when nothing else dates the page
+	partial     *dline     // a stamp without its year: "19:10, 3 March"
+	lead        *dline     // a date that opens the body as a dateline does, when no dateline was read
+	pubDoubt    bool       // the page's stamp and the crawler's disagree
+	agrSeen     []agrDraft // the documents found in the sections emitted so far
+	urlYear     int        // a year alone in the URL, when nothing else dates the page
 
 	date      domain.PartialDate
 	dateS     int

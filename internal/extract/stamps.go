@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -169,9 +170,13 @@ func (b *builder) setPublished() {
 			break
 		}
 	}
+	tail := tailDates(d, lastBody)
 	for _, li := range d.dateLines {
 		if d.bodyStart >= 0 && li > d.bodyStart && li < lastBody {
 			continue // a date among the paragraphs: a caption, not the stamp
+		}
+		if tail > 1 && d.bodyStart >= 0 && li > lastBody {
+			continue // several dates below the text: a list of other news
 		}
 		l := d.lines[li]
 		e, ok := dateLine(d.text, l.start, l.end)
@@ -216,6 +221,12 @@ func (b *builder) setPublished() {
 	case best >= 0:
 		l := d.lines[best]
 		b.pub, b.pubKind, b.pubText, b.pubStart, b.pubEnd = &bestT, pubPage, true, l.start, l.end
+		if crawl != nil && absDays(crawl.Sub(bestT)) > 1 {
+			// the page's stamp and the crawler's disagree: neither day is
+			// sure enough to count "yesterday" or a weekday from
+			b.pubDoubt = true
+			b.warn("the page's stamp (%s) and the crawler's (%s) disagree: no relative day is counted from either", bestT.Format("2006-01-02"), crawl.Format("2006-01-02"))
+		}
 		toks := tokenize(d.text, l.start, l.end)
 		for i := range toks {
 			if e, ok := dateAt(toks, i); ok && e.rel == 0 {
@@ -285,4 +296,31 @@ func (b *builder) checkRepublished() {
 		b.republished = true
 		b.warn("the page's stamp (%s) is years after the events the report gives a year for: it is taken for a re-publication, not the report's date", b.pub.Format("2006-01-02"))
 	}
+}
+
+// absDays returns the whole days of a duration, without its sign.
+func absDays(d time.Duration) int {
+	if d < 0 {
+		d = -d
+	}
+	return int(d / (24 * time.Hour))
+}
+
+// tailDates counts the distinct full dates of the stamp lines below the
+// report's last paragraph.
+func tailDates(d *doc, lastBody int) int {
+	if d.bodyStart < 0 {
+		return 0
+	}
+	seen := map[string]bool{}
+	for _, li := range d.dateLines {
+		if li <= lastBody {
+			continue
+		}
+		l := d.lines[li]
+		if e, ok := dateLine(d.text, l.start, l.end); ok && e.d != 0 {
+			seen[fmt.Sprint(e.y, e.m, e.d)] = true
+		}
+	}
+	return len(seen)
 }

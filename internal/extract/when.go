@@ -34,6 +34,7 @@ var meetingWords = setOf("met", "meeting", "received", "hosted", "visit", "talks
 // date in the text, the month of publication stands in, with a warning.
 func (b *builder) findDate(m *meetingDraft) {
 	d := b.d
+	b.lead = b.leadDate()
 	ref, refOK := b.dateRef()
 	unresolved, pair, pairMain := false, false, false
 	var best *dateCand
@@ -62,6 +63,9 @@ func (b *builder) findDate(m *meetingDraft) {
 			}
 			if e.d != 0 && !validDay(e.y, e.m, e.d) {
 				continue
+			}
+			if b.lead != nil && s == b.lead.s && e.i == b.lead.date.i {
+				continue // the dateline's date, weighed below
 			}
 			if other || wordIn(T, e.i-3, e.i, notEventWords) || signedBefore(T, e.i) || b.afterPub(e) {
 				continue
@@ -97,7 +101,7 @@ func (b *builder) findDate(m *meetingDraft) {
 				}
 			}
 			if e.rel != 0 && (!refOK || (ref.Year() == 0 && e.rel == 3)) {
-				if (meetingy && !inMain || inMain && (d.dl == nil || !d.dl.hasDate)) && !reported(T, e.i) {
+				if (meetingy && !inMain || inMain && b.lineDate() == nil) && !reported(T, e.i) {
 					// "The ambassador on Wednesday paid a call" with nothing
 					// to count from: the day is unknown, whatever the
 					// dateline says
@@ -157,7 +161,7 @@ func (b *builder) findDate(m *meetingDraft) {
 			consider(dateCand{s: s, e: e, w: d.tokSpan(s, e.i, e.j), score: score})
 		}
 	}
-	if dl := d.dl; dl != nil && dl.hasDate {
+	if dl := b.lineDate(); dl != nil {
 		consider(dateCand{s: -1, start: dl.start, end: dl.end, e: dl.date, w: dl.dateW, score: 0.75})
 	}
 	if best != nil && best.score >= 0.6 && !((unresolved || pairMain) && best.score < 0.85) {
@@ -204,7 +208,7 @@ func (b *builder) findDate(m *meetingDraft) {
 // dateline without a year gives a reference in year 0: enough for "today"
 // and "yesterday", not for a weekday.
 func (b *builder) dateRef() (time.Time, bool) {
-	if dl := b.d.dl; dl != nil && dl.hasDate && dl.date.d != 0 {
+	if dl := b.lineDate(); dl != nil && dl.date.d != 0 {
 		y := dl.date.y
 		if y == 0 && b.pub != nil && !b.republished {
 			y = nearestYear(dl.date.m, dl.date.d, *b.pub)
@@ -223,7 +227,7 @@ func (b *builder) dateRef() (time.Time, bool) {
 	if t, ok := b.releaseDate(); ok {
 		return t, true
 	}
-	if b.pub != nil && !b.pubMonth && !b.republished {
+	if b.pub != nil && !b.pubMonth && !b.republished && !b.pubDoubt {
 		return *b.pub, true
 	}
 	if p := b.partial; p != nil && b.pub == nil {
@@ -292,15 +296,15 @@ func (b *builder) setDate(c dateCand, ref time.Time, refOK bool) {
 		if ref.Year() == 0 {
 			y = 0
 		}
-		if b.pubKind == pubCrawl && (d.dl == nil || !d.dl.hasDate) {
+		if b.pubKind == pubCrawl && b.lineDate() == nil {
 			conf *= 0.9 // counted from the crawler's stamp
 		}
 	}
 	if y == 0 {
 		switch {
-		case d.dl != nil && d.dl.hasDate && d.dl.date.y != 0:
-			y = d.dl.date.y
-			if d.dl.date.m < mo {
+		case b.lineDate() != nil && b.lineDate().date.y != 0:
+			y = b.lineDate().date.y
+			if b.lineDate().date.m < mo {
 				y-- // "On December 30" under a January dateline
 			}
 			conf *= 0.95
