@@ -50,14 +50,18 @@ func tally(T []tok, v int) bool {
 	return false
 }
 
-// prevDocWord returns the last word before token b, lower case.
-func prevDocWord(T []tok, b int) string {
-	for k := b - 1; k >= 0; k-- {
-		if T[k].kind == 'w' {
-			return T[k].low
+// docBefore reports whether a document is named in the list item that ends
+// at the comma b: "An MoU on cyber defence, a protocol ...".
+func docBefore(T []tok, b int) bool {
+	for k := b - 1; k >= 0 && k >= b-8; k-- {
+		if T[k].kind == 'p' && (T[k].is(",") || T[k].is(";")) {
+			return false
+		}
+		if docNouns[T[k].low] != "" {
+			return true
 		}
 	}
-	return ""
+	return false
 }
 
 // groupNouns name documents in general: "two agreements", "three documents".

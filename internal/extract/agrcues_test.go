@@ -19,6 +19,7 @@ func TestAgreementsSignedHereOnly(t *testing.T) {
 		{"EarlierElsewhere", "The generals signed a training plan for 2023. Earlier, the generals signed a memorandum in Tallinn.", []string{"cooperation_plan"}},
 		{"TallyOfYears", "The generals signed a training plan for 2023. The two countries have signed more than 40 documents on defence.", []string{"cooperation_plan"}},
 		{"TallyToDate", "The generals signed a training plan for 2023. To date, 12 agreements have been signed between the two armies.", []string{"cooperation_plan"}},
+		{"PassiveList", "A memorandum on cyber defence, a protocol on training and a training plan for 2023 were signed.", []string{"cooperation_plan", "memorandum", "protocol"}},
 		{"SignedOff", "The generals signed off on a plan to hold joint drills.", nil},
 		{"Planned", "A memorandum on cyber defence is expected to be signed during the next visit.", nil},
 		{"Discussed", "The generals discussed the implementation of the memorandum signed in 2019.", nil},

@@ -372,7 +372,7 @@ func (d *doc) docChunk(s, v int) (int, int, bool) {
 		for b >= 0 {
 			t := T[b]
 			if t.kind == 'p' && (t.is(",") || t.is(";") || t.is(":")) {
-				if n, _ := nextWord(T, b); t.is(",") && (n == "a" || n == "an") && b > 0 && docNouns[prevDocWord(T, b)] != "" {
+				if n, _ := nextWord(T, b); t.is(",") && (n == "a" || n == "an") && docBefore(T, b) {
 					b-- // "An agreement on X, a protocol on Y and ... were signed"
 					continue
 				}

@@ -37,6 +37,7 @@ func TestCeremonyVocabulary(t *testing.T) {
 		{"PlannedHonours", "The guest will be welcomed with full military honours.", ""},
 		{"UnnamedMemorial", "The guest paid tribute to the fallen at the memorial complex.", "monument_visit"},
 		{"AlleysVisited", "Tamm visited the Alley of Honor and the Alley of Martyrs.", "monument_visit"},
+		{"FlowersAtFlame", "Tamm laid flowers at the eternal flame.", "monument_visit"},
 		{"FlameVisited", "Tamm visited the Eternal Flame.", "monument_visit"},
 		{"MuseumToured", "Tamm visited the Museum of Military Glory.", ""},
 		{"ReceivedOrder", "General Kalev Tamm received the Order of Merit from the host.", "award"},

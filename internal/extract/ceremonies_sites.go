@@ -17,7 +17,7 @@ var tributeWords = setOf("tribute", "respects", "bowed", "commemorated", "flower
 // memorialHeads are the nouns of a place of remembrance that may be written
 // in lower case: "the memorial complex of X", "the Eternal Flame monument"
 // (graves and tombs are those honoured at a site, not the site).
-var memorialHeads = setOf("memorial", "monument", "mausoleum", "cemetery", "pantheon", "cenotaph", "obelisk", "shrine")
+var memorialHeads = setOf("memorial", "monument", "mausoleum", "cemetery", "pantheon", "cenotaph", "obelisk", "shrine", "flame")
 
 type siteSpan struct{ b, e, h int }
 
