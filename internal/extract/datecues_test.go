@@ -106,3 +106,10 @@ func TestStampsThatDoNotAgree(t *testing.T) {
 		t.Errorf("stamp below: date %q, want 2022-09-14", got)
 	}
 }
+
+func TestDateWithDashedMonth(t *testing.T) {
+	met := "Chief of General Staff General Omar Haddad received the Chief of Defence of Estonia General Kalev Tamm"
+	if got := dateOf(t, met+" on 14-Sep-2022 in the capital.", ""); got != "2022-09-14" {
+		t.Errorf("date %q, want 2022-09-14", got)
+	}
+}

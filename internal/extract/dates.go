@@ -129,10 +129,21 @@ func dateAt(toks []tok, i int) (dateExpr, bool) {
 		if k < n && toks[k].low == "of" {
 			k++
 		}
+		dashed := false
+		if e.d2 == 0 && k+1 < n && toks[k].isDash() && !toks[k].sp && !toks[k+1].sp {
+			if _, ok := monthVal(toks[k+1]); ok {
+				k, dashed = k+1, true // "10-Sep-2021"
+			}
+		}
 		if k < n {
 			if m, ok := monthVal(toks[k]); ok {
 				e.m = m
 				k = skipDot(k + 1)
+				if dashed && k+1 < n && toks[k].isDash() && !toks[k].sp {
+					if _, ok := yearVal(toks[k+1]); ok {
+						k++
+					}
+				}
 				e.y, e.j = year(k)
 				return e, true
 			}
