@@ -64,8 +64,8 @@ func docBefore(T []tok, b int) bool {
 	return false
 }
 
-// groupNouns name documents in general: "two agreements", "three documents".
-var groupNouns = setOf("agreements", "documents", "accords", "deals", "papers")
+// docGroupNouns name documents in general: "two agreements", "three documents".
+var docGroupNouns = setOf("agreements", "documents", "accords", "deals", "papers")
 
 // dropGroup drops a count of documents named in general ("the signing of
 // two agreements") when the report names as many documents after it: they

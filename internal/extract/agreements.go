@@ -87,7 +87,7 @@ func (d *doc) agreements(sents []int, year int, prior []agrDraft) []agrDraft {
 					continue // "signed two agreements ... two agreements were signed"
 				}
 				a := agrDraft{s: s, cs: doc.b, ce: doc.e, dn: doc.dn, typ: doc.typ, conf: 0.85, count: doc.count,
-					generic: doc.definite && genericDocs[T[doc.dn].low], group: doc.count > 1 && groupNouns[T[doc.dn].low]}
+					generic: doc.definite && genericDocs[T[doc.dn].low], group: doc.count > 1 && docGroupNouns[T[doc.dn].low]}
 				b, e := doc.b, doc.e-1
 				for b < e && T[b].kind == 'w' && (T[b].low == "a" || T[b].low == "an" || T[b].low == "the" || T[b].low == "also" || numberWords[T[b].low] > 0) {
 					b++
