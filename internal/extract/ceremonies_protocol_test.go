@@ -68,3 +68,13 @@ func TestKindOfTalks(t *testing.T) {
 		}
 	}
 }
+
+func TestCeremoniesOfTheHeadline(t *testing.T) {
+	met := "On 14 September 2022, Chief of General Staff General Omar Haddad received the Chief of Defence of Estonia General Kalev Tamm in Amman.\n"
+	if got := ceremonyTypes(t, "Guard of honour for the Estonian Chief of Defence\n"+met); got != "guard_of_honour" {
+		t.Errorf("headline: ceremonies %q, want guard_of_honour", got)
+	}
+	if got := ceremonyTypes(t, "Guard of honour to be lined up for the Estonian Chief of Defence next week\n"+met); got != "" {
+		t.Errorf("headline of a plan: ceremonies %q, want none", got)
+	}
+}

@@ -220,6 +220,7 @@ func (b *builder) run() {
 		cm := b.emit(c, at)
 		m.ChildMeetings = append(m.ChildMeetings, cm)
 	}
+	b.lineCeremonies(&m)
 	b.source(&m)
 	b.title(&m, main)
 	if len(m.Delegations) == 0 {
