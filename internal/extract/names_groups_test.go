@@ -80,3 +80,12 @@ func TestPartialTitles(t *testing.T) {
 		t.Error("ordinal")
 	}
 }
+
+func TestCountryAfterName(t *testing.T) {
+	got := countriesOfPeople("On 2 June 2024, the defence ministers Kalev Tamm (Estonia) and Juris Ozols (Latvia) met Colonel Jan Nowak from Poland.")
+	for name, want := range map[string]string{"Kalev Tamm": "EE", "Juris Ozols": "LV", "Jan Nowak": "PL"} {
+		if got[name] != want {
+			t.Errorf("%s in %q, want %q (all %v)", name, got[name], want, got)
+		}
+	}
+}

@@ -111,7 +111,7 @@ func (d *doc) context(m *pmention) {
 		d.setPosition(m)
 	}
 	m.ofC, m.ofE = d.ofCountryAfter(s, end)
-	if m.ofC != "" && m.country == "" && (m.rank != "" || m.hon || m.posI >= 0) {
+	if m.ofC != "" && m.country == "" && (m.rank != "" || m.hon || m.posI >= 0 || end < len(T) && T[end].is("(")) {
 		m.country, m.ccf = m.ofC, 0.85 // "Colonel X of the Czech Army"
 	}
 	// "Pakistani General ...", "his Japanese counterpart, Minister ..."
@@ -347,7 +347,14 @@ func (d *doc) bestDetails(idx int) (string, string, int) {
 // or "".
 func (d *doc) ofCountryAfter(s, e int) (string, int) {
 	T := d.st(s)
-	if e >= len(T) || T[e].kind != 'w' || T[e].low != "of" || T[e].cap {
+	if e+2 < len(T) && T[e].is("(") {
+		// "Zakir Hasanov (Azerbaijan)"
+		if c, ok := d.countryIn(s, e+1); ok && c.i == e+1 && !c.adj && c.j < len(T) && T[c.j].is(")") {
+			return c.code, c.j + 1
+		}
+		return "", 0
+	}
+	if e >= len(T) || T[e].kind != 'w' || (T[e].low != "of" && T[e].low != "from") || T[e].cap {
 		return "", 0
 	}
 	k := e + 1
