@@ -12,15 +12,15 @@ var rankRows = [][]string{
 	{"Army General", "orgeneral"},
 	{"Colonel General", "col gen", "colonel-general", "general-colonel", "general colonel"},
 	{"Senior Lieutenant General", "sr lt gen", "sen lt gen", "sen lieut gen", "snr lt gen"},
-	{"Lieutenant General", "lt gen", "ltgen", "lt general", "lieut gen", "lieutenant-general", "korgeneral", "general-lieutenant", "general lieutenant"},
-	{"Major General", "maj gen", "majgen", "major-general", "tumgeneral", "general-major", "general major"},
-	{"Brigadier General", "brig gen", "brigadier-general", "tuggeneral", "brig general"},
+	{"Lieutenant General", "ltg", "lt gen", "ltgen", "lt general", "lieut gen", "lieutenant-general", "korgeneral", "general-lieutenant", "general lieutenant"},
+	{"Major General", "mg", "maj gen", "majgen", "major-general", "tumgeneral", "general-major", "general major"},
+	{"Brigadier General", "bg", "brig gen", "brigadier-general", "tuggeneral", "brig general"},
 	{"Brigadier", "brig"},
 	{"General", "gen"},
 	{"Senior Colonel", "sr col", "sen col"},
 	{"Senior General"},
 	{"Colonel", "col"},
-	{"Lieutenant Colonel", "lt col", "ltcol", "lieutenant-colonel", "lieut col"},
+	{"Lieutenant Colonel", "ltc", "lt col", "ltcol", "lieutenant-colonel", "lieut col"},
 	{"Major", "maj"},
 	{"Captain", "capt", "cpt"},
 	{"First Lieutenant", "1st lt"},
@@ -84,9 +84,11 @@ var rankRows = [][]string{
 // ("Hun Sen"), so not words that end a name.
 var rankAbbrOnly = setOf("sen", "sr", "snr", "lieut")
 
-// ranks maps a folded rank form to its canonical form.
+// ranks maps a folded rank form to its canonical form; pluralRanks holds
+// the plural forms.
 var (
 	ranks        = map[string]string{}
+	pluralRanks  = map[string]bool{}
 	maxRankWords = 1
 	rankWords    = map[string]bool{}
 )
@@ -98,6 +100,18 @@ func init() {
 			ranks[strings.Join(w, " ")] = row[0]
 			if len(w) > maxRankWords {
 				maxRankWords = len(w)
+			}
+		}
+		// the plural shared by several people: "Lieutenant Generals X and Y"
+		if w := foldWords(row[0]); len(w) <= 3 && !strings.ContainsAny(row[0], "éóèí'") {
+			last := w[len(w)-1]
+			if !strings.HasSuffix(last, "s") && last != "rank" && pluralHeads[last+"s"] == "" {
+				p := strings.Join(append(append([]string{}, w[:len(w)-1]...), last+"s"), " ")
+				if _, ok := ranks[p]; !ok {
+					ranks[p] = row[0]
+					pluralRanks[p] = true
+					rankWords[last+"s"] = true
+				}
 			}
 		}
 		for _, f := range row {

@@ -89,3 +89,24 @@ func TestCountryAfterName(t *testing.T) {
 		}
 	}
 }
+
+func TestSharedRanks(t *testing.T) {
+	d := parse("On 2 June 2024, Lieutenant Generals Kalev Tamm and Juris Kask of Estonia met Polish Colonel Adam Nowicki in Tallinn.")
+	got := map[string]string{}
+	for _, m := range d.people {
+		if m.ok {
+			got[m.name] = m.rank + "|" + m.country
+		}
+	}
+	want := map[string]string{"Kalev Tamm": "Lieutenant General|EE", "Juris Kask": "Lieutenant General|EE", "Adam Nowicki": "Colonel|PL"}
+	for name, w := range want {
+		if got[name] != w {
+			t.Errorf("%s: %q, want %q (all %v)", name, got[name], w, got)
+		}
+	}
+	// an army's capitals abbreviation of a rank; "was led by"
+	got = countriesOfPeople("On 2 June 2024, the Estonian delegation was led by BG. Kalev Tamm, and met MG Adam Nowicki of Poland.")
+	if got["Kalev Tamm"] != "EE" || got["Adam Nowicki"] != "PL" {
+		t.Errorf("countries %v, want Kalev Tamm EE, Adam Nowicki PL", got)
+	}
+}

@@ -31,6 +31,7 @@ type pmention struct {
 	key          string   // the folded name
 	ofC          string   // the country of "of <Country>" after the name
 	ofE          int      // the token after that phrase
+	prank        bool     // the rank is written in the plural: "Lieutenant Generals X and Y"
 }
 
 // entity is one person, gathering the mentions of their name.
@@ -76,7 +77,8 @@ func (d *doc) context(m *pmention) {
 		}
 		if m.rank == "" {
 			if r, rs := d.rankBefore(s, k); r != "" {
-				m.rank, k = r, rs
+				m.rank, m.prank = r, pluralRanks[strings.Join(foldWords(d.span(s, rs, k)), " ")]
+				k = rs
 				continue
 			}
 		}

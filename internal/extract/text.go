@@ -267,7 +267,7 @@ var abbrevs = setOf("mr", "ms", "mrs", "dr", "gen", "col", "lt", "maj", "capt", 
 	"sep", "oct", "nov", "dec", "apr", "jun", "jul", "mar", "cmdr", "cdr", "gens", "cpt", "vadm", "radm", "rt", "he",
 	"excellency", "messrs", "approx", "dept", "govt", "mt", "ft", "u", "s", "e", "h", "sen", "lieut", "snr", "gp", "wg",
 	"sqn", "flt", "cdre", "retd", "rtd", "amb", "pres", "sec", "dep", "cpl", "pvt", "mme", "div", "regt", "bde", "bn",
-	"ldr", "cmdt", "lieut", "hq", "mohd", "muhd", "md", "abd", "muh")
+	"ldr", "cmdt", "lieut", "hq", "mohd", "muhd", "md", "abd", "muh", "bg", "mg", "ltg", "ltc")
 
 // splitSentences cuts toks (one paragraph) into sentences; it returns token
 // index ranges relative to toks.

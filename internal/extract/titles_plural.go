@@ -95,6 +95,17 @@ func (d *doc) joined(m, o *pmention) bool {
 func (d *doc) coordinated() {
 	for n := 0; n+1 < len(d.people); n++ {
 		m, o := &d.people[n], &d.people[n+1]
+		if m.prank && d.joined(m, o) && o.rank == "" && o.posI < 0 {
+			// "Lieutenant Generals X and Y (of A)"
+			o.strong, o.rank = true, m.rank
+			if m.country == "" && o.ofC != "" {
+				m.country, m.ccf = o.ofC, 0.8
+			}
+			if o.country == "" && m.country != "" {
+				o.country, o.ccf = m.country, m.ccf
+			}
+			continue
+		}
 		if m.strong && o.country == "" && o.ofC != "" && m.ofC != "" && d.joined(m, o) {
 			// "the ministers, X of A and Y of B"
 			o.country, o.ccf, o.strong = o.ofC, 0.8, true
@@ -210,7 +221,7 @@ func (d *doc) listCue(s int) (int, string) {
 			continue
 		}
 		c := ""
-		for k := i - 1; k >= 0 && k >= i-8; k-- {
+		for k := i - 1; k >= 0 && k >= i-12 && !T[k].is(";"); k-- {
 			if T[k].kind == 'w' && groupNouns[T[k].low] {
 				c = d.groupCountry(s, k)
 				break
@@ -273,10 +284,9 @@ func (d *doc) ledByCountry(m *pmention) string {
 	}
 	k -= 2
 	for _, dm := range d.delegationsIn(m.sent) {
-		if dm.ledBy && dm.i < k+1 && len(dm.codes) == 1 {
-			if dm.i >= k-8 {
-				return dm.codes[0]
-			}
+		// "the Estonian delegation (was) led by"
+		if dm.i <= k && dm.i >= k-3 && len(dm.codes) == 1 && (dm.ledBy || T[dm.i+1].kind == 'w' && !T[dm.i+1].cap) {
+			return dm.codes[0]
 		}
 	}
 	return ""
