@@ -29,6 +29,9 @@ func (d *doc) isNameWord(s, i int) bool {
 	if royalTitles[l] && d.honorificBefore(s, i) >= 0 {
 		return false
 	}
+	if (i == 0 || i == 1 && T[0].isQuote()) && len(l) >= 7 && strings.HasSuffix(l, "ing") {
+		return false // "Addressing X, ...": a participle opening the sentence
+	}
 	return !notNames[l] && !positionWords[l] && !positionHeads[l] && !positionStarts[l] && !rankWords[l] &&
 		!honorifics[l] && monthNames[l] == 0 && !siteHeads[l] && !izafe(T, i)
 }

@@ -110,3 +110,28 @@ func TestSharedRanks(t *testing.T) {
 		t.Errorf("countries %v, want Kalev Tamm EE, Adam Nowicki PL", got)
 	}
 }
+
+func TestListedPositions(t *testing.T) {
+	d := parse("On 2 June 2024, the talks were attended from the Omani side by Lt Gen Said Harthi, Chief of Staff of the Armed Forces, Maj Gen Ali Balushi, Commander of the Army, and Rear Admiral Saif Raeesi, Commander of the Navy.")
+	got := map[string]string{}
+	for _, m := range d.people {
+		if m.ok {
+			got[m.name] = m.country + "|" + m.pos
+		}
+	}
+	want := map[string]string{
+		"Said Harthi": "OM|Chief of Staff of the Armed Forces",
+		"Ali Balushi": "OM|Commander of the Army",
+		"Saif Raeesi": "OM|Commander of the Navy",
+	}
+	for name, w := range want {
+		if got[name] != w {
+			t.Errorf("%s: %q, want %q (all %v)", name, got[name], w, got)
+		}
+	}
+	// a country after the appositive position
+	got2 := countriesOfPeople("On 2 June 2024, Thandi Mokoena, Minister of Defence and Military Veterans, South Africa, called on General Asif Khan.")
+	if got2["Thandi Mokoena"] != "ZA" {
+		t.Errorf("countries %v, want Thandi Mokoena ZA", got2)
+	}
+}

@@ -90,9 +90,11 @@ func (d *doc) context(m *pmention) {
 	}
 	m.s0 = k
 	m.posI, m.posJ = -1, -1
-	if b, e, ok := d.positionBefore(s, k); ok {
+	if b, e, ok := d.positionBefore(s, k); ok && !d.listedPosition(m, b, e, k) {
 		m.posI, m.posJ = b, e
 		m.s0 = b
+	} else if ok {
+		// the position is the previous person's
 	} else if b, e, ok := d.positionOverGap(s, k); ok {
 		m.posI, m.posJ = b, e
 		m.s0 = b
@@ -111,6 +113,13 @@ func (d *doc) context(m *pmention) {
 	}
 	if m.posI >= 0 {
 		d.setPosition(m)
+	}
+	if m.posAfter && m.country == "" {
+		// "X, Minister of Defence and Military Veterans, South Africa, called on"
+		if c, ok := d.countryIn(s, m.posJ+2); ok && T[m.posJ+1].is(",") && c.i == m.posJ+2 && !c.adj &&
+			(c.j >= len(T) || T[c.j].kind == 'p' && !T[c.j].isQuote() && T[c.j].s != "'s" || T[c.j].kind == 'w' && !T[c.j].cap) {
+			m.country, m.ccf = c.code, 0.8
+		}
 	}
 	m.ofC, m.ofE = d.ofCountryAfter(s, end)
 	if m.ofC != "" && m.country == "" && (m.rank != "" || m.hon || m.posI >= 0 || end < len(T) && T[end].is("(")) {

@@ -39,7 +39,7 @@ var morePositionWords = []string{"production", "diwan", "royal", "court", "proto
 	"diaspora", "compatriots", "refugees", "remembrance", "bundeswehr", "knesset", "duma", "rada", "bundestag",
 	"sejm", "mazhilis", "kenesh", "storting", "riksdag", "tatmadaw", "carabinieri", "rosgvardia", "councilor",
 	"councillor", "aide", "adjutant", "quartermaster", "comptroller", "mayor", "ombudsman", "senator", "judge", "politics",
-	"political"}
+	"political", "emiri", "amiri", "imperial", "country"}
 
 // moreHeads are nouns of positions beyond lexicon.go's: "State Councilor",
 // "Mayor", "Ombudsman".

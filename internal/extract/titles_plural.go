@@ -174,16 +174,17 @@ func (d *doc) counterparts() {
 	}
 }
 
-// listCues open a list of a delegation's or a government's members.
-var listCues = setOf("included", "includes", "including", "comprised", "comprising", "consisted", "composed")
+// listCueWords open a list of a delegation's or a government's members.
+var listCueWords = setOf("included", "includes", "including", "comprised", "comprising", "consisted", "composed")
 
 // groupNouns name a body of people a country sends or has.
 var groupNouns = setOf("delegation", "delegations", "officials", "side", "government", "team", "officers",
 	"members", "representatives", "guests", "party")
 
 // listCountries gives the people listed after "The Armenian delegation
-// included ..." or "officials of the Japanese government, including ..."
-// the country of the group, where their own titles name none.
+// included ..." or "officials of the Japanese government, including ...",
+// or named after "the Omani side (was chaired) by", the country of the
+// group, where their own titles name none.
 func (d *doc) listCountries() {
 	for n := 0; n < len(d.people); {
 		s := d.people[n].sent
@@ -200,10 +201,19 @@ func (d *doc) listCountries() {
 				m.country, m.ccf = c, 0.8 // "an Ethiopian delegation led by General X"
 			}
 		}
-		if cue, c := d.listCue(s); cue >= 0 {
+		if cues := d.listCues(s); len(cues) > 0 {
 			for k := n; k < end; k++ {
 				m := &d.people[k]
-				if m.i > cue && m.country == "" && (m.rank != "" || m.hon || m.posI >= 0) {
+				if m.country != "" || !(m.rank != "" || m.hon || m.posI >= 0) {
+					continue
+				}
+				c := ""
+				for _, cu := range cues {
+					if cu.i < m.i {
+						c = cu.c
+					}
+				}
+				if c != "" {
 					m.country, m.ccf = c, 0.75
 				}
 			}
@@ -212,26 +222,36 @@ func (d *doc) listCountries() {
 	}
 }
 
-// listCue returns the token of a list cue in sentence s and the one country
-// of the group named just before it, or -1.
-func (d *doc) listCue(s int) (int, string) {
+// listCue is a word that opens a list of a group's people, and the group's
+// country.
+type listCue struct {
+	i int
+	c string
+}
+
+// listCues returns the list cues of sentence s whose group names one
+// country: "the Armenian delegation included", "the Omani side by".
+func (d *doc) listCues(s int) []listCue {
 	T := d.st(s)
+	var out []listCue
 	for i, t := range T {
-		if t.kind != 'w' || !listCues[t.low] {
+		if t.kind != 'w' || t.cap || !(listCueWords[t.low] || t.low == "by") {
 			continue
 		}
-		c := ""
-		for k := i - 1; k >= 0 && k >= i-12 && !T[k].is(";"); k-- {
+		back := 12
+		if t.low == "by" {
+			back = 4
+		}
+		for k := i - 1; k >= 0 && k >= i-back && !T[k].is(";"); k-- {
 			if T[k].kind == 'w' && groupNouns[T[k].low] {
-				c = d.groupCountry(s, k)
+				if c := d.groupCountry(s, k); c != "" {
+					out = append(out, listCue{i, c})
+				}
 				break
 			}
 		}
-		if c != "" {
-			return i, c
-		}
 	}
-	return -1, ""
+	return out
 }
 
 // groupCountry returns the one country of the group noun at token k: "the
@@ -290,4 +310,25 @@ func (d *doc) ledByCountry(m *pmention) string {
 		}
 	}
 	return ""
+}
+
+// listedPosition reports whether the position [b, e] written between
+// commas before the mention at k belongs to the person named before it, in
+// a list of ranked people each followed by their position ("Lt Gen A, Chief
+// of Staff (SAF), Maj Gen B, Commander of the Army, Air Vice Marshal C"),
+// and if so gives it to that person.
+func (d *doc) listedPosition(m *pmention, b, e, k int) bool {
+	T := d.st(m.sent)
+	n := len(d.people)
+	if n == 0 || m.rank == "" || b < 2 || !T[b-1].is(",") || !T[k-1].is(",") || k-1 != e+1 {
+		return false
+	}
+	p := &d.people[n-1]
+	if p.sent != m.sent || p.posI >= 0 || p.rank == "" && !p.hon || d.skipPostnominals(m.sent, p.j) != b-1 {
+		return false
+	}
+	p.posI, p.posJ, p.posAfter = b, e, true
+	p.e1 = e + 1
+	d.setPosition(p)
+	return true
 }
