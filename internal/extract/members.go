@@ -3,8 +3,12 @@ package extract
 // ledDelegations reads "The South African delegation was led by X, while
 // the Zimbabwean side was led by Y": X and Y head their delegations.
 func (b *builder) ledDelegations(m *meetingDraft) {
+	b.ledDelegationsIn(m, m.sents)
+}
+
+func (b *builder) ledDelegationsIn(m *meetingDraft, sents []int) {
 	d := b.d
-	for _, s := range m.sents {
+	for _, s := range sents {
 		T := d.st(s)
 		dms := d.delegationsIn(s)
 		for n, dm := range dms {
@@ -74,6 +78,28 @@ func (b *builder) ledGuests(m *meetingDraft, s int, dm dmention) {
 	if !ledBy(T, k) {
 		return
 	}
+	lead := -1
+	for _, idx := range d.bySent[s] {
+		if p := d.people[idx]; p.s0 >= k+3 && !d.hasPerson(m, idx) {
+			lead = idx
+			break
+		}
+	}
+	if lead < 0 {
+		return
+	}
+	// the leader's own country's delegation, else the one guest delegation
+	// still without a head
+	c, _ := d.countryOf(lead)
+	if x := m.dlg(c); x != nil {
+		if x.head < 0 {
+			x.head = lead
+		}
+		return
+	}
+	if c != "" {
+		return
+	}
 	var x *dlgDraft
 	for _, dl := range m.dlgs {
 		if dl.head < 0 && dl.code != m.host {
@@ -83,16 +109,8 @@ func (b *builder) ledGuests(m *meetingDraft, s int, dm dmention) {
 			x = dl
 		}
 	}
-	if x == nil {
-		return
-	}
-	for _, idx := range d.bySent[s] {
-		if p := d.people[idx]; p.s0 >= k+3 && !d.hasPerson(m, idx) {
-			if c, _ := d.countryOf(idx); c == "" || c == x.code {
-				x.head = idx
-			}
-			return
-		}
+	if x != nil {
+		x.head = lead
 	}
 }
 

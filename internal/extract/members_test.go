@@ -75,3 +75,15 @@ func TestLonePartner(t *testing.T) {
 		}
 	}
 }
+
+// "The delegation was headed by X" comes before other members named later
+// ("the delegation included Y"), and the host found first stays.
+func TestHeadedByBeforeMembers(t *testing.T) {
+	cs, host, heads := sidesOf(t, "On 3 May 2021, a security delegation from Ghana visited the Togolese Armed Forces Chief of Staff at the headquarters in Lome.\n\n"+
+		"The delegation was headed by the National Security Coordinator of Ghana, Major General Kofi Mensah.\n\n"+
+		"Other personnel in the delegation included Ghana Armed Forces Chief of the Defence Staff, Vice Admiral Yaw Owusu, who travelled with his aides.\n\n"+
+		"Meanwhile, this morning, Vice Admiral Yaw Owusu and his delegation paid a courtesy call on the Togolese Navy chief.")
+	if cs != "GH TG" || host != "TG" || heads["GH"] != "Kofi Mensah" {
+		t.Errorf("got countries %q host %q heads %v, want GH TG, TG, GH headed by Kofi Mensah", cs, host, heads)
+	}
+}

@@ -59,7 +59,9 @@ func (b *builder) sides(m *meetingDraft, a anchor) {
 		x.hostFromPeople()
 	}
 	m.country, m.cconf = x.country, x.conf
-	m.host, m.hostS, m.hostConf = x.host, x.hostS, x.hostConf
+	if x.host != "" || m.host == "" {
+		m.host, m.hostS, m.hostConf = x.host, x.hostS, x.hostConf
+	}
 	x.delegations(m)
 }
 

@@ -48,9 +48,12 @@ func (b *builder) childStarts(main *meetingDraft, from int) []int {
 			continue
 		}
 		if main.heads() == 0 {
-			// the first sentence with people completes the main meeting
-			b.sides(main, a)
-			continue
+			// "The delegation was headed by X" before it, else the first
+			// sentence with people completes the main meeting
+			if b.ledDelegationsIn(main, rangeInts(from, s+1)); main.heads() == 0 {
+				b.sides(main, a)
+				continue
+			}
 		}
 		// a delegation known without its head gets the first official of
 		// its country named at a meeting: "During the visit, he held talks
