@@ -85,6 +85,59 @@ func (b *builder) hostFromCues(m *meetingDraft) {
 			}
 		}
 	}
+	if c := d.headlineHost(); c != "" && m.dlg(c) != nil {
+		m.host, m.hostS, m.hostConf = c, -1, 0.55
+	}
+}
+
+// headlineHost returns the host a headline tells: the place of "visits
+// Ghana", "visit to Ghana", "arrives in Accra", "in Accra for talks", or
+// the country before "receives", "hosts", "welcomes".
+func (d *doc) headlineHost() string {
+	if d.headline < 0 {
+		return ""
+	}
+	l := d.lines[d.headline]
+	T := tokenize(d.text, l.start, l.end)
+	place := func(k int) string {
+		for k < len(T) && T[k].kind == 'w' && (T[k].low == "the" || officialFormWords[T[k].low]) && !T[k].cap {
+			k++
+		}
+		if k >= len(T) {
+			return ""
+		}
+		if _, code, j := cityAt(T, k); code != "" && j > k {
+			return code
+		}
+		if c, _, adj := countryAtAdj(T, k); c != "" && c != "-" && !adj {
+			return c
+		}
+		return ""
+	}
+	for i, t := range T {
+		if t.kind != 'w' {
+			continue
+		}
+		switch t.low {
+		case "visits", "visiting", "tours":
+			if c := place(i + 1); c != "" {
+				return c
+			}
+		case "to", "in":
+			if p := prevWord(T, i); p == "visit" || p == "trip" || p == "arrives" || p == "arrived" || p == "arrive" || i > 0 && t.low == "in" {
+				if c := place(i + 1); c != "" {
+					return c
+				}
+			}
+		case "receives", "hosts", "welcomes", "received", "hosted", "welcomed":
+			for k := i - 1; k >= 0; k-- {
+				if c, _, _ := countryAtAdj(T, k); c != "" && c != "-" {
+					return c
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // pastWords reports whether a sentence tells of an earlier time: "last

@@ -35,3 +35,22 @@ func TestHostHere(t *testing.T) {
 		t.Errorf("host %v, want GH", h)
 	}
 }
+
+// The headline places a meeting its body does not: "visits Ghana",
+// "arrives in Accra", "receives".
+func TestHeadlineHost(t *testing.T) {
+	const body = "\n\nOn 3 May 2021, Ghanaian Defence Minister Kofi Mensah met his Togolese counterpart Essi Agbo. They discussed cooperation and training."
+	for _, c := range []struct{ headline, host string }{
+		{"Togolese Defence Minister visits Ghana", "GH"},
+		{"Togolese minister in Accra for talks", "GH"},
+		{"Togolese Defence Minister on official visit to Ghana", "GH"},
+		{"Ghanaian defence minister receives Togolese counterpart", "GH"},
+		{"Ghanaian delegation arrives in Lome", "TG"},
+		{"Ghanaian and Togolese defence ministers meet", ""},
+	} {
+		_, host, _ := sidesOf(t, c.headline+body)
+		if host != c.host {
+			t.Errorf("%q: host %q, want %q", c.headline, host, c.host)
+		}
+	}
+}
