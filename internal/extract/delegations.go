@@ -210,6 +210,11 @@ func (d *doc) sideCountries(s, from, to int, people []int) []string {
 			}
 		}
 	}
+	// "the defence ministers of A, B and C", "Azerbaijani, Turkish and
+	// Georgian chiefs of staff"
+	for _, c := range d.pluralSides(s, from, to) {
+		add(c)
+	}
 	// "his Turkish counterpart" with no name
 	T0 := d.st(s)
 	for _, c := range d.ctry[s] {
@@ -265,4 +270,63 @@ func (d *doc) sideLedBy(idx int) string {
 		}
 	}
 	return ""
+}
+
+// pluralNouns are the nouns in the plural that name the several sides of a
+// meeting: "the defence ministers of A and B", "the delegations of A and B".
+var pluralNouns = setOf("ministers", "chiefs", "secretaries", "commanders", "heads", "chairmen", "directors",
+	"delegations", "representatives", "ministries", "armies", "navies")
+
+// pluralSides returns the countries listed with a plural noun of office in
+// tokens [from, to) of sentence s: "the defence ministers of Azerbaijan,
+// Turkey and Georgia", "Azerbaijani, Turkish and Georgian defence
+// ministers"; two or more, or none.
+func (d *doc) pluralSides(s, from, to int) []string {
+	T := d.st(s)
+	cs := d.ctry[s]
+	list := func(n int) []string { // the coordinated countries from cs[n]
+		out := []string{cs[n].code}
+		for n+1 < len(cs) && pairGap(T, cs[n].j, cs[n+1].i) {
+			n++
+			if !slices.Contains(out, cs[n].code) {
+				out = append(out, cs[n].code)
+			}
+		}
+		return out
+	}
+	for k := from; k < to && k < len(T); k++ {
+		if T[k].kind != 'w' || !pluralNouns[T[k].low] {
+			continue
+		}
+		// after: "of (the) A, B and C"
+		if n, nk := nextWord(T, k); n == "of" {
+			j := nk + 1
+			if j < len(T) && T[j].low == "the" {
+				j++
+			}
+			for n, c := range cs {
+				if c.i == j {
+					if out := list(n); len(out) >= 2 {
+						return out
+					}
+				}
+			}
+		}
+		// before: "A, B and C (defence) ministers"
+		for n := len(cs) - 1; n >= 0; n-- {
+			c := cs[n]
+			if c.j > k || k-c.j > 2 {
+				continue
+			}
+			first := n
+			for first > 0 && pairGap(T, cs[first-1].j, cs[first].i) {
+				first--
+			}
+			if out := list(first); len(out) >= 2 {
+				return out
+			}
+			break
+		}
+	}
+	return nil
 }

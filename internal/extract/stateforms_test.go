@@ -70,3 +70,17 @@ func TestPairSides(t *testing.T) {
 		}
 	}
 }
+
+// A plural title lists the countries of a meeting of more than two.
+func TestPluralSides(t *testing.T) {
+	for _, text := range []string{
+		"On 3 May 2021, the defence ministers of Ghana, Togo and Benin held a trilateral meeting in Accra. They discussed border security.",
+		"On 3 May 2021, a trilateral meeting of the defence ministers of Ghana, Togo and Benin was held in Accra. They discussed border security.",
+		"On 3 May 2021, Ghanaian, Togolese and Beninese defence ministers met in Accra. They discussed border security.",
+	} {
+		cs, host, _ := sidesOf(t, text)
+		if cs != "BJ GH TG" || host != "GH" {
+			t.Errorf("%q:\n got countries %q host %q, want BJ GH TG, GH", text, cs, host)
+		}
+	}
+}
