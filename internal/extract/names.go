@@ -53,6 +53,9 @@ func (d *doc) isInitial(s, i int) bool {
 		return false
 	}
 	t := T[i]
+	if t.s == "H" && i+3 < len(T) && T[i+2].s == "E" && T[i+3].is(".") || t.s == "E" && i >= 2 && T[i-2].s == "H" && T[i-1].is(".") {
+		return false // "H. E.": His Excellency
+	}
 	return t.kind == 'w' && t.cap && utf8.RuneCountInString(t.s) == 1 && T[i+1].is(".") && !T[i+1].sp
 }
 

@@ -180,3 +180,28 @@ func TestMoreTitles(t *testing.T) {
 		}
 	}
 }
+
+func TestNameVariants(t *testing.T) {
+	names := func(text string) map[string]string {
+		out := map[string]string{}
+		for _, m := range parse(text).people {
+			if m.ok {
+				out[m.written] = m.name
+			}
+		}
+		return out
+	}
+	// a surname spelt another way later
+	got := names("On 2 June 2024, Field Marshal Tesfaye Alemayehu met Turkish Defence Minister Yasar Guler in Ankara. Field Marshal Alemayahu thanked him.")
+	if got["Alemayahu"] != "Tesfaye Alemayehu" {
+		t.Errorf("Alemayahu: %q, want Tesfaye Alemayehu (%v)", got["Alemayahu"], got)
+	}
+	// "H. E." is His Excellency, not two initials; a one-word name before "and"
+	got = names("On 2 June 2024, H. E. Sok Chenda met Prime Minister Orban and President Vucic.")
+	if got["Sok Chenda"] != "Sok Chenda" || got["Orban"] != "Orban" || got["Vucic"] != "Vucic" {
+		t.Errorf("names %v", got)
+	}
+	if !oneEdit("huneiti", "hunaiti") || !oneEdit("birhanu", "berhanu") || oneEdit("hasanov", "hasanova1") || oneEdit("abc", "abc") {
+		t.Error("oneEdit")
+	}
+}

@@ -249,6 +249,11 @@ func (d *doc) findPeople() {
 		}
 		one := m.words == 1 && m.inits == 0 && (m.hon || m.rank != "" || d.titledOne(m))
 		if len(hit) == 0 && m.words == 1 && m.inits == 0 && (one || d.subjectish(m)) {
+			// "Berhanu" for "Birhanu Jula", "Hunaiti" for "Huneiti": a name
+			// spelt another way
+			hit = d.spelledLike(key)
+		}
+		if len(hit) == 0 && m.words == 1 && m.inits == 0 && (one || d.subjectish(m)) {
 			// "Mr Mohamad", "Dr Ng", "Wei said": a given name (or a family
 			// name written first) of one person named in full
 			for _, k := range d.order {
@@ -408,7 +413,7 @@ func (d *doc) titledOne(m *pmention) bool {
 		return false
 	}
 	T := d.st(m.sent)
-	if m.j < len(T) && isConnTok(T[m.j]) {
+	if m.j < len(T) && isConnTok(T[m.j]) && T[m.j].low != "and" && T[m.j].s != "&" {
 		return false // "Minister Responsible for ..."
 	}
 	return T[m.posJ].kind == 'w' && T[m.posJ].cap && positionHeads[T[m.posJ].low]

@@ -77,3 +77,46 @@ func (d *doc) headlineName(word string) string {
 	}
 	return ""
 }
+
+// spelledLike returns the one person named in full whose family name or
+// given name differs from word by one letter (changed, added or dropped),
+// for words of five letters or more.
+func (d *doc) spelledLike(word string) []string {
+	if utf8.RuneCountInString(word) < 5 {
+		return nil
+	}
+	var hit []string
+	for _, k := range d.order {
+		f := strings.Fields(k)
+		if len(f) < 2 {
+			continue
+		}
+		if oneEdit(word, f[0]) || oneEdit(word, f[len(f)-1]) {
+			hit = append(hit, k)
+		}
+	}
+	if len(hit) != 1 {
+		return nil
+	}
+	return hit
+}
+
+// oneEdit reports whether a and b differ by exactly one letter changed,
+// added or dropped.
+func oneEdit(a, b string) bool {
+	x, y := []rune(a), []rune(b)
+	if len(x) < len(y) {
+		x, y = y, x
+	}
+	if len(x)-len(y) > 1 || a == b {
+		return false
+	}
+	i := 0
+	for i < len(y) && x[i] == y[i] {
+		i++
+	}
+	if len(x) == len(y) {
+		return string(x[i+1:]) == string(y[i+1:])
+	}
+	return string(x[i+1:]) == string(y[i:])
+}
