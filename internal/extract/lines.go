@@ -192,6 +192,30 @@ func classify(text string, ls []line) {
 		}
 	}
 	markTeasers(ls)
+	markListedTails(ls)
+}
+
+// markListedTails makes body text of a line whose long words are all
+// capitalised but which lists people with commas after a paragraph of the
+// body ("The Chief of Defence Intelligence, Maj.-Gen. X, the Commandant"),
+// as a page cut off there ends.
+func markListedTails(ls []line) {
+	prev := -1
+	for i := range ls {
+		if ls[i].kind == lkEmpty {
+			continue
+		}
+		if ls[i].kind == lkOther && ls[i].words >= 8 && strings.Count(ls[i].text, ",") >= 2 && prev >= 0 && ls[prev].kind == lkBody {
+			next := i + 1
+			for next < len(ls) && ls[next].kind == lkEmpty {
+				next++
+			}
+			if next == len(ls) || ls[next].kind == lkBody || ls[next].kind == lkCut || ls[next].kind == lkFurniture {
+				ls[i].kind = lkBody
+			}
+		}
+		prev = i
+	}
 }
 
 // markTeasers makes furniture of a line cut off with an ellipsis whose

@@ -135,3 +135,30 @@ func TestListedPositions(t *testing.T) {
 		t.Errorf("countries %v, want Thandi Mokoena ZA", got2)
 	}
 }
+
+func TestMoreNameForms(t *testing.T) {
+	got := countriesOfPeople("On 2 June 2024, Egypt's Minister of Defence Omar Fathy met with the commander of US Africa Command (AFRICOM) Michael J Langley in Cairo.")
+	if got["Michael J Langley"] != "US" {
+		t.Errorf("countries %v, want Michael J Langley US", got)
+	}
+	names := map[string]bool{}
+	for _, m := range parse("On 2 June 2024, Field Marshal Shaikh Salman bin Ali Al-Khalifa received Minister for Women Anna Kerr and Congresswoman Jane Price, and Admiral Nikos Petrou HN.").people {
+		if m.ok {
+			names[m.name] = true
+		}
+	}
+	for _, n := range []string{"Salman bin Ali Al-Khalifa", "Anna Kerr", "Jane Price", "Nikos Petrou"} {
+		if !names[n] {
+			t.Errorf("%s not found: %v", n, names)
+		}
+	}
+	// a list of people cut off at the end of the page is still text
+	page := "Nairobi, 2 June 2024: Kenyan Defence Cabinet Secretary Aden Kamau received Ugandan Chief of Defence Forces General Peter Okello at the Ministry of Defence.\n\nThe Chief of Defence Intelligence, Maj.-Gen. Samuel Otieno, the Commandant\n"
+	found := false
+	for _, m := range parse(page).people {
+		found = found || m.ok && m.name == "Samuel Otieno"
+	}
+	if !found {
+		t.Error("the cut-off last line was not read")
+	}
+}

@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // pmention is a person named in a sentence.
@@ -212,7 +213,7 @@ func (d *doc) findPeople() {
 		if m.title {
 			continue
 		}
-		if m.words >= 2 && (m.strong || m.inits == 0 || m.inits == 1 && d.isInitial(m.sent, m.j-3)) {
+		if m.words >= 2 && (m.strong || m.inits == 0 || m.inits == 1 && (d.isInitial(m.sent, m.j-3) || d.middleLetter(m))) {
 			key := foldKey(m.written)
 			e := d.ents[key]
 			if e == nil {
@@ -417,4 +418,12 @@ func (d *doc) titledOne(m *pmention) bool {
 		return false // "Minister Responsible for ..."
 	}
 	return T[m.posJ].kind == 'w' && T[m.posJ].cap && positionHeads[T[m.posJ].low]
+}
+
+// middleLetter reports whether a name's one initial is a bare letter
+// between its words: "Joseph L Votel".
+func (d *doc) middleLetter(m *pmention) bool {
+	T := d.st(m.sent)
+	k := m.j - 2
+	return k > m.i && T[k].kind == 'w' && T[k].cap && utf8.RuneCountInString(T[k].s) == 1
 }

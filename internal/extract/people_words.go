@@ -11,7 +11,8 @@ var _ = mergePeopleWords()
 // ("Sayyid"), Cambodian ("Samdech Pichey Sena", "Akka Moha Sena Padei
 // Techo"), West African ("Alhaji"), Bruneian ("Pengiran").
 var moreHonorifics = []string{"sayyid", "sayyida", "samdech", "akka", "moha", "sena", "padei", "techo", "pichey",
-	"alhaji", "alhaja", "pengiran", "khunying", "thanpuying", "amb", "majesty", "hm", "hh"}
+	"alhaji", "alhaja", "pengiran", "khunying", "thanpuying", "amb", "majesty", "hm", "hh", "shaikh", "shaykh",
+	"sheik", "shaikha"}
 
 // moreLowerHeads are position heads that may be written in lower case:
 // plural titles ("the defence ministers of A and B") and members of a body.
@@ -39,12 +40,13 @@ var morePositionWords = []string{"production", "diwan", "royal", "court", "proto
 	"diaspora", "compatriots", "refugees", "remembrance", "bundeswehr", "knesset", "duma", "rada", "bundestag",
 	"sejm", "mazhilis", "kenesh", "storting", "riksdag", "tatmadaw", "carabinieri", "rosgvardia", "councilor",
 	"councillor", "aide", "adjutant", "quartermaster", "comptroller", "mayor", "ombudsman", "senator", "judge", "politics",
-	"political", "emiri", "amiri", "imperial", "country"}
+	"political", "emiri", "amiri", "imperial", "country", "women", "children", "gender", "equality", "sport"}
 
 // moreHeads are nouns of positions beyond lexicon.go's: "State Councilor",
 // "Mayor", "Ombudsman".
 var moreHeads = []string{"councilor", "councillor", "aide", "adjutant", "quartermaster", "comptroller", "mayor",
-	"ombudsman", "senator", "prosecutor", "auditor", "provost", "secretary-general", "attaché"}
+	"ombudsman", "senator", "prosecutor", "auditor", "provost", "secretary-general", "attaché", "congressman",
+	"congresswoman", "congressmen", "congresswomen", "lawmaker", "parliamentarian"}
 
 // notNameWords are capitalised words that start or continue no name:
 // verbs of headlines written in title case ("Hagel Meets With ..."), the

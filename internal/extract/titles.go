@@ -130,8 +130,8 @@ func (d *doc) posTok(s, i int) bool {
 		}
 		return false
 	}
-	if t.upper && len(t.s) <= 6 {
-		return true
+	if t.upper && (len(t.s) <= 6 || len(t.s) <= 10 && i > 0 && i+1 < len(T) && T[i-1].s == "(" && T[i+1].s == ")") {
+		return true // "(CENTCOM)"
 	}
 	return positionWords[t.low] || positionHeads[t.low] || positionStarts[t.low]
 }
