@@ -85,6 +85,16 @@ func (b *builder) hostFromCues(m *meetingDraft) {
 			}
 		}
 	}
+	if c := b.outletCountry(); c != "" && m.dlg(c) != nil {
+		for _, s := range m.sents {
+			if T := d.st(s); heldHere(T) && !d.sidelines(s) && d.ownPlace(s) {
+				// "at the Ministry of Defence", "at GHQ": the reporting
+				// side's own institution
+				m.host, m.hostS, m.hostConf = c, s, 0.5
+				return
+			}
+		}
+	}
 	if c := d.headlineHost(); c != "" && m.dlg(c) != nil {
 		m.host, m.hostS, m.hostConf = c, -1, 0.55
 	}
@@ -291,4 +301,45 @@ func hostPhrase(T []tok) int {
 		}
 	}
 	return -1
+}
+
+// ownPlace reports whether sentence s places its meeting at an institution
+// it names without a country: "at the Ministry of Defence", "at the
+// General Headquarters".
+func (d *doc) ownPlace(s int) bool {
+	T := d.st(s)
+	for k := 0; k+1 < len(T); k++ {
+		if T[k].low != "at" {
+			continue
+		}
+		end := min(len(T), k+8)
+		noun := -1
+		for i := k + 1; i < end; i++ {
+			if T[i].kind == 'p' && !T[i].isDash() {
+				end = i
+				break
+			}
+			if T[i].kind == 'w' && placeNouns[T[i].low] && noun < 0 {
+				noun = i
+			}
+		}
+		if noun < 0 {
+			continue
+		}
+		named := false
+		for _, c := range d.ctry[s] {
+			if c.i > k && c.i < end+3 {
+				named = true
+			}
+		}
+		for _, c := range d.cityM[s] {
+			if c.i > k && c.i < end+3 {
+				named = true
+			}
+		}
+		if !named {
+			return true
+		}
+	}
+	return false
 }

@@ -54,3 +54,19 @@ func TestHeadlineHost(t *testing.T) {
 		}
 	}
 }
+
+// An institution named without a country is the reporting side's own: a
+// participant's outlet reporting "talks at the Ministry of Defence".
+func TestHostOwnPlace(t *testing.T) {
+	u := "https://www.gna.org.gh/news/1"
+	text := "On 3 May 2021, Defence Minister Kofi Mensah met his Togolese counterpart Essi Agbo. The talks were held at the Ministry of Defence and covered training."
+	res := Extract(text, Options{URL: &u})
+	if h := res.Meeting.HostCountry; h == nil || *h != "GH" {
+		t.Errorf("host %v, want GH", h)
+	}
+	v := "https://www.example.com/news/1"
+	res = Extract(text, Options{URL: &v})
+	if h := res.Meeting.HostCountry; h != nil {
+		t.Errorf("host %v, want none from an outlet of neither side", *h)
+	}
+}
