@@ -162,3 +162,27 @@ func TestMoreNameForms(t *testing.T) {
 		t.Error("the cut-off last line was not read")
 	}
 }
+
+func TestServiceAndLeading(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want map[string]string
+	}{
+		// a service set off after a name
+		{"On 2 June 2024, General John Hale, US Marine Corps, visited the Hellenic General Staff.",
+			map[string]string{"John Hale": "US"}},
+		// a descriptor between "the" and the position after a name
+		{"On 2 June 2024, Colonel Yves Kabore, the newly appointed Defence Attaché of Burkina Faso, visited the academy.",
+			map[string]string{"Yves Kabore": "BF"}},
+		// a sentence that opens by leading a group
+		{"Leading the visiting delegation from the Brazilian Army, Commander of the 2nd Jungle Brigade, Major General Paulo Souza, thanked the hosts.",
+			map[string]string{"Paulo Souza": "BR"}},
+	} {
+		got := countriesOfPeople(c.text)
+		for name, want := range c.want {
+			if got[name] != want {
+				t.Errorf("%q: %s in %q, want %q (all %v)", c.text, name, got[name], want, got)
+			}
+		}
+	}
+}

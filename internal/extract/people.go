@@ -123,6 +123,9 @@ func (d *doc) context(m *pmention) {
 		}
 	}
 	m.ofC, m.ofE = d.ofCountryAfter(s, end)
+	if m.ofC == "" && m.posI < 0 {
+		m.ofC, m.ofE = d.serviceAfter(s, end)
+	}
 	if m.ofC != "" && m.country == "" && (m.rank != "" || m.hon || m.posI >= 0 || end < len(T) && T[end].is("(")) {
 		m.country, m.ccf = m.ofC, 0.85 // "Colonel X of the Czech Army"
 	}
@@ -426,4 +429,25 @@ func (d *doc) middleLetter(m *pmention) bool {
 	T := d.st(m.sent)
 	k := m.j - 2
 	return k > m.i && T[k].kind == 'w' && T[k].cap && utf8.RuneCountInString(T[k].s) == 1
+}
+
+// serviceAfter returns the country of a service set off after a name
+// ("General X, US Marine Corps, visited"), or "".
+func (d *doc) serviceAfter(s, e int) (string, int) {
+	T := d.st(s)
+	if e+2 >= len(T) || !T[e].is(",") {
+		return "", 0
+	}
+	c, ok := d.countryIn(s, e+1)
+	if !ok || c.i != e+1 {
+		return "", 0
+	}
+	f := c.j
+	for f < len(T) && T[f].kind == 'w' && T[f].cap && positionWords[T[f].low] {
+		f++
+	}
+	if f == c.j || f >= len(T) || !(T[f].is(",") || T[f].isTerminal()) {
+		return "", 0
+	}
+	return c.code, f
 }

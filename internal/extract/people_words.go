@@ -40,7 +40,12 @@ var morePositionWords = []string{"production", "diwan", "royal", "court", "proto
 	"diaspora", "compatriots", "refugees", "remembrance", "bundeswehr", "knesset", "duma", "rada", "bundestag",
 	"sejm", "mazhilis", "kenesh", "storting", "riksdag", "tatmadaw", "carabinieri", "rosgvardia", "councilor",
 	"councillor", "aide", "adjutant", "quartermaster", "comptroller", "mayor", "ombudsman", "senator", "judge", "politics",
-	"political", "emiri", "amiri", "imperial", "country", "women", "children", "gender", "equality", "sport"}
+	"political", "emiri", "amiri", "imperial", "country", "women", "children", "gender", "equality", "sport",
+	// the nouns of units and formations
+	"jungle", "mountain", "motorized", "motorised", "rifle", "amphibious", "commando", "commandos", "rangers",
+	"paratroopers", "parachute", "cavalry", "armour", "armor", "assault", "reconnaissance", "engineer",
+	"expeditionary", "task", "squadron", "squadrons", "wing", "flotilla", "zone", "sector", "theater", "theatre",
+	"front", "natl", "intl", "def"}
 
 // moreHeads are nouns of positions beyond lexicon.go's: "State Councilor",
 // "Mayor", "Ombudsman".

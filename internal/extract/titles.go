@@ -246,6 +246,10 @@ func (d *doc) positionBefore(s, k int) (int, int, bool) {
 	return b, e, true
 }
 
+// titleDescriptors may stand between "the" and a position after a name.
+var titleDescriptors = setOf("newly", "appointed", "new", "outgoing", "incoming", "visiting", "current", "then",
+	"recently", "designate", "elected", "serving")
+
 // positionAfter finds an appositive position after a name: ", Minister of
 // Defence of ...".
 func (d *doc) positionAfter(s, e int) (int, int, bool) {
@@ -256,6 +260,9 @@ func (d *doc) positionAfter(s, e int) (int, int, bool) {
 	b := e + 1
 	if b < len(T) && T[b].low == "the" && !T[b].cap {
 		b++
+	}
+	for b+1 < len(T) && T[b].kind == 'w' && !T[b].cap && titleDescriptors[T[b].low] {
+		b++ // "the newly appointed Defence Attaché"
 	}
 	if b >= len(T) || !d.validPosStart(s, b) {
 		return 0, 0, false

@@ -201,6 +201,15 @@ func (d *doc) listCountries() {
 				m.country, m.ccf = c, 0.8 // "an Ethiopian delegation led by General X"
 			}
 		}
+		if c := d.leadingGroup(s); c != "" {
+			// "Leading the delegation from the Brazilian Army, General X"
+			for k := n; k < end; k++ {
+				if m := &d.people[k]; m.country == "" && (m.rank != "" || m.posI >= 0 && m.words >= 2) {
+					m.country, m.ccf = c, 0.75
+					break
+				}
+			}
+		}
 		if cues := d.listCues(s); len(cues) > 0 {
 			for k := n; k < end; k++ {
 				m := &d.people[k]
@@ -280,7 +289,7 @@ func (d *doc) groupCountry(s, k int) string {
 			f = c.j - 1
 			continue
 		}
-		if T[f].kind != 'w' || !(connectors[T[f].low] || positionWords[T[f].low] || T[f].low == "government") {
+		if T[f].kind != 'w' || !(connectors[T[f].low] || positionWords[T[f].low] || T[f].low == "government" || T[f].low == "from") {
 			break
 		}
 	}
@@ -331,4 +340,20 @@ func (d *doc) listedPosition(m *pmention, b, e, k int) bool {
 	p.e1 = e + 1
 	d.setPosition(p)
 	return true
+}
+
+// leadingGroup returns the one country of the group a sentence opens by
+// leading: "Leading the visiting delegation from the Brazilian Armed
+// Forces, ...", or "".
+func (d *doc) leadingGroup(s int) string {
+	T := d.st(s)
+	if len(T) < 3 || T[0].kind != 'w' || (T[0].low != "leading" && T[0].low != "heading") {
+		return ""
+	}
+	for k := 1; k < len(T) && k <= 4; k++ {
+		if T[k].kind == 'w' && groupNouns[T[k].low] {
+			return d.groupCountry(s, k)
+		}
+	}
+	return ""
 }
