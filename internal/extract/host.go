@@ -413,6 +413,9 @@ func (x *sideSet) hostFromVisitBefore() {
 			break
 		}
 		c, _ := d.visitDest(k)
+		if c == "" {
+			c = d.stayIn(k)
+		}
 		if c == "" || c == ourCountry || laterVisit(d.st(k)) {
 			continue
 		}
@@ -429,6 +432,12 @@ func (x *sideSet) hostFromVisitBefore() {
 					}
 				}
 			}
+			return
+		}
+		if len(d.bySent[k]) == 0 && k == s-1 && x.a.class == aGuest {
+			// "The Chief of the Thai Armed Forces is in Singapore for a
+			// visit. General X called on Y": the one who calls is the guest
+			x.host, x.hostS, x.hostConf, x.hostSide = c, k, 0.7, 1
 			return
 		}
 	}

@@ -70,3 +70,15 @@ func TestHostOwnPlace(t *testing.T) {
 		t.Errorf("host %v, want none from an outlet of neither side", *h)
 	}
 }
+
+// "The Chief of the Togolese Armed Forces is in Ghana for a visit. General
+// X called on Y": the visit told just before, of no one named, places the
+// call.
+func TestVisitToldBefore(t *testing.T) {
+	cs, host, heads := sidesOf(t, "ACCRA - The Chief of Defence Staff of the Togolese Armed Forces is in Ghana for a two-day introductory visit, the ministry said on 3 May 2021.\n\n"+
+		"General Essi Agbo called on Minister for Defence Kofi Mensah on the first morning of his visit, with both reaffirming the close ties between the two nations.\n\n"+
+		"General Agbo also called on Ghana's Chief of Defence Staff, Vice-Admiral Yaw Owusu.")
+	if cs != "GH TG" || host != "GH" || heads["TG"] != "Essi Agbo" || heads["GH"] != "Kofi Mensah" {
+		t.Errorf("got countries %q host %q heads %v, want GH TG, GH, TG Essi Agbo, GH Kofi Mensah", cs, host, heads)
+	}
+}

@@ -194,3 +194,36 @@ func (d *doc) possessiveCountry(idx int) string {
 	}
 	return c.code
 }
+
+// clauseCountry returns the country named after a person's mention and
+// before the next person or token end, after "of", "from" or a comma, as
+// the owner of what the clause tells ("Y, Assistant Chief of Defence
+// Staff (Engagement) of UK", "X, US Marine Corps, visited"), not as a
+// place or partner ("in Ghana", "with Togo").
+func (d *doc) clauseCountry(idx, end int) string {
+	m := d.people[idx]
+	if m.posI >= 0 {
+		return "" // a position tells the person's office, and its country if any
+	}
+	T := d.st(m.sent)
+	from := max(m.e1, m.j)
+	for _, o := range d.bySent[m.sent] {
+		if p := d.people[o]; p.s0 >= from && p.s0 < end {
+			end = p.s0
+		}
+	}
+	for _, c := range d.ctry[m.sent] {
+		if c.i < from || c.i >= end {
+			continue
+		}
+		if c.i == 0 || !(T[c.i-1].is(",") || T[c.i-1].low == "of" || T[c.i-1].low == "from" ||
+			T[c.i-1].low == "the" && c.i >= 2 && (T[c.i-2].low == "of" || T[c.i-2].low == "from")) {
+			continue // only "of UK", "from the UK", ", US Marine Corps"
+		}
+		if findWord(T, from, c.i, "visit", "visiting", "trip", "tour") >= 0 {
+			continue
+		}
+		return c.code
+	}
+	return ""
+}

@@ -79,3 +79,12 @@ func TestMentionCountries(t *testing.T) {
 		}
 	}
 }
+
+// A country after "of" in the clause of a person the title grammar gives
+// no position: "Y CBE-Assistant Chief of Defence Staff of UK".
+func TestClauseCountry(t *testing.T) {
+	cs, _, heads := sidesOf(t, "The GAF Chief of Defence Staff General Kofi Mensah on Tuesday met with Maj Gen John Hill CBE-Assistant Chief of Defence Staff (Engagement) of UK at the Ministry of Defence in Accra. The two generals reviewed cooperation between Ghana and the UK.")
+	if cs != "GB GH" || heads["GB"] != "John Hill" || heads["GH"] != "Kofi Mensah" {
+		t.Errorf("got countries %q heads %v, want GB John Hill and GH Kofi Mensah", cs, heads)
+	}
+}

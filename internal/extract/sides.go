@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"maps"
 	"slices"
 	"strings"
 )
@@ -296,6 +297,20 @@ func (x *sideSet) fillCountries() {
 	if x.hostSide >= 0 {
 		fill(x.subj, x.subjCodes, x.hostSide == 0)
 		fill(x.obj, x.objCodes, x.hostSide == 1)
+	}
+	// a country named in a person's own clause: "Y, Assistant Chief of
+	// Defence Staff of UK"
+	for _, idx := range x.all() {
+		if x.country[idx] != "" || !x.b.d.principal(idx) {
+			continue
+		}
+		end := len(x.b.d.st(x.a.s))
+		if slices.Contains(x.subj, idx) {
+			end = x.a.i
+		}
+		if c := x.b.d.clauseCountry(idx, end); c != "" && !slices.Contains(slices.Collect(maps.Values(x.country)), c) {
+			x.country[idx], x.conf[idx] = c, 0.55
+		}
 	}
 	// a single unknown left among two sides of which one is known
 	for _, idx := range x.all() {
