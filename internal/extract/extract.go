@@ -183,6 +183,7 @@ func (b *builder) run() {
 			b.warnKey("no sentence reports a meeting between named officials or delegations")
 			if b.pairSides(main) {
 				b.moreMembers(main)
+				b.hostFromSection(main)
 				main.kind, main.kindS = d.kindOf(main.sents, main.anchor, false)
 			}
 		}

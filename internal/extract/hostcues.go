@@ -77,6 +77,10 @@ func (b *builder) hostFromCues(m *meetingDraft) {
 				m.host, m.hostS, m.hostConf = c, s, 0.6 // the guests honour the host's dead
 				return
 			}
+			if c := d.memorialOf(s); c != "" && m.dlg(c) != nil {
+				m.host, m.hostS, m.hostConf = c, s, 0.6 // "at India's War Memorial"
+				return
+			}
 		}
 		if k := findWord(T, 0, len(T), "here"); k > 0 && placeBefore(T, k) {
 			if c := b.outletCountry(); c != "" && m.dlg(c) != nil {
@@ -246,7 +250,7 @@ func (d *doc) institutionAfter(s, k int) string {
 // are in Accra for talks".
 func (d *doc) stayIn(s int) string {
 	T := d.st(s)
-	if !hasWord(T, "visit", "talks", "tour", "trip") {
+	if !hasWord(T, "visit", "talks", "tour", "trip", "visiting") {
 		return ""
 	}
 	for k := 0; k+2 < len(T); k++ {
@@ -257,6 +261,11 @@ func (d *doc) stayIn(s int) string {
 		}
 		if T[k+1].low == "currently" || T[k+1].low == "now" {
 			k++
+		}
+		if k+2 < len(T) && T[k+1].low == "visiting" {
+			if c := d.placeAfter(s, k+2, min(len(T), k+6)); c != "" {
+				return c // "X is visiting India"
+			}
 		}
 		if k+2 < len(T) && T[k+1].low == "in" {
 			if c := d.placeAfter(s, k+2, min(len(T), k+6)); c != "" {
@@ -342,4 +351,22 @@ func (d *doc) ownPlace(s int) bool {
 		}
 	}
 	return false
+}
+
+// memorialOf returns the country of a memorial a sentence names: "India's
+// War Memorial", "the Ghanaian National Cemetery".
+func (d *doc) memorialOf(s int) string {
+	T := d.st(s)
+	for _, c := range d.ctry[s] {
+		for i := c.j; i < min(len(T), c.j+5); i++ {
+			if T[i].kind == 'p' && T[i].s != "'s" {
+				break
+			}
+			switch T[i].low {
+			case "memorial", "monument", "cemetery", "mausoleum", "pantheon", "tomb":
+				return c.code
+			}
+		}
+	}
+	return ""
 }

@@ -11,6 +11,8 @@ func TestHostFromCues(t *testing.T) {
 		{met + "Upon arrival at Lome airport, Mensah was welcomed by senior officers.", "TG"},
 		{met + "Earlier, Mensah laid a wreath at the Independence Monument in Lome.", "TG"},
 		{met + "Agbo is in Ghana on a three-day working visit.", "GH"},
+		{met + "Agbo is visiting Ghana at the invitation of the ministry.", "GH"},
+		{met + "Earlier, Agbo paid tribute at Ghana's National Military Cemetery.", "GH"},
 		{met + "The Togolese delegation also visited the Ghana Armed Forces Command and Staff College.", "GH"},
 		{"On 3 May 2021, Ghanaian Defence Minister Kofi Mensah met his Togolese counterpart Essi Agbo in the Togolese capital.", "TG"},
 		{"On 3 May 2021, Ghanaian Defence Minister Kofi Mensah played host to Togolese Defence Minister Essi Agbo. They discussed cooperation.", "GH"},

@@ -87,3 +87,13 @@ func TestHeadedByBeforeMembers(t *testing.T) {
 		t.Errorf("got countries %q host %q heads %v, want GH TG, TG, GH headed by Kofi Mensah", cs, host, heads)
 	}
 }
+
+// People on one side of the verb share its one country when the other
+// side is of another: "X met Defence Minister Y and Ghanaian Air Force
+// chief Z".
+func TestSideMates(t *testing.T) {
+	_, _, heads := sidesOf(t, "On 3 May 2021, Togolese Defence Forces Chief Essi Agbo met Defence Minister Kofi Mensah and Ghanaian Air Force chief Yaw Owusu. They discussed training.")
+	if heads["GH"] != "Kofi Mensah" || heads["TG"] != "Essi Agbo" {
+		t.Errorf("heads %v, want GH Kofi Mensah, TG Essi Agbo", heads)
+	}
+}

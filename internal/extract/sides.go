@@ -298,6 +298,20 @@ func (x *sideSet) fillCountries() {
 		fill(x.subj, x.subjCodes, x.hostSide == 0)
 		fill(x.obj, x.objCodes, x.hostSide == 1)
 	}
+	// "X met Defence Minister Y and Indian Air Force chief Z": people on
+	// one side of the verb share its one country when the other side is of
+	// another
+	for n, side := range [][]int{x.subj, x.obj} {
+		mine, theirs := x.sideCountry(side), x.sideCountry([][]int{x.subj, x.obj}[1-n])
+		if mine == "" || theirs == "" || mine == theirs {
+			continue
+		}
+		for _, idx := range side {
+			if x.country[idx] == "" && x.b.d.principal(idx) && !x.counterpartOf(idx, mine) {
+				x.country[idx], x.conf[idx] = mine, 0.55
+			}
+		}
+	}
 	// a country named in a person's own clause: "Y, Assistant Chief of
 	// Defence Staff of UK"
 	for _, idx := range x.all() {
@@ -321,36 +335,6 @@ func (x *sideSet) fillCountries() {
 			x.country[idx], x.conf[idx] = c, 0.5
 		}
 	}
-}
-
-// taken returns the countries a person left without one cannot be of: the
-// people's of the meeting's sentence, its delegations' ("met with the
-// delegation of the Turkish Armed Forces"), those the other side names,
-// and the headless delegations the meeting had before.
-func (x *sideSet) taken(idx int) map[int]string {
-	out := map[int]string{}
-	for idx, c := range x.country {
-		out[idx] = c
-	}
-	n := 0
-	for _, dm := range x.b.d.delegationsIn(x.a.s) {
-		for _, c := range dm.codes {
-			n++
-			out[-n] = c
-		}
-	}
-	other := x.objCodes // the other side's country named without people
-	if slices.Contains(x.obj, idx) {
-		other = x.subjCodes
-	}
-	if len(other) > 1 {
-		other = nil // "British-French defence ties": not one side
-	}
-	for _, c := range append(append([]string{}, x.avoid...), other...) {
-		n++
-		out[-n] = c
-	}
-	return out
 }
 
 // hostFromPeople finds the host once the people's countries are settled:
@@ -457,29 +441,3 @@ func pronounSubject(T []tok, i int) bool {
 }
 
 var pronounAdverbs = setOf("also", "then", "later", "further", "subsequently", "separately", "additionally", "again")
-
-// counterpartIn reports whether a side names someone as "his (Turkish)
-// counterpart".
-func (d *doc) counterpartIn(side []int) bool {
-	for _, idx := range side {
-		if d.people[idx].counterpart {
-			return true
-		}
-	}
-	return false
-}
-
-// counterpartOf reports whether country c is that of someone named in the
-// sentence as the person's counterpart: "A and his Saudi counterpart B"
-// makes A no Saudi.
-func (x *sideSet) counterpartOf(idx int, c string) bool {
-	if x.b.d.people[idx].counterpart {
-		return false
-	}
-	for _, o := range x.all() {
-		if o != idx && x.b.d.people[o].counterpart && x.country[o] == c {
-			return true
-		}
-	}
-	return false
-}
