@@ -11,7 +11,7 @@
 # REPS times, interleaved, then the ratios: import / floor, import / POST,
 # and the rate at the first size over the rate at the last (linearity).
 # With pg_stat_statements in the database, the statements of each import
-# are printed after it, by total time.
+# and each floor are printed after it, by total time.
 #   DATABASE_URL=postgres://.../template SIZES="2000 20000" POSTS=1000 REPS=2 bench/ingest/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -89,8 +89,10 @@ PY
 		statements
 		drop
 		fresh
+		reset_statements
 		echo "== rep $rep: floor of $n meetings (load: $(cut -d' ' -f1-3 /proc/loadavg))"
 		"$tmp/ingest" -floor "$tmp/m$n.ndjson" -db "$url" | tee "$tmp/floor.out"
+		statements
 		secs=$(sed -n 's/.* in \([0-9.]*\) s:.*/\1/p' "$tmp/floor.out")
 		printf 'floor\t%s\t%s\t%s\t%s\n' "$n" "$n" "$secs" "$rep" >> "$results"
 		drop
