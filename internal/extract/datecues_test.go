@@ -16,6 +16,7 @@ func TestDatesOfOtherOccasions(t *testing.T) {
 		{"EarlierElsewhere", stamp + met + " in the capital. Earlier, on 5 September, Haddad met the Polish chief in Warsaw.\n", "", "2022-09"},
 		{"VisitAbroad", stamp + met + " in the capital. On 5 September, Haddad visited Warsaw.\n", "", "2022-09"},
 		{"ExerciseHeld", stamp + met + " in the capital. The exercise was held on 2 September.\n", "", "2022-09"},
+		{"Birthday", stamp + met + " in the capital, a day after the birthday on 13 September of the Estonian chief.\n", "", "2022-09"},
 		{"Founded", stamp + met + " in the capital. The staff college was founded on 9 October 1991.\n", "", "2022-09"},
 		{"Since", stamp + met + " in the capital. Relations have grown since 5 May 2015.\n", "", "2022-09"},
 		{"TreatyOf", stamp + "The anniversary of the treaty of 12 June 1992 was marked.\n" + met + " in the capital.\n", "", "2022-09"},

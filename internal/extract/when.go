@@ -17,7 +17,7 @@ type dateCand struct {
 
 // notEventWords before a date say it is not the meeting's.
 var notEventWords = setOf("forthcoming", "upcoming", "next", "until", "till", "since", "scheduled", "planned",
-	"ahead", "anniversary", "born", "founded", "established", "celebrated", "celebrate", "observed", "marks",
+	"ahead", "anniversary", "birthday", "jubilee", "born", "founded", "established", "celebrated", "celebrate", "observed", "marks",
 	"marked", "expires", "valid", "deadline", "before", "through", "throughout")
 
 var meetingWords = setOf("met", "meeting", "received", "hosted", "visit", "talks", "held", "welcomed", "called",
