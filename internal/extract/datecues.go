@@ -235,3 +235,103 @@ func capAfter(T []tok, k int) bool {
 	}
 	return false
 }
+
+// pastSpan reports whether a sentence sets its events over days before the
+// report rather than on one: "for the past two days", "over the last three
+// days", "over the weekend", "earlier this week".
+func pastSpan(T []tok) bool {
+	for i, t := range T {
+		if t.kind != 'w' {
+			continue
+		}
+		switch t.low {
+		case "past", "last", "previous":
+			n, k := nextWord(T, i)
+			if numberWords[n] > 0 || n == "few" || n == "several" {
+				n, _ = nextWord(T, k)
+			}
+			if n == "days" || n == "week" {
+				return true
+			}
+		case "weekend":
+			if p := prevWord(T, i); p == "the" && i >= 2 && (T[i-2].low == "over" || T[i-2].low == "during") {
+				return true
+			}
+		case "week":
+			if prevWord(T, i) == "this" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// saidDuring reports whether the news dated at e was given at the meeting
+// itself: "said on Friday during his official visit to Athens", not "said
+// on Wednesday that during his visit ...".
+func saidDuring(T []tok, e dateExpr) bool {
+	for k := e.j; k < len(T) && k < e.j+4; k++ {
+		switch T[k].low {
+		case "that", ",":
+			return false
+		case "during", "at", "while", "after":
+			for j := k + 1; j < len(T) && j < k+7; j++ {
+				if T[j].low == "visit" || T[j].low == "talks" || T[j].low == "meeting" || T[j].low == "meetings" {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// saidAfter reports whether a verb of saying follows the date at e: "on
+// Wednesday night said that ...", "on Monday told reporters".
+func saidAfter(T []tok, e dateExpr) bool {
+	n, k := nextWord(T, e.j-1)
+	switch n {
+	case "night", "morning", "evening", "afternoon":
+		n, _ = nextWord(T, k)
+	}
+	return reportVerbs[n]
+}
+
+// archiveCaption reports whether a sentence is the caption of an archive
+// photo ("FILE PHOTO: ...", "File photo of ..."): another occasion.
+func archiveCaption(T []tok) bool {
+	k := 0
+	for k < len(T) && T[k].kind == 'p' {
+		k++
+	}
+	return k+1 < len(T) && (T[k].low == "file" || T[k].low == "archive" || T[k].low == "archival") &&
+		(T[k+1].low == "photo" || T[k+1].low == "picture" || T[k+1].low == "image")
+}
+
+// partOfDay reports whether "on the morning of" (afternoon, evening, night)
+// comes before the date at token i: as good as "on".
+func partOfDay(T []tok, i int) bool {
+	return i >= 4 && T[i-1].low == "of" && T[i-3].low == "the" && T[i-4].low == "on" &&
+		(T[i-2].low == "morning" || T[i-2].low == "afternoon" || T[i-2].low == "evening" || T[i-2].low == "night")
+}
+
+// textYear returns the year of the report's dates written with one in month
+// mo, when they all give the same year; 0 otherwise.
+func (b *builder) textYear(mo int) int {
+	y := 0
+	for s := range b.d.sents {
+		for _, e := range findDates(b.d.st(s)) {
+			if e.y == 0 || e.m != mo {
+				continue
+			}
+			if y != 0 && e.y != y {
+				return 0
+			}
+			y = e.y
+		}
+	}
+	return y
+}
+
+// visitNouns name a visit, whose span is not the day of its talks.
+var visitNouns = setOf("visit", "visits", "trip", "tour", "stay")

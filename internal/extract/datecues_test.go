@@ -114,3 +114,24 @@ func TestDateWithDashedMonth(t *testing.T) {
 		t.Errorf("date %q, want 2022-09-14", got)
 	}
 }
+
+func TestDatesOfTheNewsAndOfOtherPhotos(t *testing.T) {
+	met := "Chief of General Staff General Omar Haddad received the Chief of Defence of Estonia General Kalev Tamm"
+	for _, c := range []struct{ name, text, url, want string }{
+		// the day the news came out, told outside the meeting's sentence
+		{"SaidInRelease", "Amman, 17 September 2022 (XYZ) – " + met + " in the capital for the past two days. The ministry said Saturday in a press release that the talks were useful.", "", "2022-09"},
+		{"SaidAfterDate", " date 2022-09-17\nGeneral Kalev Tamm on Friday night said that during his visit to Jordan the hosts were most cordial. " + met + " in the capital with great hospitality.\n", "", "2022-09"},
+		// said at the visit itself
+		{"SaidDuringVisit", " date 2022-09-17\nGeneral Kalev Tamm said on Friday during his official visit to Jordan that ties were strong. He met Chief of General Staff General Omar Haddad in the capital.\n", "", "2022-09-16"},
+		// an archive photo's caption is another occasion
+		{"FilePhoto", met + " via video link on Wednesday.\nFILE PHOTO: General Kalev Tamm attends a meeting of army chiefs in Brussels, Belgium May 5, 2022.", "https://example.com/2022/09/16/talks", "2022-09-14"},
+		// "On the morning of <date>" is "On <date>", and the year comes from the report's other dates of that month
+		{"MorningOf", "General Kalev Tamm paid an official visit to Jordan from September 13-15, 2022. On the morning of September 14, at the General Command, Chief of General Staff General Omar Haddad chaired the official welcoming ceremony for General Kalev Tamm.", "", "2022-09-14"},
+		// a URL date with its time
+		{"URLWithTime", met + " in the capital on Wednesday.", "https://example.com/stories/202209160405.html", "2022-09-14"},
+	} {
+		if got := dateOf(t, c.text, c.url); got != c.want {
+			t.Errorf("%s: date %q, want %q", c.name, got, c.want)
+		}
+	}
+}

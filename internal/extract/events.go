@@ -405,7 +405,7 @@ func (d *doc) findMain() (anchor, bool) {
 	bestScore, found := 0.0, false
 	for s := range d.sents {
 		a, ok := d.anchorIn(s)
-		if !ok {
+		if !ok || archiveCaption(d.st(s)) {
 			continue
 		}
 		if sc := d.eventScore(a); sc >= 0 && (!found || sc > bestScore) {

@@ -56,8 +56,9 @@ var (
 	urlYMD = regexp.MustCompile(`/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|$|[-_.])`)
 	urlYM  = regexp.MustCompile(`/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/`)
 	urlDMY = regexp.MustCompile(`(?:^|[/_-])(0?[1-9]|[12]\d|3[01])[-.](0?[1-9]|1[0-2])[-.]((?:19|20)\d\d)(?:$|[/_.-])`)
-	// 20240312 as a segment of its own, or after letters ("AEN20220427...")
-	urlCompact = regexp.MustCompile(`(?:(?:^|[/_-])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:$|[/_.-])|[a-zA-Z]{2}((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]))`)
+	// 20240312 as a segment of its own, perhaps with its time
+	// (202403121405), or after letters ("AEN20220427...")
+	urlCompact = regexp.MustCompile(`(?:(?:^|[/_-])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[01]\d[0-5]\d|2[0-3][0-5]\d)?(?:$|[/_.-])|[a-zA-Z]{2}((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]))`)
 	urlYear    = regexp.MustCompile(`[/_-]((?:19|20)\d\d)(?:$|[/.])`)
 	// /18/05/2022/: day first, read only when the day cannot be a month
 	urlDMYPath = regexp.MustCompile(`/(1[3-9]|2\d|3[01])/(0?[1-9]|1[0-2])/((?:19|20)\d\d)(?:/|$)`)

@@ -22,7 +22,8 @@ var notEventWords = setOf("forthcoming", "upcoming", "next", "until", "till", "s
 
 var meetingWords = setOf("met", "meeting", "received", "hosted", "visit", "talks", "held", "welcomed", "called",
 	"spoke", "convened", "discussed", "arrived", "meets", "receives", "hosts", "signed", "visited", "began",
-	"paid", "talked", "conversation", "call", "signing", "talk", "discussions", "negotiations", "session", "sitting")
+	"paid", "talked", "conversation", "call", "signing", "talk", "discussions", "negotiations", "session", "sitting",
+	"welcoming", "ceremony")
 
 // findDate settles the meeting's date. A date of the sentence that reports
 // the meeting wins ("On <date>" most); then a sentence that opens with a
@@ -56,7 +57,7 @@ func (b *builder) findDate(m *meetingDraft) {
 		inMain := b.hasMain && s == b.mainS
 		carry := s == carryS
 		meetingy := hasWordSet(T, meetingWords) && (inMain || carry || b.aboutMeeting(m, s))
-		other := !inMain && !carry && b.aboutOther(m, s)
+		other := !inMain && !carry && b.aboutOther(m, s) || archiveCaption(T)
 		for _, e := range findDates(T) {
 			if e.m == 0 && e.rel == 0 {
 				continue
@@ -69,6 +70,10 @@ func (b *builder) findDate(m *meetingDraft) {
 			}
 			if other || wordIn(T, e.i-3, e.i, notEventWords) || signedBefore(T, e.i) || b.afterPub(e) {
 				continue
+			}
+			said := reported(T, e.i) || saidAfter(T, e) || wordIn(T, e.i-4, e.i, releaseWords)
+			if !inMain && said && !saidDuring(T, e) {
+				continue // "the ministry said Saturday in a press release": when the news came out
 			}
 			if r, ok := b.slashReading(e); ok {
 				e = r
@@ -117,10 +122,10 @@ func (b *builder) findDate(m *meetingDraft) {
 			}
 			// an opening date counts as "On <date>" when a comma sets it
 			// off: "12/06/2021 Defence Minister ..." may be a stamp
-			on := (e.i == 1 && T[0].low == "on") || e.i == 0 && e.j < len(T) && T[e.j].is(",") || prevWord(T, e.i) == "on"
+			on := (e.i == 1 && T[0].low == "on") || e.i == 0 && e.j < len(T) && T[e.j].is(",") || prevWord(T, e.i) == "on" || partOfDay(T, e.i)
 			var score float64
 			switch {
-			case reported(T, e.i) || wordIn(T, e.i-4, e.i, releaseWords):
+			case said:
 				// "the ministry said Monday": when the news came out
 				score = 0.83
 			case inMain && on:
@@ -153,6 +158,9 @@ func (b *builder) findDate(m *meetingDraft) {
 			if arrival {
 				score = min(score, 0.92) // below a date of the talks themselves
 			}
+			if e.d2 != 0 && inMain && wordIn(T, e.i-8, e.i, visitNouns) {
+				score -= 0.15 // "visited ... from 19-21 September": a day of talks told elsewhere says more
+			}
 			if e.d2 != 0 && !inMain {
 				// the span of a visit, not the day of its talks: its month
 				e.d, e.d2 = 0, 0
@@ -165,6 +173,12 @@ func (b *builder) findDate(m *meetingDraft) {
 		consider(dateCand{s: -1, start: dl.start, end: dl.end, e: dl.date, w: dl.dateW, score: 0.75})
 	}
 	if best != nil && best.score >= 0.6 && !((unresolved || pairMain) && best.score < 0.85) {
+		if best.s < 0 && b.hasMain && pastSpan(d.st(b.mainS)) {
+			// "paid a working visit for the past two days" under a
+			// dateline: the dateline's day is not the meeting's
+			best.e.d, best.e.d2 = 0, 0
+			b.warnKey("the meeting took place over days before the dateline's: only the month is kept")
+		}
 		b.setDate(*best, ref, refOK)
 		if best.e.amb && best.e.m == 0 {
 			b.warnKey("the meeting's date is written with numbers whose day and month could be swapped, and nothing tells which: only its year is kept")
@@ -316,6 +330,11 @@ func (b *builder) setDate(c dateCand, ref time.Time, refOK bool) {
 			conf *= 0.9
 		case b.urlYear != 0:
 			y = b.urlYear
+			conf *= 0.85
+		case b.textYear(mo) != 0:
+			// "On September 20" in a report of a visit "from September
+			// 19-21, 2023"
+			y = b.textYear(mo)
 			conf *= 0.85
 		}
 	}
