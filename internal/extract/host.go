@@ -83,7 +83,7 @@ func (d *doc) mostNamedAt(used map[string]bool) (string, int) {
 		T := d.st(s)
 		for _, c := range d.ctry[s] {
 			if used[c.code] || !institutional(T, c) ||
-				findWord(T, max(0, c.i-8), c.i, "trilateral", "multilateral", "integrity", "between", "independence") >= 0 {
+				findWord(T, clauseStart(T, c.i, 8), c.i, "trilateral", "multilateral", "integrity", "between", "independence") >= 0 {
 				continue
 			}
 			if count[c.code] == 0 {
@@ -460,4 +460,16 @@ func (b *builder) outletCountry() string {
 		}
 	}
 	return ""
+}
+
+// clauseStart returns where the clause of token i starts, at most n tokens
+// back: after the nearest punctuation other than a hyphen or "'s".
+func clauseStart(T []tok, i, n int) int {
+	k := i - 1
+	for ; k >= 0 && k >= i-n; k-- {
+		if T[k].kind == 'p' && !T[k].isDash() && T[k].s != "'s" {
+			return k + 1
+		}
+	}
+	return max(0, k+1)
 }

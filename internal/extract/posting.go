@@ -31,6 +31,9 @@ func (d *doc) postedTo(idx int) string {
 		return ""
 	}
 	own, _ := d.countryOf(idx)
+	if own == "" {
+		own = d.postOrigin(idx)
+	}
 	for i := k + 1; i < hi; i++ {
 		if T[i].kind != 'w' || (T[i].low != "to" && T[i].low != "in" && T[i].low != "accredited") {
 			continue
@@ -38,6 +41,57 @@ func (d *doc) postedTo(idx int) string {
 		c := d.placeAfter(s, i+1, hi)
 		if c != "" && c != own {
 			return c
+		}
+	}
+	return ""
+}
+
+// postOrigin returns the country that sent a person to a post abroad:
+// "the Defence Attaché of Burkina Faso to Ghana", "the Burkinabe Defence
+// Attaché"; "" when the words do not tell.
+func (d *doc) postOrigin(idx int) string {
+	m := d.people[idx]
+	s := m.sent
+	T := d.st(s)
+	lo, hi := d.mentionSpan(idx)
+	for i := lo; i < hi; i++ {
+		if T[i].kind != 'w' || !postWords[T[i].low] {
+			continue
+		}
+		// "Burkinabe Defence Attaché", "the American Embassy"
+		for _, c := range d.ctry[s] {
+			if c.j <= i && c.j >= i-3 && c.i >= lo {
+				return c.code
+			}
+		}
+		// "Attaché (DA) of Burkina Faso to Ghana"
+		for k := i + 1; k < hi && k < i+6; k++ {
+			if T[k].low == "to" || T[k].low == "in" {
+				break
+			}
+			if T[k].low == "of" {
+				if c := d.placeAfter(s, k+1, hi); c != "" {
+					return c
+				}
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// postedToAny is postedTo over every mention of the person.
+func (d *doc) postedToAny(idx int) string {
+	if c := d.postedTo(idx); c != "" {
+		return c
+	}
+	if e := d.entityOf(idx); e != nil {
+		for _, o := range e.mentions {
+			if o != idx {
+				if c := d.postedTo(o); c != "" {
+					return c
+				}
+			}
 		}
 	}
 	return ""
@@ -81,7 +135,28 @@ func (d *doc) mentionSpan(idx int) (int, int) {
 			lo = e
 		}
 	}
-	return lo, max(m.e1, m.j)
+	hi := max(m.e1, m.j)
+	T := d.st(m.sent)
+	if m.posI < 0 && hi < len(T) && T[hi].is(",") {
+		// an appositive the title grammar did not read: up to its comma
+		for k := hi + 1; k < len(T) && k < hi+20; k++ {
+			if T[k].is(",") || T[k].is(";") || T[k].isTerminal() || d.personStartsAt(m.sent, k) {
+				hi = k
+				break
+			}
+		}
+	}
+	return lo, hi
+}
+
+// personStartsAt reports whether a person's mention starts at token k.
+func (d *doc) personStartsAt(s, k int) bool {
+	for _, o := range d.bySent[s] {
+		if d.people[o].s0 == k {
+			return true
+		}
+	}
+	return false
 }
 
 // appositiveCountry returns the country written right after a person's
@@ -114,7 +189,7 @@ func (x *sideSet) hostFromPosting() {
 	d := x.b.d
 	for n, side := range [][]int{x.subj, x.obj} {
 		for _, idx := range side {
-			c := d.postedTo(idx)
+			c := d.postedToAny(idx)
 			other := [][]int{x.subj, x.obj}[1-n]
 			if c == "" || c == x.country[idx] || x.known(other, nil) != "" && x.known(other, nil) != c {
 				continue
@@ -139,6 +214,9 @@ func (d *doc) mentionCountries() {
 		c := d.ofCountry(idx)
 		if c == "" {
 			c = d.possessiveCountry(idx)
+		}
+		if c == "" {
+			c = d.postOrigin(idx)
 		}
 		if c == "" {
 			c = d.appositiveCountry(idx)

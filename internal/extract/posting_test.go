@@ -88,3 +88,30 @@ func TestClauseCountry(t *testing.T) {
 		t.Errorf("got countries %q heads %v, want GB John Hill and GH Kofi Mensah", cs, heads)
 	}
 }
+
+// An attaché introduced before the meeting's sentence: the post named at
+// any mention places the meeting, and "of A to B" tells where from.
+func TestPostingEarlierMention(t *testing.T) {
+	cs, host, heads := sidesOf(t, "Colonel Jean Dupont, the newly appointed Defence Attaché (DA) of France to Ghana, paid a courtesy visit to the Military Academy on 3 May 2021.\n\n"+
+		"The meeting was with the Commandant of the Academy, Brigadier General Kofi Mensah.\n\n"+
+		"Brig Gen Kofi Mensah welcomed Colonel Dupont, congratulating him on his new appointment.")
+	if cs != "FR GH" || host != "GH" || heads["FR"] != "Jean Dupont" || heads["GH"] != "Kofi Mensah" {
+		t.Errorf("got countries %q host %q heads %v, want FR GH, GH, FR Jean Dupont, GH Kofi Mensah", cs, host, heads)
+	}
+}
+
+// A country named for an institution after a quotation that spoke of
+// "ties between the two nations" is not taken for one of several.
+func TestClauseStart(t *testing.T) {
+	text := `"ties between the two nations," the Maldives National Defence Force said`
+	T := tokenize(text, 0, len(text))
+	k := 0
+	for i, t := range T {
+		if t.s == "Maldives" {
+			k = i
+		}
+	}
+	if st := clauseStart(T, k, 8); findWord(T, st, k, "between") >= 0 {
+		t.Errorf("clause of %q starts at %d, before the quotation's end", T[k].s, st)
+	}
+}
