@@ -68,6 +68,10 @@ func (b *builder) hostFromCues(m *meetingDraft) {
 				return
 			}
 		}
+		if c := d.visitingSide(s); c != "" && m.dlg(c) != nil && other(c) != "" {
+			m.host, m.hostS, m.hostConf = other(c), s, 0.6 // "the visiting delegation from Brazil"
+			return
+		}
 		if c := d.stayIn(s); c != "" && m.dlg(c) != nil {
 			m.host, m.hostS, m.hostConf = c, s, 0.6
 			return
@@ -364,6 +368,24 @@ func (d *doc) memorialOf(s int) string {
 			}
 			switch T[i].low {
 			case "memorial", "monument", "cemetery", "mausoleum", "pantheon", "tomb":
+				return c.code
+			}
+		}
+	}
+	return ""
+}
+
+// visitingSide returns the country named as the visitors: "the visiting
+// delegation from the Brazilian Armed Forces", "the visiting Brazilian
+// officers".
+func (d *doc) visitingSide(s int) string {
+	T := d.st(s)
+	for k, t := range T {
+		if t.low != "visiting" || k+1 >= len(T) {
+			continue
+		}
+		for _, c := range d.ctry[s] {
+			if c.i > k && c.i <= k+5 && findWord(T, k+1, c.i, "to", "in", "at") < 0 {
 				return c.code
 			}
 		}

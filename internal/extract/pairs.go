@@ -92,7 +92,8 @@ func pairGap(T []tok, i, j int) bool {
 // pairMeetingWords are the words of a sentence that tells of a meeting or
 // a signing between two countries named as a pair.
 var pairMeetingWords = setOf("signed", "sign", "signs", "held", "hold", "holds", "met", "meet", "meets", "meeting",
-	"talks", "consultations", "dialogue", "session", "commission", "discussed", "discuss", "place", "convened")
+	"talks", "consultations", "dialogue", "session", "commission", "discussed", "discuss", "place", "convened",
+	"visit", "conference", "opened")
 
 // pairSides builds the sides of a report no sentence of which reports a
 // meeting between people: the first sentence that names two countries as a
@@ -108,6 +109,14 @@ func (b *builder) pairSides(m *meetingDraft) bool {
 			continue
 		}
 		cs := d.ctry[s]
+		if x, y, ok := d.betweenInstitutions(s); ok {
+			m.addDlg(x, s, 0.5)
+			m.addDlg(y, s, 0.5)
+			if c := d.placeCountry(s); c == x || c == y {
+				m.host, m.hostS, m.hostConf = c, s, 0.6
+			}
+			return true
+		}
 		for n := 0; n+1 < len(cs); n++ {
 			x, y := cs[n], cs[n+1]
 			if x.code == y.code || !pairGap(T, x.j, y.i) ||
@@ -159,4 +168,29 @@ func (d *doc) headlinePair() (string, string) {
 		return "", ""
 	}
 	return cs[0].code, cs[1].code
+}
+
+// betweenInstitutions reads "between the Guyana Defence Force and the
+// Brazilian Armed Forces": two countries' institutions as the two sides.
+func (d *doc) betweenInstitutions(s int) (string, string, bool) {
+	T := d.st(s)
+	for _, x := range d.ctry[s] {
+		b := x.i - 1
+		for b >= 0 && T[b].low == "the" {
+			b--
+		}
+		if b < 0 || T[b].low != "between" || !institutional(T, x) {
+			continue
+		}
+		and := findWord(T, x.j, min(len(T), x.j+6), "and")
+		if and < 0 {
+			continue
+		}
+		for _, y := range d.ctry[s] {
+			if y.i > and && y.i <= and+2 && y.code != x.code && institutional(T, y) {
+				return x.code, y.code, true
+			}
+		}
+	}
+	return "", "", false
 }

@@ -61,6 +61,8 @@ func TestPairSides(t *testing.T) {
 		{"On 3 May 2021, Ghana and Togo signed a memorandum on border security. The memorandum covers patrols.", "GH TG", ""},
 		{"The third meeting of the Ghana-Togo Joint Military Commission took place in Aflao, Togo, on 3 May 2021. It reviewed patrols.", "GH TG", "TG"},
 		{"Ghana, Togo Defence Chiefs Hold Talks\n\nThe two chiefs reviewed border patrols on 3 May 2021. Training was discussed.", "GH TG", ""},
+		{"The Fourth Bilateral Staff Conference between the Ghana Armed Forces and the Togolese Armed Forces was declared open in Accra on 3 May 2021. The conference lasts three days.", "GH TG", "GH"},
+		{"There were no disagreements between Ghanaian and Togolese military leaders during the visit to Lome on 3 May 2021, the minister said. Exercises were discussed.", "GH TG", "TG"},
 		// a pair that is no meeting's
 		{"Trade between Ghana and Togo grew in 2021. Exports rose.", "", ""},
 	} {
