@@ -20,13 +20,10 @@ var meetingNouns = setOf("talks", "meeting", "meetings", "visit", "negotiations"
 	"counterpart", "counterparts", "guest", "guests", "he", "she", "they", "both")
 
 // aboutOther reports whether sentence s, which is not the meeting's, dates
-// another occasion: it recalls an earlier one or tells of one to come, or
-// its place is a city of a country that takes no part in the meeting.
+// another occasion: its place is a city of a country that takes no part in
+// the meeting. (A sentence that recalls an earlier occasion or tells of one
+// to come before its date is told apart at the date.)
 func (b *builder) aboutOther(m *meetingDraft, s int) bool {
-	T := b.d.st(s)
-	if hasWordSet(T, otherTimeWords) {
-		return true
-	}
 	cs := m.countries()
 	if len(cs) == 0 {
 		return false
@@ -315,13 +312,21 @@ func partOfDay(T []tok, i int) bool {
 		(T[i-2].low == "morning" || T[i-2].low == "afternoon" || T[i-2].low == "evening" || T[i-2].low == "night")
 }
 
-// textYear returns the year of the report's dates written with one in month
-// mo, when they all give the same year; 0 otherwise.
-func (b *builder) textYear(mo int) int {
-	y := 0
+// textYear returns the year the report's own dates give a day and month
+// written without one: the year of its dates in that month when they all
+// agree, else the year that puts the day nearest the report's first full
+// date, when that is less than half a year away; 0 otherwise.
+func (b *builder) textYear(mo, day int) int {
+	y, first := 0, time.Time{}
 	for s := range b.d.sents {
 		for _, e := range findDates(b.d.st(s)) {
-			if e.y == 0 || e.m != mo {
+			if e.y == 0 {
+				continue
+			}
+			if e.d != 0 && first.IsZero() && validDay(e.y, e.m, e.d) {
+				first = time.Date(e.y, time.Month(e.m), e.d, 0, 0, 0, 0, time.UTC)
+			}
+			if e.m != mo {
 				continue
 			}
 			if y != 0 && e.y != y {
@@ -329,6 +334,16 @@ func (b *builder) textYear(mo int) int {
 			}
 			y = e.y
 		}
+	}
+	if y != 0 || first.IsZero() {
+		return y
+	}
+	y = nearestYear(mo, day, first)
+	if y == 0 || !validDay(y, mo, day) {
+		return 0
+	}
+	if diff := first.Sub(time.Date(y, time.Month(mo), day, 0, 0, 0, 0, time.UTC)); diff > 200*24*time.Hour || diff < -200*24*time.Hour {
+		return 0
 	}
 	return y
 }

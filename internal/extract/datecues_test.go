@@ -135,3 +135,21 @@ func TestDatesOfTheNewsAndOfOtherPhotos(t *testing.T) {
 		}
 	}
 }
+
+func TestMoreDatesFromTextAndURL(t *testing.T) {
+	met := "Chief of General Staff General Omar Haddad received the Chief of Defence of Estonia General Kalev Tamm"
+	for _, c := range []struct{ name, text, url, want string }{
+		// a time to come told after the date, in a clause of its own, is not before it
+		{"WillAfter", "Jordan and Estonia yesterday signed a training plan that will see cadets exchanged. Later, " + met + " at the General Command.", "https://example.com/2022/09/16/talks", "2022-09-15"},
+		{"ISOStamp", "Date: 2022-09-16T14:28:56+0000\nOn Wednesday, " + met + " in the capital.\n", "", "2022-09-14"},
+		{"URLMonthWord", "On Wednesday, " + met + " in the capital.", "https://example.com/nation/2022/sep/16/talks.html", "2022-09-14"},
+		{"StrayComma", "On Wednesday, September, 14, 2022, " + met + " in the capital.", "", "2022-09-14"},
+		{"YearFromByline", "By John Smith September 30, 2022 " + met + " in the capital on September 14th.", "", "2022-09-14"},
+		// "today" under a URL that gives the month only: that month
+		{"TodayURLMonth", met + " in the capital today.", "https://example.com/2022/09/talks-in-amman", "2022-09"},
+	} {
+		if got := dateOf(t, c.text, c.url); got != c.want {
+			t.Errorf("%s: date %q, want %q", c.name, got, c.want)
+		}
+	}
+}

@@ -92,6 +92,14 @@ func dateAt(toks []tok, i int) (dateExpr, bool) {
 	// Month Day[-Day2][, Year]
 	if m, ok := monthVal(t); ok {
 		k := skipDot(i + 1)
+		if k+3 < n && toks[k].is(",") {
+			// "September, 4, 2018": a stray comma, when the year follows
+			if _, ok := dayVal(toks[k+1]); ok && toks[k+2].is(",") {
+				if _, ok := yearVal(toks[k+3]); ok {
+					k++
+				}
+			}
+		}
 		if k < n {
 			if d, ok := dayVal(toks[k]); ok {
 				e := dateExpr{i: i, m: m, d: d}
@@ -187,6 +195,9 @@ func dateAt(toks []tok, i int) (dateExpr, bool) {
 	if y, ok := yearVal(t); ok && i+4 < n && numSep(toks[i+1]) && !toks[i+1].sp && toks[i+3].s == toks[i+1].s && !toks[i+3].sp {
 		m, ok1 := numVal(toks[i+2], 2)
 		d, ok2 := dayVal(toks[i+4])
+		if !ok2 {
+			d, ok2 = isoDay(toks[i+4]) // "2022-09-08T14:28:56"
+		}
 		if ok1 && ok2 && m >= 1 && m <= 12 && len(toks[i+2].s) == 2 {
 			return dateExpr{i: i, j: i + 5, y: y, m: m, d: d}, true
 		}
@@ -356,4 +367,14 @@ func dateOpening(T []tok) int {
 		return e.j
 	}
 	return 0
+}
+
+// isoDay reads the day of an ISO 8601 date joined to its time: "08T14".
+func isoDay(t tok) (int, bool) {
+	s := t.s
+	if t.kind != 'n' || len(s) < 4 || s[2] != 'T' || s[3] < '0' || s[3] > '9' {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s[:2])
+	return n, err == nil && n >= 1 && n <= 31
 }

@@ -55,7 +55,9 @@ func crawlDate(s string) (time.Time, bool) {
 var (
 	urlYMD = regexp.MustCompile(`/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|$|[-_.])`)
 	urlYM  = regexp.MustCompile(`/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/`)
-	urlDMY = regexp.MustCompile(`(?:^|[/_-])(0?[1-9]|[12]\d|3[01])[-.](0?[1-9]|1[0-2])[-.]((?:19|20)\d\d)(?:$|[/_.-])`)
+	// /2020/jan/10/: the month as a word
+	urlYMonD = regexp.MustCompile(`(?i)/((?:19|20)\d\d)/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/(0?[1-9]|[12]\d|3[01])(?:/|$)`)
+	urlDMY   = regexp.MustCompile(`(?:^|[/_-])(0?[1-9]|[12]\d|3[01])[-.](0?[1-9]|1[0-2])[-.]((?:19|20)\d\d)(?:$|[/_.-])`)
 	// 20240312 as a segment of its own, perhaps with its time
 	// (202403121405), or after letters ("AEN20220427...")
 	urlCompact = regexp.MustCompile(`(?:(?:^|[/_-])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[01]\d[0-5]\d|2[0-3][0-5]\d)?(?:$|[/_.-])|[a-zA-Z]{2}((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]))`)
@@ -84,6 +86,11 @@ func urlDate(raw string) (t time.Time, monthOnly, ok bool) {
 	}
 	if m := urlYMD.FindStringSubmatch(p); m != nil {
 		if t, ok := mk(atoi(m[1]), atoi(m[2]), atoi(m[3])); ok {
+			return t, false, true
+		}
+	}
+	if m := urlYMonD.FindStringSubmatch(p); m != nil {
+		if t, ok := mk(atoi(m[1]), monthNames[strings.ToLower(m[2])], atoi(m[3])); ok {
 			return t, false, true
 		}
 	}

@@ -68,7 +68,7 @@ func (b *builder) findDate(m *meetingDraft) {
 			if b.lead != nil && s == b.lead.s && e.i == b.lead.date.i {
 				continue // the dateline's date, weighed below
 			}
-			if other || wordIn(T, e.i-3, e.i, notEventWords) || signedBefore(T, e.i) || b.afterPub(e) {
+			if other || !inMain && !carry && wordIn(T, 0, e.i, otherTimeWords) || wordIn(T, e.i-3, e.i, notEventWords) || signedBefore(T, e.i) || b.afterPub(e) {
 				continue
 			}
 			said := reported(T, e.i) || saidAfter(T, e) || wordIn(T, e.i-4, e.i, releaseWords)
@@ -188,7 +188,7 @@ func (b *builder) findDate(m *meetingDraft) {
 		}
 		return
 	}
-	if unresolved {
+	if unresolved && !(b.pub != nil && b.pubMonth) {
 		b.warnKey("the text dates the meeting by a weekday that nothing dates: the date is left unknown")
 		return
 	}
@@ -331,10 +331,11 @@ func (b *builder) setDate(c dateCand, ref time.Time, refOK bool) {
 		case b.urlYear != 0:
 			y = b.urlYear
 			conf *= 0.85
-		case b.textYear(mo) != 0:
+		case b.textYear(mo, max(day, 1)) != 0:
 			// "On September 20" in a report of a visit "from September
-			// 19-21, 2023"
-			y = b.textYear(mo)
+			// 19-21, 2023"; "on November 4th" under a byline of December
+			// 1, 2016
+			y = b.textYear(mo, max(day, 1))
 			conf *= 0.85
 		}
 	}
