@@ -124,7 +124,41 @@ func (d *doc) documentsAfterPassive(s, v int) []docSpan {
 // agreementsOf finds the documents signed in a section, a definite mention
 // of one found in an earlier section being that one.
 func (b *builder) agreementsOf(sents []int) []agrDraft {
-	out := b.d.agreements(sents, b.date.Year, b.agrSeen)
+	out := b.d.agreements(sents, b.date, b.agrSeen)
 	b.agrSeen = append(b.agrSeen, out...)
 	return out
+}
+
+// otherMonth reports whether a signing's sentence dates it "in <month>"
+// other than the meeting's month mo: an earlier occasion.
+func otherMonth(T []tok, mo int) bool {
+	if mo == 0 {
+		return false
+	}
+	for k := 1; k < len(T); k++ {
+		if m, ok := monthVal(T[k]); ok && m != mo && (T[k-1].low == "in" || T[k-1].low == "last") {
+			if k+1 < len(T) {
+				if _, ok := dayVal(T[k+1]); ok {
+					continue // "in May 5" is a date of its own
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// otherQuantifiers before documents signed over time: "other technical
+// arrangements and specific agreements have also been signed".
+var otherQuantifiers = setOf("other", "various", "numerous", "many", "several", "previous", "earlier", "existing")
+
+var perfectAux, beenWord = setOf("have", "has"), setOf("been")
+
+// otherDocs reports whether the signing at token v, in the perfect
+// ("have been signed"), is of documents counted over time.
+func otherDocs(T []tok, v int) bool {
+	if !wordIn(T, v-4, v, perfectAux) || !wordIn(T, v-3, v, beenWord) {
+		return false
+	}
+	return wordIn(T, 0, v, otherQuantifiers)
 }

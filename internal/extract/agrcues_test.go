@@ -20,6 +20,8 @@ func TestAgreementsSignedHereOnly(t *testing.T) {
 		{"TallyOfYears", "The generals signed a training plan for 2023. The two countries have signed more than 40 documents on defence.", []string{"cooperation_plan"}},
 		{"TallyToDate", "The generals signed a training plan for 2023. To date, 12 agreements have been signed between the two armies.", []string{"cooperation_plan"}},
 		{"PassiveList", "A memorandum on cyber defence, a protocol on training and a training plan for 2023 were signed.", []string{"cooperation_plan", "memorandum", "protocol"}},
+		{"OtherMonth", "The generals signed a training plan for 2023. The prime ministers signed defence accords in July in Tallinn.", []string{"cooperation_plan"}},
+		{"OthersOverTime", "The generals signed a training plan for 2023. Other technical arrangements and specific agreements have also been signed between the services.", []string{"cooperation_plan"}},
 		{"SignedOff", "The generals signed off on a plan to hold joint drills.", nil},
 		{"Planned", "A memorandum on cyber defence is expected to be signed during the next visit.", nil},
 		{"Discussed", "The generals discussed the implementation of the memorandum signed in 2019.", nil},

@@ -46,7 +46,7 @@ var modalWords = setOf("to", "will", "would", "shall", "should", "could", "may",
 // agreements finds the documents signed in a section of sentences; prior
 // are those found in sections before it, which a definite mention ("the
 // plan was signed") may stand for.
-func (d *doc) agreements(sents []int, year int, prior []agrDraft) []agrDraft {
+func (d *doc) agreements(sents []int, when domain.PartialDate, prior []agrDraft) []agrDraft {
 	var out []agrDraft
 	seen := map[string]bool{}
 	for _, s := range sents {
@@ -68,7 +68,7 @@ func (d *doc) agreements(sents []int, year int, prior []agrDraft) []agrDraft {
 			if tally(T, v) {
 				continue // "over 60 agreements have been signed to date"
 			}
-			if bad := d.notThisSigning(s, v, year); bad {
+			if bad := d.notThisSigning(s, v, when); bad {
 				continue
 			}
 			cs, ce, ok := d.docChunk(s, v)
@@ -271,7 +271,8 @@ func capFirst(s string) string {
 
 // notThisSigning reports whether the signing at token v is only planned,
 // discussed, or of an earlier date.
-func (d *doc) notThisSigning(s, v, year int) bool {
+func (d *doc) notThisSigning(s, v int, when domain.PartialDate) bool {
+	year := when.Year
 	T := d.st(s)
 	// modal before: "to be signed", "will sign", "is expected to sign"
 	n := 0
@@ -300,6 +301,9 @@ func (d *doc) notThisSigning(s, v, year int) bool {
 	}
 	if hasPhrase(T, "last year") || hasPhrase(T, "in the past") || hasPhrase(T, "previous year") {
 		return true
+	}
+	if otherMonth(T, when.Month) || otherDocs(T, v) {
+		return true // "signed accords in July", "other agreements have also been signed"
 	}
 	// a year other than the meeting's, outside a "for 2026" period
 	if year != 0 {

@@ -19,7 +19,11 @@ func honoursAt(T []tok) int {
 				return i
 			}
 		case "honours", "honors":
-			// "with (full) military honours", "full honours"
+			// "with (full) military honours", "full honours"; "a military
+			// honours welcome ceremony" is a welcome, no honour of its own
+			if n, _ := nextWord(T, i); n == "welcome" || n == "welcoming" {
+				continue
+			}
 			if p := prevWord(T, i); p == "military" || p == "full" || p == "state" {
 				return i
 			}
@@ -119,8 +123,8 @@ func guardAt(T []tok) int {
 		if lowWords(T, i, t.low, "of", "honor") || lowWords(T, i, t.low, "of", "honour") {
 			return i
 		}
-		if p := prevWord(T, i); p == "honor" || p == "honour" || p == "honorary" || p == "ceremonial" {
-			return i
+		if p := prevWord(T, i); p == "honor" || p == "honour" || p == "honorary" || p == "ceremonial" || p == "half" || p == "quarter" {
+			return i // "a half guard mounted by", "the quarter guard"
 		}
 	}
 	return -1

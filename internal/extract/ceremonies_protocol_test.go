@@ -33,6 +33,8 @@ func TestCeremonyVocabulary(t *testing.T) {
 		{"Guestbook", "Tamm signed the guestbook.", "book_of_honour"},
 		{"BookOfTheGuests", "Tamm signed the book of the honoured guests.", "book_of_honour"},
 		{"BookOfRemembrance", "Tamm wrote in the book of remembrance.", "book_of_honour"},
+		{"HalfGuard", "Tamm was accorded a half guard mounted by the air force.", "guard_of_honour"},
+		{"HonoursWelcome", "A full military honours welcome ceremony awaited the guest.", ""},
 		{"PlannedGuard", "A guard of honour will be lined up for the guest tomorrow.", ""},
 		{"PlannedHonours", "The guest will be welcomed with full military honours.", ""},
 		{"UnnamedMemorial", "The guest paid tribute to the fallen at the memorial complex.", "monument_visit"},
