@@ -59,6 +59,8 @@ func TestKindOfTalks(t *testing.T) {
 		{"LengthBetween", met + ", who is on an official two-day visit to Jordan.", "official_visit"},
 		{"OrderBetween", met + ", who is on his first working visit to Jordan.", "working_visit"},
 		{"VisitRecalled", met + ". Tamm last paid an official visit to Jordan in 2019.", "meeting"},
+		{"Formal", met + ", who is on a formal visit to Jordan.", "official_visit"},
+		{"VisitThisSpring", met + ". They discussed an official visit to Estonia by the Jordanian chief this spring.", "meeting"},
 		{"VisitToCome", met + ". The sides agreed that Haddad will pay an official visit to Estonia next year.", "meeting"},
 		{"Headline", "Official visit of the Estonian Chief of Defence to Jordan\n" + met + ".", "official_visit"},
 		{"CallReceived", "On 14 September 2022, Chief of General Staff General Omar Haddad received a call from the Chief of Defence of Estonia General Kalev Tamm.", "phone_call"},

@@ -35,6 +35,10 @@ func (d *doc) remoteBefore(sents []int, a anchor) (domain.Kind, int) {
 	return "", -1
 }
 
+// laterWords after a visit put it in time to come: "a visit ... this
+// spring", "later this year".
+var laterWords = setOf("spring", "summer", "autumn", "fall", "winter", "later", "future", "soon")
+
 // visitKindIn returns the kind of visit a sentence names, the highest when
 // several: "an official visit", "an official two-day visit", "a working
 // trip", "a state visit"; "" when none.
@@ -59,8 +63,8 @@ func visitKindIn(T []tok) domain.Kind {
 		default:
 			continue
 		}
-		if wordIn(T, i-6, i, otherTimeWords) {
-			continue // a visit to come or one recalled: "will pay an official visit"
+		if wordIn(T, i-6, i, otherTimeWords) || wordIn(T, i+1, i+10, laterWords) {
+			continue // a visit to come or one recalled: "will pay an official visit", "a visit ... this spring"
 		}
 		if rank[k] > rank[best] {
 			best = k
@@ -88,6 +92,8 @@ func visitAdjective(T []tok, i int) string {
 		switch t.low {
 		case "official", "working", "state":
 			return t.low
+		case "formal":
+			return "official"
 		case "a", "an", "the", "his", "her", "its", "their", "this":
 			return ""
 		}
