@@ -348,5 +348,9 @@ func (b *builder) textYear(mo, day int) int {
 	return y
 }
 
+// talkNouns name talks whose span is their own: "the meeting held from 12
+// to 13 January".
+var talkNouns = setOf("meeting", "meetings", "talks", "consultations", "negotiations", "session", "conference")
+
 // visitNouns name a visit, whose span is not the day of its talks.
 var visitNouns = setOf("visit", "visits", "trip", "tour", "stay")

@@ -153,3 +153,10 @@ func TestMoreDatesFromTextAndURL(t *testing.T) {
 		}
 	}
 }
+
+func TestDaysOfThisMonth(t *testing.T) {
+	text := " date 2022-09-20\nThe armies of Jordan and Estonia reviewed their cooperation. Chief of General Staff General Omar Haddad received the Chief of Defence of Estonia General Kalev Tamm in the capital. The note said the meeting was held from 14 to 15 this month.\n"
+	if got := dateOf(t, text, ""); got != "2022-09-14" {
+		t.Errorf("date %q, want 2022-09-14", got)
+	}
+}

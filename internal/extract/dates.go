@@ -14,6 +14,9 @@ type dateExpr struct {
 	wd      int
 	amb     bool // written with numbers only, day and month could be swapped
 	wday    int  // the weekday written with the date, 1 (Sunday) to 7; 0 when none
+	// thisMonth marks days of the month the report was written in: "from
+	// 12 to 13 this month"
+	thisMonth bool
 }
 
 func numVal(t tok, maxDigits int) (int, bool) {
@@ -136,6 +139,10 @@ func dateAt(toks []tok, i int) (dateExpr, bool) {
 		}
 		if k < n && toks[k].low == "of" {
 			k++
+		}
+		if k+1 < n && toks[k].low == "this" && toks[k+1].low == "month" {
+			e.j, e.thisMonth = k+2, true
+			return e, true
 		}
 		dashed := false
 		if e.d2 == 0 && k+1 < n && toks[k].isDash() && !toks[k].sp && !toks[k+1].sp {

@@ -59,6 +59,12 @@ func (b *builder) findDate(m *meetingDraft) {
 		meetingy := hasWordSet(T, meetingWords) && (inMain || carry || b.aboutMeeting(m, s))
 		other := !inMain && !carry && b.aboutOther(m, s) || archiveCaption(T)
 		for _, e := range findDates(T) {
+			if e.thisMonth {
+				if !refOK || ref.Year() == 0 {
+					continue
+				}
+				e.y, e.m = ref.Year(), int(ref.Month())
+			}
 			if e.m == 0 && e.rel == 0 {
 				continue
 			}
@@ -161,7 +167,7 @@ func (b *builder) findDate(m *meetingDraft) {
 			if e.d2 != 0 && inMain && wordIn(T, e.i-8, e.i, visitNouns) {
 				score -= 0.15 // "visited ... from 19-21 September": a day of talks told elsewhere says more
 			}
-			if e.d2 != 0 && !inMain {
+			if e.d2 != 0 && !inMain && !wordIn(T, e.i-8, e.i, talkNouns) {
 				// the span of a visit, not the day of its talks: its month
 				e.d, e.d2 = 0, 0
 				score -= 0.1
