@@ -186,3 +186,11 @@ func TestServiceAndLeading(t *testing.T) {
 		}
 	}
 }
+
+func TestPlacesNamedForPeople(t *testing.T) {
+	for _, m := range parse("On 2 June 2024, the talks were held in the Blue Room of the San Lorenzo Palace and at the Common Market headquarters.").people {
+		if m.ok {
+			t.Errorf("%q read as a person", m.name)
+		}
+	}
+}

@@ -177,6 +177,10 @@ func (d *doc) findPeople() {
 					d.unmaskPlace(s, k) // "Ana Lima": a surname
 				}
 			}
+			if j < len(T) && T[j].kind == 'w' && T[j].cap && (venueHeads[T[j].low] || siteHeads[T[j].low] || namedPlaceNouns[T[j].low]) {
+				i = j // "the San Martín Palace", "Heydar Aliyev Park": a place named for someone
+				continue
+			}
 			if i > 0 && T[i-1].is("(") && j < len(T) && T[j].is(")") && d.rankMarkBefore(s, j+1) == i-1 {
 				i = j // "Rear Admiral (Lower Half)": a mark of the rank
 				continue

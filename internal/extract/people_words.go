@@ -65,6 +65,7 @@ var notNameWords = []string{
 	"street", "avenue", "road", "bridge", "castle", "fortress", "stadium", "cathedral", "church", "mosque",
 	"temple", "tower", "airfield", "garrison", "station", "mountains", "hills", "coast",
 	"co", "chairs", "co-chair", "co-chairs", "pilot", "staff", "rtd", "retd",
+	"room", "market", "club", "hospital", "barracks", "plaza", "auditorium", "arena", "terminal",
 }
 
 func mergePeopleWords() bool {
@@ -89,3 +90,9 @@ func mergePeopleWords() bool {
 	}
 	return true
 }
+
+// namedPlaceNouns end the names of places, beyond venueHeads and siteHeads: a
+// name followed by one names a place ("the San Martín Palace").
+var namedPlaceNouns = setOf("street", "avenue", "road", "airport", "hotel", "room", "stadium", "mosque", "cathedral",
+	"church", "bridge", "tower", "port", "airbase", "barracks", "camp", "plaza", "boulevard", "airfield",
+	"station", "auditorium", "arena", "lyceum", "foundation", "prize", "award", "medal", "order")
