@@ -194,3 +194,13 @@ func TestPlacesNamedForPeople(t *testing.T) {
 		}
 	}
 }
+
+func TestCountriesAroundNames(t *testing.T) {
+	got := countriesOfPeople("On 2 June 2024, the Pakistan Navy's Vice Admiral Omar Rafi met his counterpart from Azerbaijan, Rear Admiral Ilgar Aliyev, while Gen. Ahmed Saeed, Egypt, and Gen. Khalid Omar, Jordan, signed a protocol.")
+	want := map[string]string{"Omar Rafi": "PK", "Ilgar Aliyev": "AZ", "Ahmed Saeed": "EG", "Khalid Omar": "JO"}
+	for name, w := range want {
+		if got[name] != w {
+			t.Errorf("%s in %q, want %q (all %v)", name, got[name], w, got)
+		}
+	}
+}

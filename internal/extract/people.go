@@ -136,6 +136,14 @@ func (d *doc) context(m *pmention) {
 		if T[k].is(",") && k > 0 {
 			k--
 		}
+		if k >= 3 && (T[k-1].low == "from" || T[k-1].low == "of") && T[k-2].kind == 'w' && (T[k-2].low == "counterpart" || T[k-2].low == "counterparts") {
+			// "his counterpart from Azerbaijan, X"
+			if c, ok := d.countryIn(s, k); ok && c.i == k-1+1 && !c.adj && m.country == "" {
+				m.country, m.ccf = c.code, 0.85
+				counterpart = true
+				k -= 2
+			}
+		}
 		if T[k].kind == 'w' && (T[k].low == "counterpart" || T[k].low == "counterparts") && k > 0 {
 			counterpart = true
 			m.plural1 = m.plural1 || T[k].low == "counterparts"
@@ -143,6 +151,16 @@ func (d *doc) context(m *pmention) {
 		}
 		if c, ok := d.countryIn(s, k); ok && m.country == "" && c.j == k+1 && (c.adj || c.i == 0 ||
 			!(T[c.i-1].kind == 'w' && (connectors[T[c.i-1].low] || T[c.i-1].low == "from" || T[c.i-1].low == "at" || T[c.i-1].low == "with")) && !T[m.s0-1].is(",")) {
+			m.country, m.ccf = c.code, 0.8
+		}
+	}
+	if m.country == "" && m.rank != "" && m.s0 >= 3 && T[m.s0-1].s == "'s" {
+		// "the Pakistan Navy's Vice Admiral X"
+		k := m.s0 - 2
+		for k > 0 && T[k].kind == 'w' && T[k].cap && positionWords[T[k].low] && !d.isCountryTok(s, k) {
+			k--
+		}
+		if c, ok := d.countryIn(s, k); ok && c.j == k+1 && k < m.s0-2 {
 			m.country, m.ccf = c.code, 0.8
 		}
 	}
@@ -450,8 +468,11 @@ func (d *doc) serviceAfter(s, e int) (string, int) {
 	for f < len(T) && T[f].kind == 'w' && T[f].cap && positionWords[T[f].low] {
 		f++
 	}
-	if f == c.j || f >= len(T) || !(T[f].is(",") || T[f].isTerminal()) {
+	if f == c.j && c.adj {
+		return "", 0 // "X, Azerbaijani ..."
+	}
+	if f >= len(T) || !(T[f].is(",") || T[f].isTerminal() || T[f].is(")") || f == c.j && T[f].low == "and") {
 		return "", 0
 	}
-	return c.code, f
+	return c.code, f // "General X, US Marine Corps,", "Gen. X, Egypt, and"
 }
