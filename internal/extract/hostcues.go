@@ -33,7 +33,7 @@ func (b *builder) hostFromCues(m *meetingDraft) {
 	}
 	for _, s := range m.sents {
 		T := d.st(s)
-		if laterVisit(T) || d.sidelines(s) || pastWords(T) {
+		if futureOnly(T) || d.sidelines(s) || pastWords(T) {
 			continue
 		}
 		if k := findPhrase(T, 0, "in honour of"); k >= 0 || findPhrase(T, 0, "in honor of") >= 0 {
@@ -385,10 +385,21 @@ func (d *doc) visitingSide(s int) string {
 			continue
 		}
 		for _, c := range d.ctry[s] {
-			if c.i > k && c.i <= k+5 && findWord(T, k+1, c.i, "to", "in", "at") < 0 {
+			if c.i <= k || c.i > k+5 || findWord(T, k+1, c.i, "to", "in", "at") >= 0 {
+				continue
+			}
+			// "the visiting Brazilian officers", "visiting delegation from
+			// Brazil"; not "is visiting India", the place
+			if c.adj || prevWord(T, c.i) == "from" || c.i >= 2 && T[c.i-1].low == "the" && prevWord(T, c.i-1) == "from" {
 				return c.code
 			}
 		}
 	}
 	return ""
+}
+
+// futureOnly reports whether a sentence tells of a visit to come ("will",
+// "next", "invited him to visit"), not of one made "at the invitation of".
+func futureOnly(T []tok) bool {
+	return hasWord(T, "next", "will", "upcoming", "forthcoming") || futureInvite(T)
 }

@@ -12,6 +12,7 @@ func TestHostFromCues(t *testing.T) {
 		{met + "Earlier, Mensah laid a wreath at the Independence Monument in Lome.", "TG"},
 		{met + "Agbo is in Ghana on a three-day working visit.", "GH"},
 		{met + "Leading the visiting delegation from the Togolese Armed Forces was Agbo.", "GH"},
+		{met + "Agbo is visiting Ghana at the official invitation of the Chief of the Defence Staff.", "GH"},
 		{met + "Agbo is visiting Ghana at the invitation of the ministry.", "GH"},
 		{met + "Earlier, Agbo paid tribute at Ghana's National Military Cemetery.", "GH"},
 		{met + "The Togolese delegation also visited the Ghana Armed Forces Command and Staff College.", "GH"},
