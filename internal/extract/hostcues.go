@@ -72,6 +72,14 @@ func (b *builder) hostFromCues(m *meetingDraft) {
 			m.host, m.hostS, m.hostConf = other(c), s, 0.6 // "the visiting delegation from Brazil"
 			return
 		}
+		if c := d.placeWhere(s); c != "" && m.dlg(c) != nil {
+			m.host, m.hostS, m.hostConf = c, s, 0.6
+			return
+		}
+		if c := d.hostedBy(s); c != "" && m.dlg(c) != nil {
+			m.host, m.hostS, m.hostConf = c, s, 0.6
+			return
+		}
 		if c := d.stayIn(s); c != "" && m.dlg(c) != nil {
 			m.host, m.hostS, m.hostConf = c, s, 0.6
 			return
@@ -402,4 +410,45 @@ func (d *doc) visitingSide(s int) string {
 // "next", "invited him to visit"), not of one made "at the invitation of".
 func futureOnly(T []tok) bool {
 	return hasWord(T, "next", "will", "upcoming", "forthcoming") || futureInvite(T)
+}
+
+// hostedBy returns the country of "hosted by Brazil this year" or of a
+// delegation that "returned from Brazil": a place named as the host.
+func (d *doc) hostedBy(s int) string {
+	T := d.st(s)
+	for k := 0; k+1 < len(T); k++ {
+		switch {
+		case T[k].low == "hosted" && T[k+1].low == "by",
+			(T[k].low == "returned" || T[k].low == "returning" || T[k].low == "back") && T[k+1].low == "from":
+			if c, ok := d.countryIn(s, k+2); ok && !c.adj && c.i == k+2 {
+				return c.code
+			}
+			for _, c := range d.cityM[s] {
+				if c.i == k+2 {
+					return c.code
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// placeWhere returns the country of a place a sentence sets its events in:
+// "led to Bratislava, where he met ...", "In Bratislava, a welcome
+// ceremony awaited the minister".
+func (d *doc) placeWhere(s int) string {
+	T := d.st(s)
+	places := append(append([]cmention{}, d.cityM[s]...), d.ctry[s]...)
+	for _, c := range places {
+		if c.adj {
+			continue
+		}
+		if c.j+1 < len(T) && T[c.j].is(",") && T[c.j+1].low == "where" {
+			return c.code
+		}
+		if c.i == 1 && T[0].low == "in" && c.j < len(T) && T[c.j].is(",") {
+			return c.code
+		}
+	}
+	return ""
 }
