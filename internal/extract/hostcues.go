@@ -169,7 +169,8 @@ func (d *doc) headlineHost() string {
 // pastWords reports whether a sentence tells of an earlier time: "last
 // year", "previously".
 func pastWords(T []tok) bool {
-	return hasWord(T, "previously", "formerly", "ago") || hasPhrase(T, "last year") || hasPhrase(T, "in the past")
+	return hasWord(T, "previously", "formerly", "ago") || hasPhrase(T, "last year") || hasPhrase(T, "in the past") ||
+		hasPhrase(T, "last month") || hasPhrase(T, "last week") || hasPhrase(T, "earlier this year")
 }
 
 // placeBefore reports whether "here" at token k closes a place: "at the

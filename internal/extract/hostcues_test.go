@@ -25,6 +25,7 @@ func TestHostFromCues(t *testing.T) {
 		{"On 3 May 2021, Ghanaian Defence Minister Kofi Mensah granted an audience to Togolese Defence Minister Essi Agbo. They discussed cooperation.", "GH"},
 		{"On 3 May 2021, Ghanaian Defence Minister Kofi Mensah met with Togolese Defence Minister Essi Agbo, who arrived in the country on Sunday.", "GH"},
 		{"On 3 May 2021, Ghanaian Defence Minister Kofi Mensah met with Togolese Defence Minister Essi Agbo, who is visiting the country.", "GH"},
+		{met + "It comes after the President's visit to Togo last month.", ""},
 		// a visit of another time places nothing
 		{met + "Agbo previously visited the Ghana Armed Forces Command and Staff College.", ""},
 	} {

@@ -224,7 +224,7 @@ func (x *sideSet) hostFromSentence(m *meetingDraft) {
 		// the next sentences of the first paragraph
 		p := d.sents[a.s].para
 		for s := a.s + 1; s < len(d.sents) && s <= a.s+3; s++ {
-			if c, _ := d.visitDest(s); c != "" && c != ourCountry && (d.sents[s].para == p || s == a.s+1) {
+			if c, _ := d.visitDest(s); c != "" && c != ourCountry && (d.sents[s].para == p || s == a.s+1) && !pastWords(d.st(s)) {
 				x.host, x.hostS, x.hostConf = c, s, 0.75
 				break
 			}
