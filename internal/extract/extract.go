@@ -181,7 +181,7 @@ func (b *builder) run() {
 			b.warn("no article text was found")
 		} else {
 			b.warnKey("no sentence reports a meeting between named officials or delegations")
-			if b.pairSides(main) {
+			if b.pairSides(main) || b.peopleSides(main) {
 				b.moreMembers(main)
 				b.hostFromSection(main)
 				main.kind, main.kindS = d.kindOf(main.sents, main.anchor, false)

@@ -1,5 +1,7 @@
 package extract
 
+import "slices"
+
 // pairedCountry returns the country named as the partner of one taking
 // part already: "between A and B" when between is set, else "A and B",
 // "A, B" or "A-B" written together ("Ghana and Nigeria held talks",
@@ -193,4 +195,60 @@ func (d *doc) betweenInstitutions(s int) (string, string, bool) {
 		}
 	}
 	return "", "", false
+}
+
+// peopleSides builds the sides of a report that has no meeting sentence
+// and no pair of countries from the officials of its first paragraph:
+// two or more of different countries ("Gen. X has pledged ... at the Gala
+// Night in honour of the Chairman, Pakistani Joint Chiefs of Staff
+// Committee, Gen. Y"), a country left to guess for one without.
+func (b *builder) peopleSides(m *meetingDraft) bool {
+	d := b.d
+	var people []int
+	for s := 0; s < len(d.sents) && s < 3; s++ {
+		for _, idx := range d.bySent[s] {
+			if d.people[idx].strong && !d.excluded(idx) && !d.hasPersonKey(people, idx) {
+				people = append(people, idx)
+			}
+		}
+	}
+	country := map[int]string{}
+	for _, idx := range people {
+		country[idx], _ = d.countryOf(idx)
+	}
+	for _, idx := range people {
+		if country[idx] == "" {
+			country[idx] = b.fallback(country)
+		}
+	}
+	var cs []string
+	for _, idx := range people {
+		if c := country[idx]; c != "" && !slices.Contains(cs, c) {
+			cs = append(cs, c)
+		}
+	}
+	if len(cs) < 2 {
+		return false
+	}
+	for _, idx := range people {
+		if c := country[idx]; c != "" {
+			x := m.addDlg(c, d.people[idx].sent, 0.4)
+			if x.head < 0 {
+				x.head = idx
+			} else if !d.hasPerson(m, idx) {
+				x.members = append(x.members, idx)
+			}
+		}
+	}
+	return true
+}
+
+// hasPersonKey reports whether the person of mention idx is among people.
+func (d *doc) hasPersonKey(people []int, idx int) bool {
+	for _, o := range people {
+		if d.people[o].key == d.people[idx].key {
+			return true
+		}
+	}
+	return false
 }

@@ -86,3 +86,14 @@ func TestPluralSides(t *testing.T) {
 		}
 	}
 }
+
+// A report with no meeting sentence and no pair of countries: the
+// officials of its first paragraph, of two countries, are its sides.
+func TestPeopleSides(t *testing.T) {
+	cs, host, heads := sidesOf(t, "The Chief of Defence Staff of Ghana, Gen. Kofi Mensah, has pledged to sustain ties with the Togolese armed forces. "+
+		"Mensah stated this at a dinner organised in honour of the Chief of Defence Staff of Togo, Gen. Essi Agbo, on Thursday in Accra.\n\n"+
+		"Agbo and his entourage are in Ghana on an official visit.")
+	if cs != "GH TG" || host != "GH" || heads["GH"] != "Kofi Mensah" || heads["TG"] != "Essi Agbo" {
+		t.Errorf("got countries %q host %q heads %v", cs, host, heads)
+	}
+}
