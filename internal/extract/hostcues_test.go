@@ -91,3 +91,14 @@ func TestVisitToldBefore(t *testing.T) {
 		t.Errorf("got countries %q host %q heads %v, want GH TG, GH, TG Essi Agbo, GH Kofi Mensah", cs, host, heads)
 	}
 }
+
+// Talks at a distance have no host, whatever the verb.
+func TestRemoteTalksNoHost(t *testing.T) {
+	res := Extract("Ghanaian and Togolese defence ministers held talks by video conference on 3 May 2021.\n\nOn 3 May 2021, Ghanaian Defence Minister Kofi Mensah received his Togolese counterpart Essi Agbo in Accra. They signed a memorandum.", Options{})
+	if res.Meeting.Kind != "video_conference" {
+		t.Fatalf("kind %q, want video_conference", res.Meeting.Kind)
+	}
+	if h := res.Meeting.HostCountry; h != nil {
+		t.Errorf("host %v, want none for a video conference", *h)
+	}
+}

@@ -309,6 +309,9 @@ func (b *builder) finishMain(m *meetingDraft) {
 		})
 	}
 	m.kind, m.kindS = d.kindOf(m.sents, m.anchor, m.hasAnc)
+	if m.kind == "phone_call" || m.kind == "video_conference" {
+		m.host = "" // talks at a distance have no host
+	}
 }
 
 // buildChild puts together the talks a section reports within the visit.
