@@ -412,7 +412,7 @@ func (x *sideSet) hostFromVisitBefore() {
 		if d.sents[k].para != d.sents[s].para && k != s-1 {
 			break
 		}
-		c, _ := d.visitDest(k)
+		c, _ := d.visitPlace(k)
 		if c == "" {
 			c = d.stayIn(k)
 		}

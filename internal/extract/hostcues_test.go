@@ -26,6 +26,7 @@ func TestHostFromCues(t *testing.T) {
 		{"On 3 May 2021, Ghanaian Defence Minister Kofi Mensah met with Togolese Defence Minister Essi Agbo, who arrived in the country on Sunday.", "GH"},
 		{"On 3 May 2021, Ghanaian Defence Minister Kofi Mensah met with Togolese Defence Minister Essi Agbo, who is visiting the country.", "GH"},
 		{met + "It comes after the President's visit to Togo last month.", ""},
+		{"Ghanaian Defence Minister Kofi Mensah held talks with his Togolese counterpart Essi Agbo on 3 May 2021. The ministers discussed training.\n\nMensah ended his stay by visiting the Ghanaian embassy, where he met the staff.", "TG"},
 		// a visit of another time places nothing
 		{met + "Agbo previously visited the Ghana Armed Forces Command and Staff College.", ""},
 	} {

@@ -305,3 +305,24 @@ func (d *doc) clauseCountry(idx, end int) string {
 	}
 	return ""
 }
+
+// visitPlace is visitDest read for the host: a visit to a country's
+// embassy ("visiting the Libyan embassy in Italy") is in the country the
+// embassy is in, not the embassy's own.
+func (d *doc) visitPlace(s int) (string, bool) {
+	c, off := d.visitDest(s)
+	if c == "" || c == ourCountry {
+		return c, off
+	}
+	T := d.st(s)
+	for _, m := range d.ctry[s] {
+		if m.code != c || !m.adj || m.j >= len(T) || T[m.j].low != "embassy" {
+			continue
+		}
+		if n, k := nextWord(T, m.j); n == "in" {
+			return d.placeAfter(s, k+1, min(len(T), k+6)), off
+		}
+		return "", off
+	}
+	return c, off
+}

@@ -180,7 +180,7 @@ func (x *sideSet) hostFromSentence(m *meetingDraft) {
 		}
 	}
 	if x.host == "" {
-		if c, _ := d.visitDest(a.s); c == ourCountry {
+		if c, _ := d.visitPlace(a.s); c == ourCountry {
 			if k := x.known(x.subj, x.subjCodes); k != "" {
 				x.host, x.hostConf, x.hostSide = k, 0.75, 0
 			}
@@ -224,7 +224,7 @@ func (x *sideSet) hostFromSentence(m *meetingDraft) {
 		// the next sentences of the first paragraph
 		p := d.sents[a.s].para
 		for s := a.s + 1; s < len(d.sents) && s <= a.s+3; s++ {
-			if c, _ := d.visitDest(s); c != "" && c != ourCountry && (d.sents[s].para == p || s == a.s+1) && !pastWords(d.st(s)) {
+			if c, _ := d.visitPlace(s); c != "" && c != ourCountry && (d.sents[s].para == p || s == a.s+1) && !pastWords(d.st(s)) {
 				x.host, x.hostS, x.hostConf = c, s, 0.75
 				break
 			}

@@ -165,7 +165,7 @@ func (b *builder) finishMain(m *meetingDraft) {
 			if s == a.s {
 				continue
 			}
-			if c, _ := d.visitDest(s); c != "" && c != ourCountry && m.dlg(c) != nil && !pastWords(d.st(s)) {
+			if c, _ := d.visitPlace(s); c != "" && c != ourCountry && m.dlg(c) != nil && !pastWords(d.st(s)) {
 				m.host, m.hostS, m.hostConf = c, s, 0.7
 				break
 			}
