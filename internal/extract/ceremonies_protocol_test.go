@@ -60,6 +60,8 @@ func TestKindOfTalks(t *testing.T) {
 		{"OrderBetween", met + ", who is on his first working visit to Jordan.", "working_visit"},
 		{"VisitRecalled", met + ". Tamm last paid an official visit to Jordan in 2019.", "meeting"},
 		{"Formal", met + ", who is on a formal visit to Jordan.", "official_visit"},
+		{"VisitDiscussed", met + ". Also discussed at the meeting was an official visit to Estonia by the Jordanian chief sometime next year.", "meeting"},
+		{"VideoAfter", "Chief of General Staff General Omar Haddad said on Wednesday he aimed to deepen ties with Estonia. He spoke at the start of a meeting, via video conferencing, with the Chief of Defence of Estonia General Kalev Tamm.", "video_conference"},
 		{"VisitThisSpring", met + ". They discussed an official visit to Estonia by the Jordanian chief this spring.", "meeting"},
 		{"VisitToCome", met + ". The sides agreed that Haddad will pay an official visit to Estonia next year.", "meeting"},
 		{"Headline", "Official visit of the Estonian Chief of Defence to Jordan\n" + met + ".", "official_visit"},

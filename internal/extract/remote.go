@@ -5,6 +5,10 @@ import "github.com/milmeet/milmeet/internal/domain"
 // remoteVerbs report talks held: "held video talks", "spoke by phone".
 var remoteVerbs = setOf("held", "hold", "holds", "had", "conducted", "spoke", "speak", "speaks", "talked", "met")
 
+// remoteNouns name the talks a sentence after the meeting's may tell as
+// held remotely: "the start of a meeting, via video conferencing".
+var remoteNouns = setOf("meeting", "talks", "conference", "dialogue")
+
 // remoteBefore finds the kind of talks a sentence before the meeting's
 // tells as held remotely: "The defence chiefs held video talks on
 // Wednesday. The talks between X and Y ..." are a video conference. Only a
@@ -18,11 +22,11 @@ func (d *doc) remoteBefore(sents []int, a anchor) (domain.Kind, int) {
 		}
 	}
 	for n, s := range sents {
-		if s >= a.s || n >= 2 {
+		if s > a.s+1 || n >= 3 {
 			break
 		}
 		T := d.st(s)
-		if !hasWordSet(T, remoteVerbs) {
+		if s == a.s || !hasWordSet(T, remoteVerbs) && !(s > a.s && hasWordSet(T, remoteNouns)) {
 			continue
 		}
 		switch call, video := callKind(T); {
@@ -38,6 +42,9 @@ func (d *doc) remoteBefore(sents []int, a anchor) (domain.Kind, int) {
 // laterWords after a visit put it in time to come: "a visit ... this
 // spring", "later this year".
 var laterWords = setOf("spring", "summer", "autumn", "fall", "winter", "later", "future", "soon")
+
+// discussWords before a visit make it a topic of the talks.
+var discussWords = setOf("discussed", "discuss", "discussing", "discussion", "discussions")
 
 // visitKindIn returns the kind of visit a sentence names, the highest when
 // several: "an official visit", "an official two-day visit", "a working
@@ -63,7 +70,7 @@ func visitKindIn(T []tok) domain.Kind {
 		default:
 			continue
 		}
-		if wordIn(T, i-6, i, otherTimeWords) || wordIn(T, i+1, i+10, laterWords) {
+		if wordIn(T, i-6, i, otherTimeWords) || wordIn(T, i+1, i+10, laterWords) || wordIn(T, i-12, i, discussWords) {
 			continue // a visit to come or one recalled: "will pay an official visit", "a visit ... this spring"
 		}
 		if rank[k] > rank[best] {
