@@ -160,3 +160,10 @@ func TestDaysOfThisMonth(t *testing.T) {
 		t.Errorf("date %q, want 2022-09-14", got)
 	}
 }
+
+func TestRecentMeetingWithoutDate(t *testing.T) {
+	text := " date 2022-10-02\nA delegation led by the Chief of Defence of Estonia General Kalev Tamm recently returned from Jordan, where it met Chief of General Staff General Omar Haddad.\n"
+	if got := dateOf(t, text, ""); got != "" {
+		t.Errorf("date %q, want none", got)
+	}
+}

@@ -201,6 +201,12 @@ func (b *builder) findDate(m *meetingDraft) {
 	if pair {
 		b.warnKey("the text gives the days of the visit as joined weekdays, not the day of the meeting")
 	}
+	if ms := max(b.mainS, 0); len(d.sents) > 0 && hasWord(d.st(ms), "recently", "lately") {
+		// "recently returned from": the meeting may lie in a month before
+		// the page's
+		b.warnKey("the text says the meeting was recent and gives no date: the date is left unknown")
+		return
+	}
 	if b.pub != nil && !b.republished {
 		b.date = domain.PartialDate{Year: b.pub.Year(), Month: int(b.pub.Month())}
 		b.dateConf = 0.4
