@@ -117,6 +117,16 @@ type meetingDraft struct {
 	noHost   bool // a third country's venue or a multilateral event's margins: no host
 }
 
+// otherSide returns the code of the meeting's side that is not c, or "".
+func (m *meetingDraft) otherSide(c string) string {
+	for _, x := range m.dlgs {
+		if x.code != c {
+			return x.code
+		}
+	}
+	return ""
+}
+
 // dlgDraft is a delegation being put together.
 type dlgDraft struct {
 	code     string

@@ -264,14 +264,6 @@ func (b *builder) hostFromSection(m *meetingDraft) {
 	if m.host != "" || m.noHost || a.call || a.video || len(m.dlgs) != 2 {
 		return
 	}
-	other := func(c string) string {
-		for _, x := range m.dlgs {
-			if x.code != c {
-				return x.code
-			}
-		}
-		return ""
-	}
 	for _, s := range m.sents {
 		T := d.st(s)
 		if laterVisit(T) || d.sidelines(s) {
@@ -280,7 +272,7 @@ func (b *builder) hostFromSection(m *meetingDraft) {
 		if k := findWord(T, 0, len(T), "thanked", "thanks", "thank", "thanking"); k >= 0 &&
 			findWord(T, k+1, len(T), "hospitality", "welcome", "reception") >= 0 {
 			if c := m.sideBefore(d, s, k); c != "" {
-				m.host, m.hostS, m.hostConf = other(c), s, 0.65
+				m.host, m.hostS, m.hostConf = m.otherSide(c), s, 0.65
 				return
 			}
 		}

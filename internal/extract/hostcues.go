@@ -23,14 +23,6 @@ func (b *builder) hostAtHome(m *meetingDraft) {
 // capital", or "here" in a report of the host's outlet.
 func (b *builder) hostFromCues(m *meetingDraft) {
 	d := b.d
-	other := func(c string) string {
-		for _, x := range m.dlgs {
-			if x.code != c {
-				return x.code
-			}
-		}
-		return ""
-	}
 	for _, s := range m.sents {
 		T := d.st(s)
 		if futureOnly(T) || d.sidelines(s) || pastWords(T) {
@@ -41,7 +33,7 @@ func (b *builder) hostFromCues(m *meetingDraft) {
 				k = findPhrase(T, 0, "in honor of")
 			}
 			if c := m.sideAfter(d, s, k+3); c != "" {
-				m.host, m.hostS, m.hostConf = other(c), s, 0.6
+				m.host, m.hostS, m.hostConf = m.otherSide(c), s, 0.6
 				return
 			}
 		}
@@ -68,8 +60,8 @@ func (b *builder) hostFromCues(m *meetingDraft) {
 				return
 			}
 		}
-		if c := d.visitingSide(s); c != "" && m.dlg(c) != nil && other(c) != "" {
-			m.host, m.hostS, m.hostConf = other(c), s, 0.6 // "the visiting delegation from Brazil"
+		if c := d.visitingSide(s); c != "" && m.dlg(c) != nil && m.otherSide(c) != "" {
+			m.host, m.hostS, m.hostConf = m.otherSide(c), s, 0.6 // "the visiting delegation from Brazil"
 			return
 		}
 		if c := d.placeWhere(s); c != "" && m.dlg(c) != nil {

@@ -143,23 +143,14 @@ func TestTitleCaseSentenceLines(t *testing.T) {
 }
 
 func TestLoneNames(t *testing.T) {
-	names := func(text string) map[string]string {
-		out := map[string]string{}
-		for _, m := range parse(text).people {
-			if m.ok {
-				out[m.written] = m.name
-			}
-		}
-		return out
-	}
 	// a family name written first, alone as a subject later
-	got := names("On 2 June 2024, Chinese State Councilor Li Wenbo met Nepalese Army Chief Ram Thapa in Beijing. Li said the two armies were friends.")
+	got := writtenNames("On 2 June 2024, Chinese State Councilor Li Wenbo met Nepalese Army Chief Ram Thapa in Beijing. Li said the two armies were friends.")
 	if got["Li"] != "Li Wenbo" {
 		t.Errorf("Li: %q, want Li Wenbo (%v)", got["Li"], got)
 	}
 	// a surname alone in the body, the full name in the headline
 	page := "Nepalese Army Chief Ram Bahadur Thapa Visits China\n\nThapa held talks with Chinese officials in Beijing on 2 June 2024. They discussed regional security and cooperation.\n"
-	if got := names(page); got["Thapa"] != "Ram Bahadur Thapa" {
+	if got := writtenNames(page); got["Thapa"] != "Ram Bahadur Thapa" {
 		t.Errorf("Thapa: %q, want Ram Bahadur Thapa (%v)", got["Thapa"], got)
 	}
 }
@@ -182,26 +173,28 @@ func TestMoreTitles(t *testing.T) {
 }
 
 func TestNameVariants(t *testing.T) {
-	names := func(text string) map[string]string {
-		out := map[string]string{}
-		for _, m := range parse(text).people {
-			if m.ok {
-				out[m.written] = m.name
-			}
-		}
-		return out
-	}
 	// a surname spelt another way later
-	got := names("On 2 June 2024, Field Marshal Tesfaye Alemayehu met Turkish Defence Minister Yasar Guler in Ankara. Field Marshal Alemayahu thanked him.")
+	got := writtenNames("On 2 June 2024, Field Marshal Tesfaye Alemayehu met Turkish Defence Minister Yasar Guler in Ankara. Field Marshal Alemayahu thanked him.")
 	if got["Alemayahu"] != "Tesfaye Alemayehu" {
 		t.Errorf("Alemayahu: %q, want Tesfaye Alemayehu (%v)", got["Alemayahu"], got)
 	}
 	// "H. E." is His Excellency, not two initials; a one-word name before "and"
-	got = names("On 2 June 2024, H. E. Sok Chenda met Prime Minister Orban and President Vucic.")
+	got = writtenNames("On 2 June 2024, H. E. Sok Chenda met Prime Minister Orban and President Vucic.")
 	if got["Sok Chenda"] != "Sok Chenda" || got["Orban"] != "Orban" || got["Vucic"] != "Vucic" {
 		t.Errorf("names %v", got)
 	}
 	if !oneEdit("huneiti", "hunaiti") || !oneEdit("birhanu", "berhanu") || oneEdit("hasanov", "hasanova1") || oneEdit("abc", "abc") {
 		t.Error("oneEdit")
 	}
+}
+
+// writtenNames maps each name as a text writes it to the person it names.
+func writtenNames(text string) map[string]string {
+	out := map[string]string{}
+	for _, m := range parse(text).people {
+		if m.ok {
+			out[m.written] = m.name
+		}
+	}
+	return out
 }
