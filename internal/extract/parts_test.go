@@ -45,6 +45,13 @@ func TestCountryForms(t *testing.T) {
 		"Azerbaijan's minister spoke.":                                           "AZ",
 		"The Azerbaijani-Armenian border is quiet.":                              "AZ AM",
 		"They held the Azerbaijan-Türkiye High-Level Military Dialogue Meeting.": "AZ TR",
+		// armed forces named for their country
+		"A People's Liberation Army delegation came.":             "CN",
+		"The PLA delegation came.":                                "CN",
+		"The chief of the SANDF spoke.":                           "ZA",
+		"An officer of the South African National Defence Force.": "ZA",
+		"The Guyana Defence Force hosted them.":                   "GY",
+		"He went to Việt Nam.":                                    "VN",
 		// not countries
 		"The Organization of Turkic States met.":         "",
 		"Security in Central Asia and the Middle East.":  "",
