@@ -392,8 +392,14 @@ func (d *doc) excluded(idx int) bool {
 		switch T[k].low {
 		case "graves", "grave", "memory", "tomb", "leadership", "behalf", "greetings", "instructions", "instruction",
 			"initiative", "named", "message", "letter", "portrait", "decree", "order", "mausoleum", "bust",
-			"regards", "wishes", "legacy", "ideas", "policy", "directive", "directives", "guidance", "vision":
+			"regards", "wishes", "legacy", "ideas", "directive", "directives", "guidance", "vision":
 			return true
+		case "policy":
+			// "State Secretary for Defence Policy X" is a title, not a
+			// policy of X's
+			if !T[k].cap {
+				return true
+			}
 		}
 	}
 	return false

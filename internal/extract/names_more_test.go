@@ -198,3 +198,17 @@ func writtenNames(text string) map[string]string {
 	}
 	return out
 }
+
+// A capitalised word of a title ("… for Defence Policy") is no policy of
+// the person named after it.
+func TestPolicyInTitle(t *testing.T) {
+	got := officialsOf("On 2 June 2024, Estonian State Secretary for Defence Policy Kalev Tamm met Latvian Defence Minister Janis Ozols in Tallinn. They discussed regional security and cooperation.")
+	if strings.Join(got, " ") != "EE|Kalev Tamm LV|Janis Ozols" {
+		t.Errorf("officials %q, want Kalev Tamm and Janis Ozols", got)
+	}
+	// a policy of a person's is still no meeting with them
+	got = officialsOf("On 2 June 2024, Estonian Defence Minister Kalev Tamm met Latvian Defence Minister Janis Ozols in Tallinn. They discussed the policy of Ivan Petrov.")
+	if strings.Join(got, " ") != "EE|Kalev Tamm LV|Janis Ozols" {
+		t.Errorf("officials %q, want Kalev Tamm and Janis Ozols alone", got)
+	}
+}
