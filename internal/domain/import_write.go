@@ -159,7 +159,7 @@ func (im *importer) stored(w written) {
 	// Lines still to come name these officials by their stored ids.
 	for from, to := range w.remap {
 		im.r.stored[to] = true
-		im.r.restore(from, to)
+		im.r.reassign(from, to)
 	}
 	im.rep.Stored += w.meetings
 }
