@@ -182,6 +182,12 @@ func TestPatchMeeting(t *testing.T) {
 // importBody returns n distinct valid meetings as NDJSON, with the lines in
 // broken replaced by broken ones.
 func importBody(n int, broken map[int]string) string {
+	return importLines(n, broken, nil)
+}
+
+// importLines returns what importBody does, each line's meeting first
+// changed by edit (when not nil).
+func importLines(n int, broken map[int]string, edit func(i int, m map[string]any)) string {
 	var b strings.Builder
 	for i := 1; i <= n; i++ {
 		if s, ok := broken[i]; ok {
@@ -199,6 +205,9 @@ func importBody(n int, broken map[int]string) string {
 			},
 			"ceremonies": []any{map[string]any{"type": "wreath_laying", "site": "Alley of Honor"}},
 			"sources":    []any{map[string]any{"url": fmt.Sprintf("https://example.org/import/%d", i), "outlet": "Example"}},
+		}
+		if edit != nil {
+			edit(i, m)
 		}
 		raw, _ := json.Marshal(m)
 		b.Write(raw)
@@ -355,8 +364,7 @@ func TestImport_OfficialsAcrossLines(t *testing.T) {
 	t.Parallel()
 	e := newEmptyEnv(t)
 	const n = 1200 // three chunks of the default 500
-	var b strings.Builder
-	for i := 1; i <= n; i++ {
+	body := importLines(n, nil, func(i int, m map[string]any) {
 		members := []any{map[string]any{"name": fmt.Sprintf("Guest Officer %d", i%7)}}
 		switch i {
 		case 1, 5, n:
@@ -364,21 +372,13 @@ func TestImport_OfficialsAcrossLines(t *testing.T) {
 		case 3, 700:
 			members = append(members, map[string]any{"name": "D. Arslan"})
 		}
-		m := map[string]any{
-			"title": fmt.Sprintf("Imported meeting %d", i),
-			"date":  fmt.Sprintf("%04d-%02d-%02d", 2000+i/336, 1+(i/28)%12, 1+i%28),
-			"kind":  "meeting",
-			"delegations": []any{
-				map[string]any{"country": "AZ", "role": "host", "head": map[string]any{"name": "Zakir Hasanov"}},
-				map[string]any{"country": "TUR", "role": "guest", "members": members,
-					"head": map[string]any{"name": fmt.Sprintf("Guest Person %d", i%50)}},
-			},
+		m["delegations"] = []any{
+			map[string]any{"country": "AZ", "role": "host", "head": map[string]any{"name": "Zakir Hasanov"}},
+			map[string]any{"country": "TUR", "role": "guest", "members": members,
+				"head": map[string]any{"name": fmt.Sprintf("Guest Person %d", i%50)}},
 		}
-		raw, _ := json.Marshal(m)
-		b.Write(raw)
-		b.WriteByte('\n')
-	}
-	r := e.do("POST", "/imports", b.String(), "Content-Type", "application/x-ndjson")
+	})
+	r := e.do("POST", "/imports", body, "Content-Type", "application/x-ndjson")
 	require.Equal(t, http.StatusOK, r.Code, truncate(r.Body.String(), 500))
 	var rep domain.ImportReport
 	r.json(&rep)
