@@ -434,7 +434,8 @@ func meetingWhere(f domain.MeetingFilter, args *sqlArgs) []string {
 		where = append(where, "m.countries && "+arg(f.Countries)+"::bpchar[]")
 	}
 	if f.Partner != "" {
-		where = append(where, arg(f.Partner)+"::bpchar = ANY(m.countries)")
+		// @>, not = ANY: meetings_search_idx holds the countries for it.
+		where = append(where, "m.countries @> ARRAY["+arg(f.Partner)+"]::bpchar[]")
 	}
 	if f.Host != "" {
 		where = append(where, "m.host_country = "+arg(f.Host))

@@ -1,0 +1,3 @@
+DROP INDEX meetings_search_idx;
+CREATE INDEX meetings_search_idx ON meetings USING gin (search, (coalesce(date_year, 0)),
+    ((coalesce(date_year, 0) * 12 + coalesce(date_month, 1) - 1)));
