@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"mime"
 	"net/http"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/go-chi/chi/v5"
 
@@ -101,23 +103,43 @@ func (s *Server) listPage(w http.ResponseWriter, r *http.Request, f domain.Meeti
 		pg.TotalExact = &exact
 	}
 	setNext(w, r, cursor)
-	body, err := encodeMeetingPage(pg)
+	buf := pageBuffers.Get().(*[]byte)
+	defer putPageBuffer(buf)
+	body, err := appendMeetingPage((*buf)[:0], pg)
 	if err != nil {
 		return err
 	}
 	body = append(body, '\n')
+	*buf = body
 	s.writeEncoded(w, r, http.StatusOK, "application/json", body, etag(body))
 	return nil
+}
+
+// pageBuffers hold the bodies of list pages between requests: once written
+// to the connection a body is not needed.
+var pageBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &b }}
+
+// putPageBuffer returns a page's buffer to the pool, unless it grew
+// large (a page of a thousand items).
+func putPageBuffer(b *[]byte) {
+	if cap(*b) <= 1<<20 {
+		pageBuffers.Put(b)
+	}
 }
 
 // encodeMeetingPage writes a page of meetings as json.Marshal would, with
 // the items the store has encoded copied as they are.
 func encodeMeetingPage(pg page[domain.MeetingSummary]) ([]byte, error) {
+	return appendMeetingPage(nil, pg)
+}
+
+// appendMeetingPage appends encodeMeetingPage's answer to b.
+func appendMeetingPage(b []byte, pg page[domain.MeetingSummary]) ([]byte, error) {
 	n := 64
 	for i := range pg.Data {
 		n += len(pg.Data[i].Encoded) + 1
 	}
-	b := make([]byte, 0, n)
+	b = slices.Grow(b, n)
 	b = append(b, `{"data":[`...)
 	for i := range pg.Data {
 		if i > 0 {
