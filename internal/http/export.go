@@ -192,11 +192,18 @@ func (s *Server) exportNDJSON(r *http.Request, sw *streamWriter, f domain.Meetin
 	var line []byte
 	return s.svc.ExportMeetings(r.Context(), f, func(m *domain.MeetingSummary) error {
 		sw.start("application/x-ndjson", "")
-		var err error
-		if line, err = appendItem(line[:0], m); err != nil {
+		item := m.Encoded
+		if item == nil {
+			var err error
+			if line, err = appendItem(line[:0], m); err != nil {
+				return err
+			}
+			item = line
+		}
+		if _, err := sw.bw.Write(item); err != nil {
 			return err
 		}
-		if _, err := sw.bw.Write(append(line, '\n')); err != nil {
+		if err := sw.bw.WriteByte('\n'); err != nil {
 			return err
 		}
 		return sw.row()

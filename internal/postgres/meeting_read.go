@@ -495,7 +495,7 @@ func (s *Store) ListMeetings(ctx context.Context, f domain.MeetingFilter) ([]dom
 	if usesSearchSteps(f) {
 		return s.searchPage(ctx, f)
 	}
-	var out []domain.MeetingSummary
+	out := make([]domain.MeetingSummary, 0, max(f.Limit, 0))
 	err := s.EachMeeting(ctx, f, func(m *domain.MeetingSummary) error {
 		out = append(out, *m)
 		return nil
@@ -504,42 +504,62 @@ func (s *Store) ListMeetings(ctx context.Context, f domain.MeetingFilter) ([]dom
 }
 
 // exportBatch is how many meetings an export reads in one query.
-const exportBatch = 500
+const exportBatch = 2000
 
 // EachMeeting calls fn for each meeting that passes the filter, in order.
 // A page is one query. An export (f.NoLimit) reads keyset batches of
-// exportBatch meetings on the bulk pool and calls fn between them, when no
-// connection is held: a client slow to take an export holds nothing of the
-// database, and the whole set never sits in memory. Each meeting that
-// passes the filter throughout appears once; one changed while an export
-// runs may appear as it was or as it became (sorted by updated_at, both).
+// exportBatch meetings on the bulk pool and calls fn with one batch while
+// the next is read, holding a connection only while a batch is read: a
+// client slow to take an export holds nothing of the database, and no more
+// than two batches sit in memory. Each meeting that passes the filter
+// throughout appears once; one changed while an export runs may appear as
+// it was or as it became (sorted by updated_at, both).
 func (s *Store) EachMeeting(ctx context.Context, f domain.MeetingFilter, fn func(*domain.MeetingSummary) error) error {
 	if !f.NoLimit {
 		sql, args := meetingQuery(f)
 		return eachMeeting(ctx, s.traced(s.pool), sql, args, fn)
 	}
 	f.NoLimit, f.Limit, f.After = false, exportBatch, nil
-	batch := make([]domain.MeetingSummary, 0, exportBatch)
-	for {
-		batch = batch[:0]
+	type batch struct {
+		items []domain.MeetingSummary
+		err   error
+	}
+	read := func(f domain.MeetingFilter, into []domain.MeetingSummary) batch {
 		sql, args := meetingQuery(f)
 		err := eachMeeting(ctx, s.traced(s.bulk), sql, args, func(m *domain.MeetingSummary) error {
-			batch = append(batch, *m)
+			into = append(into, *m)
 			return nil
 		})
-		if err != nil {
-			return err
+		return batch{into, err}
+	}
+	// Two batches take turns: one is passed on while the other is read.
+	// The item bytes are not reused: fn may keep what it is given.
+	spare := make([]domain.MeetingSummary, 0, exportBatch)
+	next := make(chan batch, 1)
+	cur := read(f, make([]domain.MeetingSummary, 0, exportBatch))
+	for {
+		if cur.err != nil {
+			return cur.err
 		}
-		for i := range batch {
-			if err := fn(&batch[i]); err != nil {
+		more := len(cur.items) == exportBatch
+		if more {
+			last := cur.items[len(cur.items)-1]
+			f.After = &domain.Cursor{Key: last.SortKey, ID: last.ID}
+			go func(f domain.MeetingFilter, into []domain.MeetingSummary) { next <- read(f, into) }(f, spare[:0])
+		}
+		for i := range cur.items {
+			if err := fn(&cur.items[i]); err != nil {
+				if more {
+					<-next // the read under way ends with ctx
+				}
 				return err
 			}
 		}
-		if len(batch) < exportBatch {
+		if !more {
 			return nil
 		}
-		last := batch[len(batch)-1]
-		f.After = &domain.Cursor{Key: last.SortKey, ID: last.ID}
+		spare = cur.items
+		cur = <-next
 	}
 }
 
@@ -550,9 +570,10 @@ func eachMeeting(ctx context.Context, q querier, sql string, args []any, fn func
 	}
 	defer rows.Close()
 	var m domain.MeetingSummary
+	var items itemArena
 	var pending []domain.MeetingSummary // rows whose item is not rendered yet
 	for rows.Next() {
-		if err := scanSummary(rows, &m); err != nil {
+		if err := scanSummaryTo(rows, &m, &items); err != nil {
 			return fmt.Errorf("list meetings: %w", formatError(err))
 		}
 		if m.Encoded == nil && !m.Deleted || pending != nil {
@@ -637,6 +658,42 @@ func scanSummary(rows pgx.Rows, m *domain.MeetingSummary) error {
 	m.UpdatedAt = updated.UTC()
 	if !m.Deleted {
 		m.Encoded = item
+	}
+	return nil
+}
+
+// itemArena holds the stored items of a read in a few large blocks rather
+// than an allocation each. What it hands out is never overwritten.
+type itemArena struct{ buf []byte }
+
+// itemBlock is the size of an arena's blocks: a page of items or so.
+const itemBlock = 48 << 10
+
+// copy returns a copy of b in the arena (nil for nil).
+func (a *itemArena) copy(b []byte) []byte {
+	if b == nil {
+		return nil
+	}
+	if cap(a.buf)-len(a.buf) < len(b) {
+		a.buf = make([]byte, 0, max(itemBlock, len(b)))
+	}
+	n := len(a.buf)
+	a.buf = append(a.buf, b...)
+	return a.buf[n:len(a.buf):len(a.buf)]
+}
+
+// scanSummaryTo is scanSummary with the item copied into items: the stored
+// JSON (json, whose text and binary forms are the same) is taken as the
+// row holds it.
+func scanSummaryTo(rows pgx.Rows, m *domain.MeetingSummary, items *itemArena) error {
+	var updated time.Time
+	*m = domain.MeetingSummary{}
+	if err := rows.Scan(&m.ID, &m.SortKey, &updated, &m.Deleted, nil); err != nil {
+		return err
+	}
+	m.UpdatedAt = updated.UTC()
+	if !m.Deleted {
+		m.Encoded = items.copy(rows.RawValues()[4])
 	}
 	return nil
 }
