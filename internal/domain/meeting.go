@@ -470,6 +470,11 @@ type MeetingSummary struct {
 	// it is. Only ID, SortKey, UpdatedAt and Deleted are set beside it;
 	// Expand fills in the rest.
 	Encoded []byte `json:"-"`
+	// Revision, when a store has it (0: it has not), is a number the store
+	// changes whenever the item's representation changes (its stored
+	// encoding, or a tombstone's deletion and time): the same ID and
+	// Revision are the same item, so that a page's tag needs no rendering.
+	Revision int64 `json:"-"`
 }
 
 // Expand fills the fields of an item that came encoded.

@@ -123,25 +123,38 @@ func (s *Server) writeBody(w http.ResponseWriter, r *http.Request, status int, c
 // writeEncoded answers with an encoded JSON body and its entity tag.
 func (s *Server) writeEncoded(w http.ResponseWriter, r *http.Request, status int, contentType string, body []byte,
 	tag string) {
-	h := w.Header()
-	h.Set("Content-Type", contentType)
-	if status < 300 {
-		h.Set("ETag", tag)
-		if (r.Method == http.MethodGet || r.Method == http.MethodHead) && status == http.StatusOK {
-			if h.Get("Cache-Control") == "" {
-				h.Set("Cache-Control", s.cfg.CacheControl)
-			}
-			if etagMatch(r.Header.Get("If-None-Match"), tag) {
-				w.WriteHeader(http.StatusNotModified)
-				return
-			}
-		}
+	w.Header().Set("Content-Type", contentType)
+	if s.notModified(w, r, status, tag) {
+		return
 	}
+	h := w.Header()
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
 		_, _ = w.Write(body)
 	}
+}
+
+// notModified sets the headers of a successful answer with the entity tag
+// tag and, when it is a GET's 200 whose If-None-Match holds the tag,
+// answers 304 and reports true: the body need not be made.
+func (s *Server) notModified(w http.ResponseWriter, r *http.Request, status int, tag string) bool {
+	if status >= 300 {
+		return false
+	}
+	h := w.Header()
+	h.Set("ETag", tag)
+	if (r.Method != http.MethodGet && r.Method != http.MethodHead) || status != http.StatusOK {
+		return false
+	}
+	if h.Get("Cache-Control") == "" {
+		h.Set("Cache-Control", s.cfg.CacheControl)
+	}
+	if !etagMatch(r.Header.Get("If-None-Match"), tag) {
+		return false
+	}
+	w.WriteHeader(http.StatusNotModified)
+	return true
 }
 
 // etagMatch reports whether an If-None-Match or If-Match header holds tag

@@ -5,6 +5,7 @@ import (
 	"mime"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -103,6 +104,11 @@ func (s *Server) listPage(w http.ResponseWriter, r *http.Request, f domain.Meeti
 		pg.TotalExact = &exact
 	}
 	setNext(w, r, cursor)
+	w.Header().Set("Content-Type", "application/json")
+	tag, tagged := pageTag(pg)
+	if tagged && s.notModified(w, r, http.StatusOK, tag) {
+		return nil
+	}
 	buf := pageBuffers.Get().(*[]byte)
 	defer putPageBuffer(buf)
 	body, err := appendMeetingPage((*buf)[:0], pg)
@@ -111,8 +117,46 @@ func (s *Server) listPage(w http.ResponseWriter, r *http.Request, f domain.Meeti
 	}
 	body = append(body, '\n')
 	*buf = body
-	s.writeEncoded(w, r, http.StatusOK, "application/json", body, etag(body))
+	if !tagged {
+		tag = etag(body)
+	}
+	s.writeEncoded(w, r, http.StatusOK, "application/json", body, tag)
 	return nil
+}
+
+// pageTagForm names the form of the pages pageTag tags: a change to how a
+// page is written changes it, so that no tag outlives its page's form.
+const pageTagForm = "milmeet list page 1\n"
+
+// pageTag returns the entity tag of a page of meetings from what names each
+// item's representation (its id and revision, see
+// domain.MeetingSummary.Revision) and the rest of the page, without
+// rendering it; false when an item has no revision (the page's tag is then
+// its body's).
+func pageTag(pg page[domain.MeetingSummary]) (string, bool) {
+	b := make([]byte, 0, len(pageTagForm)+len(pg.Data)*64+128)
+	b = append(b, pageTagForm...)
+	for i := range pg.Data {
+		m := &pg.Data[i]
+		if m.Revision == 0 {
+			return "", false
+		}
+		b = append(b, m.ID...)
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, m.Revision, 10)
+		b = append(b, '\n')
+	}
+	if pg.NextCursor != nil {
+		b = append(b, "next "...)
+		b = append(b, *pg.NextCursor...)
+		b = append(b, '\n')
+	}
+	if pg.Total != nil {
+		b = append(b, "total "...)
+		b = strconv.AppendInt(b, *pg.Total, 10)
+		b = strconv.AppendBool(b, pg.TotalExact != nil && *pg.TotalExact)
+	}
+	return etag(b), true
 }
 
 // pageBuffers hold the bodies of list pages between requests: once written

@@ -2,6 +2,7 @@ package http_test
 
 import (
 	"compress/gzip"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"io"
@@ -277,4 +278,73 @@ func TestIDCursor_BoundToFilters(t *testing.T) {
 	all := next("/officials?limit=1")
 	r = e.do("GET", "/officials?country=AZ&limit=1&cursor="+all, nil)
 	assert.Equal(t, http.StatusBadRequest, r.Code, r.Body.String())
+}
+
+// TestCaching_ListTagFollowsChanges checks that a list's ETag, made from
+// its items' revisions rather than its body, changes whenever an item it
+// shows does: by PATCH, by a list item written again with updated_at as it
+// was, by deletion; and that a page with an item of no stored rendering is
+// tagged by its body.
+func TestCaching_ListTagFollowsChanges(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	ctx := context.Background()
+	const url = "/meetings?limit=4"
+	var tags []string
+	// page answers the list, checks that its own tag revalidates it with
+	// no body, and returns the body.
+	page := func(what string) string {
+		t.Helper()
+		r := e.do("GET", url, nil)
+		require.Equal(t, http.StatusOK, r.Code, r.Body.String())
+		tag := r.Header().Get("ETag")
+		require.NotEmpty(t, tag)
+		assert.NotContains(t, tags, tag, "%s: the tag of an earlier page", what)
+		for _, old := range tags {
+			assert.Equal(t, http.StatusOK, e.do("GET", url, nil, "If-None-Match", old).Code, "%s: an earlier tag", what)
+		}
+		tags = append(tags, tag)
+		r2 := e.do("GET", url, nil, "If-None-Match", tag)
+		assert.Equal(t, http.StatusNotModified, r2.Code, what)
+		assert.Empty(t, r2.Body.String(), what)
+		assert.Equal(t, tag, r2.Header().Get("ETag"), what)
+		return r.Body.String()
+	}
+	body := page("first")
+	var p summaries
+	require.NoError(t, json.Unmarshal([]byte(body), &p))
+	require.GreaterOrEqual(t, len(p.Data), 3)
+	first, second, third := p.Data[0].ID, p.Data[1].ID, p.Data[2].ID
+
+	// A write through the API.
+	g := e.do("GET", "/meetings/"+first, nil)
+	r := e.do("PATCH", "/meetings/"+first, `{"title":"Talks renamed by PATCH"}`,
+		"Content-Type", "application/merge-patch+json", "If-Match", g.Header().Get("ETag"))
+	require.Equal(t, http.StatusOK, r.Code, r.Body.String())
+	assert.Contains(t, page("after PATCH"), "Talks renamed by PATCH")
+
+	// The stored item written again, updated_at and version as they were
+	// (as a rendering of list items does).
+	_, err := e.pool.Exec(ctx, `UPDATE meetings SET list_item = (list_item::jsonb || '{"title": "Rendered again"}')::json
+		WHERE id = $1`, second)
+	require.NoError(t, err)
+	assert.Contains(t, page("after the item was rendered again"), "Rendered again")
+
+	// A search document refreshed: what the list shows is unchanged, and so
+	// is its tag.
+	_, err = e.pool.Exec(ctx, `UPDATE meetings SET search = meeting_search_document(id) WHERE id = $1`, second)
+	require.NoError(t, err)
+	assert.Equal(t, http.StatusNotModified, e.do("GET", url, nil, "If-None-Match", tags[len(tags)-1]).Code,
+		"a search document refreshed")
+
+	// A deletion.
+	g = e.do("GET", "/meetings/"+third, nil)
+	require.Equal(t, http.StatusNoContent, e.do("DELETE", "/meetings/"+third, nil, "If-Match", g.Header().Get("ETag")).Code)
+	assert.NotContains(t, page("after DELETE"), third)
+
+	// An item whose stored rendering is missing is computed from the
+	// tables, and the page is tagged by its body.
+	_, err = e.pool.Exec(ctx, `UPDATE meetings SET list_item = NULL WHERE id = $1`, second)
+	require.NoError(t, err)
+	assert.NotContains(t, page("with an item rendered on the fly"), "Rendered again")
 }

@@ -420,3 +420,105 @@ func TestSearch_SameRowsAsTheStraightforwardQuery(t *testing.T) {
 		}
 	}
 }
+
+// listState is what a list shows of a meeting, and its list revision.
+type listState struct {
+	shown string
+	rev   int64
+}
+
+func listStates(t *testing.T, pool *pgxpool.Pool) map[string]listState {
+	t.Helper()
+	rows, err := pool.Query(context.Background(), `SELECT id::text,
+		CASE WHEN deleted_at IS NOT NULL THEN 'deleted ' || updated_at::text ELSE coalesce(list_item::text, '') END,
+		list_rev FROM meetings`)
+	require.NoError(t, err)
+	out := map[string]listState{}
+	for rows.Next() {
+		var id string
+		var s listState
+		require.NoError(t, rows.Scan(&id, &s.shown, &s.rev))
+		out[id] = s
+	}
+	require.NoError(t, rows.Err())
+	return out
+}
+
+// TestListRevision_EveryWriter checks that each write that changes what a
+// list shows of a meeting (a replacement, even of the same content, a
+// deletion, the rendering of missing list items) gives the meeting a new
+// list revision, that new meetings (created or imported) take revisions no
+// other row has, and that writes which change nothing a list shows (a
+// search document refreshed) leave it.
+func TestListRevision_EveryWriter(t *testing.T) {
+	t.Parallel()
+	pool := pgtest.New(t)
+	ctx := context.Background()
+	svc := newService(pool)
+	genData(t, svc, 5, 40)
+	before := listStates(t, pool)
+	items, _, err := svc.ListMeetings(ctx, domain.MeetingFilter{Sort: domain.SortDateDesc, Limit: 6})
+	require.NoError(t, err)
+	require.Len(t, items, 6)
+	for _, it := range items {
+		require.Equal(t, before[it.ID].rev, it.Revision, "a list reads the row's revision")
+	}
+	replaced, deleted, rendered, searched := items[0].ID, items[1].ID, []string{items[2].ID, items[3].ID}, items[4].ID
+
+	old, err := svc.GetMeeting(ctx, replaced)
+	require.NoError(t, err)
+	same := *old
+	same.ChildMeetings = nil
+	_, err = svc.ReplaceMeeting(ctx, replaced, &same, old.Version)
+	require.NoError(t, err)
+	require.NoError(t, svc.DeleteMeeting(ctx, deleted, 0))
+	_, err = pool.Exec(ctx, `UPDATE meetings SET list_item = NULL WHERE id = ANY($1)`, rendered)
+	require.NoError(t, err)
+	conn, err := pool.Acquire(ctx)
+	require.NoError(t, err)
+	n, err := RenderListItems(ctx, conn.Conn())
+	conn.Release()
+	require.NoError(t, err)
+	require.Equal(t, 2, n)
+	require.NoError(t, refreshSearch(ctx, pool, searched))
+	r := rand.New(rand.NewPCG(99, 1))
+	lines := []domain.ImportLine{{N: 1, Meeting: genMeeting(r)}, {N: 2, Meeting: genMeeting(r)}}
+	rep, err := svc.Import(ctx, func() (domain.ImportLine, bool) {
+		if len(lines) == 0 {
+			return domain.ImportLine{}, false
+		}
+		l := lines[0]
+		lines = lines[1:]
+		return l, true
+	}, domain.ImportOptions{})
+	require.NoError(t, err)
+	require.Positive(t, rep.Stored)
+
+	after := listStates(t, pool)
+	changed := map[string]bool{replaced: true, deleted: true, rendered[0]: true, rendered[1]: true}
+	revs := map[int64]string{}
+	for id, b := range before {
+		a := after[id]
+		if a.shown != b.shown {
+			assert.NotEqual(t, b.rev, a.rev, "%s shows otherwise with the same revision", id)
+		}
+		if changed[id] {
+			assert.NotEqual(t, b.rev, a.rev, "%s was written", id)
+		} else if !strings.HasPrefix(b.shown, "deleted") {
+			// The deleted meeting's child meetings are deleted with it.
+			if a.shown == b.shown {
+				assert.Equal(t, b.rev, a.rev, "%s: nothing it shows changed", id)
+			}
+		}
+		if a.rev != 1 {
+			revs[a.rev] = id
+		}
+	}
+	assert.Equal(t, before[searched].rev, after[searched].rev, "a search document refreshed")
+	for id, a := range after {
+		if _, ok := before[id]; !ok {
+			assert.NotContains(t, revs, a.rev, "imported %s takes a revision of its own", id)
+			revs[a.rev] = id
+		}
+	}
+}

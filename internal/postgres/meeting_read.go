@@ -282,9 +282,11 @@ func (a *sqlArgs) add(v any) string {
 // order's index), a date range bounding the walk. Either way a page reads
 // about a page of rows whatever the filter's share of the meetings, as
 // long as the conditions left for the meeting rows are not rare.
+//
+// After listSQL's columns comes the row's list revision (migration 000014).
 func meetingQuery(f domain.MeetingFilter) (string, []any) {
 	var args sqlArgs
-	sql := buildMeetingQuery(f, &args, nil)
+	sql := buildMeetingQuery(f, &args, []column{{"m.list_rev", "list_rev"}})
 	return sql, args
 }
 
@@ -682,13 +684,13 @@ func (a *itemArena) copy(b []byte) []byte {
 	return a.buf[n:len(a.buf):len(a.buf)]
 }
 
-// scanSummaryTo is scanSummary with the item copied into items: the stored
-// JSON (json, whose text and binary forms are the same) is taken as the
-// row holds it.
+// scanSummaryTo reads a row of meetingQuery: listSQL's columns and the
+// list revision, with the item copied into items (the stored JSON, json,
+// whose text and binary forms are the same, taken as the row holds it).
 func scanSummaryTo(rows pgx.Rows, m *domain.MeetingSummary, items *itemArena) error {
 	var updated time.Time
 	*m = domain.MeetingSummary{}
-	if err := rows.Scan(&m.ID, &m.SortKey, &updated, &m.Deleted, nil); err != nil {
+	if err := rows.Scan(&m.ID, &m.SortKey, &updated, &m.Deleted, nil, &m.Revision); err != nil {
 		return err
 	}
 	m.UpdatedAt = updated.UTC()

@@ -1,0 +1,3 @@
+DROP TRIGGER meetings_list_rev ON meetings;
+DROP FUNCTION meetings_list_rev();
+ALTER TABLE meetings DROP COLUMN list_rev;
