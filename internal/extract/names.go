@@ -315,6 +315,11 @@ func (d *doc) surnameOf(s, i, j int) string {
 			for b-2 >= i && T[b-1].isDash() && !T[b-1].sp {
 				b -= 2
 			}
+			if b > i && T[b-1].kind == 'w' && patronymic[T[b-1].low] {
+				// "Muhammad bin Salman": the last word is the father's
+				// name, and the person has no family name to be called by
+				return ""
+			}
 			return foldWord(strings.ReplaceAll(d.text[T[b].start:T[k].end], "-", " "))
 		}
 	}
