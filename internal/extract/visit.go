@@ -279,6 +279,9 @@ func (b *builder) finishMain(m *meetingDraft) {
 					}
 				}
 			}
+			if c == "" {
+				c = b.homeAttendee(m, s, idx)
+			}
 			x := m.dlg(c)
 			if x == nil {
 				if d.people[idx].strong {
