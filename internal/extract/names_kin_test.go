@@ -14,3 +14,31 @@ func TestFatherNameIsNoSurname(t *testing.T) {
 		t.Errorf("Muhammad bin Salman: %q (%v)", got["Muhammad bin Salman"], got)
 	}
 }
+
+// A caption's mark of a place in the photo ("(2nd R)") does not part two
+// people joined by "and": the second takes the first's country.
+func TestPhotoMarkBetweenJoinedPeople(t *testing.T) {
+	d := parse("Japanese Foreign Minister Taro Kono (2nd R) and Defense Minister Kenji Mori (R) attend a video conference with Australian Defence Minister Peter Dale.")
+	for _, m := range d.people {
+		if m.written == "Kenji Mori" && m.country != "JP" {
+			t.Errorf("Kenji Mori: country %q, want JP", m.country)
+		}
+	}
+	if e := photoMark(tokenize("(2nd R) and", 0, 11), 0); e != 4 {
+		t.Errorf("photoMark: %d, want 4", e)
+	}
+	if e := photoMark(tokenize("(MoD) and", 0, 9), 0); e != 0 {
+		t.Errorf("photoMark over an abbreviation: %d, want 0", e)
+	}
+}
+
+// A title in a prepositional opening ("In addition to the Malaysian
+// minister, X ...") is not the title of the subject that follows it.
+func TestTitleOfOpeningPhrase(t *testing.T) {
+	d := parse("Dr Ng Eng Hen met Mohamad Sabu. In addition to the Malaysian defence minister, Dr Ng also welcomed officials from Cambodia.")
+	for _, m := range d.people {
+		if m.written == "Ng" && (m.country != "" || m.pos != "") {
+			t.Errorf("Ng: country %q, position %q; want none", m.country, m.pos)
+		}
+	}
+}

@@ -83,7 +83,7 @@ func (d *doc) respectively() {
 // joined reports whether mention o follows m after "and": "X and Y".
 func (d *doc) joined(m, o *pmention) bool {
 	T := d.st(m.sent)
-	end := max(m.j, m.e1, m.ofE)
+	end := photoMark(T, max(m.j, m.e1, m.ofE))
 	return o.sent == m.sent && o.s0 == end+1 && end < len(T) && (T[end].low == "and" || T[end].s == "&")
 }
 
@@ -128,7 +128,9 @@ func (d *doc) coordinated() {
 }
 
 // subordinators open a clause before a sentence's subject.
-var subordinators = setOf("before", "after", "while", "following", "upon", "during", "having", "when", "prior", "ahead")
+var subordinators = setOf("before", "after", "while", "following", "upon", "during", "having", "when", "prior", "ahead",
+	// prepositional openings: "In addition to the Malaysian minister, X welcomed"
+	"in", "besides", "apart", "aside", "along", "alongside", "together", "unlike", "like", "beyond")
 
 // openingClause reports whether token b lies in an opening subordinate
 // clause ("Before initiating the talks with ..., X inspected") after a
@@ -356,4 +358,29 @@ func (d *doc) leadingGroup(s int) string {
 		}
 	}
 	return ""
+}
+
+// photoWords are the words of a caption's mark of where a person stands in
+// a photo: "(right)", "(2nd R)", "(L)", "(centre)".
+var photoWords = setOf("left", "right", "l", "r", "c", "center", "centre", "middle", "front", "back", "second",
+	"third", "fourth", "1st", "2nd", "3rd", "4th", "from", "row", "top", "bottom", "standing", "seated")
+
+// photoMark steps over a caption's mark of a photo's place written after a
+// name and returns the token after it, or e when there is none.
+func photoMark(T []tok, e int) int {
+	if e >= len(T) || !T[e].is("(") {
+		return e
+	}
+	for k := e + 1; k < len(T) && k <= e+4; k++ {
+		if T[k].is(")") {
+			if k > e+1 {
+				return k + 1
+			}
+			return e
+		}
+		if T[k].kind == 'p' || !photoWords[T[k].low] {
+			return e
+		}
+	}
+	return e
 }
