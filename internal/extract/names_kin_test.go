@@ -42,3 +42,15 @@ func TestTitleOfOpeningPhrase(t *testing.T) {
 		}
 	}
 }
+
+// "General" after "Director", "Secretary-" or "Inspector" ends a civil
+// title and is no rank.
+func TestGeneralInCivilTitles(t *testing.T) {
+	d := parse("Deputy Minister and Director General Agil Gurbanov met NATO Secretary-General Jens Stoltenberg and Army Commander General Roland Walker.")
+	want := map[string]string{"Agil Gurbanov": "", "Jens Stoltenberg": "", "Roland Walker": "General"}
+	for _, m := range d.people {
+		if r, ok := want[m.written]; ok && m.rank != r {
+			t.Errorf("%s: rank %q, want %q", m.written, m.rank, r)
+		}
+	}
+}

@@ -34,6 +34,9 @@ func (d *doc) rankBefore(s, k int) (string, int) {
 				(d.isCountryTok(s, st-1) || positionWords[T[st-1].low]) {
 				continue // "Bangladesh Army General ...": the army is the position's
 			}
+			if n == 1 && r == "General" && generalTitle(T, st) {
+				return "", k // "Director General X", "Secretary-General X": a title
+			}
 			return r, st
 		}
 	}
@@ -453,4 +456,21 @@ func (d *doc) titleAbbr(s, i int) bool {
 	n := utf8.RuneCountInString(t.s)
 	return t.kind == 'w' && t.upper && n >= 2 && n <= 5 && d.cmask[s][i] == "" && outletForms[t.low] == "" &&
 		!postnominals[t.low] && !retiredMarks[t.low]
+}
+
+// generalHeads are the nouns that "General" follows in a civil title
+// rather than stands as a rank: "Director General", "Secretary-General",
+// "Inspector General", "Attorney General".
+var generalHeads = setOf("secretary", "director", "inspector", "attorney", "consul", "governor", "surgeon",
+	"solicitor", "auditor", "prosecutor", "procurator", "commissioner", "controller", "comptroller", "postmaster",
+	"advocate", "paymaster", "registrar", "accountant", "receiver", "vicar", "superior")
+
+// generalTitle reports whether the "General" at token st ends a civil
+// title begun by the word before it, written apart or hyphenated.
+func generalTitle(T []tok, st int) bool {
+	k := st - 1
+	if k >= 0 && T[k].isDash() && !T[k].sp && !T[st].sp {
+		k--
+	}
+	return k >= 0 && T[k].kind == 'w' && T[k].cap && generalHeads[T[k].low]
 }
