@@ -54,3 +54,15 @@ func TestGeneralInCivilTitles(t *testing.T) {
 		}
 	}
 }
+
+// "Royal Air Force Air Commodore X": the rank is Air Commodore, though a
+// service's name precedes it.
+func TestAirRankAfterService(t *testing.T) {
+	d := parse("He is accompanied by Royal Air Force Air Commodore Martin Sampson and Bangladesh Army General Aziz Ahmed.")
+	want := map[string]string{"Martin Sampson": "Air Commodore", "Aziz Ahmed": "General"}
+	for _, m := range d.people {
+		if r, ok := want[m.written]; ok && m.rank != r {
+			t.Errorf("%s: rank %q, want %q", m.written, m.rank, r)
+		}
+	}
+}

@@ -30,7 +30,7 @@ func (d *doc) rankBefore(s, k int) (string, int) {
 		}
 		if r, ok := ranks[strings.Join(ws, " ")]; ok && T[idx[n-1]].cap {
 			st := idx[n-1]
-			if n > 1 && st > 0 && (ws[0] == "army" || ws[0] == "air") && T[st-1].kind == 'w' && T[st-1].cap &&
+			if n > 1 && st > 0 && ws[0] == "army" && T[st-1].kind == 'w' && T[st-1].cap &&
 				(d.isCountryTok(s, st-1) || positionWords[T[st-1].low]) {
 				continue // "Bangladesh Army General ...": the army is the position's
 			}
