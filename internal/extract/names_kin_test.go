@@ -66,3 +66,22 @@ func TestAirRankAfterService(t *testing.T) {
 		}
 	}
 }
+
+// A title ending in a mixed-case abbreviation ("(MoD)") is the title of the
+// name after it, and a title followed straight by a name is that name's,
+// not an apposition to the name before the comma.
+func TestTitleAcrossMixedAbbreviation(t *testing.T) {
+	d := parse("The meeting was attended by Undersecretary of the Ministry of Defense (MoD) Sheikh Dr. Abdullah Mishal Al-Sabah, Italian Ambassador to the country Lorenzo Morini and senior officers.")
+	for _, m := range d.people {
+		switch m.written {
+		case "Abdullah Mishal Al-Sabah":
+			if m.pos != "Undersecretary of the Ministry of Defense (MoD)" || m.country != "" {
+				t.Errorf("%s: position %q, country %q", m.written, m.pos, m.country)
+			}
+		case "Lorenzo Morini":
+			if m.country != "IT" {
+				t.Errorf("%s: country %q, want IT", m.written, m.country)
+			}
+		}
+	}
+}

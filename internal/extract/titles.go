@@ -143,9 +143,27 @@ func (d *doc) posTok(s, i int) bool {
 func (d *doc) parenAbbr(s, i int) bool {
 	T := d.st(s)
 	if T[i].s == "(" {
-		return i+2 < len(T) && T[i+1].upper && T[i+2].s == ")"
+		return i+2 < len(T) && abbrTok(T[i+1]) && T[i+2].s == ")"
 	}
-	return i >= 2 && T[i-1].upper && T[i-2].s == "("
+	return i >= 2 && abbrTok(T[i-1]) && T[i-2].s == "("
+}
+
+// abbrTok reports whether a token is an abbreviation: all capitals
+// ("COAS"), or a short word with two capitals or more ("MoD", "MoFA").
+func abbrTok(t tok) bool {
+	if t.upper {
+		return true
+	}
+	if t.kind != 'w' || !t.cap || len(t.s) > 6 {
+		return false
+	}
+	n := 0
+	for _, r := range t.s {
+		if r >= 'A' && r <= 'Z' {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 func (d *doc) validPosStart(s, i int) bool {
@@ -280,7 +298,7 @@ func (d *doc) positionAfter(s, e int) (int, int, bool) {
 	if !d.hasHead(s, b, f) {
 		return 0, 0, false
 	}
-	if f+2 < len(T) && T[f+1].is(",") && d.personAt(s, f+2) {
+	if f+2 < len(T) && T[f+1].is(",") && d.personAt(s, f+2) || f+1 < len(T) && T[f+1].sp && d.personAt(s, f+1) {
 		return 0, 0, false // it is the next person's position
 	}
 	return b, f, true
