@@ -85,3 +85,30 @@ func TestTitleAcrossMixedAbbreviation(t *testing.T) {
 		}
 	}
 }
+
+// A name in quotes after its title keeps the title and the title's country.
+func TestQuotedNameAfterTitle(t *testing.T) {
+	d := parse(`The Chief of the General Staff of the Libyan Army, Lieutenant General "Muhammad Ali Al-Haddad", discussed with the Italian Minister of Defense, "Guido Crosetto", areas of cooperation.`)
+	want := map[string]string{"Muhammad Ali Al-Haddad": "LY|Lieutenant General", "Guido Crosetto": "IT|"}
+	for _, m := range d.people {
+		if w, ok := want[m.written]; ok {
+			if got := m.country + "|" + m.rank; got != w {
+				t.Errorf("%s: %q, want %q", m.written, got, w)
+			}
+			delete(want, m.written)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("not found: %v", want)
+	}
+}
+
+// "Raksha Mantri" is India's Defence Minister.
+func TestTitleInTheCountrysLanguage(t *testing.T) {
+	d := parse("He called on Raksha Mantri Shri Rajnath Singh in New Delhi.")
+	for _, m := range d.people {
+		if m.written == "Rajnath Singh" && m.country != "IN" {
+			t.Errorf("Rajnath Singh: country %q, want IN", m.country)
+		}
+	}
+}

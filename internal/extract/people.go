@@ -70,7 +70,11 @@ func (d *doc) personAt(s, k int) bool {
 func (d *doc) context(m *pmention) {
 	s := m.sent
 	T := d.st(s)
-	k := m.i
+	k, last := m.i, m.j
+	if k > 0 && T[k-1].isQuote() && last < len(T) && T[last].isQuote() {
+		// `Lieutenant General "X Y", ...`: a name in quotes after its title
+		k, last = k-1, last+1
+	}
 	for step := 0; step < 8; step++ {
 		if rs := d.rankMarkBefore(s, k); rs < k {
 			k = rs
@@ -104,8 +108,8 @@ func (d *doc) context(m *pmention) {
 		m.posI, m.posJ = k-1, k-1
 		m.s0 = k - 1
 	}
-	end := d.skipPostnominals(s, d.rankMarkAfter(s, m.j))
-	m.e1 = m.j
+	end := d.skipPostnominals(s, d.rankMarkAfter(s, last))
+	m.e1 = last
 	if m.posI < 0 {
 		if b, e, ok := d.positionAfter(s, end); ok {
 			m.posI, m.posJ, m.posAfter = b, e, true
