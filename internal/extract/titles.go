@@ -339,6 +339,8 @@ var positionCountries = map[string]string{
 	"secretary of the army": "US", "secretary of the navy": "US", "secretary of the air force": "US",
 	"under secretary of defense for policy": "US", "pentagon press secretary": "US",
 	"secretary of state for defence": "GB", "chairman joint chiefs of staff committee": "PK",
+	// titles in a country's own language that English reports keep
+	"raksha mantri": "IN", "rajya raksha mantri": "IN",
 }
 
 // usServiceSecretary reports whether a folded position is one of the
