@@ -72,8 +72,8 @@ func (d *doc) placeFirstName(s, i int) bool {
 		return false
 	}
 	if c, ok := d.countryIn(s, i); ok {
-		if c.adj || c.j != i+1 {
-			return false
+		if c.adj || c.i != i || c.j != i+1 {
+			return false // "Brunei Darussalam X": the last word of a longer name
 		}
 	} else {
 		one := false

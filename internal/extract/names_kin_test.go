@@ -112,3 +112,17 @@ func TestTitleInTheCountrysLanguage(t *testing.T) {
 		}
 	}
 }
+
+// The last word of a country's name of two words is no given name of the
+// person named after it.
+func TestCountryNameBeforeName(t *testing.T) {
+	got := writtenNames("Accompanying him was the Ambassador of Thailand to Brunei Darussalam Boosara Kanchanalai.")
+	if got["Boosara Kanchanalai"] != "Boosara Kanchanalai" {
+		t.Errorf("names %v, want Boosara Kanchanalai", got)
+	}
+	// a one-word place after a title still is a given name
+	got = writtenNames("He met Minister of Defense Israel Katz.")
+	if got["Israel Katz"] != "Israel Katz" {
+		t.Errorf("names %v, want Israel Katz", got)
+	}
+}
