@@ -126,3 +126,17 @@ func TestCountryNameBeforeName(t *testing.T) {
 		t.Errorf("names %v, want Israel Katz", got)
 	}
 }
+
+// A title and name set off by commas inside an opening phrase are an
+// apposition: the title is the name's, not the subject's.
+func TestAppositionInOpeningPhrase(t *testing.T) {
+	d := parse("During his meetings with the Italian Minister of Defense, Guido Crosetto, and the Italian Chief of Staff, Giuseppe Cavo Dragone, Al-Haddad discussed cooperation.")
+	want := map[string]string{"Guido Crosetto": "IT|Minister of Defense", "Giuseppe Cavo Dragone": "IT|Chief of Staff"}
+	for _, m := range d.people {
+		if w, ok := want[m.written]; ok {
+			if got := m.country + "|" + m.pos; got != w {
+				t.Errorf("%s: %q, want %q", m.written, got, w)
+			}
+		}
+	}
+}

@@ -250,7 +250,7 @@ func (d *doc) positionBefore(s, k int) (int, int, bool) {
 	if !ok {
 		return 0, 0, false
 	}
-	if comma && d.openingClause(s, b) {
+	if comma && d.openingClause(s, b) && !setOff(T, k) {
 		// "Before the talks with the Defence Minister, X inspected": the
 		// title belongs to the opening clause's object
 		return 0, 0, false
@@ -493,4 +493,21 @@ func generalTitle(T []tok, st int) bool {
 		k--
 	}
 	return k >= 0 && T[k].kind == 'w' && T[k].cap && generalHeads[T[k].low]
+}
+
+// setOff reports whether the title, rank and name that start at token k are
+// set off by a comma after them, as an apposition is ("with the Minister
+// of Defense, X, and the Chief of Staff, Y, Z discussed"), rather than
+// followed by a verb as a subject is.
+func setOff(T []tok, k int) bool {
+	for n := 0; k < len(T) && n < 10; k, n = k+1, n+1 {
+		t := T[k]
+		switch {
+		case t.kind == 'w' && (t.cap || nameParticles[t.low]):
+		case t.is(".") || t.isQuote() || t.isDash() && !t.sp:
+		default:
+			return n > 0 && t.is(",")
+		}
+	}
+	return false
 }
