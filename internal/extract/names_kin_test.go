@@ -140,3 +140,15 @@ func TestAppositionInOpeningPhrase(t *testing.T) {
 		}
 	}
 }
+
+// Ranks of several words written in lower case before a name, in either
+// order ("general-lieutenant", "colonel-general"), as translations write them.
+func TestLowerCaseRanks(t *testing.T) {
+	d := parse("He met general-lieutenant Ivan Petrov and Defense Minister, colonel general Zakir Hasanov.")
+	want := map[string]string{"Ivan Petrov": "Lieutenant General", "Zakir Hasanov": "Colonel General"}
+	for _, m := range d.people {
+		if r, ok := want[m.written]; ok && m.rank != r {
+			t.Errorf("%s: rank %q, want %q", m.written, m.rank, r)
+		}
+	}
+}

@@ -28,7 +28,7 @@ func (d *doc) rankBefore(s, k int) (string, int) {
 		for m := 0; m < n; m++ {
 			ws[n-1-m] = T[idx[m]].low
 		}
-		if r, ok := ranks[strings.Join(ws, " ")]; ok && T[idx[n-1]].cap {
+		if r, ok := ranks[strings.Join(ws, " ")]; ok && (T[idx[n-1]].cap || n > 1 && lowerRank(T, idx[n-1], k)) {
 			st := idx[n-1]
 			if n > 1 && st > 0 && ws[0] == "army" && T[st-1].kind == 'w' && T[st-1].cap &&
 				(d.isCountryTok(s, st-1) || positionWords[T[st-1].low]) {
@@ -510,4 +510,11 @@ func setOff(T []tok, k int) bool {
 		}
 	}
 	return false
+}
+
+// lowerRank reports whether a rank of several words written in lower case
+// from token st to k ("colonel-general", "major general") stands before a
+// name, as translated reports write it: the name must follow at once.
+func lowerRank(T []tok, st, k int) bool {
+	return k < len(T) && T[k].kind == 'w' && T[k].cap && !T[st].cap && (st == 0 || !T[st-1].is("-"))
 }
