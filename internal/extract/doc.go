@@ -218,7 +218,7 @@ func (d *doc) blockEnd(i, end int) int {
 	for j+1 < end {
 		cur, next := d.lines[j], d.lines[j+1]
 		if next.kind == lkEmpty || next.kind == lkCut || next.kind == lkAlt || next.kind == lkFurniture ||
-			next.kind == lkDate || endsTerminal(cur.text) || strings.HasSuffix(cur.text, ":") {
+			next.kind == lkDate || endsTerminal(cur.text) || strings.HasSuffix(cur.text, ":") || cur.item || next.item {
 			break
 		}
 		// a line much shorter than a whole paragraph after it is a title,

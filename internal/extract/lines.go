@@ -12,6 +12,7 @@ type line struct {
 	text       string
 	kind       lineKind
 	words      int
+	item       bool // an item of a bulleted or numbered list: a paragraph of its own
 }
 
 type lineKind int
@@ -193,6 +194,62 @@ func classify(text string, ls []line) {
 	}
 	markTeasers(ls)
 	markListedTails(ls)
+	markListItems(text, ls)
+}
+
+// markListItems makes body text of the items of a list introduced by a
+// line of the body ending with a colon ("The delegation included:" and
+// then "• General X, Chief of ..."), each item a paragraph of its own: a
+// list of a delegation's members writes each as a title and a name,
+// which read as a headline would.
+func markListItems(text string, ls []line) {
+	for i := 0; i < len(ls); i++ {
+		if ls[i].kind == lkEmpty || !strings.HasSuffix(ls[i].text, ":") || ls[i].words < 2 || ls[i].words > 40 {
+			continue
+		}
+		var items []int
+		for j := i + 1; j < len(ls); j++ {
+			if ls[j].kind == lkEmpty {
+				continue
+			}
+			if !listMarked(text, ls[j]) || ls[j].words > 60 || (ls[j].kind != lkOther && ls[j].kind != lkBody) {
+				break
+			}
+			items = append(items, j)
+		}
+		if len(items) == 0 {
+			continue
+		}
+		ls[i].kind = lkBody
+		for _, j := range items {
+			ls[j].kind, ls[j].item = lkBody, true
+		}
+		i = items[len(items)-1]
+	}
+}
+
+// listMarked reports whether a line starts with a list's mark: a bullet
+// (trimmed from its text), a dash or star and a space, or a number and a
+// full stop or bracket ("1.", "2)").
+func listMarked(text string, l line) bool {
+	b := l.start
+	for b > 0 && text[b-1] != '\n' {
+		b--
+	}
+	if strings.ContainsAny(text[b:l.start], "•·▪►") {
+		return true
+	}
+	t := l.text
+	for _, p := range []string{"- ", "* ", "– ", "— "} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	k := 0
+	for k < len(t) && k < 2 && t[k] >= '0' && t[k] <= '9' {
+		k++
+	}
+	return k > 0 && k+1 < len(t) && (t[k] == '.' || t[k] == ')') && t[k+1] == ' '
 }
 
 // markListedTails makes body text of a line whose long words are all

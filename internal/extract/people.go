@@ -235,6 +235,7 @@ func (d *doc) findPeople() {
 	d.counterparts()
 	d.coordinated()
 	d.listCountries()
+	d.itemCountries()
 	// full names first
 	surnames := map[string][]string{}
 	for idx := range d.people {

@@ -1,0 +1,56 @@
+package extract
+
+// itemCountries gives the people of a list's items who are named without a
+// country the one country the list's lead names: "The Kenyan delegation
+// included:" and then "• General X, Chief of the Defence Forces".
+func (d *doc) itemCountries() {
+	lead, code := -1, ""
+	for n := range d.people {
+		m := &d.people[n]
+		li := d.lineOf(d.sents[m.sent].start)
+		if li < 0 || !d.lines[li].item || m.country != "" || !m.strong {
+			continue
+		}
+		l := li - 1
+		for l >= 0 && (d.lines[l].kind == lkEmpty || d.lines[l].item) {
+			l--
+		}
+		if l < 0 {
+			continue
+		}
+		if l != lead {
+			lead, code = l, d.lineCountry(l)
+		}
+		if code != "" {
+			m.country, m.ccf = code, 0.75
+		}
+	}
+}
+
+// lineOf returns the line that holds byte offset off, or -1.
+func (d *doc) lineOf(off int) int {
+	for i, l := range d.lines {
+		if off >= l.start && off <= l.end && l.kind != lkEmpty {
+			return i
+		}
+	}
+	return -1
+}
+
+// lineCountry returns the one country the sentences of line l name, or ""
+// when they name none or several.
+func (d *doc) lineCountry(l int) string {
+	code := ""
+	for s, se := range d.sents {
+		if se.start < d.lines[l].start || se.start > d.lines[l].end {
+			continue
+		}
+		for _, c := range d.ctry[s] {
+			if code != "" && c.code != code {
+				return ""
+			}
+			code = c.code
+		}
+	}
+	return code
+}

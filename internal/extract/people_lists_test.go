@@ -1,0 +1,36 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// The items of a bulleted or numbered list after "The X delegation
+// included:" are people of X's delegation, each item a paragraph of its own.
+func TestListedMembers(t *testing.T) {
+	text := "On 2 June 2024, Kenyan Defence Cabinet Secretary Aden Duale received British Defence Secretary John Healey in Nairobi.\n\n" +
+		"The Kenyan delegation included:\n\n" +
+		"• General Charles Kahariri, Chief of the Defence Forces\n" +
+		"• Lieutenant General John Omenda, Vice Chief of the Defence Forces\n\n" +
+		"The British side included:\n" +
+		"1. Air Marshal Tom Hill, Chief of Defence Intelligence\n" +
+		"2) Brigadier Ann Lee\n\n" +
+		"They discussed training.\n"
+	got := strings.Join(officialsOf(text), " ")
+	want := "GB|Ann Lee GB|John Healey GB|Tom Hill KE|Aden Duale KE|Charles Kahariri KE|John Omenda"
+	if got != want {
+		t.Errorf("officials %q, want %q", got, want)
+	}
+	// each item keeps its own title: the next item's rank is not the last
+	// item's position
+	for _, m := range parse(text).people {
+		if m.written == "Charles Kahariri" && m.pos != "Chief of the Defence Forces" {
+			t.Errorf("Charles Kahariri: position %q", m.pos)
+		}
+	}
+	// a line of text ending with a colon and no list after it changes nothing
+	plain := "On 2 June 2024, Kenyan Defence Cabinet Secretary Aden Duale received British Defence Secretary John Healey in Nairobi. They said:\n\nGeneral Charles Kahariri, Chief of the Defence Forces\n"
+	if got := strings.Join(officialsOf(plain), " "); got != "GB|John Healey KE|Aden Duale" {
+		t.Errorf("no list: officials %q", got)
+	}
+}
