@@ -33,6 +33,7 @@ type pmention struct {
 	ofC          string   // the country of "of <Country>" after the name
 	ofE          int      // the token after that phrase
 	prank        bool     // the rank is written in the plural: "Lieutenant Generals X and Y"
+	posC         bool     // the country was read in the position
 }
 
 // entity is one person, gathering the mentions of their name.
@@ -231,6 +232,7 @@ func (d *doc) findPeople() {
 			i = j - 1
 		}
 	}
+	d.namePositionLists()
 	d.respectively()
 	d.counterparts()
 	d.coordinated()

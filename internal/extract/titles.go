@@ -295,6 +295,23 @@ func (d *doc) positionAfter(s, e int) (int, int, bool) {
 	for f > b && (isConnTok(T[f]) || T[f].isDash() || T[f].s == "(") {
 		f--
 	}
+	// "UK Ambassador to the Sultanate and the delegation accompanying":
+	// what follows the last "and" without a head of its own is no part
+	for a := f; a > b; a-- {
+		if T[a].kind == 'w' && T[a].low == "and" && !T[a].cap {
+			n := a + 1
+			if n < f && T[n].low == "the" {
+				n++
+			}
+			if !d.hasHead(s, a+1, f) && T[n].kind == 'w' && !T[n].cap {
+				f = a - 1
+				for f > b && (isConnTok(T[f]) || T[f].isDash()) {
+					f--
+				}
+			}
+			break
+		}
+	}
 	if !d.hasHead(s, b, f) {
 		return 0, 0, false
 	}
@@ -368,6 +385,9 @@ func usServiceSecretary(key string) bool {
 // setPosition fills the position text, country and abbreviation from the
 // position tokens.
 func (d *doc) setPosition(m *pmention) {
+	if m.country == "" {
+		defer func() { m.posC = m.country != "" }()
+	}
 	s := m.sent
 	T := d.st(s)
 	b, e := m.posI, m.posJ
