@@ -299,6 +299,10 @@ func (b *builder) hostFromSection(m *meetingDraft) {
 			}
 			return
 		}
+		if c := d.townIn(s, m.codes()); c != "" {
+			m.host, m.hostS, m.hostConf = c, s, 0.55
+			return
+		}
 	}
 	b.hostFromCues(m)
 }
