@@ -206,11 +206,6 @@ func (x *sideSet) hostFromSentence(m *meetingDraft) {
 		}
 	}
 	if x.host == "" && !m.noHost {
-		if c := d.townIn(a.s, x.codes()); c != "" {
-			x.host, x.hostConf = c, 0.6
-		}
-	}
-	if x.host == "" && !m.noHost {
 		x.host, x.hostConf, x.hostSide = d.visitingCue(a, x.subj, x.obj, x.country)
 	}
 	if x.host == "" {

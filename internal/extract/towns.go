@@ -2,7 +2,6 @@ package extract
 
 import (
 	_ "embed"
-	"slices"
 	"strings"
 	"sync"
 )
@@ -104,27 +103,6 @@ func (m *meetingDraft) codes() []string {
 	out := make([]string, 0, len(m.dlgs))
 	for _, x := range m.dlgs {
 		out = append(out, x.code)
-	}
-	return out
-}
-
-// codes returns the countries the two sides of a sentence name, by their
-// people or by the countries' names.
-func (x *sideSet) codes() []string {
-	var out []string
-	add := func(c string) {
-		if c != "" && !slices.Contains(out, c) {
-			out = append(out, c)
-		}
-	}
-	for _, idx := range x.all() {
-		add(x.country[idx])
-	}
-	for _, c := range x.subjCodes {
-		add(c)
-	}
-	for _, c := range x.objCodes {
-		add(c)
 	}
 	return out
 }
