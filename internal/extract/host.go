@@ -452,7 +452,10 @@ func (b *builder) outletCountry() string {
 			if c := outletCountries[outletOfHost(u.Host)]; c != "" {
 				return c
 			}
-			return hostCountry(u.Host)
+			if c := hostCountry(u.Host); c != "" {
+				return c
+			}
+			return siteCountry(u.Host)
 		}
 	}
 	return ""
