@@ -280,11 +280,25 @@ func (d *doc) possessiveCountry(idx int) string {
 // place or partner ("in Ghana", "with Togo").
 func (d *doc) clauseCountry(idx, end int) string {
 	m := d.people[idx]
-	if m.posI >= 0 {
-		return "" // a position tells the person's office, and its country if any
-	}
 	T := d.st(m.sent)
 	from := max(m.e1, m.j)
+	if m.posI >= 0 {
+		// a position tells the person's office, and its country if any; one
+		// that names none leaves only a service set off right after the
+		// name: "General X, US Marine Corps, visited"
+		for _, c := range d.ctry[m.sent] {
+			if c.i >= m.posI && c.i <= m.posJ {
+				return ""
+			}
+		}
+		if from+1 >= len(T) || !T[from].is(",") {
+			return ""
+		}
+		if c, ok := d.countryIn(m.sent, from+1); ok && c.i == from+1 && !c.adj {
+			return c.code
+		}
+		return ""
+	}
 	for _, o := range d.bySent[m.sent] {
 		if p := d.people[o]; p.s0 >= from && p.s0 < end {
 			end = p.s0

@@ -115,3 +115,13 @@ func TestClauseStart(t *testing.T) {
 		t.Errorf("clause of %q starts at %d, before the quotation's end", T[k].s, st)
 	}
 }
+
+// A person whose position names no country takes the country of a service
+// set off by commas right after the name.
+func TestServiceAfterPositionedName(t *testing.T) {
+	text := "On 4 September 2018, the Chairman of the Joint Chiefs of Staff, General Joseph Miller, US Marine Corps, visited the Hellenic National Defence General Staff. During talks with Chief of the General Staff Admiral Nikos Pappas, Turkish Armed Forces were discussed."
+	cs, _, _ := sidesOf(t, text)
+	if cs != "GR US" {
+		t.Errorf("countries %q, want GR US", cs)
+	}
+}
