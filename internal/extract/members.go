@@ -151,3 +151,65 @@ func (b *builder) headlessLeft(m *meetingDraft) {
 		x.head = left[0]
 	}
 }
+
+// namedLater: a meeting sentence that names its two sides by office alone
+// ("Turkey's defence minister met with his British counterpart") is often
+// told again with the names in the next sentences of its section ("Hulusi
+// Akar received Ben Wallace"): the one person before and the one after that
+// sentence's verb head the first sentence's two sides, in its order, and
+// its verb tells the host.
+func (b *builder) namedLater(m *meetingDraft) {
+	d, a := b.d, m.anchor
+	if len(m.subj) > 0 || len(m.obj) > 0 || len(m.dlgs) != 2 {
+		return
+	}
+	T := d.st(a.s)
+	sc := d.sideCountries(a.s, 0, a.i, nil)
+	oc := d.sideCountries(a.s, a.j, len(T), nil)
+	if len(sc) != 1 || len(oc) != 1 || sc[0] == oc[0] || m.dlg(sc[0]) == nil || m.dlg(oc[0]) == nil {
+		return
+	}
+	for _, s := range m.sents {
+		if s <= a.s || s > a.s+2 {
+			continue
+		}
+		a2, ok := d.anchorIn(s)
+		if !ok || a2.call || a2.video {
+			continue
+		}
+		subj, obj := d.sidePeople(a2)
+		if a2.guestAfter {
+			subj, obj = obj, subj
+		}
+		if len(subj) != 1 || len(obj) != 1 || d.people[subj[0]].key == d.people[obj[0]].key {
+			continue
+		}
+		if c, _ := d.countryOf(subj[0]); c != "" && c != sc[0] {
+			return
+		}
+		if c, _ := d.countryOf(obj[0]); c != "" && c != oc[0] {
+			return
+		}
+		if m.country == nil {
+			m.country, m.cconf = map[int]string{}, map[int]float64{}
+		}
+		for _, p := range []struct {
+			idx  int
+			code string
+		}{{subj[0], sc[0]}, {obj[0], oc[0]}} {
+			m.country[p.idx], m.cconf[p.idx] = p.code, 0.6
+			if x := m.dlg(p.code); x.head < 0 && !d.hasPerson(m, p.idx) {
+				x.head = p.idx
+			}
+		}
+		if m.host == "" && !m.noHost {
+			switch a2.class {
+			case aHost:
+				m.host, m.hostS, m.hostConf = sc[0], s, 0.7
+			case aGuest, aPassive:
+				m.host, m.hostS, m.hostConf = oc[0], s, 0.7
+			}
+		}
+		return
+	}
+}

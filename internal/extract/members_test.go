@@ -97,3 +97,13 @@ func TestSideMates(t *testing.T) {
 		t.Errorf("heads %v, want GH Kofi Mensah, TG Essi Agbo", heads)
 	}
 }
+
+// A meeting told first by offices alone and then with names: the names
+// head the two sides, and the second sentence's verb gives the host.
+func TestNamedLater(t *testing.T) {
+	text := "Turkey's defense minister met with his British counterpart on March 12. Hulusi Akar received Ben Wallace with a military ceremony. After the ceremony, the two ministers held a meeting with their delegations."
+	cs, host, heads := sidesOf(t, text)
+	if cs != "GB TR" || host != "TR" || heads["TR"] != "Hulusi Akar" || heads["GB"] != "Ben Wallace" {
+		t.Errorf("countries %q host %q heads %v, want GB TR, host TR, heads Hulusi Akar and Ben Wallace", cs, host, heads)
+	}
+}

@@ -160,6 +160,7 @@ func (d *doc) continuesTalks(s int, names []string) bool {
 func (b *builder) finishMain(m *meetingDraft) {
 	d := b.d
 	a := m.anchor
+	b.namedLater(m)
 	if m.host == "" && !m.noHost && !a.call && !a.video {
 		for _, s := range m.sents {
 			if s == a.s {
