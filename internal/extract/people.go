@@ -219,6 +219,10 @@ func (d *doc) findPeople() {
 				i = j - 1 // "received in his office at Bayt al Falaj": a place
 				continue
 			}
+			if !m.strong && d.inBodyName(s, i) {
+				i = j - 1 // "the Inter-American Commission on Human Rights": a body's name
+				continue
+			}
 			if n := len(d.people); n > 0 && (m.hon || m.rank != "") && m.posI < 0 {
 				p := &d.people[n-1]
 				if p.sent == s && p.j == m.s0 && !p.strong && p.inits == 0 {

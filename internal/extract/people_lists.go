@@ -54,3 +54,23 @@ func (d *doc) lineCountry(l int) string {
 	}
 	return code
 }
+
+// bodyNameLinks join the words of the name of a body or an office:
+// "Commission on Human Rights", "Centre for Strategic Studies".
+var bodyNameLinks = setOf("on", "for", "of")
+
+// inBodyName reports whether the capitalised words from token i go on the
+// name of a body or office written before them ("Commission on", "Institute
+// for", "Ministry of"), rather than name a person.
+func (d *doc) inBodyName(s, i int) bool {
+	T := d.st(s)
+	k := i - 1
+	if k >= 0 && T[k].low == "the" && !T[k].cap {
+		k--
+	}
+	if k < 1 || T[k].kind != 'w' || T[k].cap || !bodyNameLinks[T[k].low] {
+		return false
+	}
+	p := T[k-1]
+	return p.kind == 'w' && p.cap && (positionWords[p.low] || positionHeads[p.low]) && !d.isCountryTok(s, k-1)
+}

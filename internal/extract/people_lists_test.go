@@ -34,3 +34,18 @@ func TestListedMembers(t *testing.T) {
 		t.Errorf("no list: officials %q", got)
 	}
 }
+
+// Capitalised words that go on a body's name after "Commission on",
+// "Centre for" name no person; a title with "of" before a name still does.
+func TestBodyNamesAreNoPeople(t *testing.T) {
+	got := writtenNames("She met the members of the Inter-American Commission on Human Rights and the Centre for Strategic Studies. She met Minister of Defense Israel Katz.")
+	if _, ok := got["Human Rights"]; ok {
+		t.Errorf("Human Rights read as a person: %v", got)
+	}
+	if _, ok := got["Strategic Studies"]; ok {
+		t.Errorf("Strategic Studies read as a person: %v", got)
+	}
+	if got["Israel Katz"] != "Israel Katz" {
+		t.Errorf("Israel Katz not read: %v", got)
+	}
+}
