@@ -219,6 +219,10 @@ func (d *doc) findPeople() {
 				i = j - 1 // "received in his office at Bayt al Falaj": a place
 				continue
 			}
+			if spokesTitle(m.pos) {
+				i = j - 1 // a spokesman tells of the meeting and takes no part in it
+				continue
+			}
 			if !m.strong && d.inBodyName(s, i) {
 				i = j - 1 // "the Inter-American Commission on Human Rights": a body's name
 				continue

@@ -74,3 +74,20 @@ func (d *doc) inBodyName(s, i int) bool {
 	p := T[k-1]
 	return p.kind == 'w' && p.cap && (positionWords[p.low] || positionHeads[p.low]) && !d.isCountryTok(s, k-1)
 }
+
+// spokesTitle reports whether a position is a spokesperson's or press
+// officer's: reports quote them, and never as a party to the meeting.
+func spokesTitle(pos string) bool {
+	w := foldWords(pos)
+	for i, x := range w {
+		switch x {
+		case "spokesman", "spokesperson", "spokeswoman", "spokespersons", "spokesmen":
+			return true
+		case "press":
+			if i+1 < len(w) && (w[i+1] == "secretary" || w[i+1] == "officer" || w[i+1] == "attache") {
+				return true
+			}
+		}
+	}
+	return false
+}

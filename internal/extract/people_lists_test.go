@@ -49,3 +49,14 @@ func TestBodyNamesAreNoPeople(t *testing.T) {
 		t.Errorf("Israel Katz not read: %v", got)
 	}
 }
+
+// A spokesman quoted on the meeting is no party to it.
+func TestSpokesmenAreNoParty(t *testing.T) {
+	got := strings.Join(officialsOf("On 2 June 2024, Egyptian Defence Minister Mohamed Zaki met US CENTCOM Commander General Michael Kurilla in Cairo, Egyptian army spokesman Colonel Gharib Abdel Hafez said. The meeting was attended by Pentagon Press Secretary John Kirby."), " ")
+	if strings.Contains(got, "Gharib") || strings.Contains(got, "Kirby") {
+		t.Errorf("officials %q: a spokesman is no party", got)
+	}
+	if !strings.Contains(got, "Mohamed Zaki") || !strings.Contains(got, "Michael Kurilla") {
+		t.Errorf("officials %q: the principals are missing", got)
+	}
+}
