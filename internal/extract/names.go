@@ -206,7 +206,7 @@ func (d *doc) nameRun(s, i int) (int, int, int) {
 			j++
 			continue
 		}
-		if words > 0 && T[j].sp && (d.looseNameWord(s, j) || words == 1 && d.capsName(s, j) && T[j-1].kind == 'w' && utf8.RuneCountInString(T[j].s) >= 3 ||
+		if words > 0 && T[j].sp && (d.looseNameWord(s, j) || (words == 1 || d.capsName(s, j-1)) && d.capsName(s, j) && T[j-1].kind == 'w' && utf8.RuneCountInString(T[j].s) >= 3 ||
 			d.placeSurname(s, j)) && isTitled() {
 			// "Dong Jun", "Hirokazu MATSUNO"
 			words++

@@ -152,3 +152,11 @@ func TestLowerCaseRanks(t *testing.T) {
 		}
 	}
 }
+
+// A family name of two words in capitals after a given name and a title.
+func TestCapitalisedFamilyNames(t *testing.T) {
+	got := writtenNames("He met General Sahir SHAMSHAD MIRZA, NI (M), in Rawalpindi and Minister of Defence Pál KOVÁCS.")
+	if got["Sahir SHAMSHAD MIRZA"] != "Sahir SHAMSHAD MIRZA" || got["Pál KOVÁCS"] != "Pál KOVÁCS" {
+		t.Errorf("names %v", got)
+	}
+}
