@@ -363,6 +363,12 @@ func (d *doc) mergeShortNames(surnames map[string][]string) {
 			into[a] = hits[0]
 		}
 	}
+	d.foldNames(into, surnames)
+}
+
+// foldNames makes every mention of a name that is a key of into a mention
+// of the name it maps to, and forgets the first.
+func (d *doc) foldNames(into map[string]string, surnames map[string][]string) {
 	if len(into) == 0 {
 		return
 	}

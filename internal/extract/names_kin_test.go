@@ -160,3 +160,19 @@ func TestCapitalisedFamilyNames(t *testing.T) {
 		t.Errorf("names %v", got)
 	}
 }
+
+// A full name spelt once with a letter more or less is the same person.
+func TestNameSpeltTwoWays(t *testing.T) {
+	got := writtenNames("He met ambassador Safyah al-Sahil in Amman. The visit was attended by the Iraqi ambassador Safiyah al-Sahil. Ali Khan met Ali Khar.")
+	if got["Safiyah al-Sahil"] != "Safyah al-Sahil" {
+		t.Errorf("Safiyah al-Sahil: %q, want Safyah al-Sahil (%v)", got["Safiyah al-Sahil"], got)
+	}
+	// short words differ too often between two people
+	if got["Ali Khar"] != "Ali Khar" {
+		t.Errorf("Ali Khar: %q (%v)", got["Ali Khar"], got)
+	}
+	if !variantOf([]string{"lasses", "sand"}, []string{"lasse", "sand"}) || variantOf([]string{"lasse", "sand"}, []string{"lasse", "sand"}) ||
+		variantOf([]string{"mohamad", "farad"}, []string{"mohamed", "farid"}) {
+		t.Error("variantOf")
+	}
+}

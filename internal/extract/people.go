@@ -268,6 +268,7 @@ func (d *doc) findPeople() {
 		}
 	}
 	d.mergeShortNames(surnames)
+	d.mergeVariants(surnames)
 	// then initials and surnames
 	for idx := range d.people {
 		m := &d.people[idx]

@@ -120,3 +120,45 @@ func oneEdit(a, b string) bool {
 	}
 	return string(x[i+1:]) == string(y[i:])
 }
+
+// mergeVariants folds a full name that differs from an earlier one in one
+// word, by one letter of a word of five letters or more, into the earlier
+// one: "Lasses Sand" after "Lasse Sand", "Mohamad Farid" after "Mohamed
+// Farid" are one person's name spelt two ways.
+func (d *doc) mergeVariants(surnames map[string][]string) {
+	into := map[string]string{}
+	for n, a := range d.order {
+		aw := strings.Fields(a)
+		if len(aw) < 2 {
+			continue
+		}
+		for _, b := range d.order[:n] {
+			if _, folded := into[b]; folded {
+				continue
+			}
+			if bw := strings.Fields(b); variantOf(aw, bw) {
+				into[a] = b
+				break
+			}
+		}
+	}
+	d.foldNames(into, surnames)
+}
+
+// variantOf reports whether two names of as many words differ in exactly
+// one word, by one letter, that word being five letters long or more.
+func variantOf(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	diff := -1
+	for i := range a {
+		if a[i] != b[i] {
+			if diff >= 0 {
+				return false
+			}
+			diff = i
+		}
+	}
+	return diff >= 0 && min(utf8.RuneCountInString(a[diff]), utf8.RuneCountInString(b[diff])) >= 5 && oneEdit(a[diff], b[diff])
+}
