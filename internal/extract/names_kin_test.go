@@ -176,3 +176,16 @@ func TestNameSpeltTwoWays(t *testing.T) {
 		t.Error("variantOf")
 	}
 }
+
+// A name of two words is the one longer name with its first and last words.
+func TestMiddleNamesLeftOut(t *testing.T) {
+	got := writtenNames("Armed Forces minister Joaquin Virgilio Perez visited the command. Minister Joaquin Perez thanked General Douglas Fraser.")
+	if got["Joaquin Perez"] != "Joaquin Virgilio Perez" {
+		t.Errorf("Joaquin Perez: %q (%v)", got["Joaquin Perez"], got)
+	}
+	// a father's name between is another person's name
+	got = writtenNames("Sheikh Hamdan bin Zayed Nahyan met Sheikh Hamdan Nahyan.")
+	if got["Hamdan Nahyan"] != "Hamdan Nahyan" {
+		t.Errorf("Hamdan Nahyan: %q (%v)", got["Hamdan Nahyan"], got)
+	}
+}

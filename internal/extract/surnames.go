@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -140,6 +141,24 @@ func (d *doc) mergeVariants(surnames map[string][]string) {
 				into[a] = b
 				break
 			}
+		}
+	}
+	// "Joaquin Perez" for "Joaquin Virgilio Perez": the middle names left
+	// out, when one other name alone has those first and last words
+	for _, a := range d.order {
+		aw := strings.Fields(a)
+		if len(aw) != 2 || into[a] != "" {
+			continue
+		}
+		var hits []string
+		for _, b := range d.order {
+			bw := strings.Fields(b)
+			if len(bw) > 2 && bw[0] == aw[0] && bw[len(bw)-1] == aw[1] && !slices.ContainsFunc(bw, func(w string) bool { return patronymic[w] }) {
+				hits = append(hits, b)
+			}
+		}
+		if len(hits) == 1 {
+			into[a] = hits[0]
 		}
 	}
 	d.foldNames(into, surnames)
