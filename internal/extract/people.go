@@ -219,6 +219,10 @@ func (d *doc) findPeople() {
 				i = j - 1 // "received in his office at Bayt al Falaj": a place
 				continue
 			}
+			if d.fatherOrLate(s, i) {
+				i = j - 1 // "X ibni Al-Marhum Sultan Y": the father's name, or the late
+				continue
+			}
 			if spokesTitle(m.pos) {
 				i = j - 1 // a spokesman tells of the meeting and takes no part in it
 				continue

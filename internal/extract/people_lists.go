@@ -91,3 +91,27 @@ func spokesTitle(pos string) bool {
 	}
 	return false
 }
+
+// lateMarks say that the person named after them has died: "Al-Marhum",
+// "Almarhum" (Malay and Arabic styles), "the late".
+var lateMarks = setOf("marhum", "almarhum", "marhumah", "almarhumah", "late")
+
+// fatherOrLate reports whether the name at token i is a father's, after a
+// lower-case "ibni" or "bin" inside one run of capitalised words ("Sultan X
+// ibni Al-Marhum Sultan Y"), or a dead person's ("the late Y"): no one
+// present at a meeting.
+func (d *doc) fatherOrLate(s, i int) bool {
+	T := d.st(s)
+	for k := i - 1; k >= 0 && k >= i-12; k-- {
+		t := T[k]
+		switch {
+		case t.kind == 'w' && lateMarks[t.low] && (t.cap || t.low != "late" || k > 0 && T[k-1].low == "the"):
+			return true
+		case t.kind == 'w' && !t.cap && patronymic[t.low]:
+			return true
+		case t.kind == 'w' && !t.cap, t.is(","), t.isTerminal(), t.is(";"), t.is("("), t.is(")"):
+			return false
+		}
+	}
+	return false
+}

@@ -60,3 +60,17 @@ func TestSpokesmenAreNoParty(t *testing.T) {
 		t.Errorf("officials %q: the principals are missing", got)
 	}
 }
+
+// A father's name after a lower-case "ibni" and a name after "Al-Marhum" or
+// "the late" are no one at the meeting.
+func TestFathersAndTheLate(t *testing.T) {
+	got := writtenNames("His Majesty Sultan Haji Hassanal Bolkiah ibni Al-Marhum Sultan Haji Omar Ali Saifuddien, Sultan of Brunei, received General Songwit Noonpackdee. He laid a wreath at the tomb of the late President Heydar Aliyev.")
+	for _, n := range []string{"Omar", "Omar Ali Saifuddien", "Heydar Aliyev"} {
+		if _, ok := got[n]; ok {
+			t.Errorf("%s read as a person: %v", n, got)
+		}
+	}
+	if got["Hassanal Bolkiah"] != "Hassanal Bolkiah" || got["Songwit Noonpackdee"] != "Songwit Noonpackdee" {
+		t.Errorf("names %v", got)
+	}
+}
