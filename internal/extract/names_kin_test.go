@@ -189,3 +189,14 @@ func TestMiddleNamesLeftOut(t *testing.T) {
 		t.Errorf("Hamdan Nahyan: %q (%v)", got["Hamdan Nahyan"], got)
 	}
 }
+
+// A service's words between a country and a rank: "Chinese Defence General X".
+func TestCountryServiceRank(t *testing.T) {
+	d := parse("Defence Minister Tea Banh meets with Chinese Defence General Zhao Wenhua and Pakistan Navy Commodore Ali Khan.")
+	want := map[string]string{"Zhao Wenhua": "CN", "Ali Khan": "PK", "Tea Banh": ""}
+	for _, m := range d.people {
+		if c, ok := want[m.written]; ok && m.country != c {
+			t.Errorf("%s: country %q, want %q", m.written, m.country, c)
+		}
+	}
+}

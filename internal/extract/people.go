@@ -169,6 +169,17 @@ func (d *doc) context(m *pmention) {
 			m.country, m.ccf = c.code, 0.8
 		}
 	}
+	if m.country == "" && m.rank != "" && m.posI < 0 && m.s0 >= 2 {
+		// "Chinese Defence General X", "Pakistan Navy Commodore X": a
+		// service's words between the country and the rank
+		k := m.s0 - 1
+		for n := 0; n < 3 && k > 0 && T[k].kind == 'w' && T[k].cap && positionWords[T[k].low] && !positionHeads[T[k].low] && !d.isCountryTok(s, k); n++ {
+			k--
+		}
+		if c, ok := d.countryIn(s, k); ok && k < m.s0-1 && c.j == k+1 {
+			m.country, m.ccf = c.code, 0.8
+		}
+	}
 	// "his counterpart X" names a principal as a title would
 	m.strong = m.rank != "" || m.hon || m.posI >= 0 || counterpart
 	m.counterpart = counterpart
