@@ -234,6 +234,10 @@ func (d *doc) findPeople() {
 				i = j - 1 // "X ibni Al-Marhum Sultan Y": the father's name, or the late
 				continue
 			}
+			if m.posI >= 0 && (m.country == "" || m.posC) && d.bodyOfNations(s, m.posI, m.posJ) {
+				i = j - 1 // "NATO Secretary-General X": no country's official
+				continue
+			}
 			if spokesTitle(m.pos) {
 				i = j - 1 // a spokesman tells of the meeting and takes no part in it
 				continue

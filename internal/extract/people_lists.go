@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // itemCountries gives the people of a list's items who are named without a
 // country the one country the list's lead names: "The Kenyan delegation
 // included:" and then "• General X, Chief of the Defence Forces".
@@ -111,6 +113,47 @@ func (d *doc) fatherOrLate(s, i int) bool {
 			return true
 		case t.kind == 'w' && !t.cap, t.is(","), t.isTerminal(), t.is(";"), t.is("("), t.is(")"):
 			return false
+		}
+	}
+	return false
+}
+
+// nationsBodies are the folded names and abbreviations of bodies of many
+// nations, whose officials are no country's.
+var nationsBodies = []string{"nato", "osce", "csto", "asean", "oas", "gcc", "oic", "unhcr", "unicef", "undp",
+	"imf", "interpol", "icrc", "un", "eu", "united nations", "european union", "african union",
+	"organization of american states", "organisation of american states", "arab league", "league of arab states",
+	"european commission", "red cross", "world bank", "commonwealth of independent states",
+	"shanghai cooperation organisation", "shanghai cooperation organization", "collective security treaty organization",
+	"gulf cooperation council", "organization of turkic states", "organisation of islamic cooperation"}
+
+// bodyOfNations reports whether a position of tokens [b, e] is held in a
+// body of many nations ("NATO Secretary-General", "secretary general of the
+// Organization of American States") rather than sent to one ("Ambassador to
+// NATO").
+func (d *doc) bodyOfNations(s, b, e int) bool {
+	T := d.st(s)
+	for i := b; i <= e && i < len(T); i++ {
+		for _, n := range nationsBodies {
+			ws := strings.Fields(n)
+			if !lowWords(T, i, ws...) || (len(ws) == 1 && !T[i].upper) {
+				continue
+			}
+			k := i - 1
+			if k >= b && T[k].low == "the" {
+				k--
+			}
+			if k >= b && (T[k].low == "to" || T[k].low == "at" || T[k].low == "with" || T[k].low == "in") {
+				return false
+			}
+			// a country named outside the body's name: "NATO Supreme Allied
+			// Commander and Commander of the United States European Command"
+			for _, c := range d.ctry[s] {
+				if c.i >= b && c.i <= e && (c.i < i || c.i >= i+len(ws)) {
+					return false
+				}
+			}
+			return true
 		}
 	}
 	return false

@@ -74,3 +74,22 @@ func TestFathersAndTheLate(t *testing.T) {
 		t.Errorf("names %v", got)
 	}
 }
+
+// An official of a body of many nations is no country's; a country's envoy
+// to one still is.
+func TestOfficialsOfBodiesOfNations(t *testing.T) {
+	got := writtenNames("Mattis also spoke with NATO Secretary-General Jens Stoltenberg and with the secretary general of the Organization of American States, Luis Almagro, and met US Ambassador to NATO Julianne Smith.")
+	for _, n := range []string{"Jens Stoltenberg", "Luis Almagro"} {
+		if _, ok := got[n]; ok {
+			t.Errorf("%s read as a country's official: %v", n, got)
+		}
+	}
+	if got["Julianne Smith"] != "Julianne Smith" {
+		t.Errorf("Julianne Smith not read: %v", got)
+	}
+	// a double post, one of them a country's
+	got = writtenNames("He met NATO Supreme Allied Commander Europe and Commander of the United States European Command, General Christopher Cavoli.")
+	if got["Christopher Cavoli"] != "Christopher Cavoli" {
+		t.Errorf("Christopher Cavoli not read: %v", got)
+	}
+}
