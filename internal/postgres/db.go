@@ -119,7 +119,9 @@ func (p *Pools) Close() {
 }
 
 // Store returns a Store over the pools.
-func (p *Pools) Store() *Store { return &Store{pool: p.Main, bulk: p.Bulk, primary: p.Main} }
+func (p *Pools) Store() *Store {
+	return &Store{pool: p.Main, bulk: p.Bulk, primary: p.Main, estimates: newEstimateCache()}
+}
 
 // Store implements the domain's stores over a pool for requests and one
 // for bulk work (which may be the same). With a Router, each is a view
@@ -133,6 +135,10 @@ type Store struct {
 	router  *Router // nil: one node
 	// trace, when set, sees the statements of list reads (Traced).
 	trace func(sql string, args []any)
+	// searchPlan, when set, is the plan of every search page (tests).
+	searchPlan searchPlan
+	// estimates keeps the estimates search pages choose their plan by.
+	estimates *estimateCache
 }
 
 // db is what a Store runs statements on: a pool, or a Router's view.
@@ -145,7 +151,9 @@ type db interface {
 }
 
 // NewStore returns a Store whose bulk work shares pool.
-func NewStore(pool *pgxpool.Pool) *Store { return &Store{pool: pool, bulk: pool, primary: pool} }
+func NewStore(pool *pgxpool.Pool) *Store {
+	return &Store{pool: pool, bulk: pool, primary: pool, estimates: newEstimateCache()}
+}
 
 // Ping checks that the primary answers.
 func (s *Store) Ping(ctx context.Context) error {

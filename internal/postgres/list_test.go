@@ -19,7 +19,11 @@ import (
 )
 
 func newService(pool *pgxpool.Pool) *domain.Service {
-	st := NewStore(pool)
+	return serviceOf(NewStore(pool))
+}
+
+// serviceOf is the service over st.
+func serviceOf(st *Store) *domain.Service {
 	return domain.NewService(domain.Stores{Meetings: st, Officials: st, Agreements: st, Countries: st,
 		Stats: st, Rows: st, Keys: st, Audit: st, Imports: st, Idempotency: st, Articles: st})
 }
@@ -371,9 +375,11 @@ func genCluster(t *testing.T, svc *domain.Service, r *rand.Rand, word string, n 
 
 // TestSearch_SameRowsAsTheStraightforwardQuery pages through searches whose
 // matches are recent, old, packed into one month, spread thin or without a
-// year, each read in the steps of searchPage (walk, years, months, a
-// month's walk), in both orders, and compares them with the straightforward
-// query.
+// year, or too many for one scan, with countries, partners and other
+// filters, in both orders, each read in every plan of searchPage (the plan
+// the estimate picks; one scan of the matches, capped; the walk, then
+// years, months and a month's walk; those steps without the walk), and
+// compares them with the straightforward query.
 func TestSearch_SameRowsAsTheStraightforwardQuery(t *testing.T) {
 	t.Parallel()
 	pool := pgtest.New(t)
@@ -389,6 +395,12 @@ func TestSearch_SameRowsAsTheStraightforwardQuery(t *testing.T) {
 	genCluster(t, svc, r, "yankee", 14, "2009-03-01", "2009-08-17", "2009", "2009-11")
 	genCluster(t, svc, r, "xray", 5, "2002-01-01", "2007-07-07", "2013-03-03", "2021-12-31", "--01-01")
 	genCluster(t, svc, r, "whiskey", 40, "2024-12-30", "2025-01-02", "2025-06")
+	_, err := pool.Exec(context.Background(), "ANALYZE meetings")
+	require.NoError(t, err)
+	var all int
+	require.NoError(t, pool.QueryRow(context.Background(), `SELECT count(*) FROM meetings m WHERE m.deleted_at IS NULL
+		AND m.parent_id IS NULL AND m.search @@ websearch_to_tsquery('english', 'meeting')`).Scan(&all))
+	require.Greater(t, all, searchRareRows(50), "a term with more matches than one scan reads")
 	filters := []domain.MeetingFilter{
 		{Q: "zulu"},
 		{Q: "zulu", Sort: domain.SortDateAsc},
@@ -396,6 +408,8 @@ func TestSearch_SameRowsAsTheStraightforwardQuery(t *testing.T) {
 		{Q: "zulu", From: date("2003-05-10"), To: date("2012")},
 		{Q: "zulu", Countries: []string{"AZ"}},
 		{Q: "zulu", Countries: []string{"UZ", "GE"}, Sort: domain.SortDateAsc},
+		{Q: "zulu", Countries: []string{"UZ"}, Partner: "AZ"},
+		{Q: "zulu", Countries: []string{"UZ", "GE"}, Partner: "UZ"},
 		{Q: "zulu", Kind: "official_visit"},
 		{Q: "yankee"},
 		{Q: "yankee", Sort: domain.SortDateAsc},
@@ -403,19 +417,30 @@ func TestSearch_SameRowsAsTheStraightforwardQuery(t *testing.T) {
 		{Q: "xray", Sort: domain.SortDateAsc},
 		{Q: "whiskey"},
 		{Q: "whiskey", Sort: domain.SortDateAsc},
+		{Q: "whiskey", Countries: []string{"TR"}, Topic: "military"},
 		{Q: "alpha"},
 		{Q: "bravo charlie", Sort: domain.SortDateAsc},
 		{Q: "zulu or yankee"},
 		{Q: "zulu -yankee", IncludeChildren: true},
 		{Q: "talks", IncludeChildren: true},
+		{Q: "meeting"},
+		{Q: "meeting", Sort: domain.SortDateAsc},
+		{Q: "meeting", Countries: []string{"KZ"}},
+		{Q: "meeting", From: date("2004"), To: date("2006-08")},
+		{Q: "nothingmatches"},
 	}
-	for i, f := range filters {
-		for _, limit := range []int{1, 3, 7, 50} {
-			f.Limit = limit
-			want := referenceIDs(t, pool, withDefaults(f))
-			got := pagedIDs(t, svc, f)
-			if !assert.Equal(t, want, got, "filter %d %+v, limit %d", i, f, limit) {
-				return
+	for _, plan := range []searchPlan{planAuto, planRare, planWalk, planBuckets} {
+		st := NewStore(pool)
+		st.searchPlan = plan
+		svc := serviceOf(st)
+		for i, f := range filters {
+			for _, limit := range []int{1, 3, 7, 50} {
+				f.Limit = limit
+				want := referenceIDs(t, pool, withDefaults(f))
+				got := pagedIDs(t, svc, f)
+				if !assert.Equal(t, want, got, "plan %d, filter %d %+v, limit %d", plan, i, f, limit) {
+					return
+				}
 			}
 		}
 	}

@@ -2,10 +2,12 @@ package postgres
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -19,33 +21,58 @@ import (
 // matches at once but reads the whole table for a term whose matches are
 // old, and reading every match through the GIN index and sorting them
 // reads all 10,000 matches of a mid-frequency term for a page of 50. So the
-// page is found in steps, each reading at most about a page of rows:
+// plan is chosen for each request from the planner's estimate of the
+// term's matches under the filter (searchChoose), and the page is found in
+// steps, each reading at most about a page of rows:
 //
-//  1. Walk the list's order for searchWalk pages of rows, keeping the
-//     matches (a common term: done).
-//  2. From where the walk stopped, read the matches year by year through
-//     meetings_search_idx, a GIN index over the search document and the
-//     year and month of the date (btree_gin), which intersects the term's
-//     entries with a year's inside the index: a year without matches costs
-//     no row. Reading stops once a page and one more row are read: the years
-//     read whole hold the page (done), or the year the reading stopped in
-//     holds what is missing.
+//  0. A rare term (the estimate within searchRareRows, or the term's
+//     alone within twice that): every match in one bitmap scan of
+//     meetings_search_idx and a top-N sort, the scan capped at
+//     searchRareRows rows; should the term have more matches than that
+//     after all, the steps below.
+//  1. A term frequent in the list (the estimate puts half a page within
+//     the walk): walk the list's order for searchWalk pages of rows,
+//     keeping the matches (a common term: done). Otherwise no walk: in
+//     the list's first rows it would find next to nothing.
+//  2. From where the walk stopped (or the page starts), read the matches
+//     year by year through meetings_search_idx, a GIN index over the search
+//     document, the countries and the year and month of the date
+//     (btree_gin), which intersects the term's entries with a year's (and
+//     a country's) inside the index: a year without matches costs no row.
+//     Reading stops once a page and one more row are read: the years read
+//     whole hold the page (done), or the year the reading stopped in holds
+//     what is missing.
 //  3. The same month by month within that year;
 //  4. and, within the month the reading stopped in (one that holds more
 //     than the page), a walk of the month in the list's order. Dates without
 //     a year (year 0) all sort alike, by id alone: that year is walked
 //     instead of read by month.
 //
-// The steps are one to six statements.
+// The steps are one to seven statements, the first the estimate, which a
+// Store keeps for a minute (estimateCache).
 const searchWalk = 2
 
-// The year and month buckets of meetings_search_idx (migration 000010);
-// the expressions must be the index's own. A date without a year is in
-// year 0.
+// The year and month buckets of meetings_search_idx (migrations 000011,
+// 000013); the expressions must be the index's own. A date without a year
+// is in year 0.
 const (
 	searchYear  = "coalesce(m.date_year, 0)"
 	searchMonth = "(coalesce(m.date_year, 0) * 12 + coalesce(m.date_month, 1) - 1)"
 )
+
+// searchPlan is how a search page is read (see above).
+type searchPlan int
+
+const (
+	planAuto    searchPlan = iota // chosen by the estimate
+	planRare                      // one scan of the matches, capped; the buckets if over the cap
+	planWalk                      // the walk, then the buckets
+	planBuckets                   // the buckets alone
+)
+
+// searchRareRows is how many matches a search reads in one scan and sorts
+// for a page of need rows: four pages' worth, and no fewer than 100.
+func searchRareRows(need int) int { return max(4*need, 100) }
 
 // usesSearchSteps reports whether a list is a search page searchPage reads.
 func usesSearchSteps(f domain.MeetingFilter) bool {
@@ -56,7 +83,7 @@ func usesSearchSteps(f domain.MeetingFilter) bool {
 // searchPage reads a page of a search in the steps above.
 func (s *Store) searchPage(ctx context.Context, f domain.MeetingFilter) ([]domain.MeetingSummary, error) {
 	q := s.traced(s.pool)
-	out, err := searchSteps(ctx, q, f)
+	out, err := searchSteps(ctx, q, s.estimates, f, s.searchPlan)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -75,44 +102,64 @@ func (s *Store) searchPage(ctx context.Context, f domain.MeetingFilter) ([]domai
 	return filled, err
 }
 
-func searchSteps(ctx context.Context, q querier, f domain.MeetingFilter) ([]domain.MeetingSummary, error) {
+func searchSteps(ctx context.Context, q querier, estimates *estimateCache, f domain.MeetingFilter,
+	plan searchPlan) ([]domain.MeetingSummary, error) {
 	need := f.Limit
 	desc := f.Sort == domain.SortDateDesc
+	if plan == planAuto {
+		var err error
+		if plan, err = searchChoose(ctx, q, estimates, f); err != nil {
+			return nil, err
+		}
+	}
+
+	// 0. A rare term.
+	if plan == planRare {
+		got, ok, err := searchRareScan(ctx, q, f)
+		if err != nil || ok {
+			return got, err
+		}
+		plan = planBuckets // more matches than the estimate said, none of them near the top
+	}
 
 	// 1. The walk.
-	walk := need * searchWalk
-	var args sqlArgs
-	hit := "m.search @@ websearch_to_tsquery('english', unaccent(" + args.add(f.Q) + "))"
-	noQ := f
-	noQ.Q, noQ.Limit = "", walk
-	inner := buildMeetingQuery(noQ, &args, []column{{hit, "hit"}})
-	sql := "SELECT w.id, w.sort_key, w.updated_at, w.deleted, w.list_item, w.hit, w.rn\nFROM (SELECT x.*, row_number() OVER () AS rn FROM (\n" +
-		inner + "\n) x) w\nWHERE w.hit OR w.rn = " + args.add(walk) + "\nLIMIT " + args.add(need+1)
 	var got []domain.MeetingSummary
-	var boundary *domain.Cursor
-	err := queryRows(ctx, q, sql, args, func(rows pgx.Rows) error {
-		var m domain.MeetingSummary
-		var isHit bool
-		var rn int64
-		if err := scanSummaryInto(rows, &m, &isHit, &rn); err != nil {
-			return err
+	boundary := f.After
+	if plan == planWalk {
+		walk := need * searchWalk
+		var args sqlArgs
+		hit := "m.search @@ websearch_to_tsquery('english', unaccent(" + args.add(f.Q) + "))"
+		noQ := f
+		noQ.Q, noQ.Limit = "", walk
+		inner := buildMeetingQuery(noQ, &args, []column{{hit, "hit"}})
+		sql := "SELECT w.id, w.sort_key, w.updated_at, w.deleted, w.list_item, w.hit, w.rn\nFROM (SELECT x.*, row_number() OVER () AS rn FROM (\n" +
+			inner + "\n) x) w\nWHERE w.hit OR w.rn = " + args.add(walk) + "\nLIMIT " + args.add(need+1)
+		boundary = nil
+		err := queryRows(ctx, q, sql, args, func(rows pgx.Rows) error {
+			var m domain.MeetingSummary
+			var isHit bool
+			var rn int64
+			if err := scanSummaryInto(rows, &m, &isHit, &rn); err != nil {
+				return err
+			}
+			if isHit && len(got) < need {
+				got = append(got, m)
+			}
+			if rn == int64(walk) {
+				boundary = &domain.Cursor{Key: m.SortKey, ID: m.ID}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
-		if isHit && len(got) < need {
-			got = append(got, m)
+		if len(got) >= need || boundary == nil {
+			return got, nil // a page, or the list ended within the walk
 		}
-		if rn == int64(walk) {
-			boundary = &domain.Cursor{Key: m.SortKey, ID: m.ID}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	if len(got) >= need || boundary == nil {
-		return got, nil // a page, or the list ended within the walk
 	}
 
-	// Conditions of the steps that follow: the filter, after the walk.
+	// Conditions of the steps that follow: the filter, after the walk (or
+	// the page's own start).
 	after := f
 	after.After = boundary
 	stepWhere := func(args *sqlArgs) []string {
@@ -141,11 +188,13 @@ func searchSteps(ctx context.Context, q querier, f domain.MeetingFilter) ([]doma
 		return searchWalkBucket(ctx, q, f, stepWhere, searchYear, 0, got, need, desc)
 	}
 	first, last := 0, 11
-	if by, bm := keyYearMonth(boundary.Key); by == y {
-		if desc {
-			last = bm - 1
-		} else {
-			first = bm - 1
+	if boundary != nil {
+		if by, bm := keyYearMonth(boundary.Key); by == y {
+			if desc {
+				last = bm - 1
+			} else {
+				first = bm - 1
+			}
 		}
 	}
 	var months []int
@@ -166,6 +215,153 @@ func searchSteps(ctx context.Context, q querier, f domain.MeetingFilter) ([]doma
 
 	// 4. The month the reading stopped in, in the list's order.
 	return searchWalkBucket(ctx, q, f, stepWhere, searchMonth, months[partial], got, need, desc)
+}
+
+// searchChoose picks the plan of a search page from the planner's
+// estimates (EXPLAIN, not run) of the rows that match the page's
+// conditions, of the rows of the list without the term (whose first rows
+// the walk would read: the term's density in the list), and of the term's
+// matches alone.
+func searchChoose(ctx context.Context, q querier, estimates *estimateCache, f domain.MeetingFilter) (searchPlan, error) {
+	var args sqlArgs
+	where := append(meetingWhere(f, &args), keyset(f, &args)...)
+	noQ := f
+	noQ.Q = ""
+	listWhere := append(meetingWhere(noQ, &args), keyset(noQ, &args)...)
+	term := "m.search @@ websearch_to_tsquery('english', unaccent(" + args.add(f.Q) + "))"
+	sql := "EXPLAIN (FORMAT JSON) SELECT 1 FROM meetings m WHERE " + strings.Join(where, " AND ") +
+		"\nUNION ALL SELECT 1 FROM meetings m WHERE " + strings.Join(listWhere, " AND ") +
+		"\nUNION ALL SELECT 1 FROM meetings m WHERE " + term
+	est, ok, err := estimates.get(sql, args, func() ([]float64, bool, error) {
+		var out []byte
+		err := q.QueryRow(ctx, sql, append([]any{pgx.QueryExecModeCacheDescribe}, args...)...).Scan(&out)
+		if err != nil {
+			return nil, false, formatError(err)
+		}
+		est, ok := appendEstimates(out, 3)
+		return est, ok, nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	if !ok {
+		return planWalk, nil // a plan of another shape: the walk, which suits any term
+	}
+	matches, list, alone := est[0], est[1], est[2]
+	capRows := float64(searchRareRows(f.Limit))
+	switch {
+	case matches <= capRows || alone <= 2*capRows:
+		// The term alone within twice the cap: a lexeme outside the most
+		// common ones ANALYZE keeps is estimated at half the rarest one's
+		// frequency, so may have up to twice as many matches (or none). A
+		// wrong guess costs the one capped scan.
+		return planRare, nil
+	case list <= 0 || matches*float64(searchWalk*f.Limit) >= list*float64(f.Limit)/2:
+		return planWalk, nil
+	default:
+		return planBuckets, nil
+	}
+}
+
+// appendEstimates reads the estimated rows of the n branches of an Append
+// from EXPLAIN (FORMAT JSON).
+func appendEstimates(out []byte, n int) ([]float64, bool) {
+	var doc []struct {
+		Plan struct {
+			Type  string `json:"Node Type"`
+			Plans []struct {
+				Rows float64 `json:"Plan Rows"`
+			} `json:"Plans"`
+		} `json:"Plan"`
+	}
+	if err := json.Unmarshal(out, &doc); err != nil || len(doc) != 1 || doc[0].Plan.Type != "Append" ||
+		len(doc[0].Plan.Plans) != n {
+		return nil, false
+	}
+	est := make([]float64, n)
+	for i, p := range doc[0].Plan.Plans {
+		est[i] = p.Rows
+	}
+	return est, true
+}
+
+// estimateCache keeps the estimates searchChoose read, by statement and
+// values, for estimateTTL: they change only with the statistics (ANALYZE),
+// and planning the estimate costs PostgreSQL about as much as a short page
+// of a common term. A nil cache keeps nothing.
+type estimateCache struct {
+	mu sync.Mutex
+	at map[string]cachedEstimate
+}
+
+type cachedEstimate struct {
+	est   []float64
+	ok    bool
+	until time.Time
+}
+
+const (
+	estimateTTL  = time.Minute
+	estimateKeep = 1000 // entries; the cache is emptied when it holds more
+)
+
+func newEstimateCache() *estimateCache { return &estimateCache{at: map[string]cachedEstimate{}} }
+
+// get returns the estimates of sql with args, from the cache or read.
+func (c *estimateCache) get(sql string, args []any, read func() ([]float64, bool, error)) ([]float64, bool, error) {
+	if c == nil {
+		return read()
+	}
+	key := fmt.Sprintf("%s\x00%v", sql, args)
+	now := time.Now()
+	c.mu.Lock()
+	e, hit := c.at[key]
+	c.mu.Unlock()
+	if hit && now.Before(e.until) {
+		return e.est, e.ok, nil
+	}
+	est, ok, err := read()
+	if err != nil {
+		return nil, false, err
+	}
+	c.mu.Lock()
+	if len(c.at) >= estimateKeep {
+		clear(c.at)
+	}
+	c.at[key] = cachedEstimate{est, ok, now.Add(estimateTTL)}
+	c.mu.Unlock()
+	return est, ok, nil
+}
+
+// searchRareScan reads the page from every match of the filter, at most
+// searchRareRows of them, in one scan and a sort. ok is false when there
+// are more matches than that (and the page is to be read otherwise).
+func searchRareScan(ctx context.Context, q querier, f domain.MeetingFilter) ([]domain.MeetingSummary, bool, error) {
+	sp := sorts[f.Sort]
+	capRows := searchRareRows(f.Limit)
+	var args sqlArgs
+	where := append(meetingWhere(f, &args), keyset(f, &args)...)
+	// The inner LIMIT caps what the scan reads; count(*) OVER () tells
+	// whether the cap was reached (the window is computed before the
+	// sort and its LIMIT).
+	sql := "SELECT r.id, r.sort_key, r.updated_at, r.deleted, r.list_item, count(*) OVER () AS n\nFROM (" +
+		fmt.Sprintf(listSQL, sp.key) + ", m.sort_date\nFROM meetings m\nWHERE " + strings.Join(where, "\n  AND ") +
+		"\nLIMIT " + args.add(capRows+1) + ") r\n" +
+		fmt.Sprintf("ORDER BY r.sort_date %s, r.id %s", sp.order, sp.order) + "\nLIMIT " + args.add(f.Limit)
+	var got []domain.MeetingSummary
+	var n int64
+	err := queryRows(ctx, q, sql, args, func(rows pgx.Rows) error {
+		var m domain.MeetingSummary
+		if err := scanSummaryInto(rows, &m, &n); err != nil {
+			return err
+		}
+		got = append(got, m)
+		return nil
+	})
+	if err != nil || n > int64(capRows) {
+		return nil, false, err
+	}
+	return got, true, nil
 }
 
 // searchWalkBucket adds to got the rows of one bucket (expr = value) in the
@@ -191,9 +387,10 @@ func searchWalkBucket(ctx context.Context, q querier, f domain.MeetingFilter, wh
 }
 
 // searchYears lists the years a search reads after the walk, in the list's
-// order: from the walk's last row to the earliest (or latest) year a live
-// meeting has, within the filter's range; year 0 holds the dates without a
-// year, which come last newest first and first oldest first.
+// order: from the walk's last row (boundary; nil: the list's start) to the
+// earliest (or latest) year a live meeting has, within the filter's range;
+// year 0 holds the dates without a year, which come last newest first and
+// first oldest first.
 func searchYears(ctx context.Context, q querier, f domain.MeetingFilter, boundary *domain.Cursor, desc bool) ([]int, error) {
 	var lo, hi *int
 	err := q.QueryRow(ctx, `SELECT extract(year FROM min(sort_date))::int, extract(year FROM max(sort_date))::int
@@ -202,7 +399,10 @@ func searchYears(ctx context.Context, q querier, f domain.MeetingFilter, boundar
 		return nil, formatError(err)
 	}
 	undated := f.From.IsZero() && f.To.IsZero() // a date range leaves out dates without a year
-	by, _ := keyYearMonth(boundary.Key)
+	by := -1                                    // no boundary: every year
+	if boundary != nil {
+		by, _ = keyYearMonth(boundary.Key)
+	}
 	var years []int
 	if lo != nil {
 		from, to := *lo, *hi
@@ -212,13 +412,13 @@ func searchYears(ctx context.Context, q querier, f domain.MeetingFilter, boundar
 		if f.To.Year != 0 {
 			to = min(to, f.To.Year)
 		}
-		if by != 0 {
+		if by > 0 {
 			if desc {
 				to = min(to, by)
 			} else {
 				from = max(from, by)
 			}
-		} else if desc {
+		} else if by == 0 && desc {
 			from, to = 1, 0 // the walk reached the dates without a year: none left
 		}
 		for y := from; y <= to; y++ {
@@ -230,7 +430,7 @@ func searchYears(ctx context.Context, q querier, f domain.MeetingFilter, boundar
 		if undated {
 			years = append(years, 0)
 		}
-	} else if undated && by == 0 {
+	} else if undated && by <= 0 {
 		years = append([]int{0}, years...)
 	}
 	return years, nil
