@@ -11,7 +11,7 @@ import (
 // ("the next meeting will be held on 5 September").
 var otherTimeWords = setOf("recalled", "recalling", "recall", "recalls", "earlier", "previously", "previous", "last",
 	"former", "formerly", "ago", "past", "prior", "will", "shall", "next", "planned", "scheduled", "forthcoming",
-	"upcoming", "would", "anniversary")
+	"upcoming", "would", "anniversary", "recent", "expected")
 
 // meetingNouns name a meeting: a sentence that names one, or a person of the
 // meeting, may date it; "the exercise was held on 2 June" does not.
@@ -21,7 +21,8 @@ var meetingNouns = setOf("talks", "meeting", "meetings", "visit", "negotiations"
 
 // aboutOther reports whether sentence s, which is not the meeting's, dates
 // another occasion: its place is a city of a country that takes no part in
-// the meeting. (A sentence that recalls an earlier occasion or tells of one
+// the meeting, or it tells of a legislature and names none of the
+// meeting's people. (A sentence that recalls an earlier occasion or tells of one
 // to come before its date is told apart at the date.)
 func (b *builder) aboutOther(m *meetingDraft, s int) bool {
 	cs := m.countries()
@@ -33,12 +34,28 @@ func (b *builder) aboutOther(m *meetingDraft, s int) bool {
 			return true
 		}
 	}
+	// "the parliament approved the budget at its session on 12 September":
+	// a legislature's sitting, unless one of the meeting's people is named
+	if hasWordSet(b.d.st(s), legislatureWords) {
+		for _, idx := range b.d.bySent[s] {
+			if c, _ := b.d.countryOf(idx); c != "" && slices.Contains(cs, c) {
+				return false
+			}
+		}
+		return true
+	}
 	return false
 }
 
+// legislatureWords name a legislature, whose sittings are not the meeting.
+var legislatureWords = setOf("parliament", "parliamentary", "senate", "congress", "legislature", "lawmakers",
+	"legislators", "plenary", "duma", "majlis", "mejlis", "cabinet")
+
 // aboutMeeting reports whether sentence s, which is not the meeting's,
-// speaks of the meeting: it names a meeting or one of its people, or a
-// country of the meeting.
+// speaks of the meeting: it names a meeting, one of its people, or two of
+// its countries. (One country of the meeting named alone does not: "the
+// fleet review was held on 30 November" in one of them is another
+// occasion.)
 func (b *builder) aboutMeeting(m *meetingDraft, s int) bool {
 	d := b.d
 	if hasWordSet(d.st(s), meetingNouns) {
@@ -50,12 +67,14 @@ func (b *builder) aboutMeeting(m *meetingDraft, s int) bool {
 			return true
 		}
 	}
+	// both sides named: "Guyana and Brazil yesterday signed ..."
+	named := map[string]bool{}
 	for _, c := range d.ctry[s] {
 		if slices.Contains(cs, c.code) {
-			return true
+			named[c.code] = true
 		}
 	}
-	return false
+	return len(named) >= 2
 }
 
 // countries returns the countries of the meeting's delegations.
@@ -205,6 +224,9 @@ func (b *builder) leadDate() *dline {
 		}
 		lead := true
 		for k := 0; k < e.i; k++ {
+			if markupWord(T, k) {
+				continue // "first_img": a page's markup, not its words
+			}
 			if T[k].kind == 'w' && (!T[k].cap || T[k].low == "on") {
 				lead = false
 				break
@@ -354,3 +376,53 @@ var talkNouns = setOf("meeting", "meetings", "talks", "consultations", "negotiat
 
 // visitNouns name a visit, whose span is not the day of its talks.
 var visitNouns = setOf("visit", "visits", "trip", "tour", "stay")
+
+// afterRef reports whether a date lies more than two days after the day
+// the report counts from (its dateline, release or stamp), its year
+// completed as the meeting's would be: a meeting reported as held is not
+// later than its report, so the date is of something to come.
+func afterRef(e dateExpr, ref time.Time, refOK bool) bool {
+	if !refOK || ref.Year() == 0 || e.d == 0 || e.m == 0 {
+		return false
+	}
+	y := e.y
+	if y == 0 {
+		y = nearestYear(e.m, e.d, ref)
+	}
+	if y == 0 || !validDay(y, e.m, e.d) {
+		return false
+	}
+	t := time.Date(y, time.Month(e.m), e.d, 0, 0, 0, 0, time.UTC)
+	if e.y == 0 && e.wday != 0 && int(t.Weekday())+1 != e.wday {
+		return false // "Friday, 7 March" is no Friday in that year: another year's
+	}
+	return t.After(ref.AddDate(0, 0, 2))
+}
+
+// multiDay reports whether the date at e opens a visit of several days
+// rather than dating one day of it: "a three-day visit to Jordan on 13
+// September", "on a visit from 13 September", "on 13 September for a
+// two-day visit".
+func multiDay(T []tok, e dateExpr) bool {
+	if e.i > 0 && T[e.i-1].low == "from" && wordIn(T, e.i-10, e.i, visitNouns) {
+		return true
+	}
+	days := func(from, to int) bool {
+		for k := max(from, 2); k < to && k < len(T); k++ {
+			if (T[k].low == "day" || T[k].low == "days") && T[k-1].isDash() && !T[k].sp && numberWords[T[k-2].low] > 0 {
+				n, _ := nextWord(T, k)
+				if visitNouns[n] || n == "official" || n == "working" || n == "state" {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return days(e.i-10, e.i) || days(e.j, e.j+8)
+}
+
+// markupWord reports whether token k is joined by an underscore to another
+// word: a name from a page's markup ("first_img"), which prose never uses.
+func markupWord(T []tok, k int) bool {
+	return k+1 < len(T) && T[k+1].is("_") && !T[k+1].sp || k > 0 && T[k-1].is("_") && !T[k].sp
+}

@@ -220,6 +220,29 @@ func datelineDateFirst(toks []tok, start int, dl *dline) (int, *dline) {
 		}
 		dl.city, dl.code = name, code
 		k = j + 1
+	} else if k+1 < n && toks[k].is(",") {
+		// "16 September 2022, Amman –", "16 September 2022, Amman, Jordan:"
+		j := k + 1
+		for p := 0; p < 2 && j < n && toks[j].kind == 'w' && toks[j].cap; p++ {
+			name, code, jn := cityAt(toks, j)
+			if name == "" {
+				c, jc := countryAt(toks, j)
+				if c == "" || c == "-" {
+					break
+				}
+				code, jn = c, jc
+			}
+			if dl.code == "" {
+				dl.city, dl.code = name, code
+			}
+			j = jn
+			if j+1 < n && toks[j].is(",") && toks[j+1].kind == 'w' && toks[j+1].cap {
+				j++
+			}
+		}
+		if dl.code != "" {
+			k = j
+		}
 	}
 	if k >= n || !(toks[k].isDash() || toks[k].is(":")) {
 		return 0, nil

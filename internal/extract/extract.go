@@ -95,6 +95,7 @@ type builder struct {
 	pubDoubt    bool       // the page's stamp and the crawler's disagree
 	agrSeen     []agrDraft // the documents found in the sections emitted so far
 	urlYear     int        // a year alone in the URL, when nothing else dates the page
+	ambStamp    *dline     // a stamp whose day and month could be swapped, when nothing else dates the page
 
 	date      domain.PartialDate
 	dateS     int

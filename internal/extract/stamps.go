@@ -170,6 +170,7 @@ func (b *builder) setPublished() {
 		return (fromURL != nil && sameDay(*fromURL, t)) || (crawl != nil && sameDay(*crawl, t))
 	}
 	best, bestScore, ambYear := -1, -1, 0
+	var amb *dline
 	var bestT time.Time
 	lastBody := -1
 	for i := len(d.lines) - 1; i >= 0 && d.bodyStart >= 0; i-- {
@@ -203,7 +204,11 @@ func (b *builder) setPublished() {
 			sw := time.Date(e.y, time.Month(e.d), e.m, 0, 0, 0, 0, time.UTC)
 			if !validDay(e.y, e.d, e.m) || !agrees(sw) {
 				// "05/06/2024" that nothing confirms gives its year only
-				ambYear = e.y
+				if ambYear == 0 {
+					ambYear = e.y
+					toks := tokenize(d.text, l.start, l.end)
+					amb = &dline{start: l.start, end: l.end, date: e, hasDate: true, dateW: wspan{toks[e.i].start, toks[e.j-1].end}}
+				}
 				continue
 			}
 			t = sw
@@ -256,6 +261,9 @@ func (b *builder) setPublished() {
 	}
 	if b.pub == nil && b.urlYear == 0 {
 		b.urlYear = ambYear
+	}
+	if b.pub == nil {
+		b.ambStamp = amb
 	}
 }
 

@@ -126,6 +126,9 @@ func (b *builder) findDate(m *meetingDraft) {
 			if e.y != 0 && b.pub != nil && (b.pubKind != pubCrawl || !inMain && !carry) && (e.y < b.pub.Year()-1 || e.y > b.pub.Year()+1) {
 				continue
 			}
+			if e.rel == 0 && afterRef(e, ref, refOK) {
+				continue // "a follow-up meeting is expected on 20 September": to come
+			}
 			// an opening date counts as "On <date>" when a comma sets it
 			// off: "12/06/2021 Defence Minister ..." may be a stamp
 			on := (e.i == 1 && T[0].low == "on") || e.i == 0 && e.j < len(T) && T[e.j].is(",") || prevWord(T, e.i) == "on" || partOfDay(T, e.i)
@@ -167,7 +170,7 @@ func (b *builder) findDate(m *meetingDraft) {
 			if e.d2 != 0 && inMain && wordIn(T, e.i-8, e.i, visitNouns) {
 				score -= 0.15 // "visited ... from 19-21 September": a day of talks told elsewhere says more
 			}
-			if e.d2 != 0 && !inMain && !wordIn(T, e.i-8, e.i, talkNouns) {
+			if (e.d2 != 0 || multiDay(T, e)) && !inMain && !wordIn(T, e.i-8, e.i, talkNouns) {
 				// the span of a visit, not the day of its talks: its month
 				e.d, e.d2 = 0, 0
 				score -= 0.1
@@ -223,6 +226,14 @@ func (b *builder) findDate(m *meetingDraft) {
 	if p := b.partial; p != nil && b.pub == nil {
 		b.setDate(dateCand{s: -1, start: p.start, end: p.end, e: p.date, w: p.dateW, score: 0.45}, ref, refOK)
 		b.warnKey("the text gives no date for the meeting: the day of the page's stamp is used")
+		return
+	}
+	if a := b.ambStamp; a != nil && !b.republished {
+		// "05/09/2022" as the page's stamp: its year is sure, its month is not
+		b.date = domain.PartialDate{Year: a.date.y}
+		b.dateConf, b.dateS = 0.3, -1
+		b.dateStart, b.dateEnd, b.dateW = a.start, a.end, a.dateW
+		b.warnKey("the text gives no date for the meeting, and the page's stamp writes a day and month that could be swapped: only its year (%04d) is used", a.date.y)
 		return
 	}
 	b.warnKey("no date for the meeting was found and no publication date is known")
