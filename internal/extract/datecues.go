@@ -407,18 +407,64 @@ func multiDay(T []tok, e dateExpr) bool {
 	if e.i > 0 && T[e.i-1].low == "from" && wordIn(T, e.i-10, e.i, visitNouns) {
 		return true
 	}
-	days := func(from, to int) bool {
+	return visitDays(T, e) > 0
+}
+
+// visitDays returns the length in days of a visit the date at e opens, as
+// written beside it ("a three-day visit ... on 13 September", "on 13
+// September for a two-day official visit"); 0 when none is written.
+func visitDays(T []tok, e dateExpr) int {
+	days := func(from, to int) int {
 		for k := max(from, 2); k < to && k < len(T); k++ {
 			if (T[k].low == "day" || T[k].low == "days") && T[k-1].isDash() && !T[k].sp && numberWords[T[k-2].low] > 0 {
 				n, _ := nextWord(T, k)
 				if visitNouns[n] || n == "official" || n == "working" || n == "state" {
-					return true
+					return numberWords[T[k-2].low]
 				}
 			}
 		}
-		return false
+		return 0
 	}
-	return days(e.i-10, e.i) || days(e.j, e.j+8)
+	if n := days(e.i-10, e.i); n > 0 {
+		return n
+	}
+	return days(e.j, e.j+8)
+}
+
+// spanWeekday returns the one day of a visit's span the report gives
+// ("from 12 to 14 November 2018", "a 3-day visit ... on November 12,
+// 2018") that falls on weekday wd: "met on Tuesday" during that visit.
+func (b *builder) spanWeekday(m *meetingDraft, wd int) (dateExpr, bool) {
+	var found []time.Time
+	for _, s := range m.sents {
+		T := b.d.st(s)
+		for _, e := range findDates(T) {
+			if e.rel != 0 || e.y == 0 || e.m == 0 || e.d == 0 || !validDay(e.y, e.m, e.d) {
+				continue
+			}
+			n := 0
+			switch {
+			case e.d2 > e.d:
+				n = e.d2 - e.d + 1
+			default:
+				n = visitDays(T, e)
+			}
+			if n < 2 || n > 7 {
+				continue
+			}
+			first := time.Date(e.y, time.Month(e.m), e.d, 0, 0, 0, 0, time.UTC)
+			for k := 0; k < n; k++ {
+				if t := first.AddDate(0, 0, k); int(t.Weekday()) == wd && !slices.ContainsFunc(found, func(x time.Time) bool { return x.Equal(t) }) {
+					found = append(found, t)
+				}
+			}
+		}
+	}
+	if len(found) != 1 {
+		return dateExpr{}, false
+	}
+	t := found[0]
+	return dateExpr{y: t.Year(), m: int(t.Month()), d: t.Day()}, true
 }
 
 // markupWord reports whether token k is joined by an underscore to another

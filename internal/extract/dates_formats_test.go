@@ -40,6 +40,12 @@ func TestDatesAcrossFormats(t *testing.T) {
 		{"WD4", met + " in the capital on Thursday.", "", pub("2022-09-22"), "2022-09-22"},
 		{"WD5", "AMMAN, Sept 16 (Petra) -- " + met + " in the capital on Thursday.", "", pub("2022-09-20"), "2022-09-15"},
 		{"WD6", "Sunday, 18 September 2022\n" + met + " in the capital on Thursday.\n", "", nil, "2022-09-15"},
+		// a weekday during a visit the report dates, with nothing else to count from
+		{"WD7", "General Kalev Tamm paid a three-day official visit to Jordan on 12 September 2022. " + met + " in the capital on Tuesday.", "", nil, "2022-09-13"},
+		{"WD8", "General Kalev Tamm is visiting Jordan from 12 to 14 September 2022. " + met + " in the capital on Wednesday.", "", nil, "2022-09-14"},
+		{"WD9", "General Kalev Tamm paid a three-day official visit to Jordan on 12 September 2022. " + met + " in the capital on Friday.", "", nil, ""},
+		// a page stamp years later is a re-publication: the meeting's own date stands
+		{"Republished", "Published: 26.10.2025\n" + met + " in the capital on 2 May 2013.\n", "", nil, "2013-05-02"},
 		// yesterday against a release line that contradicts the stamp
 		{"Y1", " date 2022-09-20\n" + met + " in the capital yesterday, the ministry said in a statement issued on 16 September.\n", "", nil, "2022-09-15"},
 		{"Y2", "20.09.2022 14:05\n" + met + " in the capital yesterday. The press service reported on 16 September 2022.\n", "", nil, "2022-09-15"},

@@ -111,6 +111,13 @@ func (b *builder) findDate(m *meetingDraft) {
 					continue // "8 November - Victory Day"
 				}
 			}
+			if e.rel == 3 && (!refOK || ref.Year() == 0) {
+				// "met on Tuesday" during a visit the report dates
+				// ("a 3-day visit ... on November 12, 2018"): that Tuesday
+				if r, ok := b.spanWeekday(m, e.wd); ok {
+					e.y, e.m, e.d, e.rel = r.y, r.m, r.d, 0
+				}
+			}
 			if e.rel != 0 && (!refOK || (ref.Year() == 0 && e.rel == 3)) {
 				if (meetingy && !inMain || inMain && b.lineDate() == nil) && !reported(T, e.i) {
 					// "The ambassador on Wednesday paid a call" with nothing
@@ -123,7 +130,7 @@ func (b *builder) findDate(m *meetingDraft) {
 			// a year far from the page's date is another occasion's; a
 			// crawler's stamp may be years late, so it rules out only
 			// dates outside the meeting's sentence
-			if e.y != 0 && b.pub != nil && (b.pubKind != pubCrawl || !inMain && !carry) && (e.y < b.pub.Year()-1 || e.y > b.pub.Year()+1) {
+			if e.y != 0 && b.pub != nil && (b.pubKind != pubCrawl && b.pubKind != pubPage || !inMain && !carry) && (e.y < b.pub.Year()-1 || e.y > b.pub.Year()+1) {
 				continue
 			}
 			if e.rel == 0 && afterRef(e, ref, refOK) {
