@@ -377,28 +377,6 @@ var talkNouns = setOf("meeting", "meetings", "talks", "consultations", "negotiat
 // visitNouns name a visit, whose span is not the day of its talks.
 var visitNouns = setOf("visit", "visits", "trip", "tour", "stay")
 
-// afterRef reports whether a date lies more than two days after the day
-// the report counts from (its dateline, release or stamp), its year
-// completed as the meeting's would be: a meeting reported as held is not
-// later than its report, so the date is of something to come.
-func afterRef(e dateExpr, ref time.Time, refOK bool) bool {
-	if !refOK || ref.Year() == 0 || e.d == 0 || e.m == 0 {
-		return false
-	}
-	y := e.y
-	if y == 0 {
-		y = nearestYear(e.m, e.d, ref)
-	}
-	if y == 0 || !validDay(y, e.m, e.d) {
-		return false
-	}
-	t := time.Date(y, time.Month(e.m), e.d, 0, 0, 0, 0, time.UTC)
-	if e.y == 0 && e.wday != 0 && int(t.Weekday())+1 != e.wday {
-		return false // "Friday, 7 March" is no Friday in that year: another year's
-	}
-	return t.After(ref.AddDate(0, 0, 2))
-}
-
 // multiDay reports whether the date at e opens a visit of several days
 // rather than dating one day of it: "a three-day visit to Jordan on 13
 // September", "on a visit from 13 September", "on 13 September for a
@@ -471,4 +449,31 @@ func (b *builder) spanWeekday(m *meetingDraft, wd int) (dateExpr, bool) {
 // word: a name from a page's markup ("first_img"), which prose never uses.
 func markupWord(T []tok, k int) bool {
 	return k+1 < len(T) && T[k+1].is("_") && !T[k+1].sp || k > 0 && T[k-1].is("_") && !T[k].sp
+}
+
+// saidInClause reports whether a date that opens a clause dates a verb of
+// saying: "On 16 September, the ministry reported that ...", "Yesterday
+// the press service said: ...".
+func saidInClause(T []tok, e dateExpr) bool {
+	k := e.j
+	if k < len(T) && T[k].is(",") {
+		k++
+	}
+	for n := 0; k < len(T) && n < 8; k, n = k+1, n+1 {
+		t := T[k]
+		if t.kind == 'p' && !t.isQuote() && !t.is("'s") {
+			return false
+		}
+		if t.kind != 'w' {
+			continue
+		}
+		if meetingWords[t.low] || talkWords[t.low] {
+			return false
+		}
+		if reportVerbs[t.low] {
+			nx, _ := nextWord(T, k)
+			return nx == "that" || k+1 < len(T) && (T[k+1].is(":") || T[k+1].is(","))
+		}
+	}
+	return false
 }

@@ -17,6 +17,8 @@ type dateExpr struct {
 	// thisMonth marks days of the month the report was written in: "from
 	// 12 to 13 this month"
 	thisMonth bool
+	back      int  // days further back: 1 for "the day before yesterday"
+	lastWeek  bool // a weekday of the week before: "on Thursday last week"
 }
 
 func numVal(t tok, maxDigits int) (int, bool) {
@@ -215,6 +217,11 @@ func dateAt(toks []tok, i int) (dateExpr, bool) {
 			return dateExpr{i: i, j: i + 1, rel: 1}, true
 		case "yesterday":
 			return dateExpr{i: i, j: i + 1, rel: 2}, true
+		case "day":
+			// "the day before yesterday"
+			if i+2 < n && toks[i+1].low == "before" && toks[i+2].low == "yesterday" {
+				return dateExpr{i: i, j: i + 3, rel: 2, back: 1}, true
+			}
 		}
 		if wd, ok := weekdays[t.low]; ok && t.cap {
 			// "Tuesday May 7 2024", "Tuesday, 7 May", "Tuesday (Dec 13)"
@@ -232,7 +239,16 @@ func dateAt(toks []tok, i int) (dateExpr, bool) {
 					return e, true
 				}
 			}
-			return dateExpr{i: i, j: i + 1, rel: 3, wd: wd}, true
+			e := dateExpr{i: i, j: i + 1, rel: 3, wd: wd}
+			// "Thursday last week", "Thursday of last week"
+			k = i + 1
+			if k < n && toks[k].low == "of" {
+				k++
+			}
+			if k+1 < n && toks[k].low == "last" && toks[k+1].low == "week" {
+				e.j, e.lastWeek = k+2, true
+			}
+			return e, true
 		}
 	}
 	return dateExpr{}, false

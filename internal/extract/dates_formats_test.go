@@ -104,3 +104,66 @@ func TestDatesAcrossFormats(t *testing.T) {
 		}
 	}
 }
+
+// TestDatesBesideDatelinesAndReleases: a dateline or stamp written into the
+// opening sentence never ties with the event's own "on <date>"; the day the
+// news was given bounds the meeting's; a release line outranks a later
+// crawler's stamp; weekdays of the week before, and the day before
+// yesterday.
+func TestDatesBesideDatelinesAndReleases(t *testing.T) {
+	met := "Chief of General Staff General Omar Haddad received the Chief of Defence of Estonia General Kalev Tamm"
+	pub := func(s string) *domain.Day { d, _ := domain.ParseDay(s); return &d }
+	for _, c := range []struct {
+		name, text, url string
+		pub             *domain.Day
+		want            string
+	}{
+		{"A1", "Amman, 16 September 2022, 15:40 — On 14 September, " + met + " in the capital.", "", nil, "2022-09-14"},
+		{"A2", "16.09.2022 | Amman | On 14 September, " + met + " in the capital.", "", nil, "2022-09-14"},
+		{"A3", "Amman (16 September 2022) – " + met + " in the capital on 14 September.", "", nil, "2022-09-14"},
+		{"A4", "[16 September 2022] " + met + " in the capital on 14 September.", "", nil, "2022-09-14"},
+		{"A5", "Amman, September 16, XYZ On September 14, " + met + " in the capital.", "", nil, "--09-14"},
+		{"A6", "AMMAN (XYZ) - 16.09.2022 - " + met + " in the capital on 14 September.", "", nil, "2022-09-14"},
+		{"A7", "Friday 16 September 2022 08:15\n" + "On Wednesday " + met + " in the capital.\n", "", nil, "2022-09-14"},
+		{"A8", "September 16, 2022 | 3:45 PM\n" + met + " in the capital on September 14.\n", "", nil, "2022-09-14"},
+		{"A9", "16 September 2022, " + met + " in the capital on 14 September.", "", nil, "2022-09-14"},
+		{"A10", "On 16 September 2022, the ministry reported that " + met + " in the capital on 14 September.", "", nil, "2022-09-14"},
+		{"A11", "Amman, 16 September 2022 /XYZ/ On 14 September, " + met + " in the capital.", "", nil, "2022-09-14"},
+		// a news day before the dateline's
+		{"N1", "AMMAN, Sept 16 (Petra) -- " + met + " in the capital. The ministry said on Thursday that the talks went well.", "", pub("2022-09-16"), "2022-09"},
+		// the news day in the meeting's own sentence stands for its day
+		{"N2", "AMMAN, Sept 16, 2022 (Petra) -- " + met + " in the capital, the ministry said in a statement on Wednesday.", "", nil, "2022-09-14"},
+		// release lines against the stamp
+		{"R1", " date 2022-09-20\nPress release, 16 September 2022\n" + met + " in the capital yesterday.\n", "", nil, "2022-09-15"},
+		{"R2", " date 2022-09-20\n" + met + " in the capital yesterday, according to a press release dated 16 September 2022.\n", "", nil, "2022-09-15"},
+		{"R3", " date 2022-09-20\n" + met + " in the capital yesterday, the ministry said in a statement on 16 September.\n", "", nil, "2022-09-15"},
+		{"R4", " date 2022-09-20\n" + met + " in the capital yesterday, the press service informed on 16 September.\n", "", nil, "2022-09-15"},
+		{"R5", " date 2022-09-20\n" + met + " in the capital on Thursday, the ministry said in a statement on 16 September.\n", "", nil, "2022-09-15"},
+		{"R6", " date 2022-09-20\n(Issued on 16 September 2022)\n" + met + " in the capital yesterday.\n", "", nil, "2022-09-15"},
+		{"R7", " date 2022-09-20\nRelease No. 123 | 16 September 2022\n" + met + " in the capital yesterday.\n", "", nil, "2022-09-15"},
+		{"R8", " date 2022-09-20\n" + met + " in the capital yesterday.\nPublished on 16 September 2022\n", "", nil, "2022-09-15"},
+		{"R9", met + " in the capital yesterday, the ministry said in a statement on 16 September 2022.", "", pub("2022-09-20"), "2022-09-15"},
+		// weekday forms
+		{"W1", "AMMAN, Sept 16 (Petra) -- " + met + " in the capital on Thursday evening.", "", pub("2022-09-16"), "2022-09-15"},
+		{"W2", "AMMAN, Sept 16 (Petra) -- On Thursday, " + met + " in the capital.", "", pub("2022-09-16"), "2022-09-15"},
+		{"W3", "AMMAN, Sept 16 (Petra) -- " + met + " in the capital last Thursday.", "", pub("2022-09-16"), "2022-09-15"},
+		{"W4", "AMMAN, Thursday (Petra) -- " + met + " in the capital.", "", pub("2022-09-16"), "2022-09-15"},
+		{"W5", "AMMAN, Sept 16 (Petra) -- " + met + " in the capital late Wednesday.", "", pub("2022-09-16"), "2022-09-14"},
+		{"W6", "AMMAN, Sept 16 (Petra) -- " + met + " in the capital earlier this week.", "", pub("2022-09-16"), "2022-09"},
+		{"W7", "AMMAN, Sept 16 (Petra) -- " + met + " in the capital on Thursday and Friday.", "", pub("2022-09-16"), "2022-09"},
+		{"W8", "AMMAN, Sept 16 (Petra) -- " + met + " in the capital this week.", "", pub("2022-09-16"), "2022-09"},
+		{"W9", "AMMAN, Sept 16 (Petra) -- " + met + " in the capital on Thursday, Sept 15.", "", pub("2022-09-16"), "2022-09-15"},
+		{"W10", "AMMAN, Sept 16 (Petra) -- " + met + " in the capital on Thursday last week.", "", pub("2022-09-16"), "2022-09-08"},
+		{"W11", "AMMAN, Sept 16 (Petra) -- " + met + " in the capital on Monday of this week.", "", pub("2022-09-16"), "2022-09-12"},
+		{"W12", "AMMAN, Sept 16 (Petra) -- " + met + " in the capital the day before yesterday.", "", pub("2022-09-16"), "2022-09-14"},
+	} {
+		opt := Options{PublishedAt: c.pub}
+		if c.url != "" {
+			opt.URL = &c.url
+		}
+		res := Extract(c.text, opt)
+		if got := res.Meeting.Date.String(); got != c.want {
+			t.Errorf("%s: date %q, want %q (%q)", c.name, got, c.want, res.Warnings)
+		}
+	}
+}

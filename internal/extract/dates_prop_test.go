@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/milmeet/milmeet/internal/domain"
 )
@@ -112,6 +113,47 @@ func TestNoDayWithoutItsDates(t *testing.T) {
 		}
 		if d := res.Meeting.Date; d.Day != 0 {
 			t.Errorf("%s: got day %s (want %s) with the meeting's own dates deleted", r.id, d, r.want)
+		}
+	}
+}
+
+// TestStampFormatsAgree: a train report whose crawler's stamp is rewritten
+// as a page's stamp in another format (with a time, a label, a weekday, a
+// byline) gets the same date.
+func TestStampFormatsAgree(t *testing.T) {
+	// day and month that could be swapped give no day: not compared
+	amb := func(d time.Time) bool { return d.Day() <= 12 }
+	formats := []func(time.Time) string{
+		func(d time.Time) string { return "Published: " + d.Format("02.01.2006 15:04") },
+		func(d time.Time) string { return d.Format("January 2, 2006") },
+		func(d time.Time) string { return d.Format("2 January 2006, 15:04") },
+		func(d time.Time) string { return "Politics | " + d.Format("02/01/2006 15:04") + " IST" },
+		func(d time.Time) string { return d.Format("Monday, January 2, 2006 - 15:04") },
+		func(d time.Time) string { return "Posted on " + d.Format("Jan 2, 2006") + " by admin" },
+		func(d time.Time) string { return d.Format("2006-01-02T15:04:05Z") },
+	}
+	for _, r := range loadTrain(t) {
+		if !strings.HasPrefix(r.text, " date ") {
+			continue
+		}
+		nl := strings.IndexByte(r.text, '\n')
+		first := r.text[:max(nl, 0)]
+		if nl < 0 || len(first) < 16 {
+			continue
+		}
+		d, err := time.Parse("2006-01-02", first[6:16])
+		if err != nil {
+			continue
+		}
+		d = d.Add(14*time.Hour + 5*time.Minute)
+		rest := strings.TrimLeft(first[16:], " ")
+		base := Extract(r.text, Options{}).Meeting.Date.String()
+		for k, f := range formats {
+			text := f(d) + "\n" + rest + r.text[nl:]
+			got := Extract(text, Options{}).Meeting.Date.String()
+			if got != base && !(amb(d) && k == 3) {
+				t.Errorf("%s: date %q under the stamp %q, %q under the crawler's", r.id, got, f(d), base)
+			}
 		}
 	}
 }

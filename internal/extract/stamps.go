@@ -234,9 +234,11 @@ func (b *builder) setPublished() {
 	case best >= 0:
 		l := d.lines[best]
 		b.pub, b.pubKind, b.pubText, b.pubStart, b.pubEnd = &bestT, pubPage, true, l.start, l.end
-		if crawl != nil && absDays(crawl.Sub(bestT)) > 1 {
+		if crawl != nil && absDays(crawl.Sub(bestT)) > 1 && !(crawl.After(bestT) && releaseLabel(l.text)) {
 			// the page's stamp and the crawler's disagree: neither day is
-			// sure enough to count "yesterday" or a weekday from
+			// sure enough to count "yesterday" or a weekday from, unless
+			// the page's says it is the day of the release ("Press
+			// release, 16 September 2022") and the crawler's is later
 			b.pubDoubt = true
 			b.warn("the page's stamp (%s) and the crawler's (%s) disagree: no relative day is counted from either", bestT.Format("2006-01-02"), crawl.Format("2006-01-02"))
 		}
@@ -339,4 +341,17 @@ func tailDates(d *doc, lastBody int) int {
 		}
 	}
 	return len(seen)
+}
+
+// releaseLabel reports whether a stamp line says its date is the day the
+// page or its news was released: "Press release, ...", "Published on
+// ...", "Issued ...", "Posted ...".
+func releaseLabel(line string) bool {
+	for _, w := range foldWords(line) {
+		switch w {
+		case "release", "released", "published", "issued", "posted":
+			return true
+		}
+	}
+	return false
 }

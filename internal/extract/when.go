@@ -39,6 +39,7 @@ func (b *builder) findDate(m *meetingDraft) {
 	ref, refOK := b.dateRef()
 	unresolved, pair, pairMain := false, false, false
 	var best *dateCand
+	var news []dateExpr // days the news was given on, told outside the meeting's sentence
 	consider := func(c dateCand) {
 		if best == nil || c.score > best.score {
 			best = &c
@@ -77,8 +78,9 @@ func (b *builder) findDate(m *meetingDraft) {
 			if other || !inMain && !carry && wordIn(T, 0, e.i, otherTimeWords) || wordIn(T, e.i-3, e.i, notEventWords) || signedBefore(T, e.i) || b.afterPub(e) {
 				continue
 			}
-			said := reported(T, e.i) || saidAfter(T, e) || wordIn(T, e.i-4, e.i, releaseWords)
+			said := reported(T, e.i) || saidAfter(T, e) || saidInClause(T, e) || wordIn(T, e.i-4, e.i, releaseWords)
 			if !inMain && said && !saidDuring(T, e) {
+				news = append(news, e)
 				continue // "the ministry said Saturday in a press release": when the news came out
 			}
 			if r, ok := b.slashReading(e); ok {
@@ -138,14 +140,19 @@ func (b *builder) findDate(m *meetingDraft) {
 			}
 			// an opening date counts as "On <date>" when a comma sets it
 			// off: "12/06/2021 Defence Minister ..." may be a stamp
-			on := (e.i == 1 && T[0].low == "on") || e.i == 0 && e.j < len(T) && T[e.j].is(",") || prevWord(T, e.i) == "on" || partOfDay(T, e.i)
+			onWord := (e.i == 1 && T[0].low == "on") || prevWord(T, e.i) == "on" || partOfDay(T, e.i)
+			on := onWord || e.i == 0 && e.j < len(T) && T[e.j].is(",")
 			var score float64
 			switch {
 			case said:
 				// "the ministry said Monday": when the news came out
 				score = 0.83
-			case inMain && on:
+			case inMain && onWord:
 				score = 0.95
+			case inMain && on:
+				// "16 September 2022, X met Y ... on 14 September": the
+				// date set off by a comma may be the page's
+				score = 0.94
 			case inMain:
 				score = 0.9
 			case carry && (seq || on && e.i <= 1):
@@ -189,6 +196,12 @@ func (b *builder) findDate(m *meetingDraft) {
 		consider(dateCand{s: -1, start: dl.start, end: dl.end, e: dl.date, w: dl.dateW, score: 0.75})
 	}
 	if best != nil && best.score >= 0.6 && !((unresolved || pairMain) && best.score < 0.85) {
+		if best.s < 0 && best.e.d != 0 && newsBefore(news, best.e, ref, refOK) {
+			// "BAKU, Sept 16 -- ... The ministry said on Thursday": the
+			// meeting was no later than the news, a day before the dateline's
+			best.e.d, best.e.d2 = 0, 0
+			b.warnKey("the report gives its news a day before its dateline's: only the dateline's month is kept")
+		}
 		if best.s < 0 && b.hasMain && pastSpan(d.st(b.mainS)) {
 			// "paid a working visit for the past two days" under a
 			// dateline: the dateline's day is not the meeting's
@@ -246,80 +259,6 @@ func (b *builder) findDate(m *meetingDraft) {
 	b.warnKey("no date for the meeting was found and no publication date is known")
 }
 
-// dateRef returns the day relative dates count from: the dateline's date
-// (its year from the publication date when it has none), else the day the
-// report says its news was released, else the publication date when its day is known and it is not a re-publication. A
-// dateline without a year gives a reference in year 0: enough for "today"
-// and "yesterday", not for a weekday.
-func (b *builder) dateRef() (time.Time, bool) {
-	if dl := b.lineDate(); dl != nil && dl.date.d != 0 {
-		y := dl.date.y
-		if y == 0 && b.pub != nil && !b.republished {
-			y = nearestYear(dl.date.m, dl.date.d, *b.pub)
-		}
-		if y == 0 {
-			y = b.urlYear
-		}
-		if y != 0 && validDay(y, dl.date.m, dl.date.d) {
-			return time.Date(y, time.Month(dl.date.m), dl.date.d, 0, 0, 0, 0, time.UTC), true
-		}
-		if y == 0 && validDay(2001, dl.date.m, dl.date.d) && !(dl.date.m == 3 && dl.date.d == 1) {
-			// year 1 of the calendar stands for an unknown, non-leap year
-			return time.Date(0, time.Month(dl.date.m), dl.date.d, 0, 0, 0, 0, time.UTC), true
-		}
-	}
-	if t, ok := b.releaseDate(); ok {
-		return t, true
-	}
-	if b.pub != nil && !b.pubMonth && !b.republished && !b.pubDoubt {
-		return *b.pub, true
-	}
-	if p := b.partial; p != nil && b.pub == nil {
-		y := b.urlYear
-		if y == 0 && (p.date.m == 2 && p.date.d == 29 || p.date.m == 3 && p.date.d == 1) {
-			return time.Time{}, false
-		}
-		return time.Date(y, time.Month(p.date.m), p.date.d, 0, 0, 0, 0, time.UTC), true
-	}
-	return time.Time{}, false
-}
-
-// releaseWords before a date say the report's news was given that day.
-var releaseWords = setOf("release", "statement", "issued", "dated")
-
-// releaseDate returns the one day the report says its news was given on:
-// "the press service reported on 12 March 2024", "a statement issued on 12
-// March". It outranks a stamp it contradicts: a page is often crawled or
-// stamped days after the release it carries.
-func (b *builder) releaseDate() (time.Time, bool) {
-	d := b.d
-	var found time.Time
-	for s := range d.sents {
-		T := d.st(s)
-		for _, e := range findDates(T) {
-			if e.rel != 0 || e.d == 0 || e.d2 != 0 || !(reported(T, e.i) || wordIn(T, e.i-4, e.i, releaseWords)) {
-				continue
-			}
-			y := e.y
-			if y == 0 && b.pub != nil && !b.republished {
-				y = nearestYear(e.m, e.d, *b.pub)
-			}
-			if y == 0 || !validDay(y, e.m, e.d) {
-				continue
-			}
-			t := time.Date(y, time.Month(e.m), e.d, 0, 0, 0, 0, time.UTC)
-			if b.pub != nil && t.After(*b.pub) {
-				continue // released after the page's stamp: not the page's release
-			}
-			if !found.IsZero() && !sameDay(found, t) {
-				return time.Time{}, false // two release days: neither is sure
-			}
-			found = t
-		}
-	}
-	return found, !found.IsZero()
-}
-
 // setDate records the meeting's date from a candidate.
 func (b *builder) setDate(c dateCand, ref time.Time, refOK bool) {
 	d := b.d
@@ -327,15 +266,7 @@ func (b *builder) setDate(c dateCand, ref time.Time, refOK bool) {
 	y, mo, day := e.y, e.m, e.d
 	conf := c.score
 	if e.rel != 0 {
-		t := ref
-		switch e.rel {
-		case 2:
-			t = t.AddDate(0, 0, -1)
-		case 3:
-			for k := 0; k < 7 && int(t.Weekday()) != e.wd; k++ {
-				t = t.AddDate(0, 0, -1)
-			}
-		}
+		t := relDay(e, ref)
 		y, mo, day = t.Year(), int(t.Month()), t.Day()
 		if ref.Year() == 0 {
 			y = 0
@@ -414,28 +345,6 @@ func wordIn(T []tok, from, to int, set map[string]bool) bool {
 		}
 	}
 	return false
-}
-
-// nearestYear returns the year that puts month/day closest to pub: an event
-// "On December 30" reported on January 2 was the year before.
-func nearestYear(mo, day int, pub time.Time) int {
-	best, bestDiff := 0, time.Duration(1<<62)
-	for _, y := range []int{pub.Year() - 1, pub.Year(), pub.Year() + 1} {
-		if !validDay(y, mo, day) {
-			continue
-		}
-		t := time.Date(y, time.Month(mo), day, 0, 0, 0, 0, time.UTC)
-		diff := t.Sub(pub)
-		if diff < 0 {
-			diff = -diff
-		} else {
-			diff = diff*4 + 24*time.Hour // a report rarely comes before the event
-		}
-		if diff < bestDiff {
-			best, bestDiff = y, diff
-		}
-	}
-	return best
 }
 
 // reportVerbs tell when news was given, not when the meeting was.
