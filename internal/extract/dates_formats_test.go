@@ -44,6 +44,8 @@ func TestDatesAcrossFormats(t *testing.T) {
 		{"WD7", "General Kalev Tamm paid a three-day official visit to Jordan on 12 September 2022. " + met + " in the capital on Tuesday.", "", nil, "2022-09-13"},
 		{"WD8", "General Kalev Tamm is visiting Jordan from 12 to 14 September 2022. " + met + " in the capital on Wednesday.", "", nil, "2022-09-14"},
 		{"WD9", "General Kalev Tamm paid a three-day official visit to Jordan on 12 September 2022. " + met + " in the capital on Friday.", "", nil, ""},
+		// a weekday under a dateline without a year: the dateline's day is not the weekday's
+		{"WD10", "AMMAN, Sept 16 (Petra) -- " + met + " in the capital on Wednesday.", "", nil, ""},
 		// a page stamp years later is a re-publication: the meeting's own date stands
 		{"Republished", "Published: 26.10.2025\n" + met + " in the capital on 2 May 2013.\n", "", nil, "2013-05-02"},
 		// yesterday against a release line that contradicts the stamp

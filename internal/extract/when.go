@@ -121,7 +121,7 @@ func (b *builder) findDate(m *meetingDraft) {
 				}
 			}
 			if e.rel != 0 && (!refOK || (ref.Year() == 0 && e.rel == 3)) {
-				if (meetingy && !inMain || inMain && b.lineDate() == nil) && !reported(T, e.i) {
+				if (meetingy || inMain) && !reported(T, e.i) {
 					// "The ambassador on Wednesday paid a call" with nothing
 					// to count from: the day is unknown, whatever the
 					// dateline says
