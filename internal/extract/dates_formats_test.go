@@ -44,6 +44,8 @@ func TestDatesAcrossFormats(t *testing.T) {
 		{"WD7", "General Kalev Tamm paid a three-day official visit to Jordan on 12 September 2022. " + met + " in the capital on Tuesday.", "", nil, "2022-09-13"},
 		{"WD8", "General Kalev Tamm is visiting Jordan from 12 to 14 September 2022. " + met + " in the capital on Wednesday.", "", nil, "2022-09-14"},
 		{"WD9", "General Kalev Tamm paid a three-day official visit to Jordan on 12 September 2022. " + met + " in the capital on Friday.", "", nil, ""},
+		// a weekday of the meeting's sentence that tells of another event: the dateline's day is not the meeting's
+		{"WD11", "AMMAN, Sept 16, 2022 (Petra) -- " + met + ", who returned on Tuesday from Riga, in the capital.", "", nil, "2022-09"},
 		// a weekday under a dateline without a year: the dateline's day is not the weekday's
 		{"WD10", "AMMAN, Sept 16 (Petra) -- " + met + " in the capital on Wednesday.", "", nil, ""},
 		// a page stamp years later is a re-publication: the meeting's own date stands

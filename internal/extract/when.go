@@ -196,6 +196,13 @@ func (b *builder) findDate(m *meetingDraft) {
 		consider(dateCand{s: -1, start: dl.start, end: dl.end, e: dl.date, w: dl.dateW, score: 0.75})
 	}
 	if best != nil && best.score >= 0.6 && !((unresolved || pairMain) && best.score < 0.85) {
+		if best.s < 0 && best.e.d != 0 && b.hasMain && relDayIn(d.st(b.mainS)) {
+			// "ANKARA, March 15 (AA) - ... met until Thursday ...": the
+			// meeting's sentence counts its day from the dateline's, so
+			// the dateline's day is not the meeting's
+			best.e.d, best.e.d2 = 0, 0
+			b.warnKey("the meeting's sentence gives its day by a weekday or \"yesterday\" that could not be placed: only the dateline's month is kept")
+		}
 		if best.s < 0 && best.e.d != 0 && newsBefore(news, best.e, ref, refOK) {
 			// "BAKU, Sept 16 -- ... The ministry said on Thursday": the
 			// meeting was no later than the news, a day before the dateline's
@@ -426,6 +433,17 @@ var sequenceWords = setOf("later", "then", "afterwards", "afterward", "subsequen
 func datedSentence(T []tok) bool {
 	for _, e := range findDates(T) {
 		if e.m != 0 || e.rel != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// relDayIn reports whether a sentence gives a day counted back from the
+// report's: "yesterday", a weekday.
+func relDayIn(T []tok) bool {
+	for _, e := range findDates(T) {
+		if e.rel == 2 || e.rel == 3 {
 			return true
 		}
 	}
