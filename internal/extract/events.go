@@ -366,6 +366,15 @@ func (d *doc) visitDest(s int) (string, bool) {
 		}
 		if c := d.countryAfter(s, k); c != "" {
 			off := strings.Contains(strings.ToLower(d.span(s, max(0, i-3), i)), "official")
+			if at, ok := d.abroadAt(s, k); ok {
+				// "visiting the Libyan embassy in Cairo": a visit to Egypt;
+				// "visited the Azerbaijani pavilion at the fair": to no
+				// country the words tell
+				if at == "" {
+					continue
+				}
+				return at, off
+			}
 			return c, off
 		}
 		if lowWords(T, k, "our", "country") || lowWords(T, k, "our", "republic") {

@@ -143,3 +143,18 @@ func TestCallHeadline(t *testing.T) {
 		t.Errorf("kind %s, want phone_call", k)
 	}
 }
+
+// A visit to what a country keeps or shows abroad (an embassy, a pavilion,
+// a ship) is a visit to the country it stands in, when the text says it,
+// and not to its own.
+func TestVisitToWhatStandsAbroad(t *testing.T) {
+	for _, c := range []struct{ text, countries, host string }{
+		{"Estonian Minister of Defence Mr. Kalev Tamm, visiting the Latvian pavilion at the defence fair in Warsaw, met the Latvian Minister of Defence Mr. Juris Ozols.", "EE LV", ""},
+		{"Latvian Minister of Defence Mr. Juris Ozols ended his visit by visiting the Latvian embassy in Estonia, where he met the Estonian Minister of Defence Mr. Kalev Tamm.", "EE LV", "EE"},
+		{"Estonian Minister of Defence Mr. Kalev Tamm, visiting the Latvian Defence Academy, met the Latvian Minister of Defence Mr. Juris Ozols.", "EE LV", "LV"},
+	} {
+		if cs, host, _ := sidesOf(t, c.text); cs != c.countries || host != c.host {
+			t.Errorf("%q: countries %q host %q, want %q %q", c.text, cs, host, c.countries, c.host)
+		}
+	}
+}
