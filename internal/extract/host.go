@@ -139,6 +139,23 @@ func (d *doc) sidelines(s int) bool {
 		hasPhrase(T, "on the margin of")
 }
 
+// sidelinesNext reports whether the sentence after the meeting's places
+// that meeting on the margins of a multilateral event: "X met Y in Baku.
+// The meeting took place on the sidelines of the exhibition."
+func (d *doc) sidelinesNext(s int) bool {
+	n := s + 1
+	if n >= len(d.sents) || !d.sidelines(n) {
+		return false
+	}
+	T := d.st(n)
+	k := 0
+	if k < len(T) && (T[k].low == "the" || T[k].low == "this") {
+		k++
+	}
+	return k < len(T) && (T[k].low == "meeting" || T[k].low == "talks") && k+1 < len(T) && T[k+1].kind == 'w' &&
+		(T[k+1].low == "took" || T[k+1].low == "was" || T[k+1].low == "were" || T[k+1].low == "is" || T[k+1].low == "held")
+}
+
 // visitingCue finds the host from a guest named as such: "held talks with
 // the visiting British Defence Secretary X" makes the other side the host.
 func (d *doc) visitingCue(a anchor, subj, obj []int, country map[int]string) (string, float64, int) {

@@ -44,3 +44,13 @@ func TestHostOfCallOn(t *testing.T) {
 		t.Errorf("host %v, want GH", h)
 	}
 }
+
+// A meeting the next sentence places on the sidelines of an event has no
+// host, though its own sentence names a city of one side.
+func TestSidelinesNext(t *testing.T) {
+	text := "On 3 May 2021, Ghana's Defence Minister Kofi Mensah met with his Nigerian counterpart Ibrahim Musa in Accra. The meeting took place on the sidelines of the West African defence exhibition."
+	cs, host, _ := sidesOf(t, text)
+	if cs != "GH NG" || host != "" {
+		t.Errorf("countries %q host %q, want GH NG and no host", cs, host)
+	}
+}

@@ -38,7 +38,7 @@ func (b *builder) sides(m *meetingDraft, a anchor) {
 		}
 	}
 	m.subj, m.obj = x.subj, x.obj
-	x.sidelines = b.d.sidelines(a.s)
+	x.sidelines = b.d.sidelines(a.s) || b.d.sidelinesNext(a.s)
 	if x.sidelines {
 		m.noHost = true
 	}
