@@ -340,3 +340,18 @@ func (d *doc) visitPlace(s int) (string, bool) {
 	}
 	return c, off
 }
+
+// postOf returns the country the first person of a receiving side serves
+// in, when it is another than their own: "the minister was welcomed by the
+// Turkish Ambassador to London" is in the United Kingdom.
+func (x *sideSet) postOf(side []int) string {
+	if len(side) == 0 {
+		return ""
+	}
+	idx := side[0]
+	c := x.b.d.postedToAny(idx)
+	if c == "" || c == x.country[idx] && x.country[idx] != "" {
+		return ""
+	}
+	return c
+}

@@ -125,3 +125,13 @@ func TestServiceAfterPositionedName(t *testing.T) {
 		t.Errorf("countries %q, want GR US", cs)
 	}
 }
+
+// A guest received by their own country's ambassador is in the country of
+// the ambassador's post.
+func TestReceivedByAmbassador(t *testing.T) {
+	text := "On 15 January 2023, Turkish National Defense Minister Hulusi Akar was welcomed by Turkish Ambassador to London Umit Yalcin at the airport upon his arrival to meet British Defense Minister Ben Wallace."
+	_, host, _ := sidesOf(t, text)
+	if host != "GB" {
+		t.Errorf("host %q, want GB", host)
+	}
+}

@@ -167,8 +167,14 @@ func (x *sideSet) hostFromSentence(m *meetingDraft) {
 	switch a.class {
 	case aHost:
 		x.host, x.hostConf, x.hostSide = x.known(x.subj, x.subjCodes), 0.9, 0
+		if c := x.postOf(x.subj); c != "" {
+			x.host, x.hostSide = c, -1 // the ambassador receives where posted
+		}
 	case aPassive:
 		x.host, x.hostConf, x.hostSide = x.known(x.obj, x.objCodes), 0.9, 1
+		if c := x.postOf(x.obj); c != "" {
+			x.host, x.hostSide = c, -1
+		}
 	case aGuest:
 		x.hostSide = 1
 		x.host, x.hostConf = x.known(x.obj, nil), 0.85
