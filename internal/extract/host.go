@@ -10,10 +10,33 @@ import (
 // the outlet's country, else the country most named in the body that takes
 // no other part yet.
 func (b *builder) fallback(assigned map[int]string) string {
+	return b.fallbackAt(assigned, -1)
+}
+
+// fallbackAt is fallback for a participant of the meeting told in sentence
+// s: after the outlet's country, and before what the rest of the text
+// names, the country of the city where that sentence sets the meeting ("X
+// met the Saudi commander at GHQ, Rawalpindi"): a visitor is named by
+// country, and the one named without is at home.
+func (b *builder) fallbackAt(assigned map[int]string, s int) string {
 	used := map[string]bool{}
 	for _, c := range assigned {
 		used[c] = true
 	}
+	if c := b.outletFallback(used); c != "" {
+		return c
+	}
+	if s >= 0 && !b.d.sidelines(s) {
+		if c := b.d.placeCountry(s); c != "" && !used[c] && len(used) > 0 {
+			return c
+		}
+	}
+	return b.textFallback(used)
+}
+
+// outletFallback returns the country of the outlet, of its site, or of the
+// dateline, when not used yet.
+func (b *builder) outletFallback(used map[string]bool) string {
 	if b.opt.Outlet != nil {
 		if c := outletCountries[*b.opt.Outlet]; c != "" && !used[c] {
 			return c
@@ -40,6 +63,12 @@ func (b *builder) fallback(assigned map[int]string) string {
 	if dl := b.d.dl; dl != nil && dl.code != "" && !used[dl.code] {
 		return dl.code // where the report was filed
 	}
+	return ""
+}
+
+// textFallback returns the country the text names for a side: in the
+// headline, as one of a pair, or most often as an institution's owner.
+func (b *builder) textFallback(used map[string]bool) string {
 	// the headline names the countries: "Egypt: Minister probes cooperation with U.S. ..."
 	if b.d.headline >= 0 {
 		l := b.d.lines[b.d.headline]
@@ -338,11 +367,24 @@ func (d *doc) placeCountry(s int) string {
 	T := d.st(s)
 	// the nearest "in" or "at" before a mention, words only between
 	placeWord := func(i int) bool {
+		comma := false
 		for k := i - 1; k >= 0 && k >= i-6; k-- {
 			if T[k].kind != 'w' {
+				if k == i-1 && T[k].is(",") {
+					comma = true // "at GHQ, Rawalpindi"
+					continue
+				}
 				return false
 			}
 			if T[k].low == "in" || T[k].low == "at" {
+				if comma {
+					// a named place before the comma, not "in defence, Baku"
+					n := k + 1
+					if n < len(T) && T[n].low == "the" {
+						n++
+					}
+					return n < i-1 && T[n].cap
+				}
 				return true
 			}
 		}

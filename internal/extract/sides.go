@@ -337,7 +337,7 @@ func (x *sideSet) fillCountries() {
 		if x.country[idx] != "" || !x.b.d.principal(idx) {
 			continue
 		}
-		if c := x.b.fallback(x.taken(idx)); c != "" {
+		if c := x.b.fallbackAt(x.taken(idx), x.a.s); c != "" {
 			x.country[idx], x.conf[idx] = c, 0.5
 		}
 	}

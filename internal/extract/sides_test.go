@@ -32,3 +32,14 @@ func TestSidesCounterpart(t *testing.T) {
 		}
 	}
 }
+
+// A participant named without a country, in a report whose outlet is
+// unknown, is of the country where the meeting's sentence sets it when the
+// other side is of another.
+func TestCountryFromVenue(t *testing.T) {
+	text := "On 5 March 2024, General Ivan Petrov met the Uzbek Defence Minister Bakhodir Kurbanov at the General Staff building, Moscow."
+	cs, host, heads := sidesOf(t, text)
+	if cs != "RU UZ" || host != "RU" || heads["RU"] != "Ivan Petrov" {
+		t.Errorf("countries %q host %q heads %v, want RU UZ, host RU, Ivan Petrov heading RU", cs, host, heads)
+	}
+}
