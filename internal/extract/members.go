@@ -1,5 +1,7 @@
 package extract
 
+import "slices"
+
 // ledDelegations reads "The South African delegation was led by X, while
 // the Zimbabwean side was led by Y": X and Y head their delegations.
 func (b *builder) ledDelegations(m *meetingDraft) {
@@ -211,5 +213,30 @@ func (b *builder) namedLater(m *meetingDraft) {
 			}
 		}
 		return
+	}
+}
+
+// oneSidePerPerson keeps a person at the head of one delegation only: when
+// the same person heads two, the delegation of the person's own country
+// keeps them, else the one better supported; the other loses its head, and
+// goes when nothing else (a member) holds it in the meeting.
+func (b *builder) oneSidePerPerson(m *meetingDraft) {
+	d := b.d
+	for i := 0; i < len(m.dlgs); i++ {
+		for j := i + 1; j < len(m.dlgs); j++ {
+			x, y := m.dlgs[i], m.dlgs[j]
+			if x.head < 0 || y.head < 0 || d.people[x.head].key != d.people[y.head].key {
+				continue
+			}
+			drop := y
+			if c, _ := d.countryOf(x.head); c == y.code || c == "" && y.conf > x.conf {
+				drop = x
+			}
+			drop.head = -1
+			if len(drop.members) == 0 && drop.code != m.host {
+				m.dlgs = slices.DeleteFunc(m.dlgs, func(z *dlgDraft) bool { return z == drop })
+				i, j = -1, len(m.dlgs) // start again over the shorter list
+			}
+		}
 	}
 }

@@ -107,3 +107,29 @@ func TestNamedLater(t *testing.T) {
 		t.Errorf("countries %q host %q heads %v, want GB TR, host TR, heads Hulusi Akar and Ben Wallace", cs, host, heads)
 	}
 }
+
+// One person never heads two delegations: the country the text gives the
+// person keeps them, and a delegation left with no one goes.
+func TestOneSidePerPerson(t *testing.T) {
+	d := parse("Defence Minister Hulusi Akar of Turkey spoke.")
+	b := &builder{d: d}
+	idx := -1
+	for i, p := range d.people {
+		if p.name == "Hulusi Akar" {
+			idx = i
+		}
+	}
+	if idx < 0 {
+		t.Fatal("no person Hulusi Akar")
+	}
+	m := &meetingDraft{}
+	m.dlgs = []*dlgDraft{{code: "AM", head: idx, conf: 0.8}, {code: "TR", head: idx, conf: 0.5}, {code: "AZ", head: -1, conf: 0.8}}
+	b.oneSidePerPerson(m)
+	var got []string
+	for _, x := range m.dlgs {
+		got = append(got, x.code)
+	}
+	if !slices.Equal(got, []string{"TR", "AZ"}) || m.dlgs[0].head != idx {
+		t.Errorf("delegations %v (head of the first %d), want [TR AZ] headed by %d", got, m.dlgs[0].head, idx)
+	}
+}

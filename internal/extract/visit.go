@@ -299,6 +299,7 @@ func (b *builder) finishMain(m *meetingDraft) {
 	}
 	b.headlessLeft(m)
 	b.moreMembers(m)
+	b.oneSidePerPerson(m)
 	b.hostFromSection(m)
 	b.hostFromLeader(m)
 	// order: the host first
