@@ -328,6 +328,9 @@ func (b *builder) hostFromSection(m *meetingDraft) {
 			if c == "" && T[k].low == "welcoming" {
 				c = m.sideBefore(d, s, len(T)) // "Welcoming the guests, Y said"
 			}
+			if c == "" {
+				c = m.sideByTitle(d, s, k) // "The minister welcomed the guests"
+			}
 			if c != "" {
 				m.host, m.hostS, m.hostConf = c, s, 0.65
 				return

@@ -55,7 +55,11 @@ func (b *builder) hostFromCues(m *meetingDraft) {
 		}
 		if k := findWord(T, 0, len(T), "visited", "toured"); k >= 0 {
 			guest := m.sideBefore(d, s, k)
-			if c := d.institutionAfter(s, k+1); c != "" && guest != "" && c != guest && m.dlg(c) != nil {
+			c := d.institutionAfter(s, k+1)
+			if c == "" {
+				c = d.townIn(s, m.codes()) // "visited the academy in Gori"
+			}
+			if c != "" && guest != "" && c != guest && m.dlg(c) != nil {
 				m.host, m.hostS, m.hostConf = c, s, 0.6
 				return
 			}

@@ -103,3 +103,23 @@ func TestRemoteTalksNoHost(t *testing.T) {
 		t.Errorf("host %v, want none for a video conference", *h)
 	}
 }
+
+// A head named again by a title noun alone ("the minister") welcomes the
+// guests; the guests' delegation visiting a place of the other side's
+// country makes that side the host.
+func TestHostByTitleAndVisitedTown(t *testing.T) {
+	for _, c := range []struct{ text, countries, host string }{
+		{"On 5 March 2024, Georgian Defence Minister Irakli Chikovani met Chief of Defence of Latvia Major General Leonids Kalnins. The minister welcomed the guests and noted the importance of the visit.",
+			"GE LV", "GE"},
+		{"On 5 March 2024, Georgian Defence Minister Irakli Chikovani met Chief of Defence of Latvia Major General Leonids Kalnins. The Latvian delegation also visited the National Defence Academy in Gori.",
+			"GE LV", "GE"},
+		// a title both heads hold names neither
+		{"On 5 March 2024, Georgian Defence Minister Irakli Chikovani met Latvian Defence Minister Andris Spruds. The minister welcomed the guests.",
+			"GE LV", ""},
+	} {
+		cs, host, _ := sidesOf(t, c.text)
+		if cs != c.countries || host != c.host {
+			t.Errorf("%q:\n got countries %q host %q, want %q %q", c.text, cs, host, c.countries, c.host)
+		}
+	}
+}

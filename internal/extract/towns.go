@@ -2,6 +2,7 @@ package extract
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -36,10 +37,10 @@ var townTable = sync.OnceValue(func() map[string][]string {
 const maxTownWords = 4
 
 // townIn returns the one country of codes in which sentence s sets
-// something "in <Town>" or "at <Town>", for a town the country table does
-// not hold: "met his Swedish counterpart in Visby", "was held in
-// Vanderbijlpark". A town of that name in none or in two of the countries
-// gives nothing.
+// something "in <Town>" or "at <Town>", for a city of the country table or
+// a town of the towns table: "met his Swedish counterpart in Visby", "was
+// held in Vanderbijlpark". A town of that name in none or in two of the
+// countries gives nothing.
 func (d *doc) townIn(s int, codes []string) string {
 	if len(codes) == 0 {
 		return ""
@@ -51,6 +52,14 @@ func (d *doc) townIn(s int, codes []string) string {
 			continue
 		}
 		i := k + 1
+		if d.cmask[s][i] == "@" {
+			for _, c := range d.cityM[s] {
+				if c.i == i && slices.Contains(codes, c.code) {
+					return c.code // a city of the country table
+				}
+			}
+			continue
+		}
 		if !T[i].cap || T[i].kind != 'w' || d.cmask[s][i] != "" {
 			continue
 		}
