@@ -66,6 +66,11 @@ type MeetingFilter struct {
 	After *Cursor
 	// NoLimit returns every match (exports).
 	NoLimit bool
+	// RevisionsOnly lets a store leave the items of a page unread (Encoded
+	// nil) where it gives each item's Revision: what a page's tag is made
+	// of, without what its body is. An item it cannot tag so has Revision
+	// 0, and such a page is to be read again without it.
+	RevisionsOnly bool
 }
 
 // Fingerprint identifies the filter apart from its paging, so that a cursor

@@ -85,6 +85,10 @@ func (s *Server) listMeetings(w http.ResponseWriter, r *http.Request) error {
 
 // listPage answers one page of meetings, with the total when count asks.
 func (s *Server) listPage(w http.ResponseWriter, r *http.Request, f domain.MeetingFilter, count string) error {
+	w.Header().Set("Content-Type", "application/json")
+	if done, err := s.revalidatePage(w, r, f, count); done || err != nil {
+		return err
+	}
 	items, next, err := s.svc.ListMeetings(r.Context(), f)
 	if err != nil {
 		return err
@@ -104,7 +108,6 @@ func (s *Server) listPage(w http.ResponseWriter, r *http.Request, f domain.Meeti
 		pg.TotalExact = &exact
 	}
 	setNext(w, r, cursor)
-	w.Header().Set("Content-Type", "application/json")
 	tag, tagged := pageTag(pg)
 	if tagged && s.notModified(w, r, http.StatusOK, tag) {
 		return nil
@@ -122,6 +125,35 @@ func (s *Server) listPage(w http.ResponseWriter, r *http.Request, f domain.Meeti
 	}
 	s.writeEncoded(w, r, http.StatusOK, "application/json", body, tag)
 	return nil
+}
+
+// revalidatePage answers 304 to a GET of a page whose If-None-Match holds
+// the page's tag, made from the items' revisions without reading the items
+// (domain.MeetingFilter.RevisionsOnly); false when the tag does not match,
+// or cannot be had so (searches, totals, items not rendered yet): the page
+// is then read and answered whole.
+func (s *Server) revalidatePage(w http.ResponseWriter, r *http.Request, f domain.MeetingFilter,
+	count string) (bool, error) {
+	inm := r.Header.Get("If-None-Match")
+	if inm == "" || count != "" || f.Q != "" || (r.Method != http.MethodGet && r.Method != http.MethodHead) {
+		return false, nil
+	}
+	f.RevisionsOnly = true
+	items, next, err := s.svc.ListMeetings(r.Context(), f)
+	if err != nil {
+		return false, err
+	}
+	var cursor *string
+	if next != nil {
+		c := s.cursors.Encode(*next)
+		cursor = &c
+	}
+	tag, ok := pageTag(newPage(items, cursor))
+	if !ok || !etagMatch(inm, tag) {
+		return false, nil
+	}
+	setNext(w, r, cursor)
+	return s.notModified(w, r, http.StatusOK, tag), nil
 }
 
 // pageTagForm names the form of the pages pageTag tags: a change to how a

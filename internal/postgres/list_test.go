@@ -488,6 +488,15 @@ func TestListRevision_EveryWriter(t *testing.T) {
 	for _, it := range items {
 		require.Equal(t, before[it.ID].rev, it.Revision, "a list reads the row's revision")
 	}
+	// Read for their revisions alone, the same items, without their JSON.
+	bare, _, err := svc.ListMeetings(ctx, domain.MeetingFilter{Sort: domain.SortDateDesc, Limit: 6, RevisionsOnly: true})
+	require.NoError(t, err)
+	require.Len(t, bare, 6)
+	for i, it := range bare {
+		assert.Equal(t, items[i].ID, it.ID)
+		assert.Equal(t, items[i].Revision, it.Revision)
+		assert.Nil(t, it.Encoded)
+	}
 	replaced, deleted, rendered, searched := items[0].ID, items[1].ID, []string{items[2].ID, items[3].ID}, items[4].ID
 
 	old, err := svc.GetMeeting(ctx, replaced)

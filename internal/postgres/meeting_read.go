@@ -232,6 +232,11 @@ func scanAgreement(rows pgx.CollectableRow) (*domain.Agreement, error) {
 const listSQL = `
 SELECT m.id, %s AS sort_key, m.updated_at, m.deleted_at IS NOT NULL AS deleted, m.list_item`
 
+// revisionsSQL is listSQL without the item (see
+// domain.MeetingFilter.RevisionsOnly).
+const revisionsSQL = `
+SELECT m.id, %s AS sort_key, m.updated_at, m.deleted_at IS NOT NULL AS deleted, NULL::json AS list_item`
+
 // legacyListSQL computes list items from the tables, for rows whose item is
 // not rendered yet (see RenderListItems); WHERE is appended.
 const legacyListSQL = `
@@ -283,10 +288,16 @@ func (a *sqlArgs) add(v any) string {
 // about a page of rows whatever the filter's share of the meetings, as
 // long as the conditions left for the meeting rows are not rare.
 //
-// After listSQL's columns comes the row's list revision (migration 000014).
+// After listSQL's columns comes the row's list revision (migration 000014);
+// with f.RevisionsOnly, the item is not read, and the revision of a row
+// whose item is not rendered yet reads 0.
 func meetingQuery(f domain.MeetingFilter) (string, []any) {
 	var args sqlArgs
-	sql := buildMeetingQuery(f, &args, []column{{"m.list_rev", "list_rev"}})
+	rev := column{"m.list_rev", "list_rev"}
+	if f.RevisionsOnly {
+		rev.expr = "CASE WHEN m.list_item IS NULL THEN 0 ELSE m.list_rev END"
+	}
+	sql := buildMeetingQuery(f, &args, []column{rev})
 	return sql, args
 }
 
@@ -317,10 +328,14 @@ func buildMeetingQuery(f domain.MeetingFilter, args *sqlArgs, extra []column) st
 		cols += ", " + c.expr + " AS " + c.alias
 		outer += ", u." + c.alias
 	}
+	head := listSQL
+	if f.RevisionsOnly {
+		head = revisionsSQL
+	}
 	var sql string
 	if len(facets) == 0 {
 		where = append(where, keyset(f, args)...)
-		sql = fmt.Sprintf(listSQL, sp.key) + cols + "\nFROM meetings m\nWHERE " + strings.Join(where, "\n  AND ") + "\n" + orderBy(f)
+		sql = fmt.Sprintf(head, sp.key) + cols + "\nFROM meetings m\nWHERE " + strings.Join(where, "\n  AND ") + "\n" + orderBy(f)
 	} else {
 		// The facet rows' own conditions: the date range and the cursor, so
 		// that each scan starts where the page does.
@@ -336,7 +351,7 @@ func buildMeetingQuery(f domain.MeetingFilter, args *sqlArgs, extra []column) st
 				args.add(f.After.Key), args.add(f.After.ID)))
 		}
 		scan := func(facet, extra string) string {
-			return fmt.Sprintf(listSQL, "f.sort_date::text") + cols + extra +
+			return fmt.Sprintf(head, "f.sort_date::text") + cols + extra +
 				"\nFROM meeting_facets f\nJOIN meetings m ON m.id = f.meeting_id\nWHERE " +
 				strings.Join(append(append([]string{"f.facet = " + args.add(facet)}, fw...), where...), "\n  AND ") +
 				fmt.Sprintf("\nORDER BY f.sort_date %s, f.meeting_id %s", sp.order, sp.order)
@@ -495,6 +510,7 @@ func meetingWhere(f domain.MeetingFilter, args *sqlArgs) []string {
 // ListMeetings implements domain.MeetingStore.
 func (s *Store) ListMeetings(ctx context.Context, f domain.MeetingFilter) ([]domain.MeetingSummary, error) {
 	if usesSearchSteps(f) {
+		f.RevisionsOnly = false // a search page's items carry no revision
 		return s.searchPage(ctx, f)
 	}
 	out := make([]domain.MeetingSummary, 0, max(f.Limit, 0))
@@ -519,6 +535,9 @@ const exportBatch = 2000
 func (s *Store) EachMeeting(ctx context.Context, f domain.MeetingFilter, fn func(*domain.MeetingSummary) error) error {
 	if !f.NoLimit {
 		sql, args := meetingQuery(f)
+		if f.RevisionsOnly {
+			return eachRevision(ctx, s.traced(s.pool), sql, args, fn)
+		}
 		return eachMeeting(ctx, s.traced(s.pool), sql, args, fn)
 	}
 	f.NoLimit, f.Limit, f.After = false, exportBatch, nil
@@ -595,6 +614,30 @@ func eachMeeting(ctx context.Context, q querier, sql string, args []any, fn func
 		return nil
 	}
 	return renderPending(ctx, q, pending, fn)
+}
+
+// eachRevision is eachMeeting for a query of f.RevisionsOnly: the items
+// are left out, and none is computed.
+func eachRevision(ctx context.Context, q querier, sql string, args []any, fn func(*domain.MeetingSummary) error) error {
+	rows, err := q.Query(ctx, sql, args...)
+	if err != nil {
+		return fmt.Errorf("list meetings: %w", formatError(err))
+	}
+	defer rows.Close()
+	var m domain.MeetingSummary
+	var none itemArena
+	for rows.Next() {
+		if err := scanSummaryTo(rows, &m, &none); err != nil {
+			return fmt.Errorf("list meetings: %w", formatError(err))
+		}
+		if err := fn(&m); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("list meetings: %w", formatError(err))
+	}
+	return nil
 }
 
 // renderPending passes on items whose stored JSON is missing (rows written
