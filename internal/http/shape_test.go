@@ -85,7 +85,7 @@ func TestFilterParameters(t *testing.T) {
 		typ := reflect.TypeOf(f)
 		for i := range typ.NumField() {
 			name := typ.Field(i).Name
-			if name == "NoLimit" { // set by exports, never by a client
+			if name == "NoLimit" || name == "RevisionsOnly" { // set by exports and revalidations, never by a client
 				continue
 			}
 			assert.Contains(t, filterParameters, name, "%s.%s", typ.Name(), name)
