@@ -108,14 +108,7 @@ func genData(t *testing.T, svc *domain.Service, seed uint64, n int) {
 	for i := range n / 2 {
 		lines = append(lines, domain.ImportLine{N: i + 1, Meeting: genMeeting(r)})
 	}
-	rep, err := svc.Import(ctx, func() (domain.ImportLine, bool) {
-		if len(lines) == 0 {
-			return domain.ImportLine{}, false
-		}
-		l := lines[0]
-		lines = lines[1:]
-		return l, true
-	}, domain.ImportOptions{Chunk: 17})
+	rep, err := svc.Import(ctx, linesOf(lines), domain.ImportOptions{Chunk: 17})
 	require.NoError(t, err)
 	require.Positive(t, rep.Stored)
 	for i, id := range ids {
@@ -517,14 +510,7 @@ func TestListRevision_EveryWriter(t *testing.T) {
 	require.NoError(t, refreshSearch(ctx, pool, searched))
 	r := rand.New(rand.NewPCG(99, 1))
 	lines := []domain.ImportLine{{N: 1, Meeting: genMeeting(r)}, {N: 2, Meeting: genMeeting(r)}}
-	rep, err := svc.Import(ctx, func() (domain.ImportLine, bool) {
-		if len(lines) == 0 {
-			return domain.ImportLine{}, false
-		}
-		l := lines[0]
-		lines = lines[1:]
-		return l, true
-	}, domain.ImportOptions{})
+	rep, err := svc.Import(ctx, linesOf(lines), domain.ImportOptions{})
 	require.NoError(t, err)
 	require.Positive(t, rep.Stored)
 
@@ -554,5 +540,17 @@ func TestListRevision_EveryWriter(t *testing.T) {
 			assert.NotContains(t, revs, a.rev, "imported %s takes a revision of its own", id)
 			revs[a.rev] = id
 		}
+	}
+}
+
+// linesOf feeds an import the given lines, in order.
+func linesOf(lines []domain.ImportLine) func() (domain.ImportLine, bool) {
+	return func() (domain.ImportLine, bool) {
+		if len(lines) == 0 {
+			return domain.ImportLine{}, false
+		}
+		l := lines[0]
+		lines = lines[1:]
+		return l, true
 	}
 }
