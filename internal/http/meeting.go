@@ -203,13 +203,8 @@ func putPageBuffer(b *[]byte) {
 	}
 }
 
-// encodeMeetingPage writes a page of meetings as json.Marshal would, with
-// the items the store has encoded copied as they are.
-func encodeMeetingPage(pg page[domain.MeetingSummary]) ([]byte, error) {
-	return appendMeetingPage(nil, pg)
-}
-
-// appendMeetingPage appends encodeMeetingPage's answer to b.
+// appendMeetingPage appends to b a page of meetings as json.Marshal would
+// write it, with the items the store has encoded copied as they are.
 func appendMeetingPage(b []byte, pg page[domain.MeetingSummary]) ([]byte, error) {
 	n := 64
 	for i := range pg.Data {

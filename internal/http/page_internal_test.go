@@ -41,7 +41,7 @@ func TestEncodeMeetingPage_SameAsMarshal(t *testing.T) {
 			}
 			enc.Data[i] = m
 		}
-		got, err := encodeMeetingPage(enc)
+		got, err := appendMeetingPage(nil, enc)
 		if err != nil {
 			t.Fatal(err)
 		}
