@@ -342,7 +342,7 @@ func (d *doc) visitDest(s int) (string, bool) {
 				}
 			}
 		case "visiting":
-			if c, ok := d.countryIn(s, i+1); ok && c.adj {
+			if d.visitingGuest(s, i) {
 				continue // "the visiting British Defence Secretary": a guest
 			}
 			k = i + 1

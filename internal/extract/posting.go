@@ -355,3 +355,90 @@ func (x *sideSet) postOf(side []int) string {
 	}
 	return c
 }
+
+// envoyWords are the words of a position held abroad at a post: "the
+// Ambassador of Greece", "the Czech Defence Attaché", "the High
+// Commissioner of Brunei", "the Apostolic Nuncio".
+var envoyWords = setOf("ambassador", "attache", "attaché", "commissioner", "charge", "chargé", "consul", "nuncio")
+
+// isEnvoy reports whether a person's position is a post abroad.
+func (d *doc) isEnvoy(idx int) bool {
+	e := d.entityOf(idx)
+	pos := d.people[idx].pos
+	if pos == "" && e != nil {
+		pos = e.pos
+	}
+	if pos == "" {
+		return false
+	}
+	w := foldWords(pos)
+	for i, t := range w {
+		if !envoyWords[t] {
+			continue
+		}
+		if t != "commissioner" || i > 0 && w[i-1] == "high" {
+			return true
+		}
+		// "the High Commissioner of X", its position read from "Commissioner"
+		m := d.people[idx]
+		if i == 0 && m.posI > 0 && d.st(m.sent)[m.posI-1].low == "high" {
+			return true
+		}
+	}
+	return false
+}
+
+// hostFromEnvoy: an envoy met in person an official of another country
+// is posted in that country, which hosts ("the minister met with the
+// Ambassador of Greece", "received the Czech Defence Attaché"). Only when
+// one side alone holds envoys and each side has one country.
+func (x *sideSet) hostFromEnvoy() {
+	d := x.b.d
+	sides := [][]int{x.subj, x.obj}
+	envoy := [2]bool{}
+	for n, side := range sides {
+		for _, idx := range side {
+			if x.country[idx] != "" && d.isEnvoy(idx) {
+				envoy[n] = true
+			}
+		}
+	}
+	if envoy[0] == envoy[1] {
+		return
+	}
+	n := 0
+	if envoy[1] {
+		n = 1
+	}
+	mine, theirs := x.sideCountry(sides[n]), x.sideCountry(sides[1-n])
+	if mine == "" || theirs == "" || mine == theirs {
+		return
+	}
+	x.host, x.hostConf, x.hostSide = theirs, 0.6, 1-n
+}
+
+// visitingGuest reports whether "visiting" at token i of sentence s names
+// the guest, not the place visited: before a demonym ("the visiting British
+// Defence Secretary"), after an article ("the visiting US Secretary of
+// Defense"), or before a country's name used for its officials ("visiting
+// US Defence Secretary", "visiting Pakistan delegation").
+func (d *doc) visitingGuest(s, i int) bool {
+	c, ok := d.countryIn(s, i+1)
+	if !ok {
+		return false
+	}
+	if c.adj {
+		return true
+	}
+	T := d.st(s)
+	if p := prevWord(T, i); p == "the" || p == "a" || p == "an" {
+		return true
+	}
+	if c.j < len(T) && T[c.j].kind == 'w' {
+		w := T[c.j].low
+		return positionHeads[w] || guestNouns[w]
+	}
+	return false
+}
+
+var guestNouns = setOf("defence", "defense", "delegation", "military", "naval", "officials", "officers", "team", "guests")

@@ -59,6 +59,9 @@ func (b *builder) sides(m *meetingDraft, a anchor) {
 	if x.host == "" && !m.noHost && !x.sidelines && inPerson {
 		x.hostFromPeople()
 	}
+	if x.host == "" && !m.noHost && !x.sidelines && inPerson {
+		x.hostFromEnvoy()
+	}
 	m.country, m.cconf = x.country, x.conf
 	if x.host != "" || m.host == "" {
 		m.host, m.hostS, m.hostConf = x.host, x.hostS, x.hostConf
