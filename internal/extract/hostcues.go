@@ -258,6 +258,9 @@ func (d *doc) institutionAfter(s, k int) string {
 // stayIn returns the country of "X is in Ghana on a working visit", "who
 // are in Accra for talks".
 func (d *doc) stayIn(s int) string {
+	if c := d.stayPlace(s); c != "" {
+		return c
+	}
 	T := d.st(s)
 	if !hasWord(T, "visit", "talks", "tour", "trip", "visiting") {
 		return ""

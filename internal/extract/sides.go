@@ -189,6 +189,14 @@ func (x *sideSet) hostFromSentence(m *meetingDraft) {
 		}
 	}
 	if x.host == "" {
+		x.hostFromInvitation()
+	}
+	if x.host == "" {
+		if c := d.welcomedTo(a); c != "" {
+			x.host, x.hostConf, x.hostSide = c, 0.8, 0
+		}
+	}
+	if x.host == "" {
 		if c, _ := d.visitPlace(a.s); c == ourCountry {
 			if k := x.known(x.subj, x.subjCodes); k != "" {
 				x.host, x.hostConf, x.hostSide = k, 0.75, 0

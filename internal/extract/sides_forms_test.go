@@ -34,3 +34,44 @@ func TestVisitingNamesTheGuest(t *testing.T) {
 		}
 	}
 }
+
+// The one whose invitation the visit answers hosts: "at the invitation of
+// the US Secretary", "at the invitation of his Bangladesh counterpart".
+func TestHostFromInvitation(t *testing.T) {
+	for _, c := range []struct{ text, countries, host string }{
+		{"On 4 March 2021, at the invitation of the Chilean Minister of Defence, Peruvian Defence Minister Luis Rojas held talks with Rosa Vidal.", "CL PE", "CL"},
+		{"On 4 March 2021, Nepali Army chief General Ram Thapa met General Ahmed Karim, who had come at the invitation of his Nepali counterpart from the Bangladesh Army.", "BD NP", "NP"},
+		// an invitation to come is not this visit's
+		{"On 4 March 2021, Peruvian Defence Minister Luis Rojas met Chilean Defence Minister Rosa Vidal in Geneva and will visit Lima at the invitation of Rojas next year.", "CL PE", ""},
+	} {
+		cs, host, _ := sidesOf(t, c.text)
+		if cs != c.countries || host != c.host {
+			t.Errorf("%q:\n got %q host %q, want %q host %q", c.text, cs, host, c.countries, c.host)
+		}
+	}
+}
+
+// One met without a country named is of the country the other side's
+// visit went to, told in a sentence near the meeting's.
+func TestCountryOfTheVisitedSide(t *testing.T) {
+	text := "Defence minister Jaan Kask says the two armies are close.\n\nAfter a meeting with his Latvian counterpart Ivars Ozols at Paldiski on Tuesday, Kask said the talks went well.\n\nOzols was on a one-day official visit to Estonia."
+	cs, host, heads := sidesOf(t, text)
+	if cs != "EE LV" || heads["EE"] != "Jaan Kask" {
+		t.Errorf("countries %q host %q heads %v, want EE LV with Jaan Kask heading EE", cs, host, heads)
+	}
+}
+
+// A host welcoming the guests "to London" names the place, and a stay
+// ("currently in", "during his stay in") names where the meeting was.
+func TestHostFromWelcomeAndStay(t *testing.T) {
+	for _, c := range []struct{ text, countries, host string }{
+		{"On 4 March 2021, Defence Secretary John Hart welcomed Philippine Defence Secretary Jose Cruz to London.", "GB PH", "GB"},
+		{"On 4 March 2021, Philippine Defence Secretary Jose Cruz, currently in Japan, met Japanese Defence Minister Taro Sato.", "JP PH", "JP"},
+		{"On 4 March 2021, Japanese Defence Minister Taro Sato met Defence Secretary Jose Cruz during his stay in the Philippines.", "JP PH", "PH"},
+	} {
+		cs, host, _ := sidesOf(t, c.text)
+		if cs != c.countries || host != c.host {
+			t.Errorf("%q:\n got %q host %q, want %q host %q", c.text, cs, host, c.countries, c.host)
+		}
+	}
+}
