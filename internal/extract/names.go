@@ -164,7 +164,8 @@ func syllabicGiven(T []tok, i int) bool {
 }
 
 // placeSurname reports whether the one-word country or city at token i
-// may end a name begun before it: "Lieutenant Colonel Ana Lima".
+// may end a name begun before it: "Lieutenant Colonel Ana Lima", "Chief
+// of Staff Maayan Israeli".
 func (d *doc) placeSurname(s, i int) bool {
 	T := d.st(s)
 	if i+1 < len(T) && (T[i+1].s == "'s" || T[i+1].kind == 'w' && T[i+1].cap) {
@@ -175,7 +176,10 @@ func (d *doc) placeSurname(s, i int) bool {
 		return false
 	}
 	if c, ok := d.countryIn(s, i); ok {
-		return !c.adj && c.i == i && c.j == i+1
+		// a demonym before a comma or the end modifies nothing: "Chief of
+		// Staff Maayan Israeli, ..."
+		adjOK := i+1 < len(T) && (T[i+1].is(",") || T[i+1].isTerminal())
+		return (!c.adj || adjOK) && c.i == i && c.j == i+1
 	}
 	for _, c := range d.cityM[s] {
 		if c.i == i && c.j == i+1 {

@@ -16,6 +16,9 @@ func (b *builder) childStarts(main *meetingDraft, from int) []int {
 		if !ok || a.call || a.video {
 			continue
 		}
+		if k := presenceCue(d.st(s)); k >= 0 && k < a.j {
+			continue // "Attending the meeting were ...": who else took part
+		}
 		subj, obj := d.sidePeople(a)
 		var fresh []int
 		for _, idx := range append(append([]int{}, subj...), obj...) {
@@ -256,16 +259,7 @@ func (b *builder) finishMain(m *meetingDraft) {
 	// members: "also attended by", "accompanied by", "with the participation of"
 	for _, s := range m.sents {
 		T := d.st(s)
-		cue := -1
-		for _, p := range []string{"attended by", "accompanied by", "participation of", "joined by", "also present",
-			"took part", "participated", "were present", "was present", "also included", "delegation included",
-			"delegation comprised", "also attended"} {
-			if k := findPhrase(T, 0, p); k >= 0 {
-				cue = k
-				break
-			}
-		}
-		if cue < 0 {
+		if attendanceCue(T) < 0 {
 			continue
 		}
 		for _, idx := range d.bySent[s] {
@@ -282,6 +276,9 @@ func (b *builder) finishMain(m *meetingDraft) {
 			}
 			if c == "" {
 				c = b.homeAttendee(m, s, idx)
+			}
+			if c == "" {
+				c = b.companySide(m, s, idx)
 			}
 			x := m.dlg(c)
 			if x == nil {
