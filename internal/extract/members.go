@@ -240,3 +240,32 @@ func (b *builder) oneSidePerPerson(m *meetingDraft) {
 		}
 	}
 }
+
+// outletHead gives the delegation of the outlet's country, when it is still
+// without a head, the first official of the meeting's section named with a
+// title and no country, in the meeting's sentence or the three after it: a
+// report names its own officials without their country ("During talks
+// with Chief of the General Staff Admiral X, ...").
+func (b *builder) outletHead(m *meetingDraft) {
+	d := b.d
+	x := m.dlg(b.outletCountry())
+	if x == nil || x.head >= 0 || !m.hasAnc {
+		return
+	}
+	for _, s := range m.sents {
+		if s < m.anchor.s || s > m.anchor.s+3 {
+			continue
+		}
+		for _, idx := range d.bySent[s] {
+			p := d.people[idx]
+			if !p.strong || p.counterpart || d.excluded(idx) || d.hasPerson(m, idx) {
+				continue
+			}
+			if c, _ := d.countryOf(idx); c != "" || m.country[idx] != "" {
+				continue
+			}
+			x.head = idx
+			return
+		}
+	}
+}

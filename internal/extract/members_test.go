@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -131,5 +132,29 @@ func TestOneSidePerPerson(t *testing.T) {
 	}
 	if !slices.Equal(got, []string{"TR", "AZ"}) || m.dlgs[0].head != idx {
 		t.Errorf("delegations %v (head of the first %d), want [TR AZ] headed by %d", got, m.dlgs[0].head, idx)
+	}
+}
+
+func TestOutletHead(t *testing.T) {
+	const text = "On 3 March 2021, US Navy Admiral John Carter arrived in Lisbon for an official visit. " +
+		"During talks with Chief of the General Staff Admiral Rui Sousa, the two officers discussed maritime security."
+	heads := func(o Options) string {
+		res := Extract(text, o)
+		var got []string
+		for _, dl := range res.Meeting.Delegations {
+			if dl.Head != nil {
+				got = append(got, dl.Country+"|"+dl.Head.Name)
+			}
+		}
+		slices.Sort(got)
+		return strings.Join(got, " ")
+	}
+	// a Portuguese outlet names its own chief without his country
+	if got, want := heads(Options{URL: strp("https://news.example.pt/defence/visit")}), "PT|Rui Sousa US|John Carter"; got != want {
+		t.Errorf("Portuguese outlet: heads %q, want %q", got, want)
+	}
+	// an outlet of no known country: nothing says whose he is
+	if got, want := heads(Options{}), "US|John Carter"; got != want {
+		t.Errorf("no outlet: heads %q, want %q", got, want)
 	}
 }

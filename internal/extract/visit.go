@@ -295,6 +295,7 @@ func (b *builder) finishMain(m *meetingDraft) {
 		}
 	}
 	b.headlessLeft(m)
+	b.outletHead(m)
 	b.moreMembers(m)
 	b.oneSidePerPerson(m)
 	b.hostFromSection(m)
