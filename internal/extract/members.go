@@ -269,3 +269,24 @@ func (b *builder) outletHead(m *meetingDraft) {
 		}
 	}
 }
+
+// oneNamePerPerson drops from a delegation a member whose name is its head's
+// or an earlier member's written more or less fully ("Jim Mattis" beside
+// "James Mattis"): one person named two ways.
+func (b *builder) oneNamePerPerson(m *meetingDraft) {
+	d := b.d
+	for _, x := range m.dlgs {
+		var seen []string
+		if x.head >= 0 {
+			seen = append(seen, d.people[x.head].key)
+		}
+		x.members = slices.DeleteFunc(x.members, func(idx int) bool {
+			k := d.people[idx].key
+			if slices.ContainsFunc(seen, func(s string) bool { return s != k && sameNameWritten(s, k) }) {
+				return true
+			}
+			seen = append(seen, k)
+			return false
+		})
+	}
+}

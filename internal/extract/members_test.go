@@ -158,3 +158,24 @@ func TestOutletHead(t *testing.T) {
 		t.Errorf("no outlet: heads %q, want %q", got, want)
 	}
 }
+
+func TestOneNamePerPerson(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		{"initial and suffix", "On 3 March 2021, Defence Minister Rui Sousa of Portugal received US Secretary of the Navy Thomas B. Harker Jr. in Lisbon. " +
+			"The talks were also attended by US Secretary of the Navy Thomas Harker and Portuguese Navy Chief Admiral Jose Melo.",
+			"PT|Jose Melo PT|Rui Sousa US|Thomas B. Harker Jr."},
+		{"familiar given name", "On 3 March 2021, Defence Minister Rui Sousa of Portugal received US Secretary of the Navy Thomas Harker in Lisbon. " +
+			"The talks were also attended by US Secretary of the Navy Tom Harker and Portuguese Navy Chief Admiral Jose Melo.",
+			"PT|Jose Melo PT|Rui Sousa US|Thomas Harker"},
+		// another given name is another person
+		{"other person", "On 3 March 2021, Defence Minister Rui Sousa of Portugal received US Secretary of the Navy Thomas Harker in Lisbon. " +
+			"The talks were also attended by US Navy Captain Anna Harker and Portuguese Navy Chief Admiral Jose Melo.",
+			"PT|Jose Melo PT|Rui Sousa US|Anna Harker US|Thomas Harker"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := delegationsOf(tc.text, Options{}); got != tc.want {
+				t.Errorf("officials %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -298,6 +298,7 @@ func (b *builder) finishMain(m *meetingDraft) {
 	b.outletHead(m)
 	b.moreMembers(m)
 	b.oneSidePerPerson(m)
+	b.oneNamePerPerson(m)
 	b.hostFromSection(m)
 	b.hostFromLeader(m)
 	// order: the host first
