@@ -8,14 +8,23 @@ import "slices"
 // their country ("attended by Chief of Staff of the Armed Forces X"), so
 // such an attendee is the host's. People who accompany a delegation or
 // belong to one ("accompanied by", "the delegation included") are the
-// guests' as often, and get none. It returns "" when nothing says.
+// guests' as often, and get none; people listed before such words are not
+// among them. It returns "" when nothing says.
 func (b *builder) homeAttendee(m *meetingDraft, s, idx int) string {
 	d := b.d
 	if m.host == "" || !d.people[idx].strong || !b.hostVoice(m) {
 		return ""
 	}
 	T := d.st(s)
-	if findPhrase(T, 0, "accompanied by") >= 0 || findPhrase(T, 0, "joined by") >= 0 || findPhrase(T, 0, "delegation") >= 0 {
+	// the guards hold for the people named after them: "attended by X, Y
+	// and the delegation accompanying the guest" leaves X and Y the host's
+	s0 := d.people[idx].s0
+	for _, p := range []string{"accompanied by", "joined by", "delegation"} {
+		if k := findPhrase(T, 0, p); k >= 0 && k < s0 {
+			return ""
+		}
+	}
+	if k := companyVerb(T); k >= 0 && k < s0 {
 		return ""
 	}
 	return m.host

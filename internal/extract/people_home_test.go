@@ -57,6 +57,12 @@ func TestHomeAttendee_HostVoice(t *testing.T) {
 		{"attended at the end", "On 2 June 2024, Defence Minister General Ahmed Saqr received the visiting Cypriot Defence Minister Nikos Petrou in Cairo, Egypt. " +
 			"Chief of Staff of the Armed Forces Lieutenant General Mahmoud Hegazy and Navy Commander Vice Admiral Omar Fathy attended. They discussed training.",
 			"CY|Nikos Petrou EG|Ahmed Saqr EG|Mahmoud Hegazy EG|Omar Fathy"},
+		{"guests listed after", "On 2 June 2024, Defence Minister General Ahmed Saqr received the visiting Cypriot Defence Minister Nikos Petrou in Cairo, Egypt. " +
+			"The meeting was attended by Chief of Staff of the Armed Forces Lieutenant General Mahmoud Hegazy and the delegation accompanying the Cypriot minister.",
+			"CY|Nikos Petrou EG|Ahmed Saqr EG|Mahmoud Hegazy"},
+		{"delegation listed before", "On 2 June 2024, Defence Minister General Ahmed Saqr received the visiting Cypriot Defence Minister Nikos Petrou in Cairo, Egypt. " +
+			"The meeting was attended by the delegation, including Chief of Staff Lieutenant General Andreas Kyprianou.",
+			"CY|Nikos Petrou EG|Ahmed Saqr"},
 		// both heads named with their countries: the report speaks from no side
 		{"no voice", "On 2 June 2024, Egyptian Defence Minister General Ahmed Saqr received the visiting Cypriot Defence Minister Nikos Petrou in Cairo, Egypt. " +
 			"Attending the talks were Chief of Staff of the Armed Forces Lieutenant General Mahmoud Hegazy. They discussed training.",
