@@ -242,6 +242,10 @@ func (d *doc) findPeople() {
 				i = j - 1 // a spokesman tells of the meeting and takes no part in it
 				continue
 			}
+			if !m.strong && credit(T, i, j) {
+				i = j - 1 // "By X/Outlet", "Photo: Agency/X": a writer's or photographer's credit
+				continue
+			}
 			if !m.strong && d.inBodyName(s, i) {
 				i = j - 1 // "the Inter-American Commission on Human Rights": a body's name
 				continue

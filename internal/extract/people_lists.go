@@ -158,3 +158,14 @@ func (d *doc) bodyOfNations(s, b, e int) bool {
 	}
 	return false
 }
+
+// credit reports whether the name of tokens [i, j) is glued by a slash to
+// a capitalised word, as the credits of writers and photographers are
+// written ("By X Y/Outlet", "Agency/X Y"); an official's name never is.
+func credit(T []tok, i, j int) bool {
+	glued := func(k int) bool { // T[k] is a slash with no space on either side
+		return k > 0 && k+1 < len(T) && T[k].s == "/" && !T[k].sp && !T[k+1].sp
+	}
+	return j+1 < len(T) && glued(j) && T[j+1].kind == 'w' && T[j+1].cap ||
+		i >= 2 && glued(i-1) && T[i-2].kind == 'w' && T[i-2].cap
+}

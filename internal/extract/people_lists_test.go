@@ -93,3 +93,11 @@ func TestOfficialsOfBodiesOfNations(t *testing.T) {
 		t.Errorf("Christopher Cavoli not read: %v", got)
 	}
 }
+
+func TestCredit(t *testing.T) {
+	const text = "By Maria Lopes/Defence Weekly March 3, 2021 Portuguese Defence Minister Rui Sousa, Portuguese Navy Chief Admiral Jose Melo " +
+		"and Spanish Defence Minister Ana Ruiz attended the annual meeting in Madrid. Photo: Agencia/Pedro Gil"
+	if got, want := delegationsOf(text, Options{}), "ES|Ana Ruiz PT|Jose Melo PT|Rui Sousa"; got != want {
+		t.Errorf("officials %q, want %q", got, want)
+	}
+}
