@@ -64,7 +64,7 @@ func (b *builder) moreMembers(m *meetingDraft) {
 			}
 			if x.head < 0 {
 				x.head = idx
-			} else {
+			} else if !notYet(d.st(s), p.s0, p.e1) {
 				x.members = append(x.members, idx)
 			}
 		}
@@ -289,4 +289,35 @@ func (b *builder) oneNamePerPerson(m *meetingDraft) {
 			return false
 		})
 	}
+}
+
+// notYetWords tell that what follows has not happened yet, or did not
+// happen: "also intends to meet X", "ahead of their encounter with X",
+// "delayed a visit by X".
+var notYetWords = setOf("intends", "intend", "intended", "plans", "planned", "will", "would", "scheduled", "expected",
+	"ahead", "delayed", "postponed", "upcoming", "future", "cancelled", "canceled")
+
+// notYet reports whether the words around a person named at tokens [k, e)
+// of a sentence tell of a meeting to come or one that did not take place
+// ("intends to meet X", "a visit by X was postponed"): the person is not
+// at the meeting reported.
+func notYet(T []tok, k, e int) bool {
+	// "A visit by X was postponed"
+	if findWord(T, e, len(T), "postponed", "cancelled", "canceled", "delayed") >= 0 {
+		return true
+	}
+	for i := 0; i < k && i < len(T); i++ {
+		if T[i].kind != 'w' {
+			continue
+		}
+		if notYetWords[T[i].low] && T[i].s != "Will" {
+			return true
+		}
+		// "the lawmakers are also to meet X"
+		if T[i].low == "to" && i+1 < k && (T[i+1].low == "meet" || T[i+1].low == "visit" || T[i+1].low == "hold") &&
+			i > 0 && findWord(T, max(0, i-3), i, "are", "is", "was", "were") >= 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -179,3 +179,13 @@ func TestOneNamePerPerson(t *testing.T) {
 		})
 	}
 }
+
+func TestMoreMembers_NotYet(t *testing.T) {
+	const text = "On 3 May 2021, Ghanaian Defence Minister Kofi Mensah held talks with his Nigerian counterpart Ibrahim Musa in Accra. " +
+		"Nigerian Chief of Defence Staff General Tunde Bello briefed the ministers on the exercise. " +
+		"Musa also intends to meet Ghanaian Chief of Naval Staff Rear Admiral Kwame Osei on Friday. " +
+		"A visit to Abuja by Ghanaian Chief of Army Staff Major General Yaw Boateng was postponed."
+	if got, want := delegationsOf(text, Options{}), "GH|Kofi Mensah NG|Ibrahim Musa NG|Tunde Bello"; got != want {
+		t.Errorf("officials %q, want %q", got, want)
+	}
+}
