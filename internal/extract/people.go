@@ -238,8 +238,8 @@ func (d *doc) findPeople() {
 				i = j - 1 // "NATO Secretary-General X": no country's official
 				continue
 			}
-			if spokesTitle(m.pos) {
-				i = j - 1 // a spokesman tells of the meeting and takes no part in it
+			if spokesTitle(m.pos) || companyTitle(m.pos) {
+				i = j - 1 // a spokesman tells of the meeting and takes no part in it; a firm's executive is no official
 				continue
 			}
 			if !m.strong && credit(T, i, j) {

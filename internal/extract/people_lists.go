@@ -94,6 +94,24 @@ func spokesTitle(pos string) bool {
 	return false
 }
 
+// companyTitle reports whether a position is a company's executive's
+// ("Chief Executive Officer of Leonardo", "CEO"): a firm's people may
+// meet a delegation, and are no country's officials.
+func companyTitle(pos string) bool {
+	w := foldWords(pos)
+	for i, x := range w {
+		switch x {
+		case "ceo", "coo":
+			return true
+		case "chief":
+			if i+2 < len(w) && (w[i+1] == "executive" || w[i+1] == "operating") && w[i+2] == "officer" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // lateMarks say that the person named after them has died: "Al-Marhum",
 // "Almarhum" (Malay and Arabic styles), "the late".
 var lateMarks = setOf("marhum", "almarhum", "marhumah", "almarhumah", "late")

@@ -101,3 +101,11 @@ func TestCredit(t *testing.T) {
 		t.Errorf("officials %q, want %q", got, want)
 	}
 }
+
+func TestCompanyTitle(t *testing.T) {
+	const text = "On 3 March 2021, Pakistani Air Chief Marshal Imran Khalid, on an official visit to Italy, called on Italian Defence Minister Paolo Conti, " +
+		"General Marco Greco, Chief of Defence Staff, and Luca Rossi, Chief Executive Officer of Aerotecnica, in Rome."
+	if got, want := delegationsOf(text, Options{}), "IT|Marco Greco IT|Paolo Conti PK|Imran Khalid"; got != want {
+		t.Errorf("officials %q, want %q", got, want)
+	}
+}
