@@ -17,23 +17,23 @@ func init() { statuses[errNotAcceptable] = http.StatusNotAcceptable }
 // exportTypes are what GET /meetings gives besides JSON.
 var exportTypes = []string{"application/x-ndjson", "application/ndjson", "text/csv"}
 
-// negotiate answers 406 when the request's Accept admits none of the media
+// negotiate refuses, 406, a request whose Accept admits none of the media
 // types the route answers with: JSON everywhere (problems are
 // application/problem+json), and NDJSON and CSV from GET /meetings.
-func (s *Server) negotiate(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		accept := r.Header.Get("Accept")
-		offers := []string{"application/json", "application/problem+json"}
-		if r.URL.Path == "/meetings" && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
-			offers = append(offers, exportTypes...)
-		}
-		if accept == "" || acceptsAny(accept, offers) {
-			next.ServeHTTP(w, r)
-			return
-		}
-		s.writeError(w, r, &domain.Error{Code: errNotAcceptable,
-			Message: "This resource is given as " + strings.Join(offers, ", ") + "; the Accept header admits none of them."})
-	})
+func negotiate(r *http.Request) error {
+	accept := r.Header.Get("Accept")
+	if accept == "" {
+		return nil
+	}
+	offers := []string{"application/json", "application/problem+json"}
+	if r.URL.Path == "/meetings" && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+		offers = append(offers, exportTypes...)
+	}
+	if acceptsAny(accept, offers) {
+		return nil
+	}
+	return &domain.Error{Code: errNotAcceptable,
+		Message: "This resource is given as " + strings.Join(offers, ", ") + "; the Accept header admits none of them."}
 }
 
 // acceptsAny reports whether the Accept header admits one of offers.
@@ -62,61 +62,6 @@ func acceptsAny(accept string, offers []string) bool {
 var compressible = []string{"application/json", "application/problem+json", "application/x-ndjson",
 	"text/csv", "application/yaml"}
 
-// weakETagWhenCompressed makes the ETag of an answer that will be sent
-// compressed weak (W/"…"): the gzip and the identity bytes differ, so one
-// strong tag may not name both. Conditional requests compare tags by their
-// opaque part, so either form validates. It runs inside Compress, which adds
-// Vary: Accept-Encoding to what it compresses; the identity answer of a
-// type it would have compressed gets Vary: Accept-Encoding here, since a
-// request that accepts gzip gets other bytes (RFC 9110, 12.5.5).
-func weakETagWhenCompressed(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ae := strings.ToLower(r.Header.Get("Accept-Encoding"))
-		identity := !strings.Contains(ae, "gzip") && !strings.Contains(ae, "deflate")
-		next.ServeHTTP(&weakener{ResponseWriter: w, identity: identity}, r)
-	})
-}
-
-type weakener struct {
-	http.ResponseWriter
-	identity bool // the request accepts no encoding Compress gives
-	wrote    bool
-}
-
-func (w *weakener) WriteHeader(code int) {
-	if !w.wrote {
-		w.wrote = true
-		h := w.Header()
-		tag := h.Get("ETag")
-		ct, _, _ := mime.ParseMediaType(h.Get("Content-Type"))
-		switch {
-		case !slicesContains(compressible, ct):
-		case w.identity:
-			h.Add("Vary", "Accept-Encoding")
-		case tag != "" && !strings.HasPrefix(tag, "W/") && h.Get("Content-Encoding") == "":
-			h.Set("ETag", "W/"+tag)
-		}
-	}
-	w.ResponseWriter.WriteHeader(code)
-}
-
-func (w *weakener) Write(b []byte) (int, error) {
-	if !w.wrote {
-		w.WriteHeader(http.StatusOK)
-	}
-	return w.ResponseWriter.Write(b)
-}
-
-// Flush lets streamed exports through.
-func (w *weakener) Flush() {
-	if f, ok := w.ResponseWriter.(http.Flusher); ok {
-		f.Flush()
-	}
-}
-
-// Unwrap gives http.ResponseController the writer underneath.
-func (w *weakener) Unwrap() http.ResponseWriter { return w.ResponseWriter }
-
 func slicesContains(list []string, s string) bool {
 	for _, v := range list {
 		if v == s {
@@ -130,18 +75,15 @@ func slicesContains(list []string, s string) bool {
 // reads bodies as sent and decodes none, so a gzip body would be taken for
 // JSON and refused with a misleading message, or worse, stored as text. The
 // answer is 415 with Accept-Encoding: identity (RFC 7694).
-func (s *Server) identityBody(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		for _, v := range r.Header.Values("Content-Encoding") {
-			for _, coding := range strings.Split(v, ",") {
-				if c := strings.TrimSpace(coding); c != "" && !strings.EqualFold(c, "identity") {
-					w.Header().Set("Accept-Encoding", "identity")
-					s.writeError(w, r, &domain.Error{Code: errUnsupportedMedia,
-						Message: "The body must be sent without a content coding (Content-Encoding " + c + " is not accepted)."})
-					return
-				}
+func identityBody(w http.ResponseWriter, r *http.Request) error {
+	for _, v := range r.Header.Values("Content-Encoding") {
+		for _, coding := range strings.Split(v, ",") {
+			if c := strings.TrimSpace(coding); c != "" && !strings.EqualFold(c, "identity") {
+				w.Header().Set("Accept-Encoding", "identity")
+				return &domain.Error{Code: errUnsupportedMedia,
+					Message: "The body must be sent without a content coding (Content-Encoding " + c + " is not accepted)."}
 			}
 		}
-		next.ServeHTTP(w, r)
-	})
+	}
+	return nil
 }

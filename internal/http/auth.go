@@ -1,58 +1,48 @@
 package http
 
 import (
-	"context"
 	"net/http"
 	"strings"
 
 	"github.com/milmeet/milmeet/internal/domain"
 )
 
-type keyCtx struct{}
-
 // keyOf returns the API key a request authenticated with, or nil.
 func keyOf(r *http.Request) *domain.Key {
-	k, _ := r.Context().Value(keyCtx{}).(*domain.Key)
-	return k
+	if st := stateOf(r.Context()); st != nil {
+		return st.key
+	}
+	return nil
 }
 
 // authenticate reads an "Authorization: Bearer" token. A request without one
-// goes on anonymous; a request with a bad one is refused at once, 401, and
-// counts against its address: as a failed authentication and, when
-// requests without a key are limited, as one of those. Past either limit
-// it is refused 429.
-func (s *Server) authenticate(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h := r.Header.Get("Authorization")
-		if h == "" {
-			next.ServeHTTP(w, r)
-			return
-		}
-		var k *domain.Key
-		var err error
-		if scheme, token, ok := strings.Cut(h, " "); !ok || !strings.EqualFold(scheme, "Bearer") {
-			err = domain.Errorf(domain.EUNAUTHORIZED, "Send the API key as \"Authorization: Bearer <token>\".")
-		} else {
-			k, err = s.svc.Authenticate(r.Context(), strings.TrimSpace(token))
-		}
-		if domain.ErrorCode(err) == domain.EUNAUTHORIZED {
-			for _, l := range []*limiter{s.authFailures, s.reads} {
-				if l != nil && !l.take(w, r, addressOf(r)) {
-					err = l.tooMany()
-				}
+// goes on anonymous (nil); a request with a bad one is refused at once,
+// 401, and counts against its address: as a failed authentication and,
+// when requests without a key are limited, as one of those. Past either
+// limit it is refused 429.
+func (s *Server) authenticate(w http.ResponseWriter, r *http.Request) (*domain.Key, error) {
+	h := r.Header.Get("Authorization")
+	if h == "" {
+		return nil, nil
+	}
+	var k *domain.Key
+	var err error
+	if scheme, token, ok := strings.Cut(h, " "); !ok || !strings.EqualFold(scheme, "Bearer") {
+		err = domain.Errorf(domain.EUNAUTHORIZED, "Send the API key as \"Authorization: Bearer <token>\".")
+	} else {
+		k, err = s.svc.Authenticate(r.Context(), strings.TrimSpace(token))
+	}
+	if domain.ErrorCode(err) == domain.EUNAUTHORIZED {
+		for _, l := range []*limiter{s.authFailures, s.reads} {
+			if l != nil && !l.take(w, r, addressOf(r)) {
+				err = l.tooMany()
 			}
 		}
-		if err != nil {
-			s.writeError(w, r, err)
-			return
-		}
-		ctx := context.WithValue(r.Context(), keyCtx{}, k)
-		ctx = domain.WithActor(ctx, k.Name)
-		if lr := logRecordOf(ctx); lr != nil {
-			lr.key = k.Name
-		}
-		next.ServeHTTP(w, r.WithContext(ctx))
-	})
+	}
+	if err != nil {
+		return nil, err
+	}
+	return k, nil
 }
 
 // require lets through requests whose key has the scope: 401 without a key,

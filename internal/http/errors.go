@@ -7,8 +7,6 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/go-chi/chi/v5/middleware"
-
 	"github.com/milmeet/milmeet/internal/domain"
 )
 
@@ -136,7 +134,7 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		// The client left, the request ran out of time, or the server is
 		// shutting down: not a fault of the service.
 		s.log.WarnContext(r.Context(), "request ended before its answer", "err", err,
-			"request_id", middleware.GetReqID(r.Context()))
+			"request_id", requestID(r.Context()))
 		err = &domain.Error{Code: domain.EUNAVAILABLE, Message: "The request was cut short before it was answered."}
 	}
 	code, detail := domain.ErrorCode(err), domain.ErrorMessage(err)
@@ -163,7 +161,7 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		Status:    status,
 		Detail:    detail,
 		Instance:  r.URL.Path,
-		RequestID: middleware.GetReqID(r.Context()),
+		RequestID: requestID(r.Context()),
 		Errors:    fields,
 	}
 	if e != nil {

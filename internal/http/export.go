@@ -11,8 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-chi/chi/v5/middleware"
-
 	"github.com/milmeet/milmeet/internal/domain"
 )
 
@@ -266,14 +264,14 @@ func (s *Server) abortExport(r *http.Request, sw *streamWriter, err error) {
 	switch {
 	case errors.Is(err, os.ErrDeadlineExceeded):
 		s.log.WarnContext(r.Context(), "export cut off: the client took no bytes for too long",
-			"request_id", middleware.GetReqID(r.Context()), "stall_timeout", s.cfg.ExportStallTimeout.String(),
+			"request_id", requestID(r.Context()), "stall_timeout", s.cfg.ExportStallTimeout.String(),
 			"rows", sw.rows, "bytes", sw.cw.bytes)
 	case errors.As(err, &ce) || r.Context().Err() != nil:
 		s.log.InfoContext(r.Context(), "export ended: the client left",
-			"request_id", middleware.GetReqID(r.Context()), "rows", sw.rows, "bytes", sw.cw.bytes, "err", err)
+			"request_id", requestID(r.Context()), "rows", sw.rows, "bytes", sw.cw.bytes, "err", err)
 	default:
 		s.log.ErrorContext(r.Context(), "export failed midway", "err", err,
-			"request_id", middleware.GetReqID(r.Context()), "rows", sw.rows)
+			"request_id", requestID(r.Context()), "rows", sw.rows)
 	}
 	panic(http.ErrAbortHandler)
 }

@@ -115,3 +115,24 @@ func TestExport_ForcedFailure(t *testing.T) {
 		assert.Equal(t, "application/problem+json", w.Header().Get("Content-Type"))
 	})
 }
+
+// A handler that panics (here: a call the fake does not stand in for)
+// answers 500 with a problem that names the request, and the server goes
+// on: the panic does not reach net/http.
+func TestHandlers_Panic(t *testing.T) {
+	t.Parallel()
+	h := serveFailing(t, failing{})
+	for _, method := range []string{"GET", "HEAD"} {
+		w := httptest.NewRecorder()
+		require.NotPanics(t, func() { h.ServeHTTP(w, httptest.NewRequest(method, "/meetings?limit=1", nil)) })
+		require.Equal(t, http.StatusInternalServerError, w.Code, w.Body.String())
+		assert.Equal(t, "application/problem+json", w.Header().Get("Content-Type"))
+		assert.NotEmpty(t, w.Header().Get("X-Request-Id"))
+		if method == "GET" {
+			var p httpapi.Problem
+			require.NoError(t, json.Unmarshal(w.Body.Bytes(), &p))
+			assert.Equal(t, "Internal error.", p.Detail)
+			assert.Equal(t, w.Header().Get("X-Request-Id"), p.RequestID)
+		}
+	}
+}

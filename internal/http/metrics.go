@@ -3,11 +3,7 @@ package http
 import (
 	"crypto/subtle"
 	"net/http"
-	"strconv"
-	"time"
 
-	"github.com/go-chi/chi/v5"
-	"github.com/go-chi/chi/v5/middleware"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
@@ -48,30 +44,6 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 	}
 	reg.MustRegister(m.requests, m.duration, m.inFlight, m.exports, m.imported, m.extractions)
 	return m
-}
-
-// instrument counts and times each request by its route pattern, so that
-// ids in paths do not make a series each.
-func (m *metrics) instrument(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		m.inFlight.Inc()
-		defer m.inFlight.Dec()
-		ww, ok := w.(middleware.WrapResponseWriter)
-		if !ok {
-			ww = middleware.NewWrapResponseWriter(w, r.ProtoMajor)
-		}
-		start := time.Now()
-		defer func() {
-			route := "unmatched"
-			if rc := chi.RouteContext(r.Context()); rc != nil && rc.RoutePattern() != "" {
-				route = rc.RoutePattern()
-			}
-			status := strconv.Itoa(ww.Status())
-			m.requests.WithLabelValues(route, r.Method, status).Inc()
-			m.duration.WithLabelValues(route, r.Method, status).Observe(time.Since(start).Seconds())
-		}()
-		next.ServeHTTP(ww, r)
-	})
 }
 
 // MetricsHandler serves the metrics: on the API's address, unless

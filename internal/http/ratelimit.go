@@ -96,39 +96,36 @@ func (s *Server) takeShared(w http.ResponseWriter, r *http.Request, l *limiter, 
 	return ok, nil
 }
 
-// rateLimit limits writes per API key and, when configured, anonymous
-// requests per client address. Answers past the limit are 429 with
-// Retry-After; every limited answer carries RateLimit-* headers.
-func (s *Server) rateLimit(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		var l *limiter
-		var client string
-		write := r.Method != http.MethodGet && r.Method != http.MethodHead && r.Method != http.MethodOptions
-		shared := false
-		switch k := keyOf(r); {
-		case write && k != nil && s.writes != nil:
-			l, client, shared = s.writes, "key:"+k.Name, s.cfg.SharedLimits != nil
-		case k == nil && s.reads != nil:
-			l, client = s.reads, addressOf(r)
+// limit limits writes per API key k and, when configured, anonymous
+// requests per client address. Requests past the limit get its problem,
+// 429 with Retry-After; every limited answer carries RateLimit-* headers.
+func (s *Server) limit(w http.ResponseWriter, r *http.Request, k *domain.Key) error {
+	var l *limiter
+	var client string
+	write := r.Method != http.MethodGet && r.Method != http.MethodHead && r.Method != http.MethodOptions
+	shared := false
+	switch {
+	case write && k != nil && s.writes != nil:
+		l, client, shared = s.writes, "key:"+k.Name, s.cfg.SharedLimits != nil
+	case k == nil && s.reads != nil:
+		l, client = s.reads, addressOf(r)
+	}
+	if l == nil {
+		return nil
+	}
+	ok := true
+	if shared {
+		var err error
+		if ok, err = s.takeShared(w, r, l, client); err != nil {
+			return err
 		}
-		if l != nil {
-			ok := true
-			if shared {
-				var err error
-				if ok, err = s.takeShared(w, r, l, client); err != nil {
-					s.writeError(w, r, err)
-					return
-				}
-			} else {
-				ok = l.take(w, r, client)
-			}
-			if !ok {
-				s.writeError(w, r, l.tooMany())
-				return
-			}
-		}
-		next.ServeHTTP(w, r)
-	})
+	} else {
+		ok = l.take(w, r, client)
+	}
+	if !ok {
+		return l.tooMany()
+	}
+	return nil
 }
 
 // addressOf is the rate limits' name for the request's client address.

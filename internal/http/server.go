@@ -78,6 +78,8 @@ type Server struct {
 	authFailures *limiter
 	cursors      *domain.Cursors
 	exports      chan struct{} // a slot per export that may run
+	cors         *cors.Cors
+	compress     *middleware.Compressor
 	metrics      *metrics
 
 	routesOnce sync.Once
@@ -113,33 +115,22 @@ func NewServer(svc Service, db Database, log *slog.Logger, cfg Config, spec []by
 		panic("http: " + err.Error()) // the configuration checks the secret's length
 	}
 	s.cursors = cs
+	s.cors = cors.New(cors.Options{
+		AllowedOrigins: cfg.CORSOrigins,
+		AllowedMethods: []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"},
+		AllowedHeaders: []string{"Accept", "Authorization", "Content-Type", "If-Match", "If-None-Match",
+			"Idempotency-Key", consistencyHeader},
+		ExposedHeaders: strings.Split(exposedHeaders, ", "),
+		MaxAge:         600,
+	})
+	s.compress = middleware.NewCompressor(5, compressible...)
 	return s
 }
 
 // Handler returns the router with its middleware.
 func (s *Server) Handler() http.Handler {
 	r := chi.NewRouter()
-	r.Use(boundRequestID)
-	r.Use(s.origin)
-	r.Use(middleware.RequestID)
-	r.Use(requestIDHeader)
-	r.Use(s.logRequests)
-	r.Use(s.metrics.instrument)
-	r.Use(s.recoverer)
-	r.Use(exposeOnPreflight)
-	r.Use(cors.Handler(cors.Options{
-		AllowedOrigins: s.cfg.CORSOrigins,
-		AllowedMethods: []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"},
-		AllowedHeaders: []string{"Accept", "Authorization", "Content-Type", "If-Match", "If-None-Match",
-			"Idempotency-Key", consistencyHeader},
-		ExposedHeaders: strings.Split(exposedHeaders, ", "),
-		MaxAge:         600,
-	}))
-	r.Use(headAsGet)
-	r.Use(middleware.Compress(5, compressible...))
-	r.Use(weakETagWhenCompressed)
-	r.Use(securityHeaders)
-	r.Use(varyHeaders)
+	r.Use(s.front)
 	r.NotFound(s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return domain.Errorf(domain.ENOTFOUND, "There is no resource at %s.", r.URL.Path)
 	}))
@@ -156,12 +147,7 @@ func (s *Server) Handler() http.Handler {
 	}
 	web.Mount(r, r.NotFoundHandler().ServeHTTP) // the pages for browsers: /, /docs, /review
 	r.Group(func(r chi.Router) {
-		r.Use(s.requestTimeout)
-		r.Use(s.consistency)
-		r.Use(s.authenticate)
-		r.Use(s.rateLimit)
-		r.Use(s.negotiate)
-		r.Use(s.identityBody)
+		r.Use(s.guard)
 		r.Route("/meetings", s.meetingRoutes)
 		r.Route("/officials", s.officialRoutes)
 		r.Route("/agreements", s.agreementRoutes)
@@ -211,146 +197,9 @@ func trimSlash(path string) string {
 	return path
 }
 
-// headAsGet serves HEAD as GET without the body, on every GET route.
-func headAsGet(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodHead {
-			next.ServeHTTP(w, r)
-			return
-		}
-		r2 := r.Clone(r.Context())
-		r2.Method = http.MethodGet
-		next.ServeHTTP(headWriter{w}, r2)
-	})
-}
-
-// headWriter drops the body of an answer to HEAD.
-type headWriter struct{ http.ResponseWriter }
-
-func (h headWriter) Write(b []byte) (int, error) { return len(b), nil }
-
-// Unwrap lets http.ResponseController reach the connection.
-func (h headWriter) Unwrap() http.ResponseWriter { return h.ResponseWriter }
-
-// requestTimeout gives a request a deadline, which cancels its queries;
-// exports and imports, which stream, go without.
-func (s *Server) requestTimeout(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		q := r.URL.Query()
-		if strings.HasPrefix(r.URL.Path, "/imports") || q.Has("format") && q.Get("format") != formatJSON ||
-			q.Has("table") || strings.Contains(r.Header.Get("Accept"), "ndjson") || strings.Contains(r.Header.Get("Accept"), "csv") {
-			next.ServeHTTP(w, r)
-			return
-		}
-		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.RequestTimeout)
-		defer cancel()
-		next.ServeHTTP(w, r.WithContext(ctx))
-	})
-}
-
 // exposedHeaders are the answer headers browser code may read.
 var exposedHeaders = "ETag, Link, Location, Retry-After, WWW-Authenticate, RateLimit-Limit, RateLimit-Remaining, " +
 	"RateLimit-Reset, RateLimit-Policy, X-Request-Id, " + consistencyHeader + ", " + nodeHeader + ", " + staleHeader
-
-// exposeOnPreflight names the exposed headers on preflight answers too
-// (the CORS layer sends them on actual answers only), so that a client
-// checking the preflight sees them.
-func exposeOnPreflight(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
-			w.Header().Set("Access-Control-Expose-Headers", exposedHeaders)
-		}
-		next.ServeHTTP(w, r)
-	})
-}
-
-// boundRequestID drops a client's X-Request-Id that is too long or not
-// plain text, so that a fresh one is made rather than echoed into logs.
-func boundRequestID(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if id := r.Header.Get(middleware.RequestIDHeader); id != "" && (len(id) > 64 || !plainText(id)) {
-			r.Header.Del(middleware.RequestIDHeader)
-		}
-		next.ServeHTTP(w, r)
-	})
-}
-
-// requestIDHeader returns the request id to the client, so that a problem
-// report can be matched with the logs.
-func requestIDHeader(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("X-Request-Id", middleware.GetReqID(r.Context()))
-		next.ServeHTTP(w, r)
-	})
-}
-
-func securityHeaders(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h := w.Header()
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "no-referrer")
-		next.ServeHTTP(w, r)
-	})
-}
-
-func varyHeaders(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Add("Vary", "Accept")
-		next.ServeHTTP(w, r)
-	})
-}
-
-// logRecord is what handlers add to a request's log line.
-type logRecord struct {
-	key string
-}
-
-type logCtx struct{}
-
-func logRecordOf(ctx context.Context) *logRecord {
-	lr, _ := ctx.Value(logCtx{}).(*logRecord)
-	return lr
-}
-
-// logRequests writes one line per request, naming the API key (never its
-// token).
-func (s *Server) logRequests(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ww := middleware.NewWrapResponseWriter(w, r.ProtoMajor)
-		start := time.Now()
-		lr := &logRecord{}
-		r = r.WithContext(context.WithValue(r.Context(), logCtx{}, lr))
-		defer func() {
-			route := ""
-			if rc := chi.RouteContext(r.Context()); rc != nil {
-				route = rc.RoutePattern()
-			}
-			s.log.InfoContext(r.Context(), "request",
-				slog.String("request_id", middleware.GetReqID(r.Context())),
-				slog.String("method", r.Method), slog.String("route", route),
-				slog.Int("status", ww.Status()), slog.Int("bytes", ww.BytesWritten()),
-				slog.Duration("duration", time.Since(start)), slog.String("key", lr.key))
-		}()
-		next.ServeHTTP(ww, r)
-	})
-}
-
-// recoverer turns a panic into a logged internal error, never a stack trace
-// to the client.
-func (s *Server) recoverer(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		defer func() {
-			if v := recover(); v != nil {
-				if v == http.ErrAbortHandler {
-					panic(v)
-				}
-				s.log.ErrorContext(r.Context(), "panic", "value", v, "request_id", middleware.GetReqID(r.Context()))
-				s.writeError(w, r, domain.Errorf(domain.EINTERNAL, "panic"))
-			}
-		}()
-		next.ServeHTTP(w, r)
-	})
-}
 
 func (s *Server) livez(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Cache-Control", "no-store")
