@@ -526,12 +526,12 @@ const exportBatch = 2000
 
 // EachMeeting calls fn for each meeting that passes the filter, in order.
 // A page is one query. An export (f.NoLimit) reads keyset batches of
-// exportBatch meetings on the bulk pool and calls fn with one batch while
-// the next is read, holding a connection only while a batch is read: a
-// client slow to take an export holds nothing of the database, and no more
-// than two batches sit in memory. Each meeting that passes the filter
-// throughout appears once; one changed while an export runs may appear as
-// it was or as it became (sorted by updated_at, both).
+// exportBatch meetings on the bulk pool, one after the other, and calls fn
+// with each batch once it is read: a connection is held only while a
+// batch is read, so a client slow to take an export holds nothing of the
+// database, and one batch sits in memory. Each meeting that passes the
+// filter throughout appears once; one changed while an export runs may
+// appear as it was or as it became (sorted by updated_at, both).
 func (s *Store) EachMeeting(ctx context.Context, f domain.MeetingFilter, fn func(*domain.MeetingSummary) error) error {
 	if !f.NoLimit {
 		sql, args := meetingQuery(f)
@@ -541,46 +541,29 @@ func (s *Store) EachMeeting(ctx context.Context, f domain.MeetingFilter, fn func
 		return eachMeeting(ctx, s.traced(s.pool), sql, args, fn)
 	}
 	f.NoLimit, f.Limit, f.After = false, exportBatch, nil
-	type batch struct {
-		items []domain.MeetingSummary
-		err   error
-	}
-	read := func(f domain.MeetingFilter, into []domain.MeetingSummary) batch {
+	// The slice is reused; the item bytes are not (each batch has blocks
+	// of its own), since fn may keep what it is given.
+	items := make([]domain.MeetingSummary, 0, exportBatch)
+	for {
+		items = items[:0]
 		sql, args := meetingQuery(f)
 		err := eachMeeting(ctx, s.traced(s.bulk), sql, args, func(m *domain.MeetingSummary) error {
-			into = append(into, *m)
+			items = append(items, *m)
 			return nil
 		})
-		return batch{into, err}
-	}
-	// Two batches take turns: one is passed on while the other is read.
-	// The item bytes are not reused: fn may keep what it is given.
-	spare := make([]domain.MeetingSummary, 0, exportBatch)
-	next := make(chan batch, 1)
-	cur := read(f, make([]domain.MeetingSummary, 0, exportBatch))
-	for {
-		if cur.err != nil {
-			return cur.err
+		if err != nil {
+			return err
 		}
-		more := len(cur.items) == exportBatch
-		if more {
-			last := cur.items[len(cur.items)-1]
-			f.After = &domain.Cursor{Key: last.SortKey, ID: last.ID}
-			go func(f domain.MeetingFilter, into []domain.MeetingSummary) { next <- read(f, into) }(f, spare[:0])
-		}
-		for i := range cur.items {
-			if err := fn(&cur.items[i]); err != nil {
-				if more {
-					<-next // the read under way ends with ctx
-				}
+		for i := range items {
+			if err := fn(&items[i]); err != nil {
 				return err
 			}
 		}
-		if !more {
+		if len(items) < exportBatch {
 			return nil
 		}
-		spare = cur.items
-		cur = <-next
+		last := items[len(items)-1]
+		f.After = &domain.Cursor{Key: last.SortKey, ID: last.ID}
 	}
 }
 
