@@ -4,15 +4,17 @@
 # rows' stored items. Wall time, lines, the API's CPU (utime+stime), the
 # cluster's CPU (postmaster, reaped and live children), largest VmRSS.
 #   export.sh NAME API_BINARY PORT; export.sh copy
-# Reps of export-100k.txt: prefetch = main at 7e75298, plain = the same with
-# the loop of this change, branch = both changes of the day (bcb8eab and it).
+# PGPORT and SIZE name the cluster (55432 and 100000, or 55433 and 1000000).
+# Reps of export-100k.txt and export-1m.txt: prefetch = main at 7e75298, plain = the same with
+# the loop without reading ahead, branch = that and the middleware in two layers.
 # usage: export.sh NAME BINARY PORT  -> one export through a freshly started API
 # prints wall_s lines api_cpu_s pg_cpu_s max_vmrss_kib
 set -u
 name=$1 bin=${2:-} port=${3:-}
-DB="postgres://postgres@127.0.0.1:55432/milmeet?sslmode=disable"
+PGPORT=${PGPORT:-55432} SIZE=${SIZE:-100000}
+DB="postgres://postgres@127.0.0.1:$PGPORT/milmeet?sslmode=disable"
 tick=$(getconf CLK_TCK)
-pm=$(head -1 /tmp/milmeet-bench/100000/pgdata/postmaster.pid)
+pm=$(head -1 /tmp/milmeet-bench/$SIZE/pgdata/postmaster.pid)
 pgcpu() { # the cluster's CPU: postmaster, its reaped children, its live children
   { awk '{print $14+$15+$16+$17}' /proc/$pm/stat; for c in $(pgrep -P $pm); do awk '{print $14+$15}' /proc/$c/stat 2>/dev/null; done; } | awk '{s+=$1} END{print s}'
 }
