@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -38,6 +39,16 @@ type AuditEntry struct {
 	Before  json.RawMessage `json:"before"`
 	After   json.RawMessage `json:"after"`
 	Changes []Change        `json:"changes"`
+	// changes, when set, is Changes as JSON, made with the entry.
+	changes json.RawMessage
+}
+
+// ChangesJSON returns the entry's changes as JSON.
+func (e *AuditEntry) ChangesJSON() ([]byte, error) {
+	if e.changes != nil {
+		return e.changes, nil
+	}
+	return json.Marshal(e.Changes)
 }
 
 // Change is one value that differs between two versions of a record.
@@ -93,6 +104,16 @@ func (s *Service) audit(ctx context.Context, action AuditAction, id string, befo
 	if d, ok := ctx.Value(draftKey{}).(string); ok {
 		e.DraftID = &d
 	}
+	if before == nil && after != nil {
+		// A new record: its one change is the whole of it, which is
+		// encoded once, for after and for changes alike.
+		e.After = created(after)
+		e.Changes = []Change{{Pointer: "", Before: nil, After: e.After}}
+		e.changes = make(json.RawMessage, 0, len(e.After)+40)
+		e.changes = append(e.changes, `[{"pointer":"","before":null,"after":`...)
+		e.changes = append(append(e.changes, e.After...), "}]"...)
+		return e
+	}
 	var b, a any
 	if before != nil {
 		e.Before, b = snapshot(before)
@@ -119,6 +140,81 @@ func snapshot(m *Meeting) (json.RawMessage, any) {
 	}
 	raw, _ = json.Marshal(v)
 	return raw, v
+}
+
+// created returns what snapshot does, encoded once: the same document,
+// its keys in the record's order rather than sorted (the log stores it as
+// jsonb, which keeps no order).
+func created(m *Meeting) json.RawMessage {
+	c := *m
+	c.Agreements = append([]Agreement(nil), m.Agreements...)
+	for i := range c.Agreements {
+		c.Agreements[i].MeetingID = ""
+	}
+	raw, _ := json.Marshal(c)
+	return dropMembers(raw, "version", "created_at", "updated_at")
+}
+
+// dropMembers returns the JSON object raw, as encoding/json writes it
+// (compact, valid), without its members of the given names; those of the
+// objects inside it stay.
+func dropMembers(raw []byte, names ...string) []byte {
+	if len(raw) < 2 || raw[0] != '{' {
+		return raw
+	}
+	out := make([]byte, 1, len(raw))
+	out[0] = '{'
+	for i := 1; i < len(raw) && raw[i] == '"'; {
+		keyEnd := skipJSON(raw, i)
+		end := skipJSON(raw, keyEnd+1) // past the colon
+		if !slices.Contains(names, string(raw[i+1:keyEnd-1])) {
+			if len(out) > 1 {
+				out = append(out, ',')
+			}
+			out = append(out, raw[i:end]...)
+		}
+		i = end
+		if i < len(raw) && raw[i] == ',' {
+			i++
+		}
+	}
+	return append(out, '}')
+}
+
+// skipJSON returns the index just past the JSON value that starts at i.
+func skipJSON(b []byte, i int) int {
+	depth, str := 0, false
+	for ; i < len(b); i++ {
+		c := b[i]
+		if str {
+			switch c {
+			case '\\':
+				i++
+			case '"':
+				str = false
+				if depth == 0 {
+					return i + 1
+				}
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			str = true
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth <= 0 {
+				return i + 1 + depth // past a closed value; at the end of its container
+			}
+		case ',':
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return i
 }
 
 // Diff lists the values that differ between two JSON documents, by pointer.

@@ -277,7 +277,7 @@ func auditRows(es ...*domain.AuditEntry) (*tableRows, error) {
 		if e == nil {
 			continue
 		}
-		changes, err := json.Marshal(e.Changes)
+		changes, err := e.ChangesJSON()
 		if err != nil {
 			return nil, fmt.Errorf("audit: %w", err)
 		}
