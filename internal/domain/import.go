@@ -99,9 +99,10 @@ type ImportTx interface {
 
 // pending is a prepared meeting of an import and what it needs stored.
 type pending struct {
-	line int
-	m    *Meeting
-	news []Official
+	line  int
+	m     *Meeting
+	news  []Official
+	audit *AuditEntry
 }
 
 // Import stores the meetings of next's lines, validating and resolving each
@@ -209,10 +210,11 @@ func (im *importer) take(ctx context.Context, lines []ImportLine, chunk []pendin
 			chunk = append(chunk, p)
 		}
 		if len(chunk) >= im.opt.Chunk {
-			if at, err := im.flush(ctx, chunk); err != nil {
-				return chunk, at, err
+			// Written while the lines after it are prepared.
+			if at, err := im.send(ctx, chunk); err != nil {
+				return nil, at, err
 			}
-			chunk = chunk[:0]
+			chunk = make([]pending, 0, im.opt.Chunk)
 		}
 	}
 	return chunk, 0, nil
@@ -229,6 +231,8 @@ type importer struct {
 	// lines that failed, for the ranges of lines stored.
 	first, last int
 	failed      []int
+	// writing, when set, gives the outcome of the chunk being written.
+	writing chan outcome
 }
 
 // read notes that line n was read.
@@ -243,6 +247,11 @@ func (im *importer) read(n int) {
 // stop ends an import cut short at line at by err: an atomic one stores
 // nothing and has no report; a plain one reports what it stored.
 func (im *importer) stop(at int, err error) (*ImportReport, error) {
+	// The chunk being written ends first; if it stopped the import, its
+	// lines come first.
+	if wat, werr := im.wait(); werr != nil {
+		at, err = wat, werr
+	}
 	if im.opt.Atomic {
 		return nil, fmt.Errorf("import: %w", err)
 	}
@@ -334,5 +343,5 @@ func (im *importer) prepare(ctx context.Context, line ImportLine) (pending, bool
 		return pending{}, false, nil
 	}
 	im.keys[m.DedupeKey] = line.N
-	return pending{line: line.N, m: m, news: news}, true, nil
+	return pending{line: line.N, m: m, news: news, audit: im.s.audit(ctx, AuditImport, m.ID, nil, m)}, true, nil
 }

@@ -9,60 +9,135 @@ import (
 // in the one transaction of an atomic import; a chunk the database refuses
 // as a whole goes again meeting by meeting.
 
-// flush writes a chunk: in the import's transaction when atomic, else in a
-// transaction of its own, and line by line when the chunk as a whole fails.
-// When the database or the request goes away it returns the error and the
-// first line not stored.
+// A chunk is written while the next is read and prepared: send starts
+// the write of a chunk once the one before it is written and its outcome
+// noted, for the outcome of chunk k (officials stored, ids remapped) must
+// reach chunk k+1 before its write, though not before its preparation. The
+// writer touches nothing of the importer's but its transaction; the
+// outcome it returns is noted by the importer's own goroutine (apply).
+
+// flush writes a chunk and waits for it; see send.
 func (im *importer) flush(ctx context.Context, chunk []pending) (int, error) {
+	if at, err := im.send(ctx, chunk); err != nil {
+		return at, err
+	}
+	return im.wait()
+}
+
+// send waits for the chunk being written, notes its outcome, and starts
+// writing chunk, which the caller must not touch again. When the write
+// before it stopped the import, it returns that line and error instead.
+func (im *importer) send(ctx context.Context, chunk []pending) (int, error) {
+	if at, err := im.wait(); err != nil {
+		return at, err
+	}
 	if len(chunk) == 0 {
 		return 0, nil
 	}
-	defer func() {
-		if im.opt.Progress != nil {
-			im.opt.Progress(im.rep.Lines, im.rep.Stored)
-		}
-	}()
-	if im.opt.Atomic {
-		if im.rep.Failed > 0 {
-			return 0, nil // nothing will be stored; the lines are only checked
-		}
-		todo, dups, err := im.dedupe(ctx, im.tx, chunk)
-		if err != nil {
-			return chunk[0].line, err
-		}
-		im.failDuplicates(dups)
-		if im.rep.Failed > 0 {
-			return 0, nil
-		}
-		w, err := im.write(ctx, im.tx, todo)
-		if err != nil {
-			return chunk[0].line, err
-		}
-		im.stored(w)
+	if im.opt.Atomic && im.rep.Failed > 0 {
+		// Nothing will be stored; the lines are only checked.
+		im.progress()
 		return 0, nil
 	}
+	// What the writer reads of the importer: the officials stored so far,
+	// which nothing changes until its outcome is noted.
+	stored := im.r.stored
+	done := make(chan outcome, 1)
+	im.writing = done
+	go func() { done <- im.store(ctx, chunk, stored) }()
+	return 0, nil
+}
+
+// wait waits for the chunk being written, if any, and notes its outcome.
+func (im *importer) wait() (int, error) {
+	if im.writing == nil {
+		return 0, nil
+	}
+	o := <-im.writing
+	im.writing = nil
+	for _, d := range o.dups {
+		im.fail(d.line, duplicate(d.id))
+	}
+	for _, f := range o.failed {
+		im.fail(f.line, f.err)
+	}
+	for _, w := range o.written {
+		im.stored(w)
+	}
+	if o.uncertain != nil {
+		im.rep.UncertainLines = o.uncertain
+	}
+	im.progress()
+	return o.at, o.err
+}
+
+func (im *importer) progress() {
+	if im.opt.Progress != nil {
+		im.opt.Progress(im.rep.Lines, im.rep.Stored)
+	}
+}
+
+// outcome is what the write of a chunk did: what it stored, the lines that
+// failed and, when the import must stop, the first line not stored and why.
+type outcome struct {
+	written   []written
+	dups      []duplicateLine
+	failed    []failedLine
+	uncertain *[2]int
+	at        int
+	err       error
+}
+
+type failedLine struct {
+	line int
+	err  error
+}
+
+// store writes a chunk: in the import's transaction when atomic, else in a
+// transaction of its own, and line by line when the chunk as a whole fails.
+// stored are the officials stored before it.
+func (im *importer) store(ctx context.Context, chunk []pending, stored map[string]bool) outcome {
+	var o outcome
+	if im.opt.Atomic {
+		todo, dups, err := im.dedupe(ctx, im.tx, chunk)
+		if err != nil {
+			return outcome{at: chunk[0].line, err: err}
+		}
+		if o.dups = dups; len(dups) > 0 {
+			return o // nothing will be stored
+		}
+		w, err := im.write(ctx, im.tx, todo, stored)
+		if err != nil {
+			return outcome{at: chunk[0].line, err: err}
+		}
+		o.written = append(o.written, w)
+		return o
+	}
 	var w written
-	var dups []duplicateLine
 	err := im.inTx(ctx, func(tx ImportTx) error {
 		todo, d, err := im.dedupe(ctx, tx, chunk)
 		if err != nil {
 			return err
 		}
-		dups = d
-		w, err = im.write(ctx, tx, todo)
+		o.dups = d
+		w, err = im.write(ctx, tx, todo, stored)
 		return err
 	})
 	if err == nil {
-		im.failDuplicates(dups)
-		im.stored(w)
-		return 0, nil
+		o.written = append(o.written, w)
+		return o
 	}
+	o.dups = nil
 	if gone(ctx, err) {
-		im.uncertain(err, chunk[0].line, chunk[len(chunk)-1].line)
-		return chunk[0].line, err
+		o.uncertainOf(err, chunk[0].line, chunk[len(chunk)-1].line)
+		o.at, o.err = chunk[0].line, err
+		return o
 	}
 	// Something in the chunk broke a rule of the database (a meeting stored
-	// meanwhile, say): store its meetings one by one to find which.
+	// meanwhile, say): store its meetings one by one to find which. The
+	// officials each stores are stored for those after it.
+	mine := map[string]bool{}
+	isStored := func(id string) bool { return stored[id] || mine[id] }
 	for _, p := range chunk {
 		var w written
 		var dups []duplicateLine
@@ -72,28 +147,35 @@ func (im *importer) flush(ctx context.Context, chunk []pending) (int, error) {
 				dups = d
 				return err
 			}
-			w, err = im.write(ctx, tx, one)
+			w, err = im.writeWith(ctx, tx, one, isStored)
 			return err
 		})
 		switch {
 		case err == nil:
-			im.failDuplicates(dups)
-			im.stored(w)
+			o.dups = append(o.dups, dups...)
+			o.written = append(o.written, w)
+			for _, id := range w.officials {
+				mine[id] = true
+			}
+			for _, to := range w.remap {
+				mine[to] = true
+			}
 		case gone(ctx, err):
-			im.uncertain(err, p.line, p.line)
-			return p.line, err
+			o.uncertainOf(err, p.line, p.line)
+			o.at, o.err = p.line, err
+			return o
 		default:
-			im.fail(p.line, err)
+			o.failed = append(o.failed, failedLine{p.line, err})
 		}
 	}
-	return 0, nil
+	return o
 }
 
-// uncertain notes the lines from a to b when err says that their commit
+// uncertainOf notes the lines from a to b when err says that their commit
 // may have taken effect.
-func (im *importer) uncertain(err error, a, b int) {
+func (o *outcome) uncertainOf(err error, a, b int) {
 	if errors.Is(err, ErrOutcomeUnknown) {
-		im.rep.UncertainLines = &[2]int{a, b}
+		o.uncertain = &[2]int{a, b}
 	}
 }
 
@@ -139,12 +221,6 @@ func (im *importer) dedupe(ctx context.Context, tx ImportTx, chunk []pending) ([
 	return out, dups, nil
 }
 
-func (im *importer) failDuplicates(dups []duplicateLine) {
-	for _, d := range dups {
-		im.fail(d.line, duplicate(d.id))
-	}
-}
-
 // written is what a chunk stored, counted once its transaction commits.
 type written struct {
 	meetings  int
@@ -164,8 +240,13 @@ func (im *importer) stored(w written) {
 	im.rep.Stored += w.meetings
 }
 
-// write stores the chunk's meetings and the new officials they name, once.
-func (im *importer) write(ctx context.Context, tx ImportTx, chunk []pending) (written, error) {
+// write stores the chunk's meetings and the new officials they name that
+// are not stored yet, once.
+func (im *importer) write(ctx context.Context, tx ImportTx, chunk []pending, stored map[string]bool) (written, error) {
+	return im.writeWith(ctx, tx, chunk, func(id string) bool { return stored[id] })
+}
+
+func (im *importer) writeWith(ctx context.Context, tx ImportTx, chunk []pending, stored func(string) bool) (written, error) {
 	var ms []*Meeting
 	var news []Official
 	var audits []*AuditEntry
@@ -173,12 +254,12 @@ func (im *importer) write(ctx context.Context, tx ImportTx, chunk []pending) (wr
 	for _, p := range chunk {
 		ms = append(ms, p.m)
 		for _, o := range p.news {
-			if !seen[o.ID] && !im.r.stored[o.ID] {
+			if !seen[o.ID] && !stored(o.ID) {
 				seen[o.ID] = true
 				news = append(news, o)
 			}
 		}
-		audits = append(audits, im.s.audit(ctx, AuditImport, p.m.ID, nil, p.m))
+		audits = append(audits, p.audit)
 	}
 	remap, err := tx.WriteMeetings(ctx, ms, news, audits)
 	if err != nil {

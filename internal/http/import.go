@@ -179,7 +179,8 @@ type importProblem struct {
 // fails before its end gives a last line whose Err wraps
 // domain.ErrInputCut and the read error.
 func ndjsonLines(ctx context.Context, body io.Reader, maxLine, from int) (next func() (domain.ImportLine, bool), stop func()) {
-	lines := make(chan domain.ImportLine)
+	// A chunk of lines may be decoded while the one before it is written.
+	lines := make(chan domain.ImportLine, 64)
 	done := make(chan struct{})
 	var once sync.Once
 	stop = func() { once.Do(func() { close(done) }) }
