@@ -4,6 +4,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -86,4 +88,33 @@ func TestImportTx_WriteMeetings(t *testing.T) {
 	assert.Equal(t, 4, e.count("officials"), "Hasanov, Khalmukhamedov, Aide 1, Aide 2")
 	require.Len(t, got2.Sources, 2)
 	assert.Equal(t, got.Sources[1], got2.Sources[1], "one report without a URL")
+}
+
+// uuidColumns names every uuid column of the tables it lists, and no
+// other: COPY sends those as binary uuids.
+func TestUUIDColumns(t *testing.T) {
+	t.Parallel()
+	e := newStoreEnv(t)
+	for table, cols := range uuidColumns {
+		var have []string
+		rows, err := e.st.pool.Query(e.ctx, `SELECT column_name::text FROM information_schema.columns
+			WHERE table_schema = 'public' AND table_name = $1 AND data_type = 'uuid' ORDER BY column_name`, table)
+		require.NoError(t, err)
+		have, err = pgx.CollectRows(rows, pgx.RowTo[string])
+		require.NoError(t, err)
+		assert.ElementsMatch(t, have, cols, table)
+	}
+}
+
+func TestUUIDArg(t *testing.T) {
+	id := "0B7E0d1e-8a43-4b41-9f0a-2f7a4c3c7d11"
+	u, ok := uuidArg(id).(pgtype.UUID)
+	require.True(t, ok)
+	assert.Equal(t, [16]byte{0x0b, 0x7e, 0x0d, 0x1e, 0x8a, 0x43, 0x4b, 0x41, 0x9f, 0x0a, 0x2f, 0x7a, 0x4c, 0x3c, 0x7d, 0x11}, u.Bytes)
+	assert.True(t, u.Valid)
+	assert.Equal(t, uuidArg(id), uuidArg(&id))
+	assert.Nil(t, uuidArg((*string)(nil)))
+	for _, v := range []any{"0b7e0d1e-8a43-4b41-9f0a-2f7a4c3c7d1g", "0b7e0d1e08a43-4b41-9f0a-2f7a4c3c7d11", "x", 7, nil} {
+		assert.Equal(t, v, uuidArg(v))
+	}
 }
