@@ -24,8 +24,10 @@ func invalid(message string, fields ...domain.FieldError) error {
 // Strict decodes one JSON value into v and names, by JSON pointer,
 // the value at fault when it cannot.
 func Strict(body []byte, v any) error {
-	if ptr, dup := duplicateKey(body); dup {
-		return invalid("The body names a field twice.", domain.FieldError{Pointer: ptr, Detail: "is given more than once"})
+	if mayRepeatKey(body) {
+		if ptr, dup := duplicateKey(body); dup {
+			return invalid("The body names a field twice.", domain.FieldError{Pointer: ptr, Detail: "is given more than once"})
+		}
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
@@ -136,6 +138,70 @@ func unknownField(v any, t reflect.Type, at string) string {
 		}
 	}
 	return ""
+}
+
+// mayRepeatKey reports whether body may name a key twice in one object. It
+// is false when the keys of every object, as written, are plain ASCII
+// without escapes and differ, read in one pass over the bytes; only
+// otherwise does duplicateKey, which decodes every token, have to look.
+// (That look was half of the decoding of an import's lines.)
+func mayRepeatKey(body []byte) bool {
+	var stackBuf [16]int
+	var keysBuf [64][]byte
+	// stack holds, for each open object, where its keys start in keys;
+	// -1 for an array.
+	stack, keys := stackBuf[:0], keysBuf[:0]
+	key := false // the next string is an object's key
+	for i := 0; i < len(body); i++ {
+		switch body[i] {
+		case '"':
+			j, plain := i+1, true
+			for ; j < len(body) && body[j] != '"'; j++ {
+				switch {
+				case body[j] == '\\':
+					plain = false
+					j++
+				case body[j] >= 0x80:
+					plain = false
+				}
+			}
+			if j >= len(body) {
+				return false // not valid JSON: the decoder says so
+			}
+			if key {
+				if !plain {
+					return true
+				}
+				k := body[i+1 : j]
+				for _, o := range keys[stack[len(stack)-1]:] {
+					if bytes.Equal(o, k) {
+						return true
+					}
+				}
+				keys = append(keys, k)
+				key = false
+			}
+			i = j
+		case '{':
+			stack = append(stack, len(keys))
+			key = true
+		case '[':
+			stack = append(stack, -1)
+			key = false
+		case '}', ']':
+			if len(stack) == 0 {
+				return false
+			}
+			if at := stack[len(stack)-1]; at >= 0 {
+				keys = keys[:at]
+			}
+			stack = stack[:len(stack)-1]
+			key = false
+		case ',':
+			key = len(stack) > 0 && stack[len(stack)-1] >= 0
+		}
+	}
+	return false
 }
 
 // duplicateKey returns the pointer of the first object key given twice in

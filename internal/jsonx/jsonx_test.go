@@ -149,3 +149,29 @@ func TestEachLine_ReadError(t *testing.T) {
 		t.Errorf("error %v, want a ReadError at line 4 wrapping %v", err, boom)
 	}
 }
+
+// mayRepeatKey may say true of a body without a duplicate key, never false
+// of one with.
+func FuzzMayRepeatKey(f *testing.F) {
+	for _, s := range []string{`{"a":1,"a":2}`, `{"a":{"b":1},"b":{"a":1,"b":2,"b":3}}`, `{"a":[{"a":1},{"a":1}]}`,
+		`{"a":1,"\u0061":2}`, `{"é":1,"é":2}`, `{"a":"\"b\":1,\"b\"","b":1}`, `[{"x":1,"y":2},{"x":1}]`, `{"a":1,`,
+		`{"a":{"c":1},"b":{"c":1},"a":0}`, `{"a" :1 , "b":2, "a" : 3}`, `{"a":1}{"a":1,"a":2}`, `"a"`, `{"a":1]`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		if ptr, dup := duplicateKey(body); dup && !mayRepeatKey(body) {
+			t.Fatalf("%q names %s twice, and mayRepeatKey says it cannot", body, ptr)
+		}
+	})
+}
+
+func TestMayRepeatKey(t *testing.T) {
+	for body, want := range map[string]bool{
+		`{"a":1,"a":2}`: true, `{"a":{"b":1},"b":{"b":2}}`: false, `{"a":{"b":1,"c":{"b":1}},"b":{"b":2,"b":3}}`: true,
+		`{"a":"\"a\"","b":["a","a"]}`: false, `{"a":1,"\u0061":2}`: true, `[{"x":1},{"x":1}]`: false,
+		`{"title":"x","delegations":[{"country":"AZ","head":{"name":"n"}},{"country":"TR"}],"kind":"k"}`: false,
+		`{"title":"x","delegations":[{"country":"AZ"}],"title":"y"}`:                                     true,
+	} {
+		assert.Equal(t, want, mayRepeatKey([]byte(body)), body)
+	}
+}
