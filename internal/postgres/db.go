@@ -120,7 +120,7 @@ func (p *Pools) Close() {
 
 // Store returns a Store over the pools.
 func (p *Pools) Store() *Store {
-	return &Store{pool: p.Main, bulk: p.Bulk, primary: p.Main, estimates: newEstimateCache()}
+	return &Store{pool: p.Main, bulk: p.Bulk, primary: p.Main, est: newEstimator(p.Main)}
 }
 
 // Store implements the domain's stores over a pool for requests and one
@@ -137,8 +137,8 @@ type Store struct {
 	trace func(sql string, args []any)
 	// searchPlan, when set, is the plan of every search page (tests).
 	searchPlan searchPlan
-	// estimates keeps the estimates search pages choose their plan by.
-	estimates *estimateCache
+	// est makes the estimates lists and searches choose their plan by.
+	est *estimator
 }
 
 // db is what a Store runs statements on: a pool, or a Router's view.
@@ -152,7 +152,7 @@ type db interface {
 
 // NewStore returns a Store whose bulk work shares pool.
 func NewStore(pool *pgxpool.Pool) *Store {
-	return &Store{pool: pool, bulk: pool, primary: pool, estimates: newEstimateCache()}
+	return &Store{pool: pool, bulk: pool, primary: pool, est: newEstimator(pool)}
 }
 
 // Ping checks that the primary answers.

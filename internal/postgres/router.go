@@ -190,7 +190,7 @@ func (r *Router) Primary() *Pools { return r.primary.pools }
 // Store returns a Store whose statements the router sends to its nodes.
 func (r *Router) Store() *Store {
 	return &Store{pool: route{r: r}, bulk: route{r: r, bulk: true}, primary: r.primary.pools.Main, router: r,
-		estimates: newEstimateCache()}
+		est: newEstimator(route{r: r})}
 }
 
 func (r *Router) loop(ctx context.Context) {

@@ -2,12 +2,10 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -21,8 +19,8 @@ import (
 // matches at once but reads the whole table for a term whose matches are
 // old, and reading every match through the GIN index and sorting them
 // reads all 10,000 matches of a mid-frequency term for a page of 50. So the
-// plan is chosen for each request from the planner's estimate of the
-// term's matches under the filter (searchChoose), and the page is found in
+// plan is chosen for each request from an estimate of the term's matches
+// under the filter (searchChoose, estimator), and the page is found in
 // steps, each reading at most about a page of rows:
 //
 //  0. A rare term (the estimate within searchRareRows, or the term's
@@ -48,8 +46,8 @@ import (
 //     a year (year 0) all sort alike, by id alone: that year is walked
 //     instead of read by month.
 //
-// The steps are one to seven statements, the first the estimate, which a
-// Store keeps for a minute (estimateCache).
+// The steps are one to six statements. The estimate runs none, but for the
+// first search of a term (its lexemes; see estimator).
 const searchWalk = 2
 
 // The year and month buckets of meetings_search_idx (migrations 000011,
@@ -83,7 +81,7 @@ func usesSearchSteps(f domain.MeetingFilter) bool {
 // searchPage reads a page of a search in the steps above.
 func (s *Store) searchPage(ctx context.Context, f domain.MeetingFilter) ([]domain.MeetingSummary, error) {
 	q := s.traced(s.pool)
-	out, err := searchSteps(ctx, q, s.estimates, f, s.searchPlan)
+	out, err := searchSteps(ctx, q, s.est, f, s.searchPlan)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -102,13 +100,13 @@ func (s *Store) searchPage(ctx context.Context, f domain.MeetingFilter) ([]domai
 	return filled, err
 }
 
-func searchSteps(ctx context.Context, q querier, estimates *estimateCache, f domain.MeetingFilter,
+func searchSteps(ctx context.Context, q querier, est *estimator, f domain.MeetingFilter,
 	plan searchPlan) ([]domain.MeetingSummary, error) {
 	need := f.Limit
 	desc := f.Sort == domain.SortDateDesc
 	if plan == planAuto {
 		var err error
-		if plan, err = searchChoose(ctx, q, estimates, f); err != nil {
+		if plan, err = searchChoose(ctx, q, est, f); err != nil {
 			return nil, err
 		}
 	}
@@ -131,7 +129,7 @@ func searchSteps(ctx context.Context, q querier, estimates *estimateCache, f dom
 		hit := "m.search @@ websearch_to_tsquery('english', unaccent(" + args.add(f.Q) + "))"
 		noQ := f
 		noQ.Q, noQ.Limit = "", walk
-		inner := buildMeetingQuery(noQ, &args, []column{{hit, "hit"}})
+		inner := buildMeetingQuery(noQ, est.current(), &args, []column{{hit, "hit"}})
 		sql := "SELECT w.id, w.sort_key, w.updated_at, w.deleted, w.list_item, w.hit, w.rn\nFROM (SELECT x.*, row_number() OVER () AS rn FROM (\n" +
 			inner + "\n) x) w\nWHERE w.hit OR w.rn = " + args.add(walk) + "\nLIMIT " + args.add(need+1)
 		boundary = nil
@@ -217,37 +215,27 @@ func searchSteps(ctx context.Context, q querier, estimates *estimateCache, f dom
 	return searchWalkBucket(ctx, q, f, stepWhere, searchMonth, months[partial], got, need, desc)
 }
 
-// searchChoose picks the plan of a search page from the planner's
-// estimates (EXPLAIN, not run) of the rows that match the page's
-// conditions, of the rows of the list without the term (whose first rows
-// the walk would read: the term's density in the list), and of the term's
-// matches alone.
-func searchChoose(ctx context.Context, q querier, estimates *estimateCache, f domain.MeetingFilter) (searchPlan, error) {
-	var args sqlArgs
-	where := append(meetingWhere(f, &args), keyset(f, &args)...)
-	noQ := f
-	noQ.Q = ""
-	listWhere := append(meetingWhere(noQ, &args), keyset(noQ, &args)...)
-	term := "m.search @@ websearch_to_tsquery('english', unaccent(" + args.add(f.Q) + "))"
-	sql := "EXPLAIN (FORMAT JSON) SELECT 1 FROM meetings m WHERE " + strings.Join(where, " AND ") +
-		"\nUNION ALL SELECT 1 FROM meetings m WHERE " + strings.Join(listWhere, " AND ") +
-		"\nUNION ALL SELECT 1 FROM meetings m WHERE " + term
-	est, ok, err := estimates.get(sql, args, func() ([]float64, bool, error) {
-		var out []byte
-		err := q.QueryRow(ctx, sql, append([]any{pgx.QueryExecModeCacheDescribe}, args...)...).Scan(&out)
-		if err != nil {
-			return nil, false, formatError(err)
-		}
-		est, ok := appendEstimates(out, 3)
-		return est, ok, nil
-	})
+// searchChoose picks the plan of a search page from estimates (see
+// estimator) of the rows that match the page's conditions, of the rows of
+// the list without the term (whose first rows the walk would read), and of
+// the term's matches alone. The list's rows are those of its facets (the
+// conditions left aside make the estimate higher: the plan of a more
+// common term, which reads a few more rows).
+func searchChoose(ctx context.Context, q querier, est *estimator, f domain.MeetingFilter) (searchPlan, error) {
+	st, err := est.snapshot(ctx)
 	if err != nil {
 		return 0, err
 	}
-	if !ok {
-		return planWalk, nil // a plan of another shape: the walk, which suits any term
+	if !st.ok {
+		return planWalk, nil // no statistics yet: the walk, which suits any term
 	}
-	matches, list, alone := est[0], est[1], est[2]
+	t, err := est.term(ctx, f.Q)
+	if err != nil {
+		return 0, err
+	}
+	share := t.share(st)
+	list := listRows(f, st)
+	matches, alone := share*list, share*st.meetings
 	capRows := float64(searchRareRows(f.Limit))
 	switch {
 	case matches <= capRows || alone <= 2*capRows:
@@ -261,76 +249,6 @@ func searchChoose(ctx context.Context, q querier, estimates *estimateCache, f do
 	default:
 		return planBuckets, nil
 	}
-}
-
-// appendEstimates reads the estimated rows of the n branches of an Append
-// from EXPLAIN (FORMAT JSON).
-func appendEstimates(out []byte, n int) ([]float64, bool) {
-	var doc []struct {
-		Plan struct {
-			Type  string `json:"Node Type"`
-			Plans []struct {
-				Rows float64 `json:"Plan Rows"`
-			} `json:"Plans"`
-		} `json:"Plan"`
-	}
-	if err := json.Unmarshal(out, &doc); err != nil || len(doc) != 1 || doc[0].Plan.Type != "Append" ||
-		len(doc[0].Plan.Plans) != n {
-		return nil, false
-	}
-	est := make([]float64, n)
-	for i, p := range doc[0].Plan.Plans {
-		est[i] = p.Rows
-	}
-	return est, true
-}
-
-// estimateCache keeps the estimates searchChoose read, by statement and
-// values, for estimateTTL: they change only with the statistics (ANALYZE),
-// and planning the estimate costs PostgreSQL about as much as a short page
-// of a common term. A nil cache keeps nothing.
-type estimateCache struct {
-	mu sync.Mutex
-	at map[string]cachedEstimate
-}
-
-type cachedEstimate struct {
-	est   []float64
-	ok    bool
-	until time.Time
-}
-
-const (
-	estimateTTL  = time.Minute
-	estimateKeep = 1000 // entries; the cache is emptied when it holds more
-)
-
-func newEstimateCache() *estimateCache { return &estimateCache{at: map[string]cachedEstimate{}} }
-
-// get returns the estimates of sql with args, from the cache or read.
-func (c *estimateCache) get(sql string, args []any, read func() ([]float64, bool, error)) ([]float64, bool, error) {
-	if c == nil {
-		return read()
-	}
-	key := fmt.Sprintf("%s\x00%v", sql, args)
-	now := time.Now()
-	c.mu.Lock()
-	e, hit := c.at[key]
-	c.mu.Unlock()
-	if hit && now.Before(e.until) {
-		return e.est, e.ok, nil
-	}
-	est, ok, err := read()
-	if err != nil {
-		return nil, false, err
-	}
-	c.mu.Lock()
-	if len(c.at) >= estimateKeep {
-		clear(c.at)
-	}
-	c.at[key] = cachedEstimate{est, ok, now.Add(estimateTTL)}
-	c.mu.Unlock()
-	return est, ok, nil
 }
 
 // searchRareScan reads the page from every match of the filter, at most

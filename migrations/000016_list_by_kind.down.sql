@@ -1,0 +1,1 @@
+DROP INDEX IF EXISTS meetings_live_kind_sort_idx;
