@@ -1,0 +1,1 @@
+SELECT m.id, m.sort_date::text AS sort_key, m.updated_at, m.deleted_at IS NOT NULL AS deleted, m.list_item, m.list_rev AS list_rev FROM meetings m WHERE m.deleted_at IS NULL AND m.parent_id IS NULL AND m.countries && '{AZ}'::bpchar[] AND m.kind = 'state_visit' ORDER BY m.sort_date DESC, m.id DESC LIMIT 51;
