@@ -198,6 +198,13 @@ func (d *doc) findAnchor(s int) (anchor, bool) {
 				continue
 			}
 			n2, k2 := nextWord(T, found)
+			if T[found].low == "call" && (n2 == "to" || n2 == "with") && (t.low == "made" || t.low == "makes") &&
+				findWord(T, i+1, found, "phone", "telephone") >= 0 {
+				// "made a telephone call to Y": the caller and the one called,
+				// talks at a distance with no guest and no host
+				a.class, a.j = aNeutral, k2+1
+				break
+			}
 			if (T[found].low == "call" && n2 != "on") || (T[found].low == "visit" && n2 != "to") {
 				continue
 			}

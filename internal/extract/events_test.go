@@ -158,3 +158,23 @@ func TestVisitToWhatStandsAbroad(t *testing.T) {
 		}
 	}
 }
+
+// "made a telephone call to": the caller and the one called are the two
+// sides of a call, which has no host.
+func TestCallMadeTo(t *testing.T) {
+	for _, text := range []string{
+		"TALLINN: Estonian Defence Minister Mr. Kalev Tamm made a telephone call to Latvian Defence Minister Mr. Juris Ozols on 3 May 2024. Both ministers discussed regional security.",
+		"On 3 May 2024, Estonian Defence Minister Mr. Kalev Tamm made a phone call with Latvian Defence Minister Mr. Juris Ozols to discuss regional security.",
+	} {
+		res := Extract(text, Options{})
+		if k := res.Meeting.Kind; k != "phone_call" {
+			t.Errorf("%q: kind %s, want phone_call", text, k)
+		}
+		if h := res.Meeting.HostCountry; h != nil {
+			t.Errorf("%q: host %s, want none", text, *h)
+		}
+		if cs, _, heads := sidesOf(t, text); cs != "EE LV" || heads["EE"] != "Kalev Tamm" || heads["LV"] != "Juris Ozols" {
+			t.Errorf("%q: countries %q heads %v", text, cs, heads)
+		}
+	}
+}
