@@ -283,7 +283,7 @@ func (d *doc) kindOf(sents []int, a anchor, hasAnc bool) (domain.Kind, int) {
 		if futureInvite(T) {
 			continue
 		}
-		if k := visitKindIn(T); k != "" && (best == nil || rank[k] > rank[best.k]) {
+		if k := kindIn(T); k != "" && (best == nil || rank[k] > rank[best.k]) {
 			best = &hit{k, s}
 		}
 	}
@@ -294,7 +294,7 @@ func (d *doc) kindOf(sents []int, a anchor, hasAnc bool) (domain.Kind, int) {
 		// "Official visit of the Chief of Defence to Jordan" above a body
 		// that does not say so
 		l := d.lines[d.headline]
-		if k := visitKindIn(tokenize(d.text, l.start, l.end)); k != "" {
+		if k := kindIn(tokenize(d.text, l.start, l.end)); k != "" {
 			return k, -1
 		}
 	}

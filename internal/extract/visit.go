@@ -314,6 +314,11 @@ func (b *builder) finishMain(m *meetingDraft) {
 		})
 	}
 	m.kind, m.kindS = d.kindOf(m.sents, m.anchor, m.hasAnc)
+	if m.kind == "meeting" {
+		if k, s := b.visitKindElsewhere(m); k != "" {
+			m.kind, m.kindS = k, s
+		}
+	}
 	if m.kind == "phone_call" || m.kind == "video_conference" {
 		m.host = "" // talks at a distance have no host
 	}
