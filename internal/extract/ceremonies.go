@@ -130,11 +130,11 @@ func (d *doc) ceremonies(sents []int) []cerDraft {
 		}
 	}
 	if !once["guard_of_honour"] && !once["national_anthems"] && !once["book_of_honour"] {
-		// "greeted with a military ceremony", "a red-carpet ceremony": a
+		// "with full military honours", "a red-carpet ceremony": a
 		// ceremony of honours of no kind the vocabulary names
 		for _, s := range sents {
 			T := d.st(s)
-			if i := honoursAt(T); i >= 0 && !plannedCeremony(T) {
+			if i := honoursAt(T); i >= 0 && !plannedCeremony(T) && !welcomeCeremony(T, i) {
 				out = append(out, cerDraft{typ: "other", siteS: -1, recipient: -1, s: s, i: i, conf: 0.6})
 				break
 			}

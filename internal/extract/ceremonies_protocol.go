@@ -45,6 +45,28 @@ func honoursAt(T []tok) int {
 	return -1
 }
 
+// welcomeWords tell that a ceremony welcomed the guest.
+var welcomeWords = setOf("welcomed", "welcomes", "welcome", "welcoming", "greeted", "greets", "received", "receives",
+	"met", "arrival")
+
+// welcomeCeremony reports whether the honours at token i are a ceremony
+// that welcomed the guest and names nothing else: "welcomed Y with a
+// military ceremony", "greeted with an arrival ceremony". A welcoming
+// ceremony that names no guard of honour, anthems or book is none of the
+// types; honours rendered ("with full military honours", "a 21-gun
+// salute", "the red carpet") are honours of their own.
+func welcomeCeremony(T []tok, i int) bool {
+	if T[i].low != "ceremony" {
+		return false
+	}
+	switch prevWord(T, i) {
+	case "military", "arrival":
+	default:
+		return false
+	}
+	return wordIn(T, 0, len(T), welcomeWords)
+}
+
 // anthemAt finds the anthems played: "the national anthems", "the state
 // hymns of both countries"; -1 when none.
 func anthemAt(T []tok) int {

@@ -22,6 +22,13 @@ func TestCeremonyRules(t *testing.T) {
 		// an award named by a compound joined by "-e-"
 		{"Mr. Ozols was conferred Nishan-e-Imtiaz (Military) by the President.", "award"},
 		{"The delegation also conferred with General Ozols, the Chief of Staff, about training.", ""},
+		// a ceremony that welcomed the guest and names no guard, anthems or
+		// book is none of the types; honours rendered are
+		{"Mr. Tamm welcomed Mr. Ozols with a military ceremony before the talks.", ""},
+		{"Mr. Ozols was greeted with an arrival ceremony at the ministry.", ""},
+		{"Mr. Ozols was welcomed with a military ceremony and a guard of honour.", "guard_of_honour"},
+		{"A military ceremony was held in honour of the fallen soldiers.", "other"},
+		{"Mr. Ozols was received with full military honours.", "other"},
 	} {
 		res := Extract(lead+c.text, Options{})
 		var got []string
