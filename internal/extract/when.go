@@ -75,7 +75,7 @@ func (b *builder) findDate(m *meetingDraft) {
 			if b.lead != nil && s == b.lead.s && e.i == b.lead.date.i {
 				continue // the dateline's date, weighed below
 			}
-			if other || !inMain && !carry && wordIn(T, 0, e.i, otherTimeWords) || wordIn(T, e.i-3, e.i, notEventWords) || signedBefore(T, e.i) || b.afterPub(e) {
+			if other || !inMain && !carry && wordIn(T, 0, e.i, otherTimeWords) || wordIn(T, e.i-3, e.i, notEventWords) || signedBefore(T, e.i) || b.afterPub(e) || occasionDate(T, e) {
 				continue
 			}
 			said := reported(T, e.i) || saidAfter(T, e) || saidInClause(T, e) || wordIn(T, e.i-4, e.i, releaseWords)
@@ -181,8 +181,12 @@ func (b *builder) findDate(m *meetingDraft) {
 			if arrival {
 				score = min(score, 0.92) // below a date of the talks themselves
 			}
-			if e.d2 != 0 && inMain && wordIn(T, e.i-8, e.i, visitNouns) {
-				score -= 0.15 // "visited ... from 19-21 September": a day of talks told elsewhere says more
+			if inMain && e.rel == 0 && e.d != 0 && spanOfOther(T, e) {
+				// "during a visit from 19 to 21 September": the span of the
+				// visit, not the day of its talks; a day told elsewhere says
+				// more, else its month
+				e.d, e.d2 = 0, 0
+				score -= 0.3
 			}
 			if (e.d2 != 0 || multiDay(T, e)) && !inMain && !wordIn(T, e.i-8, e.i, talkNouns) {
 				// the span of a visit, not the day of its talks: its month

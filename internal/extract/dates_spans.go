@@ -1,0 +1,93 @@
+package extract
+
+// Dates in the meeting's own sentence that belong to something else: the
+// span of the visit or of the forum it took place at, the day an event
+// opened, the holiday it marked. Each gives a day that is not the day of
+// the talks, so it is read for its month alone or not at all.
+
+// eventNouns name occasions of several days that talks take place during
+// or beside: their span or opening day is not the day of the talks.
+var eventNouns = setOf("forum", "exhibition", "expo", "summit", "exercise", "exercises", "drill", "drills", "games",
+	"show", "airshow", "fair", "festival", "symposium", "seminar", "course", "championship", "competition",
+	"salon", "olympiad", "tattoo", "dialogue", "congress", "week")
+
+// spanOfOther reports whether the date at e, in the meeting's sentence,
+// is the span of the visit or of an event the talks were part of: "during
+// a visit from 12 to 14 September", "is on a visit ... from 12 to 14
+// September, during which", "at the forum held on 12-14 September",
+// "during his visit from 12 September". The talks themselves may span
+// days ("held talks on 14-15 September") and keep their first day.
+func spanOfOther(T []tok, e dateExpr) bool {
+	from := e.i > 0 && T[e.i-1].low == "from"
+	if e.d2 == 0 && !from {
+		return false
+	}
+	for k := e.i - 1; k >= 0 && k >= e.i-10; k-- {
+		t := T[k]
+		if t.is(";") {
+			return false
+		}
+		if t.kind != 'w' {
+			continue
+		}
+		if visitNouns[t.low] || eventNouns[t.low] {
+			return true
+		}
+		if talkNouns[t.low] || talkWords[t.low] && t.low != "held" {
+			return false // "talks held on 14-15 September"
+		}
+	}
+	return false
+}
+
+// openVerbs tell when an occasion opened or closed.
+var openVerbs = setOf("opened", "opens", "began", "begins", "started", "starts", "ended", "ends", "closed",
+	"closes", "kicked", "launched", "commenced", "concluded", "held", "running", "runs", "ran")
+
+// occasionDate reports whether the date at e dates another occasion than
+// the talks told in the same sentence: the day an event opened or closed
+// ("on the sidelines of the forum, which opened on 12 September"), or the
+// day of what the talks marked or came before ("on the occasion of Army
+// Day on 9 June", "on the eve of Independence Day (17 September)",
+// "ahead of the exercise starting on 20 September").
+func occasionDate(T []tok, e dateExpr) bool {
+	for k := e.i - 1; k >= 0 && k >= e.i-10; k-- {
+		t := T[k]
+		if t.is(";") {
+			return false
+		}
+		if t.kind != 'w' {
+			continue
+		}
+		if talkNouns[t.low] || talkWords[t.low] && t.low != "held" || visitNouns[t.low] {
+			return false
+		}
+		switch t.low {
+		case "occasion", "eve", "ahead", "marking", "commemorating", "celebrating":
+			return true
+		}
+		if openVerbs[t.low] && eventBefore(T, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// eventBefore reports whether the verb at token k tells of an event named
+// just before it ("the forum, which opened", "the exercise that began"),
+// not of the talks.
+func eventBefore(T []tok, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
+		t := T[j]
+		if t.kind != 'w' {
+			continue
+		}
+		if eventNouns[t.low] {
+			return true
+		}
+		if talkNouns[t.low] || talkWords[t.low] && t.low != "held" || visitNouns[t.low] {
+			return false
+		}
+	}
+	return false
+}
