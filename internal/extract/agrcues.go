@@ -90,6 +90,9 @@ func dropGroup(out []agrDraft) []agrDraft {
 
 // documentsAfterPassive finds a document coordinated after a passive
 // signing: "A memorandum was signed on X and a letter of intent on Y".
+// auxWords open the verb of a clause: "and a memorandum was signed".
+var auxWords = setOf("was", "were", "is", "are", "has", "have", "had", "been")
+
 func (d *doc) documentsAfterPassive(s, v int) []docSpan {
 	T := d.st(s)
 	if v+2 < len(T) && T[v+1].is(":") {
@@ -111,8 +114,8 @@ func (d *doc) documentsAfterPassive(s, v int) []docSpan {
 		for j := k + 2; j < len(T) && j <= k+5; j++ {
 			if docNouns[T[j].low] != "" {
 				e := j + 1
-				for e < len(T) && !(T[e].kind == 'p' && (T[e].is(",") || T[e].is(";") || T[e].isTerminal())) {
-					e++
+				for e < len(T) && !(T[e].kind == 'p' && (T[e].is(",") || T[e].is(";") || T[e].isTerminal())) && !auxWords[T[e].low] {
+					e++ // up to its own verb: "and a memorandum was signed between ..."
 				}
 				return d.documentsIn(s, k+1, e)
 			}

@@ -25,6 +25,9 @@ func TestAgreementsSignedHereOnly(t *testing.T) {
 		{"SignedOff", "The generals signed off on a plan to hold joint drills.", nil},
 		{"Planned", "A memorandum on cyber defence is expected to be signed during the next visit.", nil},
 		{"Discussed", "The generals discussed the implementation of the memorandum signed in 2019.", nil},
+		// two passives joined by "and": each document once
+		{"TwoPassives", "In the end, a training plan for 2023 was signed between the two staffs, and a memorandum was signed between the military academies.", []string{"cooperation_plan", "memorandum"}},
+		{"TwoPassivesSameType", "A memorandum on cyber defence was signed by the staffs, and a memorandum was signed between the military academies.", []string{"memorandum", "memorandum"}},
 	} {
 		res := Extract(met+c.text, Options{})
 		var got []string

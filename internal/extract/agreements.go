@@ -49,6 +49,7 @@ var modalWords = setOf("to", "will", "would", "shall", "should", "could", "may",
 func (d *doc) agreements(sents []int, when domain.PartialDate, prior []agrDraft) []agrDraft {
 	var out []agrDraft
 	seen := map[string]bool{}
+	nouns := map[[2]int]bool{} // the nouns read already, by sentence and token
 	for _, s := range sents {
 		T := d.st(s)
 		for v := 0; v < len(T); v++ {
@@ -80,6 +81,10 @@ func (d *doc) agreements(sents []int, when domain.PartialDate, prior []agrDraft)
 				docs = append(docs, d.documentsAfterPassive(s, v)...)
 			}
 			for _, doc := range docs {
+				if nouns[[2]int{s, doc.dn}] {
+					continue // "X was signed ..., and a memorandum was signed": read after the first verb already
+				}
+				nouns[[2]int{s, doc.dn}] = true
 				if doc.definite && d.sameDocument(append(prior[:len(prior):len(prior)], out...), s, doc) {
 					continue // "the document", "the MOU was signed": one named before
 				}
