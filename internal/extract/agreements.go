@@ -109,6 +109,9 @@ func (d *doc) agreements(sents []int, when domain.PartialDate, prior []agrDraft)
 				}
 				seen[foldKey(a.title)] = true
 				a.period = periodIn(T, doc.b, doc.e)
+				if a.period == "" {
+					a.period = yearBefore(T, doc.b, doc.dn)
+				}
 				if a.period == "" && len(out) == 0 {
 					a.period = periodIn(T, v, min(len(T), v+8))
 				}
@@ -423,7 +426,7 @@ func periodIn(T []tok, b, e int) string {
 			continue
 		}
 		p := prevWord(T, i)
-		if p != "for" && p != "year" && p != "years" && p != "period" && p != "during" && p != "from" && p != "covering" {
+		if p != "for" && p != "year" && p != "years" && p != "period" && p != "during" && p != "from" && p != "covering" && p != "until" {
 			// a span anywhere in the phrase still counts: "2025-2027 plan"
 			if !(i+2 < len(T) && T[i+1].isDash()) {
 				continue
@@ -443,6 +446,30 @@ func periodIn(T []tok, b, e int) string {
 		}
 		if p == "from" {
 			continue
+		}
+		return strconv.Itoa(y1)
+	}
+	return ""
+}
+
+// yearBefore reads a year written before the document's noun as the first
+// word of its phrase: "the 2023 military cooperation plan", "a 2024-2026
+// roadmap"; "" when none.
+func yearBefore(T []tok, b, dn int) string {
+	for i := b; i < dn && i < b+3; i++ {
+		if _, ok := yearVal(T[i]); !ok {
+			continue
+		}
+		if i > b {
+			if p := T[i-1].low; p != "the" && p != "a" && p != "an" && p != "its" && p != "their" && p != "this" {
+				return ""
+			}
+		}
+		y1, _ := yearVal(T[i])
+		if i+2 < dn && T[i+1].isDash() {
+			if y2, ok := yearVal(T[i+2]); ok && y2 >= y1 {
+				return strconv.Itoa(y1) + "-" + strconv.Itoa(y2)
+			}
 		}
 		return strconv.Itoa(y1)
 	}

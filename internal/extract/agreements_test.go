@@ -66,3 +66,31 @@ func TestAgreementsRestated(t *testing.T) {
 		}
 	}
 }
+
+// The period of a document written as a year before its noun ("the 2023
+// cooperation plan") or as the year it runs until.
+func TestAgreementPeriodForms(t *testing.T) {
+	lead := "On 3 May 2024, Estonian Defence Minister Mr. Kalev Tamm received Latvian Defence Minister Mr. Juris Ozols in Tallinn. "
+	for _, c := range []struct{ text, typ, period string }{
+		{"The ministers signed the 2025 military cooperation plan between the two ministries.", "cooperation_plan", "2025"},
+		{"The ministers signed a 2025-2027 roadmap of defence cooperation.", "other", "2025-2027"},
+		{"The ministers signed a cooperation plan between the two ministries for the period until 2026.", "cooperation_plan", "2026"},
+		// the year of another document the signed one refers to is not its period
+		{"The ministers signed a protocol amending the 2015 agreement on training.", "protocol", ""},
+		{"The ministers signed a plan of cooperation with 2015 as the base year.", "cooperation_plan", ""},
+	} {
+		res := Extract(lead+c.text, Options{})
+		if len(res.Meeting.Agreements) != 1 {
+			t.Errorf("%q: agreements %v, want one %s", c.text, res.Meeting.Agreements, c.typ)
+			continue
+		}
+		a := res.Meeting.Agreements[0]
+		p := ""
+		if a.Period != nil {
+			p = *a.Period
+		}
+		if string(a.Type) != c.typ || p != c.period {
+			t.Errorf("%q: agreement %s period %q, want %s %q", c.text, a.Type, p, c.typ, c.period)
+		}
+	}
+}
