@@ -172,6 +172,23 @@ func (d *doc) findAnchor(s int) (anchor, bool) {
 			if n, k := nextWord(T, found); n == "with" {
 				a.j = k + 1
 			}
+		case "discussed", "discusses":
+			// "X discussed on Thursday regional security with US Secretary
+			// of State Y": the one discussed with is named after "with"
+			w := -1
+			for k := i + 1; k < len(T) && k <= i+20; k++ {
+				if T[k].is(";") || T[k].isTerminal() || T[k].kind == 'w' && (T[k].low == "that" || T[k].low == "which") {
+					break
+				}
+				if T[k].low == "with" {
+					w = k
+					break
+				}
+			}
+			if w < 0 || !(d.personAfter(s, w+1, w+3) || d.positionStartsPerson(s, w+1) || d.counterpartAt(s, w+1)) {
+				continue
+			}
+			a.class, a.j = aNeutral, w+1
 		case "convened", "conferred", "spoke", "speaks", "talked", "interacted":
 			a.class = aNeutral
 			if next == "with" {

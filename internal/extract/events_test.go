@@ -178,3 +178,25 @@ func TestCallMadeTo(t *testing.T) {
 		}
 	}
 }
+
+// "X discussed <topics> with Y" reports the meeting, above a later "also
+// met with Z"; "discussed ... in a video teleconference" before it makes it
+// one, an invitation to visit later notwithstanding.
+func TestDiscussedWith(t *testing.T) {
+	text := "Estonian Defence Minister Mr. Kalev Tamm discussed on Thursday regional security and training with Latvian Foreign Minister Mr. Juris Ozols in Riga.\n\n" +
+		"Mr. Tamm also met with Latvian Defence Minister Mr. Andris Berzins, and the two discussed air defence.\n"
+	if cs, _, heads := sidesOf(t, text); cs != "EE LV" || heads["EE"] != "Kalev Tamm" || heads["LV"] != "Juris Ozols" {
+		t.Errorf("countries %q heads %v, want EE LV with Tamm and Ozols", cs, heads)
+	}
+	text = "Estonia and Latvia discussed their defence partnership in a video teleconference on Friday.\n\n" +
+		"A spokesman said Defence Minister Mr. Kalev Tamm discussed training with Latvian Defence Minister Mr. Juris Ozols.\n\n" +
+		"Mr. Tamm invited Mr. Ozols to pay an official visit to Estonia when travel restrictions are lifted.\n"
+	if k := Extract(text, Options{}).Meeting.Kind; k != "video_conference" {
+		t.Errorf("kind %s, want video_conference", k)
+	}
+	// "discussed with reporters": no one of the other side
+	text = "Estonian Defence Minister Mr. Kalev Tamm discussed the budget with reporters on Thursday. Mr. Tamm received Latvian Defence Minister Mr. Juris Ozols in Tallinn.\n"
+	if cs, host, _ := sidesOf(t, text); cs != "EE LV" || host != "EE" {
+		t.Errorf("countries %q host %q, want EE LV hosted by EE", cs, host)
+	}
+}

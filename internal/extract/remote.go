@@ -3,7 +3,8 @@ package extract
 import "github.com/milmeet/milmeet/internal/domain"
 
 // remoteVerbs report talks held: "held video talks", "spoke by phone".
-var remoteVerbs = setOf("held", "hold", "holds", "had", "conducted", "spoke", "speak", "speaks", "talked", "met")
+var remoteVerbs = setOf("held", "hold", "holds", "had", "conducted", "spoke", "speak", "speaks", "talked", "met",
+	"discussed")
 
 // remoteNouns name the talks a sentence after the meeting's may tell as
 // held remotely: "the start of a meeting, via video conferencing".
@@ -17,7 +18,7 @@ var remoteNouns = setOf("meeting", "talks", "conference", "dialogue")
 func (d *doc) remoteBefore(sents []int, a anchor) (domain.Kind, int) {
 	for _, s := range sents {
 		T := d.st(s)
-		if hasWord(T, "visit", "visited", "arrived", "arrival", "welcomed", "hosted") {
+		if hasWord(T, "visit", "visited", "arrived", "arrival", "welcomed", "hosted") && !futureInvite(T) {
 			return "", -1
 		}
 	}
