@@ -49,7 +49,8 @@ var openVerbs = setOf("opened", "opens", "began", "begins", "started", "starts",
 // ("on the sidelines of the forum, which opened on 12 September"), or the
 // day of what the talks marked or came before ("on the occasion of Army
 // Day on 9 June", "on the eve of Independence Day (17 September)",
-// "ahead of the exercise starting on 20 September").
+// "ahead of the exercise starting on 20 September"), or a day still to
+// come ("will be held on 17 June").
 func occasionDate(T []tok, e dateExpr) bool {
 	for k := e.i - 1; k >= 0 && k >= e.i-10; k-- {
 		t := T[k]
@@ -65,6 +66,8 @@ func occasionDate(T []tok, e dateExpr) bool {
 		switch t.low {
 		case "occasion", "eve", "ahead", "marking", "commemorating", "celebrating":
 			return true
+		case "will", "shall":
+			return true // "the meeting will be held via teleconference June 17-18": to come
 		}
 		if openVerbs[t.low] && eventBefore(T, k) {
 			return true

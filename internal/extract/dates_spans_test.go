@@ -20,6 +20,8 @@ func TestDatesOfSpansAndOccasions(t *testing.T) {
 		{"Occasion", st + met + " in Amman on the occasion of Army Day on 9 June.", "2022-09"},
 		{"Eve", st + met + " on the eve of Independence Day (17 September).", "2022-09"},
 		{"Marking", st + met + " in Amman, marking Army Day on 12 September.", "2022-09"},
+		{"ToCome", st + met + " in Amman. He will be back in Jordan on 20 September.", "2022-09"},
+		{"ToComeInItsSentence", st + met + ", who will leave Amman on 15 September.", "2022-09"},
 		// the talks' own span and day stand
 		{"TalksSpan", st + met + " for talks held on 14-15 September.", "2022-09-14"},
 		{"OnDayAtForum", st + met + " on 14 September during the Regional Security Forum held from 12 to 14 September.", "2022-09-14"},

@@ -223,9 +223,12 @@ func (d *doc) eventScore(a anchor) float64 {
 	if len(T) > 0 && (T[0].low == "meanwhile" || T[0].low == "separately") || prevWord(T, a.i) == "also" {
 		score--
 	}
+	if a.nominal && futureHeld(T) {
+		return -1 // "the meeting, chaired by X, will be held ...": one to come
+	}
 	// a meeting planned, hoped for or recalled is not the one reported
 	if modalIn(T, a.i-3, a.i) || findWord(T, max(0, a.i-6), a.i, "invited", "invitation", "plans", "planned",
-		"expected", "previous", "last", "earlier") >= 0 {
+		"expected", "previous", "last", "earlier") >= 0 || futureHeld(T) {
 		score -= 3
 	}
 	return score - 0.15*float64(s)
@@ -299,4 +302,22 @@ func (d *doc) sideSet(people []int) []string {
 		}
 	}
 	return cs
+}
+
+// futureHeld reports whether a sentence tells of a meeting still to be held:
+// "the meeting, chaired by X, will be held via teleconference", "talks are
+// to take place".
+func futureHeld(T []tok) bool {
+	for i := 0; i+2 < len(T); i++ {
+		if T[i].kind != 'w' || (T[i].low != "will" && T[i].low != "shall" && T[i].low != "to") {
+			continue
+		}
+		if T[i].low == "to" && (i == 0 || T[i-1].low != "is" && T[i-1].low != "are") {
+			continue
+		}
+		if lowWords(T, i+1, "be", "held") || lowWords(T, i+1, "take", "place") || lowWords(T, i+1, "be", "hosted") {
+			return true
+		}
+	}
+	return false
 }

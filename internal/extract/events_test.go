@@ -200,3 +200,29 @@ func TestDiscussedWith(t *testing.T) {
 		t.Errorf("countries %q host %q, want EE LV hosted by EE", cs, host)
 	}
 }
+
+// A meeting that "will be held" is not the one reported, nor its day the
+// meeting's: "NATO said the meeting, chaired by X, will be held via
+// teleconference June 17-18" after a report of a call.
+func TestMeetingToBeHeld(t *testing.T) {
+	text := "Estonian Defence Minister Mr. Kalev Tamm received Latvian Defence Minister Mr. Juris Ozols in Tallinn on Tuesday.\n\n" +
+		"The alliance said the ministerial meeting, chaired by the Secretary-General Mr. Piet de Vries, will be held via teleconference June 17-18.\n"
+	res := Extract(text, Options{})
+	if d := res.Meeting.Date.String(); d != "" {
+		t.Errorf("date %q, want none (a weekday nothing dates; the June days are of a meeting to come)", d)
+	}
+	if cs, host, heads := sidesOf(t, text); cs != "EE LV" || host != "EE" || heads["EE"] != "Kalev Tamm" {
+		t.Errorf("countries %q host %q heads %v, want EE LV hosted by Tamm", cs, host, heads)
+	}
+	text = "The defence ministers of Estonia and Latvia discussed relations in a telephone conversation Tuesday.\n\n" +
+		"The alliance said the ministerial meeting, chaired by the Secretary-General Mr. Piet de Vries of Norway, will be held via teleconference June 17-18.\n"
+	if cs, _, _ := sidesOf(t, text); strings.Contains(cs, "NO") {
+		t.Errorf("countries %q: the meeting to come is not the one reported", cs)
+	}
+	if !futureHeld(tokenize("The talks are to take place in Riga.", 0, len("The talks are to take place in Riga."))) {
+		t.Error("\"are to take place\" is a meeting to come")
+	}
+	if futureHeld(tokenize("The talks were held in Riga.", 0, len("The talks were held in Riga."))) {
+		t.Error("\"were held\" is a meeting held")
+	}
+}
