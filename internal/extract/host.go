@@ -33,6 +33,9 @@ func (b *builder) fallbackAt(assigned map[int]string, s int) string {
 		if c := b.d.visitedNear(s); c != "" && !used[c] && len(used) > 0 {
 			return c
 		}
+		if c := b.d.postNear(s, used); c != "" {
+			return c
+		}
 	}
 	return b.textFallback(used)
 }

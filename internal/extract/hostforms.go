@@ -123,3 +123,26 @@ func (d *doc) welcomedTo(a anchor) string {
 	}
 	return ""
 }
+
+// postNear returns the country an envoy of one of the sides, named
+// around sentence s, is posted to: "The meeting was attended by the UK
+// Ambassador to the Sultanate" tells that the side met without a country
+// named is Oman. "" when none.
+func (d *doc) postNear(s int, used map[string]bool) string {
+	for k := max(0, s-1); k < len(d.sents) && k <= s+2; k++ {
+		for _, idx := range d.bySent[k] {
+			c := d.postedTo(idx)
+			if c == "" || used[c] {
+				continue
+			}
+			own, _ := d.countryOf(idx)
+			if own == "" {
+				own = d.postOrigin(idx)
+			}
+			if own != "" && used[own] {
+				return c
+			}
+		}
+	}
+	return ""
+}

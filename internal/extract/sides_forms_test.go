@@ -75,3 +75,13 @@ func TestHostFromWelcomeAndStay(t *testing.T) {
 		}
 	}
 }
+
+// An envoy of one side present at the meeting is posted in the other
+// side's country: the side named without a country is of it.
+func TestCountryFromTheEnvoyPresent(t *testing.T) {
+	text := "On 4 March 2021, Ahmed bin Salim, Secretary-General of Defence, received Air Marshal John Hart, Chief of the Air Staff of the United Kingdom. The meeting was attended by the British Ambassador to the Sultanate, Mark Dale."
+	cs, host, heads := sidesOf(t, text)
+	if cs != "GB OM" || host != "OM" || heads["OM"] != "Ahmed bin Salim" {
+		t.Errorf("countries %q host %q heads %v, want GB OM, host OM, Ahmed bin Salim heading OM", cs, host, heads)
+	}
+}
