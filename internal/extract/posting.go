@@ -40,10 +40,30 @@ func (d *doc) postedTo(idx int) string {
 		}
 		c := d.placeAfter(s, i+1, hi)
 		if c != "" && c != own {
+			if d.secondPost(s, i+1, hi, c) {
+				return "" // "accredited to New Delhi and Sri Lanka": which one hosts is not told
+			}
 			return c
 		}
 	}
 	return ""
+}
+
+// secondPost reports whether the place named from token i, of country c,
+// is followed by "and" and another country's place: an envoy accredited to
+// two countries.
+func (d *doc) secondPost(s, i, hi int, c string) bool {
+	T := d.st(s)
+	for k := i; k < hi && k < i+8; k++ {
+		if T[k].kind == 'p' && !T[k].is(",") {
+			return false
+		}
+		if T[k].low == "and" {
+			o := d.placeAfter(s, k+1, hi)
+			return o != "" && o != c
+		}
+	}
+	return false
 }
 
 // postOrigin returns the country that sent a person to a post abroad:

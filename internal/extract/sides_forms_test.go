@@ -85,3 +85,13 @@ func TestCountryFromTheEnvoyPresent(t *testing.T) {
 		t.Errorf("countries %q host %q heads %v, want GB OM, host OM, Ahmed bin Salim heading OM", cs, host, heads)
 	}
 }
+
+// An envoy accredited to two countries tells neither as the host: the
+// official called on is not taken to be of the first.
+func TestEnvoyAccreditedToTwo(t *testing.T) {
+	text := "On 4 March 2021, the Defence Adviser of the Chilean Embassy accredited to Lima and Bolivia, Colonel Luis Rojas, called on Defence Secretary Rosa Vidal at the ministry."
+	cs, host, _ := sidesOf(t, text)
+	if cs != "CL" || host != "" {
+		t.Errorf("countries %q host %q, want CL alone and no host", cs, host)
+	}
+}
