@@ -22,6 +22,8 @@ func TestDatesOfSpansAndOccasions(t *testing.T) {
 		{"Marking", st + met + " in Amman, marking Army Day on 12 September.", "2022-09"},
 		{"ToCome", st + met + " in Amman. He will be back in Jordan on 20 September.", "2022-09"},
 		{"ToComeInItsSentence", st + met + ", who will leave Amman on 15 September.", "2022-09"},
+		{"SpanUnderDateline", "(Amman, 24 September 2022) " + met + ", who was on a visit to Jordan from 17 to 21 September 2022.", "2022-09"},
+		{"SpanBeforeDateline", "AMMAN, Sept 24, 2022 (Petra) -- General Kalev Tamm is on a visit to Jordan from 17 to 21 September, during which " + met + ".", "2022-09"},
 		// the talks' own span and day stand
 		{"TalksSpan", st + met + " for talks held on 14-15 September.", "2022-09-14"},
 		{"OnDayAtForum", st + met + " on 14 September during the Regional Security Forum held from 12 to 14 September.", "2022-09-14"},

@@ -37,7 +37,7 @@ func (b *builder) findDate(m *meetingDraft) {
 	d := b.d
 	b.lead = b.leadDate()
 	ref, refOK := b.dateRef()
-	unresolved, pair, pairMain := false, false, false
+	unresolved, pair, pairMain, spanMain := false, false, false, false
 	var best *dateCand
 	var news []dateExpr // days the news was given on, told outside the meeting's sentence
 	consider := func(c dateCand) {
@@ -187,6 +187,7 @@ func (b *builder) findDate(m *meetingDraft) {
 				// more, else its month
 				e.d, e.d2 = 0, 0
 				score -= 0.3
+				spanMain = true
 			}
 			if (e.d2 != 0 || multiDay(T, e)) && !inMain && !wordIn(T, e.i-8, e.i, talkNouns) {
 				// the span of a visit, not the day of its talks: its month
@@ -212,6 +213,13 @@ func (b *builder) findDate(m *meetingDraft) {
 			// meeting was no later than the news, a day before the dateline's
 			best.e.d, best.e.d2 = 0, 0
 			b.warnKey("the report gives its news a day before its dateline's: only the dateline's month is kept")
+		}
+		if best.s < 0 && best.e.d != 0 && spanMain {
+			// "(Beijing, 24 November) ... visited China from 17 to 21
+			// November": the dateline's day is the release's, and the
+			// meeting's sentence gives only the visit's span
+			best.e.d, best.e.d2 = 0, 0
+			b.warnKey("the meeting's sentence gives the span of the visit, not the day of its talks: only the dateline's month is kept")
 		}
 		if best.s < 0 && b.hasMain && pastSpan(d.st(b.mainS)) {
 			// "paid a working visit for the past two days" under a
