@@ -102,20 +102,14 @@ func (s *Server) front(next http.Handler) http.Handler {
 			// Nothing to compress with: Compress would pass every call on.
 			a.identity, a.hooked = true, true
 			st.hooks = a
-			h := w.Header()
-			h.Set("X-Content-Type-Options", "nosniff")
-			h.Set("Referrer-Policy", "no-referrer")
-			h.Add("Vary", "Accept")
+			fixedHeaders(w.Header())
 			next.ServeHTTP(a, r)
 			return
 		}
 		s.compress.Handler(http.HandlerFunc(func(cw http.ResponseWriter, r *http.Request) {
 			hw := &answer{ResponseWriter: cw, s: s, r: r, hooked: true, inner: true}
 			st.hooks = hw
-			h := cw.Header()
-			h.Set("X-Content-Type-Options", "nosniff")
-			h.Set("Referrer-Policy", "no-referrer")
-			h.Add("Vary", "Accept")
+			fixedHeaders(cw.Header())
 			next.ServeHTTP(hw, r)
 		})).ServeHTTP(w, r)
 	}
@@ -381,4 +375,11 @@ func streams(r *http.Request) bool {
 	}
 	q := r.URL.Query()
 	return q.Has("format") && q.Get("format") != formatJSON || q.Has("table")
+}
+
+// fixedHeaders sets the headers every answer of the API carries.
+func fixedHeaders(h http.Header) {
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Add("Vary", "Accept")
 }
