@@ -129,7 +129,16 @@ func (p *Proxy) accept() {
 			_ = c.Close()
 			continue
 		}
+		// Refuse may have been turned on, and the open connections cut,
+		// while this one was being dialled: it is refused too, else it
+		// would outlive the cut.
 		p.mu.Lock()
+		if p.refuse {
+			p.mu.Unlock()
+			_ = c.Close()
+			_ = s.Close()
+			continue
+		}
 		p.conns[c] = s
 		p.mu.Unlock()
 		p.wg.Add(2)
