@@ -22,7 +22,22 @@ func spanOfOther(T []tok, e dateExpr) bool {
 	if e.d2 == 0 && !from {
 		return false
 	}
-	for k := e.i - 1; k >= 0 && k >= e.i-10; k-- {
+	return wordBack(T, e.i, 10, func(_ int, t tok) (bool, bool) {
+		if visitNouns[t.low] || eventNouns[t.low] {
+			return true, true
+		}
+		if talkNouns[t.low] || talkWords[t.low] && t.low != "held" {
+			return false, true // "talks held on 14-15 September"
+		}
+		return false, false
+	})
+}
+
+// wordBack walks back over the words before token i, the nearest first and
+// at most n tokens back, stopping at a semicolon; it returns the verdict of
+// the first word decide is done with, false when there is none.
+func wordBack(T []tok, i, n int, decide func(k int, t tok) (verdict, done bool)) bool {
+	for k := i - 1; k >= 0 && k >= i-n; k-- {
 		t := T[k]
 		if t.is(";") {
 			return false
@@ -30,11 +45,8 @@ func spanOfOther(T []tok, e dateExpr) bool {
 		if t.kind != 'w' {
 			continue
 		}
-		if visitNouns[t.low] || eventNouns[t.low] {
-			return true
-		}
-		if talkNouns[t.low] || talkWords[t.low] && t.low != "held" {
-			return false // "talks held on 14-15 September"
+		if v, done := decide(k, t); done {
+			return v
 		}
 	}
 	return false
@@ -52,28 +64,21 @@ var openVerbs = setOf("opened", "opens", "began", "begins", "started", "starts",
 // "ahead of the exercise starting on 20 September"), or a day still to
 // come ("will be held on 17 June").
 func occasionDate(T []tok, e dateExpr) bool {
-	for k := e.i - 1; k >= 0 && k >= e.i-10; k-- {
-		t := T[k]
-		if t.is(";") {
-			return false
-		}
-		if t.kind != 'w' {
-			continue
-		}
+	return wordBack(T, e.i, 10, func(k int, t tok) (bool, bool) {
 		if talkNouns[t.low] || talkWords[t.low] && t.low != "held" || visitNouns[t.low] {
-			return false
+			return false, true
 		}
 		switch t.low {
 		case "occasion", "eve", "ahead", "marking", "commemorating", "celebrating":
-			return true
+			return true, true
 		case "will", "shall":
-			return true // "the meeting will be held via teleconference June 17-18": to come
+			return true, true // "the meeting will be held via teleconference June 17-18": to come
 		}
 		if openVerbs[t.low] && eventBefore(T, k) {
-			return true
+			return true, true
 		}
-	}
-	return false
+		return false, false
+	})
 }
 
 // eventBefore reports whether the verb at token k tells of an event named
