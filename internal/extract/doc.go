@@ -473,6 +473,7 @@ func (d *doc) annotate() {
 		d.cmask[s] = mask
 	}
 	d.stateForms()
+	d.abbrCountries()
 	d.findPeople()
 	d.mentionCountries()
 }

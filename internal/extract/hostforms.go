@@ -146,3 +146,39 @@ func (d *doc) postNear(s int, used map[string]bool) string {
 	}
 	return ""
 }
+
+// bodyVenue reports whether sentence s places its meeting in a city as the
+// seat or venue of a body of many nations: "at the United Nations in New
+// York", "at NATO Headquarters in Brussels", "during the CSTO summit in
+// Minsk". The city's country hosts no one there, even when it takes part.
+func (d *doc) bodyVenue(s int) bool {
+	T := d.st(s)
+	for _, c := range d.cityM[s] {
+		if c.i < 1 || T[c.i-1].low != "in" {
+			continue
+		}
+		for k := c.i - 2; k >= 0 && k >= c.i-7; k-- {
+			if T[k].kind == 'p' && !T[k].isDash() && T[k].s != "'s" && T[k].s != "’s" {
+				break
+			}
+			if T[k].kind == 'w' && bodyAt(T, k) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bodyAt reports whether the name of a body of many nations starts at
+// token k ("NATO", "the United Nations", "UN").
+func bodyAt(T []tok, k int) bool {
+	if !T[k].cap {
+		return false
+	}
+	for _, b := range nationsBodies {
+		if phraseAt(T, k, b) {
+			return true
+		}
+	}
+	return false
+}

@@ -215,7 +215,7 @@ func (x *sideSet) hostFromSentence(m *meetingDraft) {
 					people = append(people, k)
 				}
 			}
-			if len(people) >= 2 && !slices.Contains(people, c) {
+			if len(people) >= 2 && !slices.Contains(people, c) || d.bodyVenue(a.s) {
 				m.noHost = true
 			} else {
 				x.host, x.hostConf = c, 0.7
