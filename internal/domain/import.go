@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -69,8 +71,11 @@ type ImportOptions struct {
 	Atomic bool
 	// Chunk is how many meetings go to the database together (default 500).
 	Chunk int
-	// Progress, when set, is called after each chunk with the lines read
-	// and stored so far.
+	// Progress, when set, is called as each chunk is stored (at its
+	// commit, or its write into the transaction of an atomic import) with
+	// the lines read and the meetings stored so far: the count it gives is
+	// what is stored until the next call. Calls come one at a time, not
+	// always from the goroutine that called Import.
 	Progress func(lines, stored int)
 	// MaxErrors is how many failed lines the report lists (default 1000),
 	// so that a file of bad lines does not make an answer larger than it.
@@ -233,11 +238,17 @@ type importer struct {
 	failed      []int
 	// writing, when set, gives the outcome of the chunk being written.
 	writing chan outcome
+	// progress: the lines read and meetings stored so far, which the
+	// writer of a chunk reports as soon as it is stored; pmu orders the
+	// calls of Progress.
+	linesRead, storedSoFar atomic.Int64
+	pmu                    sync.Mutex
 }
 
 // read notes that line n was read.
 func (im *importer) read(n int) {
 	im.rep.Lines++
+	im.linesRead.Store(int64(im.rep.Lines))
 	if im.first == 0 {
 		im.first = n
 	}

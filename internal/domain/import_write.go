@@ -13,8 +13,9 @@ import (
 // the write of a chunk once the one before it is written and its outcome
 // noted, for the outcome of chunk k (officials stored, ids remapped) must
 // reach chunk k+1 before its write, though not before its preparation. The
-// writer touches nothing of the importer's but its transaction; the
-// outcome it returns is noted by the importer's own goroutine (apply).
+// writer touches nothing of the importer's but its transaction and the
+// counts it reports progress with; the outcome it returns is noted by the
+// importer's own goroutine (wait).
 
 // flush writes a chunk and waits for it; see send.
 func (im *importer) flush(ctx context.Context, chunk []pending) (int, error) {
@@ -71,10 +72,22 @@ func (im *importer) wait() (int, error) {
 	return o.at, o.err
 }
 
+// progress reports the lines read and the meetings stored so far.
 func (im *importer) progress() {
-	if im.opt.Progress != nil {
-		im.opt.Progress(im.rep.Lines, im.rep.Stored)
+	if im.opt.Progress == nil {
+		return
 	}
+	im.pmu.Lock()
+	defer im.pmu.Unlock()
+	im.opt.Progress(int(im.linesRead.Load()), int(im.storedSoFar.Load()))
+}
+
+// storedNow reports, from the writer, that n more meetings are stored: at
+// once, not when the importer next notes the outcome, which may be a
+// chunk later.
+func (im *importer) storedNow(n int) {
+	im.storedSoFar.Add(int64(n))
+	im.progress()
 }
 
 // outcome is what the write of a chunk did: what it stored, the lines that
@@ -95,7 +108,8 @@ type failedLine struct {
 
 // store writes a chunk: in the import's transaction when atomic, else in a
 // transaction of its own, and line by line when the chunk as a whole fails.
-// stored are the officials stored before it.
+// stored are the officials stored before it. Each write that stores
+// meetings is reported to Progress as it ends.
 func (im *importer) store(ctx context.Context, chunk []pending, stored map[string]bool) outcome {
 	var o outcome
 	if im.opt.Atomic {
@@ -111,6 +125,7 @@ func (im *importer) store(ctx context.Context, chunk []pending, stored map[strin
 			return outcome{at: chunk[0].line, err: err}
 		}
 		o.written = append(o.written, w)
+		im.storedNow(w.meetings)
 		return o
 	}
 	var w written
@@ -125,6 +140,7 @@ func (im *importer) store(ctx context.Context, chunk []pending, stored map[strin
 	})
 	if err == nil {
 		o.written = append(o.written, w)
+		im.storedNow(w.meetings)
 		return o
 	}
 	o.dups = nil
@@ -154,6 +170,7 @@ func (im *importer) store(ctx context.Context, chunk []pending, stored map[strin
 		case err == nil:
 			o.dups = append(o.dups, dups...)
 			o.written = append(o.written, w)
+			im.storedNow(w.meetings)
 			for _, id := range w.officials {
 				mine[id] = true
 			}
