@@ -34,9 +34,11 @@ import (
 //     the list's first rows it would find next to nothing.
 //  2. From where the walk stopped (or the page starts), read the matches
 //     year by year through meetings_search_idx, a GIN index over the search
-//     document, the countries and the year and month of the date
-//     (btree_gin), which intersects the term's entries with a year's (and
-//     a country's) inside the index: a year without matches costs no row.
+//     document, the countries, a key of each country and the year, and the
+//     year and month of the date (btree_gin), which intersects the term's
+//     entries with a year's (with a country, with that country's in that
+//     year: searchCountryYears) inside the index: a year without matches
+//     costs no row.
 //     Reading stops once a page and one more row are read: the years read
 //     whole hold the page (done), or the year the reading stopped in holds
 //     what is missing.
@@ -51,12 +53,38 @@ import (
 const searchWalk = 2
 
 // The year and month buckets of meetings_search_idx (migrations 000011,
-// 000013); the expressions must be the index's own. A date without a year
+// 000013, 000017); the expressions must be the index's own. A date without a year
 // is in year 0.
 const (
 	searchYear  = "coalesce(m.date_year, 0)"
 	searchMonth = "(coalesce(m.date_year, 0) * 12 + coalesce(m.date_month, 1) - 1)"
 )
+
+// searchCountryYears returns the conditions of the filter's countries and
+// partner on meetings m in a year (an int, or an SQL expression), as keys of
+// meetings_search_idx (migration 000017): one for each of a meeting's
+// countries and the year of its date, by meeting_country_years, which
+// matches a key of the search only for the same country and year. A common
+// country's key of a year is a 25th of its entry in the index, where the
+// country and the year apart made the index intersect the whole of both.
+func searchCountryYears(f domain.MeetingFilter, args *sqlArgs, year any) []string {
+	const keys = "meeting_country_years(m.countries, coalesce(m.date_year, 0))"
+	if len(f.Countries) == 0 && f.Partner == "" {
+		return nil
+	}
+	y, ok := year.(string)
+	if !ok {
+		y = args.add(year)
+	}
+	var w []string
+	if len(f.Countries) > 0 {
+		w = append(w, keys+" && meeting_country_years("+args.add(f.Countries)+"::bpchar[], "+y+")")
+	}
+	if f.Partner != "" {
+		w = append(w, keys+" @> meeting_country_years(ARRAY["+args.add(f.Partner)+"]::bpchar[], "+y+")")
+	}
+	return w
+}
 
 // searchPlan is how a search page is read (see above).
 type searchPlan int
@@ -157,19 +185,34 @@ func searchSteps(ctx context.Context, q querier, est *estimator, f domain.Meetin
 	}
 
 	// Conditions of the steps that follow: the filter, after the walk (or
-	// the page's own start).
+	// the page's own start), in a year (see searchCountryYears).
 	after := f
 	after.After = boundary
-	stepWhere := func(args *sqlArgs) []string {
-		return append(meetingWhere(after, args), keyset(after, args)...)
+	stepWhere := func(args *sqlArgs, year any) []string {
+		rest := after
+		rest.Countries, rest.Partner = nil, ""
+		w := append(meetingWhere(rest, args), keyset(after, args)...)
+		return append(w, searchCountryYears(after, args, year)...)
+	}
+	inYear := func(y int) func(*sqlArgs) []string {
+		return func(args *sqlArgs) []string {
+			return append(stepWhere(args, y), searchYear+" = "+args.add(y))
+		}
 	}
 
-	// 2. Years.
+	// 2. Years. A key of country and year is the year too.
 	years, err := searchYears(ctx, q, f, boundary, desc)
 	if err != nil {
 		return nil, err
 	}
-	complete, partial, err := searchBuckets(ctx, q, stepWhere, searchYear, years, need-len(got)+1)
+	yearly := func(args *sqlArgs) []string {
+		w := stepWhere(args, "b.v")
+		if len(f.Countries) == 0 && f.Partner == "" {
+			w = append(w, searchYear+" = b.v")
+		}
+		return w
+	}
+	complete, partial, err := searchBuckets(ctx, q, yearly, years, need-len(got)+1)
 	if err != nil {
 		return nil, err
 	}
@@ -183,7 +226,7 @@ func searchSteps(ctx context.Context, q querier, est *estimator, f domain.Meetin
 	// walked.
 	y := years[partial]
 	if y == 0 {
-		return searchWalkBucket(ctx, q, f, stepWhere, searchYear, 0, got, need, desc)
+		return searchWalkBucket(ctx, q, f, inYear(0), got, need, desc)
 	}
 	first, last := 0, 11
 	if boundary != nil {
@@ -202,7 +245,10 @@ func searchSteps(ctx context.Context, q querier, est *estimator, f domain.Meetin
 	if desc {
 		slices.Reverse(months)
 	}
-	complete, partial, err = searchBuckets(ctx, q, stepWhere, searchMonth, months, need-len(got)+1)
+	monthly := func(args *sqlArgs) []string {
+		return append(stepWhere(args, y), searchMonth+" = b.v")
+	}
+	complete, partial, err = searchBuckets(ctx, q, monthly, months, need-len(got)+1)
 	if err != nil {
 		return nil, err
 	}
@@ -212,7 +258,10 @@ func searchSteps(ctx context.Context, q querier, est *estimator, f domain.Meetin
 	}
 
 	// 4. The month the reading stopped in, in the list's order.
-	return searchWalkBucket(ctx, q, f, stepWhere, searchMonth, months[partial], got, need, desc)
+	month := months[partial]
+	return searchWalkBucket(ctx, q, f, func(args *sqlArgs) []string {
+		return append(inYear(y)(args), searchMonth+" = "+args.add(month))
+	}, got, need, desc)
 }
 
 // searchChoose picks the plan of a search page from estimates (see
@@ -282,12 +331,13 @@ func searchRareScan(ctx context.Context, q querier, f domain.MeetingFilter) ([]d
 	return got, true, nil
 }
 
-// searchWalkBucket adds to got the rows of one bucket (expr = value) in the
-// list's order, as many as the page lacks, and returns the page.
+// searchWalkBucket adds to got the rows of one bucket (the rows that pass
+// where) in the list's order, as many as the page lacks, and returns the
+// page.
 func searchWalkBucket(ctx context.Context, q querier, f domain.MeetingFilter, where func(*sqlArgs) []string,
-	expr string, value int, got []domain.MeetingSummary, need int, desc bool) ([]domain.MeetingSummary, error) {
+	got []domain.MeetingSummary, need int, desc bool) ([]domain.MeetingSummary, error) {
 	var args sqlArgs
-	w := append(where(&args), expr+" = "+args.add(value))
+	w := where(&args)
 	sql := fmt.Sprintf(listSQL, sorts[f.Sort].key) + "\nFROM meetings m\nWHERE " + strings.Join(w, "\n  AND ") + "\n" +
 		orderBy(f) + "\nLIMIT " + args.add(need-len(got))
 	err := queryRows(ctx, q, sql, args, func(rows pgx.Rows) error {
@@ -355,11 +405,11 @@ func searchYears(ctx context.Context, q querier, f domain.MeetingFilter, boundar
 }
 
 // searchBuckets reads, bucket after bucket in the order given, the rows
-// that pass where (built afresh for each statement) and fall in the bucket
-// (expr = value), until limit rows are read. It returns the rows of the
-// buckets read whole and the index of the bucket it stopped in (-1: every
-// bucket was read whole).
-func searchBuckets(ctx context.Context, q querier, where func(*sqlArgs) []string, expr string, buckets []int,
+// that pass where, the conditions of the bucket b.v (built afresh for each
+// statement), until limit rows are read. It returns the rows of the buckets
+// read whole and the index of the bucket it stopped in (-1: every bucket
+// was read whole).
+func searchBuckets(ctx context.Context, q querier, where func(*sqlArgs) []string, buckets []int,
 	limit int) ([]domain.MeetingSummary, int, error) {
 	if len(buckets) == 0 {
 		return nil, -1, nil
@@ -373,7 +423,7 @@ func searchBuckets(ctx context.Context, q querier, where func(*sqlArgs) []string
 	// turn: flattened into a join, it could be hashed and lose the order.
 	sql := "SELECT b.i, m.id, m.sort_date::text, m.updated_at, m.deleted_at IS NOT NULL, m.list_item\n" +
 		"FROM unnest(" + bs + "::int[]) WITH ORDINALITY AS b(v, i)\nCROSS JOIN LATERAL (SELECT m.* FROM meetings m WHERE " +
-		strings.Join(append(w, expr+" = b.v"), "\n  AND ") + "\n  OFFSET 0) m\nLIMIT " + args.add(limit)
+		strings.Join(w, "\n  AND ") + "\n  OFFSET 0) m\nLIMIT " + args.add(limit)
 	var rows []domain.MeetingSummary
 	var bucket []int64
 	err := queryRows(ctx, q, sql, args, func(r pgx.Rows) error {
