@@ -21,7 +21,22 @@ type dline struct {
 // name in capitals), then perhaps more places, a date and the outlet, then a
 // dash, colon, slash or full stop; it needs a date, an outlet or a place in capitals, so that "Azerbaijan –
 // Belarus talks ..." is not one.
-func datelineAt(toks []tok) (int, *dline) {
+func datelineAt(toks []tok) (int, *dline) { return datelineRead(toks, false) }
+
+// datelineLine reads a line that is a dateline and nothing else, the
+// report's first words on the line below it: "Kathmandu, Sept 5 :". It must
+// give a place and a day.
+func datelineLine(toks []tok) *dline {
+	k, dl := datelineRead(toks, true)
+	if k != len(toks) || dl == nil || !dl.hasDate || dl.date.d == 0 {
+		return nil
+	}
+	return dl
+}
+
+// datelineRead reads a dateline; whole is set when it stands alone on its
+// line, with no words after its separator.
+func datelineRead(toks []tok, whole bool) (int, *dline) {
 	n := len(toks)
 	k := 0
 	dl := &dline{}
@@ -115,6 +130,9 @@ func datelineAt(toks []tok) (int, *dline) {
 		break
 	}
 	if places == 0 {
+		if whole {
+			return 0, nil
+		}
 		return datelineDateFirst(toks, start, dl)
 	}
 	// a date in brackets: "ISLAMABAD: (Tuesday, March 12, 2024):"
@@ -191,6 +209,10 @@ func datelineAt(toks []tok) (int, *dline) {
 	k++
 	for k < n && toks[k].isDash() {
 		k++
+	}
+	if whole && k == n {
+		dl.start, dl.end = toks[start].start, toks[k-1].end
+		return k, dl
 	}
 	if k >= n || !(toks[k].cap || toks[k].isQuote() || toks[k].kind == 'n') {
 		return 0, nil
@@ -271,4 +293,27 @@ func tokStrings(ts []tok) []string {
 		out[i] = t.s
 	}
 	return out
+}
+
+// datelineAbove reads a dateline written on a line of its own just above
+// the body ("Kathmandu, Sept 5 :" over the first paragraph) as the
+// report's dateline; the line is then no headline.
+func (d *doc) datelineAbove(bodyStart int) {
+	if d.dl != nil {
+		return
+	}
+	for i := bodyStart - 1; i >= 0; i-- {
+		l := d.lines[i]
+		if l.kind == lkEmpty {
+			continue
+		}
+		if l.kind != lkOther || l.words > 8 {
+			return
+		}
+		if dl := datelineLine(tokenize(d.text, l.start, l.end)); dl != nil {
+			d.dl = dl
+			d.lines[i].kind = lkFurniture
+		}
+		return
+	}
 }

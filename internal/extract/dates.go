@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -163,6 +164,14 @@ func dateAt(toks []tok, i int) (dateExpr, bool) {
 				}
 				e.y, e.j = year(k)
 				return e, true
+			}
+			// "23 ноя 2021", "5 Kas 2022": a stamp's abbreviated month of
+			// another language, only between a day and a year
+			if m, ok := stampMonths[toks[k].low]; ok && toks[k].kind == 'w' {
+				if y, j := year(skipDot(k + 1)); y != 0 && e.d2 == 0 {
+					e.m, e.y, e.j = m, y, j
+					return e, true
+				}
 			}
 		}
 		// dd.mm.yyyy, dd/mm/yyyy, dd-mm-yyyy; mm/dd/yyyy when the second
@@ -400,4 +409,34 @@ func isoDay(t tok) (int, bool) {
 	}
 	n, err := strconv.Atoi(s[:2])
 	return n, err == nil && n >= 1 && n <= 31
+}
+
+// stampMonths are the abbreviated month names (folded) that pages in other
+// languages put in the date stamps of English reports: Russian, Ukrainian,
+// Serbian, Turkish, Azerbaijani, German, French, Spanish, Portuguese,
+// Italian, Polish, Hungarian and Romanian. They count only between a day
+// and a year ("23 ноя 2021"), where no English word stands.
+var stampMonths = map[string]int{}
+
+func init() {
+	for m, names := range [12]string{
+		"янв|січ|јан|oca|yan|janv|ene|gen|sty|ian",
+		"фев|лют|феб|sub|fev|fevr|lut|febr",
+		"мар|бер|марта|marc|maerz",
+		"апр|квіт|кві|nis|avr|abr|kwi",
+		"май|тра|трав|мај|mag|maj",
+		"июн|чер|черв|јун|haz|iyn|giu|cze|iun",
+		"июл|лип|јул|tem|iyl|juil|lug|lip|iul",
+		"авг|сер|серп|agu|avq|ago|avg|sie",
+		"сен|сент|вер|верес|сеп|eyl|sen|set|wrz|szept",
+		"окт|жов|жовт|eki|okt|ott|out|paz",
+		"ноя|нояб|лис|лист|нов|kas|noy|lis|noi",
+		"дек|гру|груд|дец|ara|dek|dez|dic|gru",
+	} {
+		for _, n := range strings.Split(names, "|") {
+			if _, ok := monthNames[n]; !ok {
+				stampMonths[foldWord(n)] = m + 1
+			}
+		}
+	}
 }

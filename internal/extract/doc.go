@@ -150,6 +150,7 @@ func parseDoc(text string, withHeadline bool) *doc {
 		}
 	}
 	if start >= 0 {
+		d.datelineAbove(start)
 		d.findHeadline(start)
 		if withHeadline && d.headline >= 0 {
 			l := d.lines[d.headline]

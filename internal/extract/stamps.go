@@ -55,6 +55,8 @@ func crawlDate(s string) (time.Time, bool) {
 var (
 	urlYMD = regexp.MustCompile(`/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|$|[-_.])`)
 	urlYM  = regexp.MustCompile(`/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/`)
+	// /202410/14/: the year and month as one segment, the day the next
+	urlYMSlashD = regexp.MustCompile(`/((?:19|20)\d\d)(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/`)
 	// /2020/jan/10/: the month as a word
 	urlYMonD = regexp.MustCompile(`(?i)/((?:19|20)\d\d)/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/(0?[1-9]|[12]\d|3[01])(?:/|$)`)
 	urlDMY   = regexp.MustCompile(`(?:^|[/_-])(0?[1-9]|[12]\d|3[01])[-.](0?[1-9]|1[0-2])[-.]((?:19|20)\d\d)(?:$|[/_.-])`)
@@ -69,7 +71,7 @@ var (
 )
 
 // urlDate reads a date from a report's URL: /2024/03/12/, /2024/03/,
-// 12-03-2024, /18/05/2022/, 20240312, ?ud=20240312101500. monthOnly is set
+// 12-03-2024, /18/05/2022/, /202403/12/, 20240312, ?ud=20240312101500. monthOnly is set
 // when only the month is given.
 func urlDate(raw string) (t time.Time, monthOnly, ok bool) {
 	u, err := url.Parse(raw)
@@ -85,6 +87,11 @@ func urlDate(raw string) (t time.Time, monthOnly, ok bool) {
 		return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
 	}
 	if m := urlYMD.FindStringSubmatch(p); m != nil {
+		if t, ok := mk(atoi(m[1]), atoi(m[2]), atoi(m[3])); ok {
+			return t, false, true
+		}
+	}
+	if m := urlYMSlashD.FindStringSubmatch(p); m != nil {
 		if t, ok := mk(atoi(m[1]), atoi(m[2]), atoi(m[3])); ok {
 			return t, false, true
 		}

@@ -38,8 +38,8 @@ func (b *builder) findDate(m *meetingDraft) {
 	b.lead = b.leadDate()
 	ref, refOK := b.dateRef()
 	unresolved, pair, pairMain, spanMain := false, false, false, false
-	var best *dateCand
-	var news []dateExpr // days the news was given on, told outside the meeting's sentence
+	var best, span *dateCand // span: the month of the visit's span, told beside the meeting
+	var news []dateExpr      // days the news was given on, told outside the meeting's sentence
 	consider := func(c dateCand) {
 		if best == nil || c.score > best.score {
 			best = &c
@@ -189,12 +189,18 @@ func (b *builder) findDate(m *meetingDraft) {
 				score -= 0.3
 				spanMain = true
 			}
+			visitSpan := false
 			if (e.d2 != 0 || multiDay(T, e)) && !inMain && !wordIn(T, e.i-8, e.i, talkNouns) {
 				// the span of a visit, not the day of its talks: its month
 				e.d, e.d2 = 0, 0
 				score -= 0.1
+				visitSpan = carry || meetingy
 			}
-			consider(dateCand{s: s, e: e, w: d.tokSpan(s, e.i, e.j), score: score})
+			c := dateCand{s: s, e: e, w: d.tokSpan(s, e.i, e.j), score: score}
+			if visitSpan && (span == nil || score > span.score) {
+				span = &c
+			}
+			consider(c)
 		}
 	}
 	if dl := b.lineDate(); dl != nil {
@@ -220,6 +226,14 @@ func (b *builder) findDate(m *meetingDraft) {
 			// meeting's sentence gives only the visit's span
 			best.e.d, best.e.d2 = 0, 0
 			b.warnKey("the meeting's sentence gives the span of the visit, not the day of its talks: only the dateline's month is kept")
+		}
+		if best.s < 0 && best.e.d != 0 && span != nil {
+			// "(Beijing, 24 November 2014) A delegation ... visited China
+			// from 17 to 21 November 2014. The minister met ...": the
+			// dateline's day is the release's; the visit's span gives the
+			// month, not the day of the talks
+			best = span
+			b.warnKey("the report gives the span of the visit, not the day of the talks: only the month of the visit is kept")
 		}
 		if best.s < 0 && b.hasMain && pastSpan(d.st(b.mainS)) {
 			// "paid a working visit for the past two days" under a
