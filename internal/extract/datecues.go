@@ -257,7 +257,8 @@ func capAfter(T []tok, k int) bool {
 
 // pastSpan reports whether a sentence sets its events over days before the
 // report rather than on one: "for the past two days", "over the last three
-// days", "over the weekend", "earlier this week".
+// days", "over the weekend", "earlier this week", "earlier this month", "a
+// few days ago".
 func pastSpan(T []tok) bool {
 	for i, t := range T {
 		if t.kind != 'w' {
@@ -273,11 +274,16 @@ func pastSpan(T []tok) bool {
 				return true
 			}
 		case "weekend":
-			if p := prevWord(T, i); p == "the" && i >= 2 && (T[i-2].low == "over" || T[i-2].low == "during") {
+			if p := prevWord(T, i); p == "the" && i >= 2 && (T[i-2].low == "over" || T[i-2].low == "during" || T[i-2].low == "at") || p == "this" || p == "last" {
 				return true
 			}
-		case "week":
+		case "week", "month":
 			if prevWord(T, i) == "this" {
+				return true // "earlier this week", "earlier this month"
+			}
+		case "ago":
+			// "a few days ago", "weeks ago"
+			if p := prevWord(T, i); p == "days" || p == "weeks" {
 				return true
 			}
 		}
@@ -476,4 +482,41 @@ func saidInClause(T []tok, e dateExpr) bool {
 		}
 	}
 	return false
+}
+
+// lastMonth reports whether a sentence sets its events in the month before
+// the report's: "last month", "the previous month".
+func lastMonth(T []tok) bool {
+	for i, t := range T {
+		if t.kind == 'w' && t.low == "month" {
+			if p := prevWord(T, i); p == "last" || p == "previous" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// daysAgo reads "two days ago", "3 days ago": a day counted back from the
+// report's.
+func daysAgo(T []tok, i int) (dateExpr, bool) {
+	n := numberWords[T[i].low]
+	if n == 0 || i+2 >= len(T) || T[i+1].low != "days" || T[i+2].low != "ago" {
+		return dateExpr{}, false
+	}
+	return dateExpr{i: i, j: i + 3, rel: 1, back: n}, true
+}
+
+// partsOfToday returns the "this morning", "this afternoon" and "this
+// evening" of a sentence as dates of the report's day. They date the
+// meeting only, under a dateline whose day they are (findDates leaves them
+// out: elsewhere they tell of the hour of a day some other date gives).
+func partsOfToday(T []tok) []dateExpr {
+	var out []dateExpr
+	for i := 0; i+1 < len(T); i++ {
+		if T[i].low == "this" && (T[i+1].low == "morning" || T[i+1].low == "afternoon" || T[i+1].low == "evening") {
+			out = append(out, dateExpr{i: i, j: i + 2, rel: 1})
+		}
+	}
+	return out
 }

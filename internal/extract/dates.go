@@ -18,8 +18,11 @@ type dateExpr struct {
 	// thisMonth marks days of the month the report was written in: "from
 	// 12 to 13 this month"
 	thisMonth bool
-	back      int  // days further back: 1 for "the day before yesterday"
-	lastWeek  bool // a weekday of the week before: "on Thursday last week"
+	back      int // days further back: 1 for "the day before yesterday"
+	// cross is the month of the date that closes a span this day opens:
+	// 5 for "from 30 April to 3 May"; 0 when none
+	cross    int
+	lastWeek bool // a weekday of the week before: "on Thursday last week"
 }
 
 func numVal(t tok, maxDigits int) (int, bool) {
@@ -95,6 +98,9 @@ func dateAt(toks []tok, i int) (dateExpr, bool) {
 		return 0, k0
 	}
 	t := toks[i]
+	if e, ok := daysAgo(toks, i); ok {
+		return e, true
+	}
 	// Month Day[-Day2][, Year]
 	if m, ok := monthVal(t); ok {
 		k := skipDot(i + 1)
@@ -224,6 +230,7 @@ func dateAt(toks []tok, i int) (dateExpr, bool) {
 		switch t.low {
 		case "today", "tonight":
 			return dateExpr{i: i, j: i + 1, rel: 1}, true
+
 		case "yesterday":
 			return dateExpr{i: i, j: i + 1, rel: 2}, true
 		case "day":

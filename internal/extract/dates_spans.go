@@ -11,6 +11,10 @@ var eventNouns = setOf("forum", "exhibition", "expo", "summit", "exercise", "exe
 	"show", "airshow", "fair", "festival", "symposium", "seminar", "course", "championship", "competition",
 	"salon", "olympiad", "tattoo", "dialogue", "congress", "week")
 
+// visitVerbs tell of a visit whose span a date gives: "visited Jordan from
+// 12 to 14 May".
+var visitVerbs = setOf("visited", "visiting", "stayed", "staying", "toured", "touring")
+
 // spanOfOther reports whether the date at e, in the meeting's sentence,
 // is the span of the visit or of an event the talks were part of: "during
 // a visit from 12 to 14 September", "is on a visit ... from 12 to 14
@@ -19,11 +23,11 @@ var eventNouns = setOf("forum", "exhibition", "expo", "summit", "exercise", "exe
 // days ("held talks on 14-15 September") and keep their first day.
 func spanOfOther(T []tok, e dateExpr) bool {
 	from := e.i > 0 && T[e.i-1].low == "from"
-	if e.d2 == 0 && !from {
+	if e.d2 == 0 && e.cross == 0 && !from {
 		return false
 	}
 	return wordBack(T, e.i, 10, func(_ int, t tok) (bool, bool) {
-		if visitNouns[t.low] || eventNouns[t.low] {
+		if visitNouns[t.low] || visitVerbs[t.low] || eventNouns[t.low] {
 			return true, true
 		}
 		if talkNouns[t.low] || talkWords[t.low] && t.low != "held" {
@@ -96,6 +100,45 @@ func eventBefore(T []tok, k int) bool {
 		if talkNouns[t.low] || talkWords[t.low] && t.low != "held" || visitNouns[t.low] {
 			return false
 		}
+	}
+	return false
+}
+
+// joinSpans marks in es, the dates of one sentence, each day that opens a
+// span the next date closes ("from 30 April to 3 May 2022", "April 30 -
+// May 3"; "28 to 30 April" is read by dateAt): the first takes the
+// second's month as cross and its year when it has none; the second is
+// dropped, as it is no day of its own.
+func joinSpans(T []tok, es []dateExpr) []dateExpr {
+	out := es[:0:0]
+	for k := 0; k < len(es); k++ {
+		e := es[k]
+		if k+1 < len(es) && e.rel == 0 && e.d != 0 && e.d2 == 0 && e.j < len(T) {
+			n := es[k+1]
+			if n.rel == 0 && n.d != 0 && n.i == e.j+1 && spanJoiner(T[e.j]) && (e.y == 0 || n.y == 0 || e.y == n.y) {
+				e.cross = n.m
+				if e.y == 0 {
+					e.y = n.y
+				}
+				e.j = n.j
+				out = append(out, e)
+				k++
+				continue
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// spanJoiner reports whether a token joins the two ends of a span.
+func spanJoiner(t tok) bool {
+	if t.isDash() {
+		return true
+	}
+	switch t.low {
+	case "to", "until", "till", "through", "thru":
+		return true
 	}
 	return false
 }

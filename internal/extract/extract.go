@@ -92,7 +92,7 @@ type builder struct {
 	republished bool
 	partial     *dline     // a stamp without its year: "19:10, 3 March"
 	lead        *dline     // a date that opens the body as a dateline does, when no dateline was read
-	pubDoubt    bool       // the page's stamp and the crawler's disagree
+	pubDoubt    bool       // the page's stamp and the crawler's disagree, or it dates an update of the page
 	agrSeen     []agrDraft // the documents found in the sections emitted so far
 	urlYear     int        // a year alone in the URL, when nothing else dates the page
 	ambStamp    *dline     // a stamp whose day and month could be swapped, when nothing else dates the page

@@ -221,7 +221,7 @@ func (b *builder) setPublished() {
 			t = sw
 		}
 		score := 1
-		if low := strings.ToLower(l.text); strings.Contains(low, "updat") || strings.Contains(low, "modified") || strings.Contains(low, "actualiz") {
+		if updateStamp(l.text) {
 			score -= 3 // when the page was changed, not published
 		}
 		if hasTime(l.text) {
@@ -241,6 +241,13 @@ func (b *builder) setPublished() {
 	case best >= 0:
 		l := d.lines[best]
 		b.pub, b.pubKind, b.pubText, b.pubStart, b.pubEnd = &bestT, pubPage, true, l.start, l.end
+		// a page's "Updated" stamp may come days after the report: no
+		// relative day counts from it ("By JT - May 20, 2022 - Last updated
+		// at May 20, 2022" gives the day of publication first)
+		if e, ok := dateLine(d.text, l.start, l.end); ok {
+			toks := tokenize(d.text, l.start, l.end)
+			b.pubDoubt = updateStamp(d.text[l.start:toks[e.i].start])
+		}
 		if crawl != nil && absDays(crawl.Sub(bestT)) > 1 && !(crawl.After(bestT) && releaseLabel(l.text)) {
 			// the page's stamp and the crawler's disagree: neither day is
 			// sure enough to count "yesterday" or a weekday from, unless
@@ -266,7 +273,9 @@ func (b *builder) setPublished() {
 		b.pub, b.pubKind, b.pubMonth = fromURL, pubURL, true
 	}
 	if b.pub == nil && b.opt.URL != nil {
-		b.urlYear = urlYearOnly(*b.opt.URL)
+		if y := urlYearOnly(*b.opt.URL); y != 0 && !d.yearOutsideDates(y) {
+			b.urlYear = y
+		}
 	}
 	if b.pub == nil && b.urlYear == 0 {
 		b.urlYear = ambYear
@@ -361,4 +370,40 @@ func releaseLabel(line string) bool {
 		}
 	}
 	return false
+}
+
+// yearOutsideDates reports whether the report writes year y other than in
+// a date: "the cooperation plan for 2018", a headline's "2018". A URL whose
+// slug ends with such a year copies the title; the year is not the page's.
+func (d *doc) yearOutsideDates(y int) bool {
+	outside := func(T []tok) bool {
+		es := findDates(T)
+		k := 0
+		for i, t := range T {
+			for k < len(es) && es[k].j <= i {
+				k++
+			}
+			if v, ok := yearVal(t); ok && v == y && !(k < len(es) && es[k].i <= i) {
+				return true
+			}
+		}
+		return false
+	}
+	for s := range d.sents {
+		if outside(d.st(s)) {
+			return true
+		}
+	}
+	if d.headline >= 0 {
+		l := d.lines[d.headline]
+		return outside(tokenize(d.text, l.start, l.end))
+	}
+	return false
+}
+
+// updateStamp reports whether a stamp line dates a change of the page, not
+// its publication: "Updated: ...", "Last modified ...".
+func updateStamp(line string) bool {
+	low := strings.ToLower(line)
+	return strings.Contains(low, "updat") || strings.Contains(low, "modified") || strings.Contains(low, "actualiz")
 }

@@ -40,6 +40,7 @@ func (b *builder) findDate(m *meetingDraft) {
 	unresolved, pair, pairMain, spanMain := false, false, false, false
 	var best, span *dateCand // span: the month of the visit's span, told beside the meeting
 	var news []dateExpr      // days the news was given on, told outside the meeting's sentence
+	var mainDays []time.Time // the days the meeting's sentence gives it
 	consider := func(c dateCand) {
 		if best == nil || c.score > best.score {
 			best = &c
@@ -59,7 +60,12 @@ func (b *builder) findDate(m *meetingDraft) {
 		carry := s == carryS
 		meetingy := hasWordSet(T, meetingWords) && (inMain || carry || b.aboutMeeting(m, s))
 		other := !inMain && !carry && b.aboutOther(m, s) || archiveCaption(T)
-		for _, e := range findDates(T) {
+		es := joinSpans(T, findDates(T))
+		if inMain && b.lineDate() != nil {
+			// "Phnom Penh, June 18 - ... received here this afternoon"
+			es = append(es, partsOfToday(T)...)
+		}
+		for _, e := range es {
 			if e.thisMonth {
 				if !refOK || ref.Year() == 0 {
 					continue
@@ -185,20 +191,32 @@ func (b *builder) findDate(m *meetingDraft) {
 				// "during a visit from 19 to 21 September": the span of the
 				// visit, not the day of its talks; a day told elsewhere says
 				// more, else its month
+				if e.cross != 0 && e.cross != e.m {
+					e.m = 0
+				}
 				e.d, e.d2 = 0, 0
 				score -= 0.3
 				spanMain = true
 			}
 			visitSpan := false
-			if (e.d2 != 0 || multiDay(T, e)) && !inMain && !wordIn(T, e.i-8, e.i, talkNouns) {
-				// the span of a visit, not the day of its talks: its month
-				e.d, e.d2 = 0, 0
+			if (e.d2 != 0 || e.cross != 0 || multiDay(T, e)) && !inMain && !wordIn(T, e.i-8, e.i, talkNouns) {
+				// the span of a visit, not the day of its talks: its month,
+				// its year when it runs over two months
+				if e.cross != 0 && e.cross != e.m {
+					e.m = 0
+				}
+				e.d, e.d2, e.cross = 0, 0, 0
 				score -= 0.1
 				visitSpan = carry || meetingy
 			}
 			c := dateCand{s: s, e: e, w: d.tokSpan(s, e.i, e.j), score: score}
 			if visitSpan && (span == nil || score > span.score) {
 				span = &c
+			}
+			if inMain && !arrival && !said && e.d2 == 0 && e.cross == 0 && (e.d != 0 || e.rel != 0) {
+				if t, ok := resolveDay(e, ref, refOK); ok {
+					mainDays = append(mainDays, t)
+				}
 			}
 			consider(c)
 		}
@@ -233,7 +251,24 @@ func (b *builder) findDate(m *meetingDraft) {
 			// dateline's day is the release's; the visit's span gives the
 			// month, not the day of the talks
 			best = span
-			b.warnKey("the report gives the span of the visit, not the day of the talks: only the month of the visit is kept")
+			b.warnKey("the report gives the span of the visit, not the day of the talks: only its month (its year when it runs over two months) is kept")
+		}
+		if best.s < 0 && b.hasMain && hasWord(d.st(b.mainS), "recently", "lately") {
+			// "AMMAN, May 6 - ... met recently": the meeting may lie weeks
+			// before the dateline, in another month
+			b.warnKey("the text says the meeting was recent and gives no date: the date is left unknown")
+			return
+		}
+		if best.s < 0 && b.hasMain && lastMonth(d.st(b.mainS)) && best.e.m != 0 {
+			// "AMMAN, May 6 - ... met last month": the month before the dateline's
+			best.e.d, best.e.d2 = 0, 0
+			if best.e.m--; best.e.m == 0 {
+				best.e.m = 12
+				if best.e.y != 0 {
+					best.e.y--
+				}
+			}
+			b.warnKey("the meeting took place the month before the dateline's: only that month is kept")
 		}
 		if best.s < 0 && b.hasMain && pastSpan(d.st(b.mainS)) {
 			// "paid a working visit for the past two days" under a
@@ -241,11 +276,18 @@ func (b *builder) findDate(m *meetingDraft) {
 			best.e.d, best.e.d2 = 0, 0
 			b.warnKey("the meeting took place over days before the dateline's: only the month is kept")
 		}
+		if best.s >= 0 && best.s == b.mainS && best.e.d2 == 0 && best.e.cross == 0 && disagree(mainDays) {
+			// "On Tuesday, X met Y on 2 May" where 2 May is no Tuesday:
+			// one of them is wrong
+			best.e.d = 0
+			b.warnKey("the meeting's sentence gives it two different days: only the month is kept")
+		}
 		b.setDate(*best, ref, refOK)
 		if best.e.amb && best.e.m == 0 {
 			b.warnKey("the meeting's date is written with numbers whose day and month could be swapped, and nothing tells which: only its year is kept")
 		}
-		if best.s < 0 && b.date.Day != 0 {
+		if b.date.Day != 0 && (best.s < 0 || best.e.rel == 1 && best.e.back == 0 && b.lineDate() != nil) {
+			// "received here this afternoon" under a dateline: its day too
 			b.warn("the text dates the meeting only by its dateline: the day rests on the day of publication alone")
 		}
 		return
@@ -342,6 +384,12 @@ func (b *builder) setDate(c dateCand, ref time.Time, refOK bool) {
 		// "Friday, 7 March" is no Friday in that year: the year is not known
 		b.warnKey("the weekday written with the meeting's date does not fit the year %d the page suggests: the year is left unknown", y)
 		y = 0
+	}
+	if e.y != 0 && e.wday != 0 && day != 0 && validDay(y, mo, day) &&
+		int(time.Date(y, time.Month(mo), day, 0, 0, 0, 0, time.UTC).Weekday())+1 != e.wday {
+		// "Tuesday, 4 May 2022" is a Wednesday: the day is not sure
+		b.warnKey("the weekday written with the meeting's date does not fit it: only the month is kept")
+		day = 0
 	}
 	if y != 0 && (y < 1900 || y > 2200) {
 		y = 0 // beyond what a record may hold
@@ -470,6 +518,16 @@ func datedSentence(T []tok) bool {
 func relDayIn(T []tok) bool {
 	for _, e := range findDates(T) {
 		if e.rel == 2 || e.rel == 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// disagree reports whether the days differ.
+func disagree(days []time.Time) bool {
+	for _, t := range days[min(1, len(days)):] {
+		if !sameDay(t, days[0]) {
 			return true
 		}
 	}
