@@ -171,6 +171,12 @@ func tokenize(text string, start, end int) []tok {
 				}
 				break
 			}
+			glued := false
+			if j-i >= 6 && unicode.IsUpper(r) {
+				if p := gluedRank(text, i, j); p > i {
+					j, glued = p, true
+				}
+			}
 			s := text[i:j]
 			t := tok{s: s, low: foldWord(s), start: i, end: j, kind: 'w', sp: sp}
 			if unicode.IsDigit(r) {
@@ -192,7 +198,7 @@ func tokenize(text string, start, end int) []tok {
 			}
 			toks = append(toks, t)
 			i = j
-			sp = false
+			sp = glued // the rank glued to the word before reads as a word of its own
 			continue
 		}
 		s := text[i : i+w]
@@ -336,4 +342,24 @@ func gluedSentence(toks []tok, i, j int) bool {
 	}
 	_, wd := weekdays[p.low]
 	return !p.cap || wd || monthNames[p.low] != 0
+}
+
+// gluedRanks are the ranks a page may glue to the title before them when it
+// drops a line break or a space: "Chief of the Joint StaffGen. X".
+var gluedRanks = setOf("gen", "general", "adm", "admiral", "lt", "lieutenant", "col", "colonel", "maj", "major",
+	"brig", "brigadier", "cdr", "commander", "commodore", "marshal", "vice", "rear", "air")
+
+// gluedRank returns where a rank glued to the end of a title's word begins
+// in the word of text[i:j] ("StaffGen", "ForcesLt"), or i when it does not
+// hold one.
+func gluedRank(text string, i, j int) int {
+	for p := i + 3; p < j-1; p++ {
+		if text[p] >= 'A' && text[p] <= 'Z' && text[p-1] >= 'a' && text[p-1] <= 'z' {
+			if gluedRanks[strings.ToLower(text[p:j])] && positionWords[strings.ToLower(text[i:p])] {
+				return p
+			}
+			return i
+		}
+	}
+	return i
 }
