@@ -319,6 +319,10 @@ func (d *doc) ledByCountry(m *pmention) string {
 		if dm.i <= k && dm.i >= k-3 && len(dm.codes) == 1 && (dm.ledBy || T[dm.i+1].kind == 'w' && !T[dm.i+1].cap) {
 			return dm.codes[0]
 		}
+		// "a delegation of the Republic of Kazakhstan headed by"
+		if len(dm.codes) == 1 && dm.i < k && d.ofCountryEnds(m.sent, dm.i+1, k) {
+			return dm.codes[0]
+		}
 	}
 	return ""
 }
@@ -383,4 +387,25 @@ func photoMark(T []tok, e int) int {
 		}
 	}
 	return e
+}
+
+// ofCountryEnds reports whether tokens [i, k] are "of" or "from" and the
+// name of a country, with the words of its official form or of a ministry
+// ("of the Ministry of Defence of the Republic of X"), the country's name
+// ending at k.
+func (d *doc) ofCountryEnds(s, i, k int) bool {
+	T := d.st(s)
+	if k-i > 14 || T[i].low != "of" && T[i].low != "from" {
+		return false
+	}
+	c, ok := d.countryIn(s, k)
+	if !ok || c.j != k+1 || c.adj {
+		return false
+	}
+	for n := i + 1; n < c.i; n++ {
+		if t := T[n]; t.kind != 'w' || !officialFormWords[t.low] && !positionWords[t.low] {
+			return false
+		}
+	}
+	return true
 }
