@@ -33,7 +33,26 @@ func (d *doc) isNameWord(s, i int) bool {
 		return false // "Addressing X, ...": a participle opening the sentence
 	}
 	return !notNames[l] && !positionWords[l] && !positionHeads[l] && !positionStarts[l] && !rankWords[l] &&
-		!honorifics[l] && monthNames[l] == 0 && !siteHeads[l] && !izafe(T, i)
+		!honorifics[l] && monthNames[l] == 0 && !siteHeads[l] && !izafe(T, i) && !abstractNoun(l)
+}
+
+// abstractNounEnds are the endings of abstract nouns of English, which end
+// the names of offices ("Adviser for Communication and Coordination") and
+// no given or family name.
+var abstractNounEnds = []string{"ation", "ition", "ution", "ction", "ssion", "ness", "ship", "ships", "ities", "ism"}
+
+// abstractNoun reports whether the folded word l is an abstract noun by its
+// ending.
+func abstractNoun(l string) bool {
+	if len(l) < 7 {
+		return false
+	}
+	for _, e := range abstractNounEnds {
+		if strings.HasSuffix(l, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // izafe reports whether token i is a word of a Persian or Urdu compound
@@ -289,6 +308,12 @@ func (d *doc) nameRun(s, i int) (int, int, int) {
 			if j < len(T) && T[j].is(".") && !T[j].sp && (T[j-1].s == "Jr" || T[j-1].s == "Sr") {
 				j++
 			}
+		} else if words > 0 && commaSuffix(T, j) {
+			// "Kenneth F. Smith, Jr": the suffix set off by a comma
+			j += 2
+			if j < len(T) && T[j].is(".") && !T[j].sp {
+				j++
+			}
 		}
 		break
 	}
@@ -469,3 +494,52 @@ var nameAbbrs = setOf("mohd", "muhd", "md", "abd", "mohamed", "muh")
 
 // patronymic are the words of a name that say "son (daughter) of".
 var patronymic = setOf("bin", "ibn", "bint", "binti", "ben", "ibni", "ould")
+
+// commaSuffix reports whether ", Jr" or ", Sr" starts at token j, closing
+// the name before it: not ", Sr. Colonel X", where a rank follows.
+func commaSuffix(T []tok, j int) bool {
+	if j+1 >= len(T) || !T[j].is(",") || T[j+1].s != "Jr" && T[j+1].s != "Sr" || !T[j+1].sp {
+		return false
+	}
+	k := j + 2
+	if k < len(T) && T[k].is(".") && !T[k].sp {
+		k++
+	}
+	return k >= len(T) || !(T[k].kind == 'w' && T[k].cap)
+}
+
+// civilianHeads are the heads of civilian offices, whose holders carry no
+// military rank in the title before their name.
+var civilianHeads = setOf("minister", "secretary", "ambassador", "president", "premier", "chancellor", "senator",
+	"governor", "mayor", "envoy", "councilor", "councillor")
+
+// militaryTitleWords make a position military: its holder may well be
+// written with a rank ("Chief of Army Staff Gen X").
+var militaryTitleWords = setOf("chief", "chiefs", "commander", "commandant", "staff", "army", "navy", "forces",
+	"force", "corps", "marine", "marines", "guard", "military", "armed", "defence-forces", "inspector")
+
+// givenGen reports whether the word "Gen" at token g, written without a
+// full stop before a one-word name that a civilian office precedes, is a
+// given name rather than the abbreviation of General: "Defense Minister Gen
+// Tanaka", "Ambassador Gen Sato"; not "Army Chief Gen Bajwa", "Gen. Sato".
+func (d *doc) givenGen(s, g int) bool {
+	T := d.st(s)
+	if g < 1 || g+1 >= len(T) || T[g].s != "Gen" || !T[g].sp || !T[g+1].sp {
+		return false
+	}
+	b, e, ok := d.positionBefore(s, g)
+	if !ok || e != g-1 {
+		return false
+	}
+	civil := false
+	for k := b; k <= e; k++ {
+		if T[k].kind != 'w' {
+			continue
+		}
+		if militaryTitleWords[T[k].low] || rankWords[T[k].low] {
+			return false
+		}
+		civil = civil || civilianHeads[T[k].low]
+	}
+	return civil
+}

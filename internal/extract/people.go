@@ -206,6 +206,9 @@ func (d *doc) findPeople() {
 			if j <= i {
 				continue
 			}
+			if words == 1 && inits == 0 && d.givenGen(s, i-1) {
+				i, words = i-1, 2 // "Defense Minister Gen Tanaka": a given name
+			}
 			for k := i + 1; k < j; k++ {
 				if d.cmask[s][k] != "" && d.cmask[s][k] != "-" {
 					d.unmaskPlace(s, k) // "Ana Lima": a surname
