@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // leaderTitles are the positions of heads of state and government, as a
 // position reads once its country and "of the Republic" are set aside.
@@ -64,4 +67,27 @@ func (b *builder) hostFromLeader(m *meetingDraft) {
 	if leader != "" {
 		m.host, m.hostS, m.hostConf = leader, -1, 0.45
 	}
+}
+
+// leaderAside reports whether a head of state or of government is named in a
+// sentence that reports no meeting, or stands on neither side of the
+// meeting it reports: a report recalls what the president ordered, said or
+// signed before ("President X warned that ...", "the agreements reached
+// with President X"); a leader who takes part is named meeting someone.
+func (d *doc) leaderAside(idx int) bool {
+	p := d.people[idx]
+	_, pos, _ := d.bestDetails(idx)
+	if !leaderPosition(pos) {
+		return false
+	}
+	a, ok := d.anchorIn(p.sent)
+	if !ok {
+		// "paid courtesy calls to President X": a meeting the sentence
+		// tells in words no anchor reads
+		T := d.st(p.sent)
+		return findWord(T, 0, len(T), "met", "meet", "meets", "received", "receives", "hosted", "courtesy",
+			"audience", "talks", "meeting") < 0
+	}
+	subj, obj := d.sidePeople(a)
+	return !slices.Contains(subj, idx) && !slices.Contains(obj, idx)
 }

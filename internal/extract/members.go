@@ -54,7 +54,7 @@ func (b *builder) moreMembers(m *meetingDraft) {
 	for _, s := range m.sents {
 		for _, idx := range d.bySent[s] {
 			p := d.people[idx]
-			if !p.strong || d.excluded(idx) || d.hasPerson(m, idx) {
+			if !p.strong || d.excluded(idx) || d.hasPerson(m, idx) || d.leaderAside(idx) {
 				continue
 			}
 			c, _ := d.countryOf(idx)
