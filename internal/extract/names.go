@@ -29,6 +29,9 @@ func (d *doc) isNameWord(s, i int) bool {
 	if royalTitles[l] && d.honorificBefore(s, i) >= 0 {
 		return false
 	}
+	if rulerTitleWord(T, i) {
+		return false
+	}
 	if (i == 0 || i == 1 && T[0].isQuote()) && len(l) >= 7 && strings.HasSuffix(l, "ing") {
 		return false // "Addressing X, ...": a participle opening the sentence
 	}
@@ -543,3 +546,25 @@ func (d *doc) givenGen(s, g int) bool {
 	}
 	return civil
 }
+
+// rulerTitleWord reports whether token i is a word of a Malay style before
+// a name or of the ruler's title "Yang di-Pertuan" ("Yang di-Pertuan
+// Agong", "Duli Yang Maha Mulia", "Yang Amat Berhormat"): a title and no
+// name; "Yang" elsewhere is a family name, "Maha" a given name.
+func rulerTitleWord(T []tok, i int) bool {
+	pertuan := func(k int) bool { // "-Pertuan" glued at token k
+		return k+1 < len(T) && T[k].isDash() && !T[k].sp && !T[k+1].sp && T[k+1].low == "pertuan"
+	}
+	switch T[i].low {
+	case "yang":
+		return i+1 < len(T) && (malayStyles[T[i+1].low] || T[i+1].low == "di" && pertuan(i+2))
+	case "di":
+		return pertuan(i + 1)
+	case "maha":
+		return i > 0 && T[i-1].low == "yang"
+	}
+	return false
+}
+
+// malayStyles are the words that follow "Yang" in a Malay style or title.
+var malayStyles = setOf("amat", "teramat", "maha", "mulia", "berhormat", "berbahagia", "dipertuan")

@@ -12,7 +12,14 @@ var _ = mergePeopleWords()
 // Techo"), West African ("Alhaji"), Bruneian ("Pengiran").
 var moreHonorifics = []string{"sayyid", "sayyida", "samdech", "akka", "moha", "sena", "padei", "techo", "pichey",
 	"alhaji", "alhaja", "pengiran", "khunying", "thanpuying", "amb", "majesty", "hm", "hh", "shaikh", "shaykh",
-	"sheik", "shaikha"}
+	"sheik", "shaikha",
+	// Malay: "Yang Berhormat", "Yang Amat Berhormat", "Yang Mulia", "Yang
+	// Teramat Mulia", "Yang Berbahagia", "Duli Yang Maha Mulia"
+	"berhormat", "mulia", "berbahagia", "amat", "teramat", "duli"}
+
+// moreHonorificPhrases are honorifics of several words, folded.
+var moreHonorificPhrases = []string{"yang berhormat", "yang amat berhormat", "yang mulia", "yang amat mulia",
+	"yang teramat mulia", "yang berbahagia", "duli yang maha mulia"}
 
 // moreLowerHeads are position heads that may be written in lower case:
 // plural titles ("the defence ministers of A and B") and members of a body.
@@ -66,6 +73,8 @@ var notNameWords = []string{
 	"temple", "tower", "airfield", "garrison", "station", "mountains", "hills", "coast",
 	"co", "chairs", "co-chair", "co-chairs", "pilot", "staff", "rtd", "retd",
 	"room", "market", "club", "hospital", "barracks", "plaza", "auditorium", "arena", "terminal",
+	// the Malay ruler's title "Yang di-Pertuan (Agong, Besar)"
+	"pertuan", "dipertuan", "agong",
 }
 
 func mergePeopleWords() bool {
@@ -88,6 +97,7 @@ func mergePeopleWords() bool {
 	for _, w := range notNameWords {
 		notNames[w] = true
 	}
+	honorificPhrases = append(honorificPhrases, moreHonorificPhrases...)
 	return true
 }
 
