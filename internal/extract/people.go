@@ -245,6 +245,10 @@ func (d *doc) findPeople() {
 				i = j - 1 // a spokesman tells of the meeting and takes no part in it; a firm's executive is no official
 				continue
 			}
+			if d.spouseNamed(&m) {
+				i = j - 1 // "the wife of the Ambassador, Mrs X": a spouse, no official
+				continue
+			}
 			if !m.strong && credit(T, i, j) {
 				i = j - 1 // "By X/Outlet", "Photo: Agency/X": a writer's or photographer's credit
 				continue
@@ -312,8 +316,10 @@ func (d *doc) findPeople() {
 				}
 			}
 		}
+		bySurname := false
 		if len(hit) == 0 && m.words == 1 {
 			hit = surnames[d.surnameOf(m.sent, m.i, m.j)]
+			bySurname = len(hit) == 1 && m.inits == 0
 		}
 		one := m.words == 1 && m.inits == 0 && (m.hon || m.rank != "" || d.titledOne(m))
 		if len(hit) == 0 && m.words == 1 && m.inits == 0 && (one || d.subjectish(m)) {
@@ -342,7 +348,9 @@ func (d *doc) findPeople() {
 				hit = []string{k}
 			}
 		}
-		if len(hit) == 1 && (m.inits > 0 || m.strong || d.subjectish(m)) {
+		if len(hit) == 1 && (m.inits > 0 || m.strong || d.subjectish(m) || bySurname) {
+			// the family name of the one person named in full: "Banh, who
+			// is also deputy prime minister, said", "met with Banh"
 			m.name, m.ok = d.ents[hit[0]].name, true
 			continue
 		}

@@ -179,3 +179,37 @@ func companyVerb(T []tok) int {
 	}
 	return -1
 }
+
+// spouseWords name a spouse before "of" and the official they are married
+// to; spouseStyles are the honorifics a spouse is named with.
+var (
+	spouseWords  = setOf("spouse", "wife", "husband", "spouses", "wives")
+	spouseStyles = setOf("mrs", "madam", "madame", "mdm", "datin", "puan", "begum")
+)
+
+// spouseNamed reports whether a mention names the spouse of an official
+// rather than the official: "the spouse of the Chief of Defence Forces,
+// Mrs X", "the wife of the Ambassador, Madam Y"; the spouse is named after
+// the official's title, set off by a comma or with a spouse's honorific.
+// "The wife of General X" names General X, who keeps his place.
+func (d *doc) spouseNamed(m *pmention) bool {
+	T := d.st(m.sent)
+	comma, style := false, m.i > 0 && spouseStyles[T[m.i-1].low]
+	if m.i > 1 && T[m.i-1].is(".") && spouseStyles[T[m.i-2].low] {
+		style = true // "Mrs. X"
+	}
+	for k := m.i - 1; k >= 1 && k >= m.i-14; k-- {
+		t := T[k]
+		if t.isTerminal() || t.is(";") || t.is(":") {
+			return false
+		}
+		if t.is(",") {
+			comma = true
+			continue
+		}
+		if t.kind == 'w' && t.low == "of" && !t.cap && T[k-1].kind == 'w' && spouseWords[T[k-1].low] {
+			return (comma || style) && m.rank == ""
+		}
+	}
+	return false
+}
