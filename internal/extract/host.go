@@ -56,6 +56,9 @@ func (b *builder) outletFallback(used map[string]bool) string {
 			if c := hostCountry(u.Host); c != "" && !used[c] {
 				return c
 			}
+			if c := siteCountry(u.Host); c != "" && !used[c] {
+				return c // "lankaimage.com", "omanobserver.om"
+			}
 		}
 	}
 	if n, _, _ := b.d.outletIn(); n != "" {

@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 func TestSiteCountry(t *testing.T) {
 	for host, want := range map[string]string{
@@ -28,5 +32,28 @@ func TestHostFromSiteName(t *testing.T) {
 	res := Extract("The Ugandan Chief of Defence Forces Gen David Okello on Tuesday met with Maj Gen John Smith, Assistant Chief of Defence Staff of UK, at Ministry of Defence Headquarters.", Options{URL: &u})
 	if h := res.Meeting.HostCountry; h == nil || *h != "UG" {
 		t.Errorf("host %v, want UG", h)
+	}
+}
+
+// An official named without a country, in a report from a site whose name
+// tells its country, is of that country when nothing else tells.
+func TestCountryFromSiteName(t *testing.T) {
+	for _, c := range []struct{ url, text, countries, host string }{
+		{"https://www.zambiadailypost.com/news/2", "On 4 March 2021, Army Commander Lieutenant General Peter Banda received a Malawian military delegation headed by Brigadier Vincent Nundwe.", "MW ZM", "ZM"},
+		{"https://www.kenyaherald.com/news/3", "On 4 March 2021, Chief of Defence Forces General Peter Kamau held talks with the visiting Tanzanian Army Chief General Jacob Mkunda.", "KE TZ", "KE"},
+	} {
+		res := Extract(c.text, Options{URL: &c.url})
+		var cs []string
+		for _, d := range res.Meeting.Delegations {
+			cs = append(cs, d.Country)
+		}
+		slices.Sort(cs)
+		host := ""
+		if res.Meeting.HostCountry != nil {
+			host = *res.Meeting.HostCountry
+		}
+		if strings.Join(cs, " ") != c.countries || host != c.host {
+			t.Errorf("%s %q:\n got %v host %q, want %q host %q", c.url, c.text, cs, host, c.countries, c.host)
+		}
 	}
 }
