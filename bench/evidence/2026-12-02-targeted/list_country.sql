@@ -1,0 +1,1 @@
+SELECT m.id, f.sort_date::text AS sort_key, m.updated_at, m.deleted_at IS NOT NULL AS deleted, m.list_item, m.list_rev AS list_rev FROM meeting_facets f JOIN meetings m ON m.id = f.meeting_id WHERE f.facet = :facet AND m.deleted_at IS NULL AND m.parent_id IS NULL ORDER BY f.sort_date DESC, f.meeting_id DESC LIMIT :lim;
