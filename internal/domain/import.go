@@ -93,21 +93,25 @@ type ImportTx interface {
 	// FindMeetingIDs returns the ids of live meetings by dedupe key, for the
 	// keys that have one.
 	FindMeetingIDs(ctx context.Context, keys []string) (map[string]string, error)
-	// WriteMeetings stores prepared meetings, the new officials they name
-	// and their audit entries. It returns, for new officials that a
-	// concurrent write stored first, the stored id by the id given (and
-	// points the meetings at it). On error the transaction is unusable.
-	WriteMeetings(ctx context.Context, ms []*Meeting, news []Official, audits []*AuditEntry) (map[string]string, error)
+	// StoreOfficials stores new officials. It returns, by the id given,
+	// those that a concurrent write stored first (the same country and
+	// folded name): the meetings must name the stored one instead. On
+	// error the transaction is unusable.
+	StoreOfficials(ctx context.Context, news []Official) (map[string]StoredOfficial, error)
+	// WriteMeetings stores prepared meetings, whose officials are stored,
+	// and their audit entries. On error the transaction is unusable.
+	WriteMeetings(ctx context.Context, ms []*Meeting, audits []*AuditEntry) error
 	Commit(ctx context.Context) error
 	Rollback(ctx context.Context) error
 }
 
-// pending is a prepared meeting of an import and what it needs stored.
+// pending is a prepared meeting of an import and the new officials it
+// names. Its audit entry is made when it is written, once it names the
+// officials as stored.
 type pending struct {
-	line  int
-	m     *Meeting
-	news  []Official
-	audit *AuditEntry
+	line int
+	m    *Meeting
+	news []Official
 }
 
 // Import stores the meetings of next's lines, validating and resolving each
@@ -129,7 +133,7 @@ func (s *Service) Import(ctx context.Context, next func() (ImportLine, bool), op
 	if err := s.loadCountries(ctx); err != nil {
 		return nil, err
 	}
-	im := &importer{s: s, r: s.newResolver(), opt: opt, keys: map[string]int{},
+	im := &importer{s: s, r: s.newResolver(), opt: opt, keys: map[string]int{}, moved: map[string]StoredOfficial{},
 		rep: &ImportReport{Atomic: opt.Atomic, Errors: []ImportError{}, StoredLines: [][2]int{}}}
 	if opt.Atomic {
 		tx, err := s.imports.BeginImport(ctx)
@@ -232,6 +236,11 @@ type importer struct {
 	tx   ImportTx // the one transaction of an atomic import
 	keys map[string]int
 	rep  *ImportReport
+	// moved are the new officials of the import that concurrent writes
+	// stored first, by the id the import gave them: lines prepared before
+	// that was known name the given id, and are pointed at the stored one
+	// when written.
+	moved map[string]StoredOfficial
 	// first and last are the first and last lines read; failed are the
 	// lines that failed, for the ranges of lines stored.
 	first, last int
@@ -354,5 +363,5 @@ func (im *importer) prepare(ctx context.Context, line ImportLine) (pending, bool
 		return pending{}, false, nil
 	}
 	im.keys[m.DedupeKey] = line.N
-	return pending{line: line.N, m: m, news: news, audit: im.s.audit(ctx, AuditImport, m.ID, nil, m)}, true, nil
+	return pending{line: line.N, m: m, news: news}, true, nil
 }

@@ -3,6 +3,7 @@ package domain
 import (
 	"context"
 	"errors"
+	"maps"
 )
 
 // How an import writes its chunks: each in a transaction of its own, or
@@ -41,11 +42,12 @@ func (im *importer) send(ctx context.Context, chunk []pending) (int, error) {
 		return 0, nil
 	}
 	// What the writer reads of the importer: the officials stored so far,
-	// which nothing changes until its outcome is noted.
-	stored := im.r.stored
+	// and those stored first by others, which nothing changes until its
+	// outcome is noted.
+	stored, moved := im.r.stored, im.moved
 	done := make(chan outcome, 1)
 	im.writing = done
-	go func() { done <- im.store(ctx, chunk, stored) }()
+	go func() { done <- im.store(ctx, chunk, stored, moved) }()
 	return 0, nil
 }
 
@@ -108,9 +110,11 @@ type failedLine struct {
 
 // store writes a chunk: in the import's transaction when atomic, else in a
 // transaction of its own, and line by line when the chunk as a whole fails.
-// stored are the officials stored before it. Each write that stores
-// meetings is reported to Progress as it ends.
-func (im *importer) store(ctx context.Context, chunk []pending, stored map[string]bool) outcome {
+// stored are the officials stored before it, and moved those of the
+// import that others stored first. Each write that stores meetings is
+// reported to Progress as it ends.
+func (im *importer) store(ctx context.Context, chunk []pending, stored map[string]bool,
+	moved map[string]StoredOfficial) outcome {
 	var o outcome
 	if im.opt.Atomic {
 		todo, dups, err := im.dedupe(ctx, im.tx, chunk)
@@ -120,7 +124,7 @@ func (im *importer) store(ctx context.Context, chunk []pending, stored map[strin
 		if o.dups = dups; len(dups) > 0 {
 			return o // nothing will be stored
 		}
-		w, err := im.write(ctx, im.tx, todo, stored)
+		w, err := im.write(ctx, im.tx, todo, stored, moved)
 		if err != nil {
 			return outcome{at: chunk[0].line, err: err}
 		}
@@ -135,7 +139,7 @@ func (im *importer) store(ctx context.Context, chunk []pending, stored map[strin
 			return err
 		}
 		o.dups = d
-		w, err = im.write(ctx, tx, todo, stored)
+		w, err = im.write(ctx, tx, todo, stored, moved)
 		return err
 	})
 	if err == nil {
@@ -151,9 +155,11 @@ func (im *importer) store(ctx context.Context, chunk []pending, stored map[strin
 	}
 	// Something in the chunk broke a rule of the database (a meeting stored
 	// meanwhile, say): store its meetings one by one to find which. The
-	// officials each stores are stored for those after it.
+	// officials each stores, or finds stored first, are stored for those
+	// after it.
 	mine := map[string]bool{}
 	isStored := func(id string) bool { return stored[id] || mine[id] }
+	moved = maps.Clone(moved)
 	for _, p := range chunk {
 		var w written
 		var dups []duplicateLine
@@ -163,7 +169,7 @@ func (im *importer) store(ctx context.Context, chunk []pending, stored map[strin
 				dups = d
 				return err
 			}
-			w, err = im.writeWith(ctx, tx, one, isStored)
+			w, err = im.writeWith(ctx, tx, one, isStored, moved)
 			return err
 		})
 		switch {
@@ -174,8 +180,9 @@ func (im *importer) store(ctx context.Context, chunk []pending, stored map[strin
 			for _, id := range w.officials {
 				mine[id] = true
 			}
-			for _, to := range w.remap {
-				mine[to] = true
+			for from, to := range w.remap {
+				mine[to.ID] = true
+				moved[from] = to
 			}
 		case gone(ctx, err):
 			o.uncertainOf(err, p.line, p.line)
@@ -242,7 +249,7 @@ func (im *importer) dedupe(ctx context.Context, tx ImportTx, chunk []pending) ([
 type written struct {
 	meetings  int
 	officials []string
-	remap     map[string]string // stored id by given id
+	remap     map[string]StoredOfficial // by the id given
 }
 
 func (im *importer) stored(w written) {
@@ -251,22 +258,28 @@ func (im *importer) stored(w written) {
 	}
 	// Lines still to come name these officials by their stored ids.
 	for from, to := range w.remap {
-		im.r.stored[to] = true
+		im.r.stored[to.ID] = true
 		im.r.reassign(from, to)
+		im.moved[from] = to
 	}
 	im.rep.Stored += w.meetings
 }
 
 // write stores the chunk's meetings and the new officials they name that
-// are not stored yet, once.
-func (im *importer) write(ctx context.Context, tx ImportTx, chunk []pending, stored map[string]bool) (written, error) {
-	return im.writeWith(ctx, tx, chunk, func(id string) bool { return stored[id] })
+// are not stored yet, once; see writeWith.
+func (im *importer) write(ctx context.Context, tx ImportTx, chunk []pending, stored map[string]bool,
+	moved map[string]StoredOfficial) (written, error) {
+	return im.writeWith(ctx, tx, chunk, func(id string) bool { return stored[id] }, moved)
 }
 
-func (im *importer) writeWith(ctx context.Context, tx ImportTx, chunk []pending, stored func(string) bool) (written, error) {
+// writeWith stores the new officials of the chunk that are not stored,
+// points its meetings at the officials others stored first (those of
+// moved, and those found now), and only then makes their audit entries and
+// stores them: each entry names the officials as stored.
+func (im *importer) writeWith(ctx context.Context, tx ImportTx, chunk []pending, stored func(string) bool,
+	moved map[string]StoredOfficial) (written, error) {
 	var ms []*Meeting
 	var news []Official
-	var audits []*AuditEntry
 	seen := map[string]bool{}
 	for _, p := range chunk {
 		ms = append(ms, p.m)
@@ -276,13 +289,21 @@ func (im *importer) writeWith(ctx context.Context, tx ImportTx, chunk []pending,
 				news = append(news, o)
 			}
 		}
-		audits = append(audits, p.audit)
 	}
-	remap, err := tx.WriteMeetings(ctx, ms, news, audits)
+	found, err := tx.StoreOfficials(ctx, news)
 	if err != nil {
 		return written{}, err
 	}
-	w := written{meetings: len(ms), remap: remap}
+	audits := make([]*AuditEntry, len(ms))
+	for i, m := range ms {
+		RepointOfficials(m, moved)
+		RepointOfficials(m, found)
+		audits[i] = im.s.audit(ctx, AuditImport, m.ID, nil, m)
+	}
+	if err := tx.WriteMeetings(ctx, ms, audits); err != nil {
+		return written{}, err
+	}
+	w := written{meetings: len(ms), remap: found}
 	for id := range seen {
 		w.officials = append(w.officials, id)
 	}

@@ -69,3 +69,46 @@ type OfficialStore interface {
 	// ListOfficials returns one page of officials ordered by id.
 	ListOfficials(ctx context.Context, f OfficialFilter) ([]Official, error)
 }
+
+// StoredOfficial is an official a concurrent write stored first, with the
+// same country and folded name as a new one: the one to name instead.
+type StoredOfficial struct {
+	ID, Name string
+}
+
+// RepointOfficials makes the people of m and its child meetings who name
+// a new official of moved (by the id given) name the stored one, by its
+// id and name.
+func RepointOfficials(m *Meeting, moved map[string]StoredOfficial) {
+	if len(moved) == 0 {
+		return
+	}
+	fix := func(id, name *string) {
+		if to, ok := moved[*id]; ok {
+			*id, *name = to.ID, to.Name
+		}
+	}
+	for i := range m.Delegations {
+		d := &m.Delegations[i]
+		if d.Head != nil {
+			fix(&d.Head.OfficialID, &d.Head.Name)
+		}
+		for j := range d.Members {
+			fix(&d.Members[j].OfficialID, &d.Members[j].Name)
+		}
+	}
+	for i := range m.Ceremonies {
+		if r := m.Ceremonies[i].Recipient; r != nil {
+			fix(&r.OfficialID, &r.Name)
+		}
+	}
+	for i := range m.Agreements {
+		for j := range m.Agreements[i].Signatories {
+			sg := &m.Agreements[i].Signatories[j]
+			fix(&sg.OfficialID, &sg.Name)
+		}
+	}
+	for i := range m.ChildMeetings {
+		RepointOfficials(&m.ChildMeetings[i], moved)
+	}
+}

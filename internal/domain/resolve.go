@@ -401,13 +401,13 @@ func (r *resolver) addNew(k string, o *Official) {
 	r.touched = append(r.touched, o)
 }
 
-// reassign notes that the new official made with id from is stored under
-// id to, the id of one a concurrent write stored first.
-func (r *resolver) reassign(from, to string) {
+// reassign notes that the new official made with id from is the official
+// to, which a concurrent write stored first.
+func (r *resolver) reassign(from string, to StoredOfficial) {
 	if o, ok := r.byID[from]; ok {
 		delete(r.byID, from)
-		o.ID = to
-		r.byID[to] = o
+		o.ID, o.Name = to.ID, to.Name
+		r.byID[to.ID] = o
 	}
 }
 

@@ -46,22 +46,19 @@ func (t *importTx) FindMeetingIDs(ctx context.Context, keys []string) (map[strin
 	return out, formatError(rows.Err())
 }
 
-// WriteMeetings implements domain.ImportTx. New officials are upserted (one
-// stored meanwhile by a concurrent write is used instead); sources, which
-// may be stored already, are upserted in one statement; the meetings go in
-// with their search documents (searchdoc.go) and their rows with COPY,
-// delegation ids taken from their sequence first so that members can name
-// them. The statements are as many for a chunk of 500 meetings as for one.
-func (t *importTx) WriteMeetings(ctx context.Context, ms []*domain.Meeting, news []domain.Official,
-	audits []*domain.AuditEntry) (map[string]string, error) {
-	remap, names, err := insertOfficials(ctx, t.tx, news)
-	if err != nil {
-		return nil, err
-	}
-	for _, m := range ms {
-		remapOfficials(m, remap, names)
-	}
-	return remap, t.write(ctx, ms, audits)
+// StoreOfficials implements domain.ImportTx: new officials are upserted,
+// and one a concurrent write stored first is returned.
+func (t *importTx) StoreOfficials(ctx context.Context, news []domain.Official) (map[string]domain.StoredOfficial, error) {
+	return insertOfficials(ctx, t.tx, news)
+}
+
+// WriteMeetings implements domain.ImportTx. Sources, which may be stored
+// already, are upserted in one statement; the meetings go in with their
+// search documents (searchdoc.go) and their rows with COPY, delegation ids
+// taken from their sequence first so that members can name them. The
+// statements are as many for a chunk of 500 meetings as for one.
+func (t *importTx) WriteMeetings(ctx context.Context, ms []*domain.Meeting, audits []*domain.AuditEntry) error {
+	return t.write(ctx, ms, audits)
 }
 
 func (t *importTx) write(ctx context.Context, ms []*domain.Meeting, audits []*domain.AuditEntry) error {

@@ -44,14 +44,18 @@ func TestImportTx_WriteMeetings(t *testing.T) {
 	m2, news2 := e.meeting(2)
 	m2.Sources = append(m2.Sources, domain.Source{Outlet: ptr("Radio"), Title: ptr("Evening report"), PublishedAt: day,
 		Language: ptr("az")})
-	remap, names, err := insertOfficials(e.ctx, e.st.pool, news2[1:2]) // stored meanwhile by another write
+	moved, err := insertOfficials(e.ctx, e.st.pool, news2[1:2]) // stored meanwhile by another write
 	require.NoError(t, err)
-	require.Empty(t, remap, names)
+	require.Empty(t, moved)
 
 	tx, err := e.st.BeginImport(e.ctx)
 	require.NoError(t, err)
-	_, err = tx.WriteMeetings(e.ctx, []*domain.Meeting{m1, m2}, append(news1, news2...), nil)
+	moved, err = tx.StoreOfficials(e.ctx, append(news1, news2...))
 	require.NoError(t, err)
+	for _, m := range []*domain.Meeting{m1, m2} {
+		domain.RepointOfficials(m, moved)
+	}
+	require.NoError(t, tx.WriteMeetings(e.ctx, []*domain.Meeting{m1, m2}, nil))
 	require.NoError(t, tx.Commit(e.ctx))
 
 	var other, same, all int

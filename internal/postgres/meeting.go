@@ -26,11 +26,11 @@ RETURNING id::text, name, country::text, name_key`
 // CreateMeeting implements domain.MeetingStore.
 func (s *Store) CreateMeeting(ctx context.Context, m *domain.Meeting, news []domain.Official, audit *domain.AuditEntry) error {
 	return s.writeTx(ctx, m.ID, true, func(tx pgx.Tx) error {
-		remap, names, err := insertOfficials(ctx, tx, news)
+		moved, err := insertOfficials(ctx, tx, news)
 		if err != nil {
 			return err
 		}
-		remapOfficials(m, remap, names)
+		domain.RepointOfficials(m, moved)
 		if err := insertMeeting(ctx, tx, m); err != nil {
 			return err
 		}
@@ -38,12 +38,11 @@ func (s *Store) CreateMeeting(ctx context.Context, m *domain.Meeting, news []dom
 	})
 }
 
-// insertOfficials stores new officials and returns, for any that a
-// concurrent write stored first, the stored id by the id given, and the
-// stored official's name by its id.
-func insertOfficials(ctx context.Context, q querier, news []domain.Official) (map[string]string, map[string]string, error) {
+// insertOfficials stores new officials and returns, by the id given, those
+// that a concurrent write stored first: the stored official's id and name.
+func insertOfficials(ctx context.Context, q querier, news []domain.Official) (map[string]domain.StoredOfficial, error) {
 	if len(news) == 0 {
-		return nil, nil, nil
+		return nil, nil
 	}
 	type row struct {
 		ID         string    `json:"id"`
@@ -73,66 +72,27 @@ func insertOfficials(ctx context.Context, q querier, news []domain.Official) (ma
 	}
 	arg, err := json.Marshal(rows)
 	if err != nil {
-		return nil, nil, fmt.Errorf("insert officials: %w", err)
+		return nil, fmt.Errorf("insert officials: %w", err)
 	}
 	res, err := q.Query(ctx, insertOfficialsSQL, arg)
 	if err != nil {
-		return nil, nil, fmt.Errorf("insert officials: %w", formatError(err))
+		return nil, fmt.Errorf("insert officials: %w", formatError(err))
 	}
-	remap, names := map[string]string{}, map[string]string{}
+	moved := map[string]domain.StoredOfficial{}
 	var id, name string
 	var k [2]string
 	_, err = pgx.ForEachRow(res, []any{&id, &name, &k[0], &k[1]}, func() error {
 		for _, g := range given[k] {
 			if g != id {
-				remap[g], names[id] = id, name
+				moved[g] = domain.StoredOfficial{ID: id, Name: name}
 			}
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, nil, fmt.Errorf("insert officials: %w", formatError(err))
+		return nil, fmt.Errorf("insert officials: %w", formatError(err))
 	}
-	return remap, names, nil
-}
-
-// remapOfficials points m's references to officials at the stored ids,
-// with the stored names (which lists show).
-func remapOfficials(m *domain.Meeting, remap, names map[string]string) {
-	if len(remap) == 0 {
-		return
-	}
-	fix := func(id, name *string) {
-		if to, ok := remap[*id]; ok {
-			*id = to
-			if n, ok := names[to]; ok {
-				*name = n
-			}
-		}
-	}
-	for i := range m.Delegations {
-		d := &m.Delegations[i]
-		if d.Head != nil {
-			fix(&d.Head.OfficialID, &d.Head.Name)
-		}
-		for j := range d.Members {
-			fix(&d.Members[j].OfficialID, &d.Members[j].Name)
-		}
-	}
-	for i := range m.Ceremonies {
-		if r := m.Ceremonies[i].Recipient; r != nil {
-			fix(&r.OfficialID, &r.Name)
-		}
-	}
-	for i := range m.Agreements {
-		for j := range m.Agreements[i].Signatories {
-			sg := &m.Agreements[i].Signatories[j]
-			fix(&sg.OfficialID, &sg.Name)
-		}
-	}
-	for i := range m.ChildMeetings {
-		remapOfficials(&m.ChildMeetings[i], remap, names)
-	}
+	return moved, nil
 }
 
 // insertMeeting stores m and its child meetings with all they hold.
@@ -207,11 +167,11 @@ func (s *Store) ReplaceMeeting(ctx context.Context, m *domain.Meeting, news []do
 		if err != nil {
 			return formatError(err)
 		}
-		remap, names, err := insertOfficials(ctx, tx, news)
+		moved, err := insertOfficials(ctx, tx, news)
 		if err != nil {
 			return err
 		}
-		remapOfficials(m, remap, names)
+		domain.RepointOfficials(m, moved)
 		keep := map[string]bool{}
 		for _, c := range m.ChildMeetings {
 			keep[c.ID] = true

@@ -290,10 +290,10 @@ func TestWriteMeetings_CopyAndBatch(t *testing.T) {
 	}
 	one, ns := e.meeting(20)
 	news = append(news, ns...)
-	remap, names, err := insertOfficials(e.ctx, e.st.pool, news)
+	moved, err := insertOfficials(e.ctx, e.st.pool, news)
 	require.NoError(t, err)
 	for _, m := range append(many, one) {
-		remapOfficials(m, remap, names) // the same names: the officials stored first
+		domain.RepointOfficials(m, moved) // the same names: the officials stored first
 	}
 
 	rows := newMeetingRows()

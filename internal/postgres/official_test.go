@@ -14,7 +14,7 @@ func TestOfficialStore_FindOfficialsByKeys(t *testing.T) {
 	e := newStoreEnv(t)
 	zakir, zaur := e.official("AZ", "Zakir Hasanov"), e.official("AZ", "Zaur Hasanov")
 	uzZakir, other := e.official("UZ", "Zakir Hasanov"), e.official("AZ", "Kerim Veliyev")
-	_, _, err := insertOfficials(e.ctx, e.st.pool, []domain.Official{zakir, zaur, uzZakir, other})
+	_, err := insertOfficials(e.ctx, e.st.pool, []domain.Official{zakir, zaur, uzZakir, other})
 	require.NoError(t, err)
 
 	full := domain.OfficialKey{Country: "AZ", Key: "zakir hasanov"}
