@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -423,27 +422,17 @@ func isoDay(t tok) (int, bool) {
 // Serbian, Turkish, Azerbaijani, German, French, Spanish, Portuguese,
 // Italian, Polish, Hungarian and Romanian. They count only between a day
 // and a year ("23 ноя 2021"), where no English word stands.
-var stampMonths = map[string]int{}
-
-func init() {
-	for m, names := range [12]string{
-		"янв|січ|јан|oca|yan|janv|ene|gen|sty|ian",
-		"фев|лют|феб|sub|fev|fevr|lut|febr",
-		"мар|бер|марта|marc|maerz",
-		"апр|квіт|кві|nis|avr|abr|kwi",
-		"май|тра|трав|мај|mag|maj",
-		"июн|чер|черв|јун|haz|iyn|giu|cze|iun",
-		"июл|лип|јул|tem|iyl|juil|lug|lip|iul",
-		"авг|сер|серп|agu|avq|ago|avg|sie",
-		"сен|сент|вер|верес|сеп|eyl|sen|set|wrz|szept",
-		"окт|жов|жовт|eki|okt|ott|out|paz",
-		"ноя|нояб|лис|лист|нов|kas|noy|lis|noi",
-		"дек|гру|груд|дец|ara|dek|dez|dic|gru",
-	} {
-		for _, n := range strings.Split(names, "|") {
-			if _, ok := monthNames[n]; !ok {
-				stampMonths[foldWord(n)] = m + 1
-			}
-		}
-	}
-}
+var stampMonths = monthTable([12]string{
+	"янв|січ|јан|oca|yan|janv|ene|gen|sty|ian",
+	"фев|лют|феб|sub|fev|fevr|lut|febr",
+	"мар|бер|марта|marc|maerz",
+	"апр|квіт|кві|nis|avr|abr|kwi",
+	"май|тра|трав|мај|mag|maj",
+	"июн|чер|черв|јун|haz|iyn|giu|cze|iun",
+	"июл|лип|јул|tem|iyl|juil|lug|lip|iul",
+	"авг|сер|серп|agu|avq|ago|avg|sie",
+	"сен|сент|вер|верес|сеп|eyl|sen|set|wrz|szept",
+	"окт|жов|жовт|eki|okt|ott|out|paz",
+	"ноя|нояб|лис|лист|нов|kas|noy|lis|noi",
+	"дек|гру|груд|дец|ara|dek|dez|dic|gru",
+})

@@ -328,29 +328,34 @@ var monthNames = map[string]int{
 // Italian, Portuguese, Russian and Ukrainian (genitive), Turkish,
 // Azerbaijani, Hungarian, Romanian, Polish (genitive), Serbian and Croatian.
 // They count only next to a day or a year.
-var foreignMonths = map[string]int{}
+var foreignMonths = monthTable([12]string{
+	"januar|janvier|enero|gennaio|janeiro|января|січня|ocak|yanvar|januar|ianuarie|stycznia|januara|siječnja|sijecnja|janner",
+	"februar|fevrier|febrero|febbraio|fevereiro|февраля|лютого|subat|fevral|februar|februarie|lutego|februara|veljače|veljace",
+	"marz|mars|marzo|марта|березня|mart|marcius|martie|marca|marta|ozujka|ožujka",
+	"april|avril|abril|aprile|апреля|квітня|nisan|aprel|aprilis|aprilie|kwietnia|aprila|travnja",
+	"mai|mayo|maggio|maio|мая|травня|mayis|majus|maja|svibnja",
+	"juni|juin|junio|giugno|junho|июня|червня|haziran|iyun|junius|iunie|czerwca|juna|lipnja",
+	"juli|juillet|julio|luglio|julho|июля|липня|temmuz|iyul|julius|iulie|lipca|jula|srpnja",
+	"august|aout|agosto|августа|серпня|agustos|avqust|augusztus|sierpnia|avgusta|kolovoza",
+	"september|septembre|septiembre|settembre|setembro|сентября|вересня|eylul|sentyabr|szeptember|septembrie|wrzesnia|septembra|rujna",
+	"oktober|octobre|octubre|ottobre|outubro|октября|жовтня|ekim|oktyabr|oktober|octombrie|pazdziernika|oktobra",
+	"november|novembre|noviembre|novembro|ноября|листопада|kasim|noyabr|noiembrie|novembra|studenoga",
+	"dezember|decembre|diciembre|dicembre|dezembro|декабря|грудня|aralik|dekabr|december|decembrie|grudnia|decembra|prosinca",
+})
 
-func init() {
-	for m, names := range [12]string{
-		"januar|janvier|enero|gennaio|janeiro|января|січня|ocak|yanvar|januar|ianuarie|stycznia|januara|siječnja|sijecnja|janner",
-		"februar|fevrier|febrero|febbraio|fevereiro|февраля|лютого|subat|fevral|februar|februarie|lutego|februara|veljače|veljace",
-		"marz|mars|marzo|марта|березня|mart|marcius|martie|marca|marta|ozujka|ožujka",
-		"april|avril|abril|aprile|апреля|квітня|nisan|aprel|aprilis|aprilie|kwietnia|aprila|travnja",
-		"mai|mayo|maggio|maio|мая|травня|mayis|majus|maja|svibnja",
-		"juni|juin|junio|giugno|junho|июня|червня|haziran|iyun|junius|iunie|czerwca|juna|lipnja",
-		"juli|juillet|julio|luglio|julho|июля|липня|temmuz|iyul|julius|iulie|lipca|jula|srpnja",
-		"august|aout|agosto|августа|серпня|agustos|avqust|augusztus|sierpnia|avgusta|kolovoza",
-		"september|septembre|septiembre|settembre|setembro|сентября|вересня|eylul|sentyabr|szeptember|septembrie|wrzesnia|septembra|rujna",
-		"oktober|octobre|octubre|ottobre|outubro|октября|жовтня|ekim|oktyabr|oktober|octombrie|pazdziernika|oktobra",
-		"november|novembre|noviembre|novembro|ноября|листопада|kasim|noyabr|noiembrie|novembra|studenoga",
-		"dezember|decembre|diciembre|dicembre|dezembro|декабря|грудня|aralik|dekabr|december|decembrie|grudnia|decembra|prosinca",
-	} {
+// monthTable maps each folded name of the lists (one "|"-separated list per
+// month, January first) to its month, leaving out English names, which
+// monthNames reads.
+func monthTable(months [12]string) map[string]int {
+	t := map[string]int{}
+	for m, names := range months {
 		for _, n := range strings.Split(names, "|") {
 			if _, ok := monthNames[n]; !ok {
-				foreignMonths[foldWord(n)] = m + 1
+				t[foldWord(n)] = m + 1
 			}
 		}
 	}
+	return t
 }
 
 var weekdays = map[string]int{"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6}
