@@ -173,10 +173,10 @@ func (s *fakeMeetings) write(op string, m *domain.Meeting, news []domain.Officia
 	s.byKey[m.DedupeKey] = m.ID
 }
 
-func (s *fakeMeetings) CreateMeeting(_ context.Context, m *domain.Meeting, news []domain.Official, audit *domain.AuditEntry) error {
+func (s *fakeMeetings) CreateMeeting(_ context.Context, m *domain.Meeting, news []domain.Official, audit domain.AuditOf) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.audits = append(s.audits, audit)
+	s.audits = append(s.audits, audit(m))
 	if s.raceOnce {
 		s.raceOnce = false
 		if s.byKey == nil {
@@ -192,10 +192,10 @@ func (s *fakeMeetings) CreateMeeting(_ context.Context, m *domain.Meeting, news 
 	return nil
 }
 
-func (s *fakeMeetings) ReplaceMeeting(_ context.Context, m *domain.Meeting, news []domain.Official, version int, audit *domain.AuditEntry) error {
+func (s *fakeMeetings) ReplaceMeeting(_ context.Context, m *domain.Meeting, news []domain.Official, version int, audit domain.AuditOf) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.audits = append(s.audits, audit)
+	s.audits = append(s.audits, audit(m))
 	old, ok := s.byID[m.ID]
 	if !ok {
 		return domain.Errorf(domain.ENOTFOUND, "no meeting")

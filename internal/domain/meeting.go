@@ -536,19 +536,26 @@ type DelegationHead struct {
 	Position   *string `json:"position"`
 }
 
+// AuditOf makes the audit entry of a write from the meeting as it is
+// stored: its officials are those the store kept.
+type AuditOf func(m *Meeting) *AuditEntry
+
 // MeetingStore keeps meetings. Each write also stores its audit entry, in
 // the same transaction.
 type MeetingStore interface {
 	// CreateMeeting stores m, its children and child meetings, and first the
 	// officials in newOfficials, all in one transaction. m's ids, dedupe key
-	// and timestamps are set. Returns ECONFLICT when a live meeting has the
-	// same dedupe key.
-	CreateMeeting(ctx context.Context, m *Meeting, newOfficials []Official, audit *AuditEntry) error
+	// and timestamps are set. A new official that a concurrent write stored
+	// first is that one: m is pointed at it before audit (nil: none) makes
+	// the entry. Returns ECONFLICT when a live meeting has the same dedupe
+	// key.
+	CreateMeeting(ctx context.Context, m *Meeting, newOfficials []Official, audit AuditOf) error
 	// ReplaceMeeting replaces the stored meeting m.ID and everything it holds
-	// with m, in one transaction, when its version is still version. Returns
-	// ENOTFOUND if there is no such live meeting, EPRECONDITION if its
-	// version differs, ECONFLICT if another meeting has m's dedupe key.
-	ReplaceMeeting(ctx context.Context, m *Meeting, newOfficials []Official, version int, audit *AuditEntry) error
+	// with m, in one transaction, when its version is still version, as
+	// CreateMeeting stores. Returns ENOTFOUND if there is no such live
+	// meeting, EPRECONDITION if its version differs, ECONFLICT if another
+	// meeting has m's dedupe key.
+	ReplaceMeeting(ctx context.Context, m *Meeting, newOfficials []Official, version int, audit AuditOf) error
 	// DeleteMeeting turns the meeting and its child meetings into tombstones
 	// when its version is still version (0: any). Returns ENOTFOUND or
 	// EPRECONDITION.

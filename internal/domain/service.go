@@ -189,7 +189,9 @@ func (s *Service) CreateMeeting(ctx context.Context, m *Meeting) (*Meeting, erro
 	} else if ErrorCode(err) != ENOTFOUND {
 		return nil, fmt.Errorf("create meeting: %w", err)
 	}
-	if err := s.meetings.CreateMeeting(ctx, m, news, s.audit(ctx, AuditCreate, m.ID, nil, m)); err != nil {
+	if err := s.meetings.CreateMeeting(ctx, m, news, func(m *Meeting) *AuditEntry {
+		return s.audit(ctx, AuditCreate, m.ID, nil, m)
+	}); err != nil {
 		if ErrorCode(err) == ECONFLICT {
 			// A concurrent request stored the same meeting first.
 			if id, ferr := s.meetings.FindMeetingID(ctx, m.DedupeKey); ferr == nil {
@@ -253,7 +255,9 @@ func (s *Service) replace(ctx context.Context, old, m *Meeting, version int, act
 	if other, err := s.meetings.FindMeetingID(ctx, m.DedupeKey); err == nil && other != id {
 		return nil, duplicate(other)
 	}
-	if err := s.meetings.ReplaceMeeting(ctx, m, news, version, s.audit(ctx, action, id, old, m)); err != nil {
+	if err := s.meetings.ReplaceMeeting(ctx, m, news, version, func(m *Meeting) *AuditEntry {
+		return s.audit(ctx, action, id, old, m)
+	}); err != nil {
 		return nil, fmt.Errorf("replace meeting: %w", err)
 	}
 	return s.meetings.GetMeeting(ctx, id)

@@ -22,7 +22,7 @@ type lostAnswers struct {
 	armed, wrote atomic.Bool
 }
 
-func (s *lostAnswers) CreateMeeting(ctx context.Context, m *domain.Meeting, news []domain.Official, a *domain.AuditEntry) error {
+func (s *lostAnswers) CreateMeeting(ctx context.Context, m *domain.Meeting, news []domain.Official, a domain.AuditOf) error {
 	err := s.MeetingStore.CreateMeeting(ctx, m, news, a)
 	s.wrote.Store(err == nil)
 	return err

@@ -24,7 +24,7 @@ ON CONFLICT (country, name_key) DO UPDATE SET updated_at = officials.updated_at
 RETURNING id::text, name, country::text, name_key`
 
 // CreateMeeting implements domain.MeetingStore.
-func (s *Store) CreateMeeting(ctx context.Context, m *domain.Meeting, news []domain.Official, audit *domain.AuditEntry) error {
+func (s *Store) CreateMeeting(ctx context.Context, m *domain.Meeting, news []domain.Official, audit domain.AuditOf) error {
 	return s.writeTx(ctx, m.ID, true, func(tx pgx.Tx) error {
 		moved, err := insertOfficials(ctx, tx, news)
 		if err != nil {
@@ -34,8 +34,16 @@ func (s *Store) CreateMeeting(ctx context.Context, m *domain.Meeting, news []dom
 		if err := insertMeeting(ctx, tx, m); err != nil {
 			return err
 		}
-		return insertAudit(ctx, tx, audit)
+		return insertAudit(ctx, tx, auditOf(audit, m))
 	})
+}
+
+// auditOf is the audit entry audit makes of m as stored (none when nil).
+func auditOf(audit domain.AuditOf, m *domain.Meeting) *domain.AuditEntry {
+	if audit == nil {
+		return nil
+	}
+	return audit(m)
 }
 
 // insertOfficials stores new officials and returns, by the id given, those
@@ -154,7 +162,7 @@ func clearParts(ctx context.Context, q querier, ids []string) error {
 
 // ReplaceMeeting implements domain.MeetingStore.
 func (s *Store) ReplaceMeeting(ctx context.Context, m *domain.Meeting, news []domain.Official, version int,
-	audit *domain.AuditEntry) error {
+	audit domain.AuditOf) error {
 	return s.writeTx(ctx, m.ID, false, func(tx pgx.Tx) error {
 		if err := lockMeeting(ctx, tx, m.ID, version); err != nil {
 			return err
@@ -198,7 +206,7 @@ func (s *Store) ReplaceMeeting(ctx context.Context, m *domain.Meeting, news []do
 		if err := refreshSearch(ctx, tx, m.ID); err != nil {
 			return err
 		}
-		return insertAudit(ctx, tx, audit)
+		return insertAudit(ctx, tx, auditOf(audit, m))
 	})
 }
 

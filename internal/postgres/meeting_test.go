@@ -149,7 +149,9 @@ func TestMeetingStore_Create(t *testing.T) {
 		t.Parallel()
 		e := newStoreEnv(t)
 		m, news := e.meeting(10)
-		audit := &domain.AuditEntry{At: e.now, Actor: "test", Action: domain.AuditCreate, MeetingID: &m.ID}
+		audit := func(m *domain.Meeting) *domain.AuditEntry {
+			return &domain.AuditEntry{At: e.now, Actor: "test", Action: domain.AuditCreate, MeetingID: &m.ID}
+		}
 		require.NoError(t, e.st.CreateMeeting(e.ctx, m, news, audit))
 		got, err := e.st.GetMeeting(e.ctx, m.ID)
 		require.NoError(t, err)
